@@ -1,0 +1,20 @@
+package com.chatshare.accounts.internal;
+
+import com.chatshare.accounts.Account;
+import java.util.Optional;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Slice;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+public interface AccountRepository extends JpaRepository<Account, Long> {
+
+    Optional<Account> findByUsername(String username);
+
+    boolean existsByUsername(String username);
+
+    @Query("select count(a) > 0 from Account a join a.roles r where r = :role")
+    boolean existsWithRole(String role);
+
+    Slice<Account> findAllBy(Pageable pageable);
+}

@@ -1,0 +1,41 @@
+package com.chatshare.accounts.ui;
+
+import com.chatshare.accounts.AccountService;
+import com.chatshare.accounts.AccountSummary;
+import com.chatshare.security.AppRoles;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+
+/** Admins' list of accounts, loaded page by page from the database. */
+@Route("admin/users")
+@PageTitle("Users · Chatshare")
+@Menu(order = 90, icon = "vaadin:users", title = "Users")
+@RolesAllowed(AppRoles.ADMIN)
+public class UsersView extends VerticalLayout {
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM);
+
+    UsersView(AccountService accountService) {
+        setSizeFull();
+        Grid<AccountSummary> grid = new Grid<>();
+        grid.setId("users-grid");
+        grid.addColumn(AccountSummary::username).setHeader("Username").setSortProperty("username");
+        grid.addColumn(AccountSummary::displayName).setHeader("Display name").setSortProperty("displayName");
+        grid.addColumn(a -> String.join(", ", a.roles().stream().sorted().toList())).setHeader("Roles");
+        grid.addColumn(a -> a.enabled() ? "Active" : "Disabled").setHeader("Status");
+        grid.addColumn(a -> DATE.format(a.createdAt().atZone(ZoneId.systemDefault())))
+                .setHeader("Joined").setSortProperty("createdAt");
+        grid.setItems(query -> accountService
+                .findAccounts(VaadinSpringDataHelpers.toSpringPageRequest(query)).stream());
+        add(new H2("Users"), grid);
+    }
+}

@@ -1,0 +1,36 @@
+package com.chatshare.base.database;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.springframework.boot.jdbc.DataSourceBuilder;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Starts the embedded MariaDB and points the data source at it, when no external database is
+ * configured. With {@code spring.datasource.url} set (or the {@code mariadb} profile) none of
+ * this exists and Spring Boot's own data source configuration applies.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnEmbeddedDatabase
+class EmbeddedDatabaseConfiguration {
+
+    @Bean(destroyMethod = "close")
+    EmbeddedMariaDb embeddedMariaDb(EmbeddedDatabaseProperties properties) {
+        return EmbeddedMariaDb.start(properties);
+    }
+
+    @Bean
+    @ConfigurationProperties("spring.datasource.hikari")
+    HikariDataSource dataSource(EmbeddedMariaDb embeddedMariaDb) {
+        HikariDataSource dataSource = DataSourceBuilder.create()
+                .type(HikariDataSource.class)
+                .driverClassName("org.mariadb.jdbc.Driver")
+                .url(embeddedMariaDb.jdbcUrl())
+                .username("root")
+                .password("")
+                .build();
+        dataSource.setPoolName("chatshare-embedded");
+        return dataSource;
+    }
+}

