@@ -75,6 +75,7 @@ public class RegistrationView extends VerticalLayout {
                         new Anchor("login", "Sign in")));
         card.addClassName("auth-card");
         card.setPadding(false);
+        card.setMaxWidth("26rem");
         username.setWidthFull();
         displayName.setWidthFull();
         password.setWidthFull();

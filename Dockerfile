@@ -1,0 +1,8 @@
+# Runs the production jar built by `./mvnw -Pproduction package` (no Node, no Maven in here).
+FROM eclipse-temurin:25-jre
+RUN groupadd --system chatshare && useradd --system --gid chatshare --home /app chatshare
+WORKDIR /app
+COPY target/chatshare-*.jar /app/chatshare.jar
+USER chatshare
+EXPOSE 8080
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/chatshare.jar"]

@@ -1,0 +1,98 @@
+package com.chatshare.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Register, sign in, see the main layout, sign out: in a real headless Chromium. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class AccountJourneyBrowserIT {
+
+    @LocalServerPort
+    int port;
+
+    WebDriver driver;
+    WebDriverWait wait;
+
+    @BeforeEach
+    void openBrowser() {
+        driver = Browser.start();
+        wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    @Test
+    void a_new_user_registers_signs_in_sees_the_main_layout_and_signs_out() {
+        driver.get(url("/register"));
+        type(By.cssSelector("#username input"), "carol");
+        type(By.cssSelector("#display-name input"), "Carol Browser");
+        type(By.cssSelector("#password input"), "carols-long-password");
+        Browser.screenshot(driver, "01-register");
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("create-account"))).click();
+
+        wait.until(ExpectedConditions.urlToBe(url("/login")));
+        WebElement username = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("vaadin-login-form input[name='username']")));
+        username.sendKeys("carol");
+        WebElement password = driver.findElement(By.cssSelector("vaadin-login-form input[name='password']"));
+        password.sendKeys("carols-long-password");
+        Browser.screenshot(driver, "02-login");
+        password.sendKeys(Keys.ENTER);
+
+        WebElement welcome = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("welcome")));
+        assertThat(welcome.getText()).isEqualTo("Welcome, Carol Browser");
+        assertThat(driver.findElement(By.id("main-nav")).getText()).contains("Chats").doesNotContain("Users");
+        assertThat(driver.findElement(By.id("user-menu")).getText()).contains("Carol Browser");
+        Browser.screenshot(driver, "03-main-layout");
+
+        driver.findElement(By.cssSelector("#user-menu vaadin-menu-bar-button")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("sign-out"))).click();
+
+        wait.until(ExpectedConditions.urlContains("/login"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("vaadin-login-form")));
+        Browser.screenshot(driver, "04-signed-out");
+        driver.get(url("/"));
+        wait.until(ExpectedConditions.urlContains("/login"));
+    }
+
+    @Test
+    void a_wrong_password_shows_an_error_on_the_login_page() {
+        driver.get(url("/login"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("vaadin-login-form input[name='username']"))).sendKeys("alice");
+        WebElement password = driver.findElement(By.cssSelector("vaadin-login-form input[name='password']"));
+        password.sendKeys("not-alices-password", Keys.ENTER);
+
+        wait.until(ExpectedConditions.urlContains("/login?error"));
+        WebElement form = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("vaadin-login-form[error]")));
+        assertThat(form.getText()).contains("Sign-in failed");
+        Browser.screenshot(driver, "05-login-error");
+    }
+
+    private void type(By locator, String text) {
+        WebElement field = wait.until(ExpectedConditions.visibilityOfElementLocated(locator));
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}
