@@ -59,6 +59,7 @@ class AccountJourneyBrowserIT {
         WebElement welcome = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("welcome")));
         assertThat(welcome.getText()).isEqualTo("Welcome, Carol Browser");
         assertThat(driver.findElement(By.id("main-nav")).getText()).contains("Chats").doesNotContain("Users");
+        assertThat(driver.findElement(By.id("new-chat")).isDisplayed()).isTrue();
         assertThat(driver.findElement(By.id("user-menu")).getText()).contains("Carol Browser");
         Browser.screenshot(driver, "03-main-layout");
 

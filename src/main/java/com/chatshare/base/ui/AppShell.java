@@ -3,12 +3,14 @@ package com.chatshare.base.ui;
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.page.AppShellConfigurator;
 import com.vaadin.flow.component.page.Meta;
+import com.vaadin.flow.component.page.Push;
 import com.vaadin.flow.theme.lumo.Lumo;
 
 /**
  * Page-level settings of the Vaadin UI: the Lumo theme and our own plain CSS. No custom frontend
  * code, so the prebuilt frontend bundle is used and Node never runs.
  */
+@Push
 @StyleSheet(Lumo.STYLESHEET)
 @StyleSheet("styles.css")
 @Meta(name = "referrer", content = "same-origin")

@@ -2,6 +2,7 @@ package com.chatshare.base.ui;
 
 import com.chatshare.security.AppUserPrincipal;
 import com.chatshare.security.CurrentUser;
+import com.vaadin.flow.component.HasElement;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.avatar.Avatar;
@@ -13,7 +14,7 @@ import com.vaadin.flow.component.menubar.MenuBarVariant;
 import com.vaadin.flow.component.contextmenu.MenuItem;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
-import com.vaadin.flow.component.orderedlayout.Scroller;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.Layout;
@@ -30,6 +31,7 @@ import com.vaadin.flow.server.menu.MenuEntry;
 public final class MainLayout extends AppLayout {
 
     private final transient CurrentUser currentUser;
+    private final VerticalLayout drawerSlot = new VerticalLayout();
 
     MainLayout(CurrentUser currentUser) {
         this.currentUser = currentUser;
@@ -43,7 +45,26 @@ public final class MainLayout extends AppLayout {
         currentUser.get().ifPresent(user -> navbar.add(userMenu(user)));
         addToNavbar(navbar);
 
-        addToDrawer(new Scroller(navigation()));
+        drawerSlot.addClassName("drawer-slot");
+        drawerSlot.setPadding(false);
+        drawerSlot.setSpacing(false);
+        drawerSlot.setSizeFull();
+        VerticalLayout drawer = new VerticalLayout(navigation(), drawerSlot);
+        drawer.addClassName("drawer");
+        drawer.setPadding(false);
+        drawer.setSpacing(false);
+        drawer.setSizeFull();
+        drawer.setFlexGrow(1, drawerSlot);
+        addToDrawer(drawer);
+    }
+
+    @Override
+    public void showRouterLayoutContent(HasElement content) {
+        super.showRouterLayoutContent(content);
+        drawerSlot.removeAll();
+        if (content instanceof HasDrawerContent withDrawer) {
+            drawerSlot.add(withDrawer.drawerContent());
+        }
     }
 
     private static SideNav navigation() {

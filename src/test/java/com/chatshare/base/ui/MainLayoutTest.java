@@ -23,6 +23,7 @@ class MainLayoutTest extends KaribuTest {
         UI.getCurrent().navigate("");
 
         assertThat(_get(H2.class, spec -> spec.withId("welcome")).getText()).isEqualTo("Welcome, Alice Example");
+        assertThat(_get(SideNav.class, spec -> spec.withId("main-nav"))).isNotNull();
         assertThat(_get(MenuBar.class, spec -> spec.withId("user-menu")).getItems().getFirst().getElement().getTextRecursively())
                 .contains("Alice Example");
     }

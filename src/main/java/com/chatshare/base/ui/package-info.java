@@ -1,0 +1,8 @@
+/**
+ * The frame of the UI: app shell, main layout, error view, and {@link com.chatshare.base.ui.HasDrawerContent}
+ * for views that add to the drawer.
+ */
+@NamedInterface("ui")
+package com.chatshare.base.ui;
+
+import org.springframework.modulith.NamedInterface;

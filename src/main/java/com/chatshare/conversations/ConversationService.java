@@ -1,0 +1,186 @@
+package com.chatshare.conversations;
+
+import com.chatshare.conversations.internal.Conversation;
+import com.chatshare.conversations.internal.ConversationRepository;
+import com.chatshare.conversations.internal.Message;
+import com.chatshare.conversations.internal.MessageRepository;
+import com.chatshare.conversations.internal.ReplyRecorder;
+import com.chatshare.security.CurrentUser;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Slice;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * A signed-in user's conversations with the assistant. Every method works on the caller's own
+ * conversations only; someone else's id is answered exactly like a missing one.
+ */
+@Service
+@PreAuthorize("isAuthenticated()")
+public class ConversationService {
+
+    private final ConversationRepository conversations;
+    private final MessageRepository messages;
+    private final ReplyRecorder replyRecorder;
+    private final Assistant assistant;
+    private final AssistantProperties assistantProperties;
+    private final CurrentUser currentUser;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    ConversationService(ConversationRepository conversations, MessageRepository messages, ReplyRecorder replyRecorder,
+            Assistant assistant, AssistantProperties assistantProperties, CurrentUser currentUser,
+            ApplicationEventPublisher events, Clock clock) {
+        this.conversations = conversations;
+        this.messages = messages;
+        this.replyRecorder = replyRecorder;
+        this.assistant = assistant;
+        this.assistantProperties = assistantProperties;
+        this.currentUser = currentUser;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** The caller's conversations, most recently active first, one page at a time. */
+    @Transactional(readOnly = true)
+    public Slice<ConversationSummary> findConversations(Pageable pageable) {
+        return conversations.findSummaries(currentUser.requireUserId(), pageable);
+    }
+
+    @Transactional(readOnly = true)
+    public ConversationSummary getConversation(long conversationId) {
+        return owned(conversationId).toSummary();
+    }
+
+    @Transactional(readOnly = true)
+    public List<ChatMessage> findMessages(long conversationId) {
+        owned(conversationId);
+        return messages.findByConversationIdOrderByPosition(conversationId).stream()
+                .map(Message::toChatMessage).toList();
+    }
+
+    /** Starts a conversation with its first message, titled from that message. */
+    @Transactional
+    public ConversationSummary startConversation(String firstMessage) {
+        String text = validMessage(firstMessage);
+        Conversation conversation = conversations.save(
+                new Conversation(currentUser.requireUserId(), titleFrom(text), false, clock.instant()));
+        messages.save(new Message(conversation.getId(), 0, MessageRole.USER, text, MessageStatus.COMPLETE,
+                clock.instant()));
+        return conversation.toSummary();
+    }
+
+    /** Stores the user's message; the assistant is asked only after it is safely stored. */
+    @Transactional
+    public ChatMessage postUserMessage(long conversationId, String content) {
+        String text = validMessage(content);
+        Conversation conversation = owned(conversationId);
+        conversation.touch(clock.instant());
+        return messages.save(new Message(conversationId, nextPosition(conversationId), MessageRole.USER, text,
+                MessageStatus.COMPLETE, clock.instant())).toChatMessage();
+    }
+
+    /**
+     * Asks the assistant to answer the conversation so far. The answer is stored as it ends:
+     * complete, stopped by the user (cancel the subscription), or failed with what arrived.
+     */
+    @Transactional
+    public ReplyStream streamReply(long conversationId) {
+        owned(conversationId);
+        List<ChatTurn> history = messages.findByConversationIdOrderByPosition(conversationId).stream()
+                .map(Message::toChatMessage)
+                .filter(m -> m.status() == MessageStatus.COMPLETE || m.status() == MessageStatus.STOPPED)
+                .map(m -> new ChatTurn(m.role(), m.content()))
+                .toList();
+        ChatMessage placeholder = messages.save(new Message(conversationId, nextPosition(conversationId),
+                MessageRole.ASSISTANT, "", MessageStatus.GENERATING, clock.instant())).toChatMessage();
+
+        StringBuffer received = new StringBuffer();
+        AtomicBoolean finished = new AtomicBoolean();
+        Runnable complete = () -> finish(finished, conversationId, placeholder.id(), received, MessageStatus.COMPLETE);
+        Flux<String> tokens = Flux.defer(() -> assistant.reply(history))
+                .timeout(assistantProperties.timeout())
+                .onErrorMap(e -> !(e instanceof AssistantUnavailableException),
+                        e -> new AssistantUnavailableException(e instanceof java.util.concurrent.TimeoutException
+                                ? "The assistant did not answer in time." : "The assistant could not answer.", e))
+                .doOnNext(received::append)
+                .doOnComplete(complete)
+                .doOnError(e -> finish(finished, conversationId, placeholder.id(), received, MessageStatus.FAILED))
+                .doOnCancel(() -> finish(finished, conversationId, placeholder.id(), received, MessageStatus.STOPPED))
+                .subscribeOn(Schedulers.boundedElastic());
+        return new ReplyStream(placeholder, tokens);
+    }
+
+    @Transactional
+    public ConversationSummary rename(long conversationId, String title) {
+        String text = title == null ? "" : title.strip();
+        if (text.isEmpty()) {
+            throw new InvalidChatInputException("Enter a title.");
+        }
+        if (text.length() > ConversationSummary.TITLE_MAX_LENGTH) {
+            throw new InvalidChatInputException(
+                    "A title can have at most " + ConversationSummary.TITLE_MAX_LENGTH + " characters.");
+        }
+        Conversation conversation = owned(conversationId);
+        conversation.rename(text, clock.instant());
+        return conversation.toSummary();
+    }
+
+    /** Deletes the conversation and its messages; its shared link goes with it. */
+    @Transactional
+    public void delete(long conversationId) {
+        long ownerId = currentUser.requireUserId();
+        if (conversations.deleteOwned(conversationId, ownerId) == 0) {
+            throw new ConversationNotFoundException();
+        }
+        events.publishEvent(new ConversationDeleted(conversationId, ownerId));
+    }
+
+    /** How the chat view labels the assistant's answers. */
+    public String assistantName() {
+        return assistant.displayName();
+    }
+
+    private void finish(AtomicBoolean finished, long conversationId, long messageId, StringBuffer received,
+            MessageStatus status) {
+        if (finished.compareAndSet(false, true)) {
+            replyRecorder.finish(conversationId, messageId, received.toString(), status);
+        }
+    }
+
+    private Conversation owned(long conversationId) {
+        return conversations.findByIdAndOwnerId(conversationId, currentUser.requireUserId())
+                .orElseThrow(ConversationNotFoundException::new);
+    }
+
+    private int nextPosition(long conversationId) {
+        return messages.findLastPosition(conversationId).map(p -> p + 1).orElse(0);
+    }
+
+    private static String validMessage(String content) {
+        if (content == null || content.isBlank()) {
+            throw new InvalidChatInputException("Type a message first.");
+        }
+        if (content.length() > ChatMessage.MAX_LENGTH) {
+            throw new InvalidChatInputException("Your message has " + String.format("%,d", content.length())
+                    + " characters; the limit is " + String.format("%,d", ChatMessage.MAX_LENGTH)
+                    + ". Shorten it and send again.");
+        }
+        return content.strip();
+    }
+
+    static String titleFrom(String text) {
+        String oneLine = text.strip().replaceAll("\\s+", " ");
+        if (oneLine.length() <= ConversationSummary.AUTO_TITLE_LENGTH) {
+            return oneLine;
+        }
+        return oneLine.substring(0, ConversationSummary.AUTO_TITLE_LENGTH - 1).strip() + "…";
+    }
+}

@@ -1,0 +1,7 @@
+package com.chatshare.conversations;
+
+/** Who wrote a message. */
+public enum MessageRole {
+    USER,
+    ASSISTANT
+}

@@ -1,0 +1,82 @@
+package com.chatshare.conversations.internal;
+
+import com.chatshare.conversations.ConversationSummary;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+
+@Entity
+@Table(name = "conversation")
+public class Conversation {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "owner_id", nullable = false, updatable = false)
+    private long ownerId;
+
+    @Column(nullable = false, length = ConversationSummary.TITLE_MAX_LENGTH)
+    private String title;
+
+    @Column(name = "imported_from_share", nullable = false)
+    private boolean importedFromShare;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @Version
+    private long version;
+
+    protected Conversation() {
+    }
+
+    public Conversation(long ownerId, String title, boolean importedFromShare, Instant now) {
+        this.ownerId = ownerId;
+        this.title = title;
+        this.importedFromShare = importedFromShare;
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public long getOwnerId() {
+        return ownerId;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public void rename(String title, Instant now) {
+        this.title = title;
+        this.updatedAt = now;
+    }
+
+    public void touch(Instant now) {
+        this.updatedAt = now;
+    }
+
+    public boolean isImportedFromShare() {
+        return importedFromShare;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    public ConversationSummary toSummary() {
+        return new ConversationSummary(id, title, updatedAt, importedFromShare);
+    }
+}

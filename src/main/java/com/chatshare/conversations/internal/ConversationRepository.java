@@ -1,0 +1,23 @@
+package com.chatshare.conversations.internal;
+
+import com.chatshare.conversations.ConversationSummary;
+import java.util.Optional;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Slice;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+
+public interface ConversationRepository extends JpaRepository<Conversation, Long> {
+
+    @Query("""
+            select new com.chatshare.conversations.ConversationSummary(c.id, c.title, c.updatedAt, c.importedFromShare)
+            from Conversation c where c.ownerId = :ownerId order by c.updatedAt desc, c.id desc""")
+    Slice<ConversationSummary> findSummaries(long ownerId, Pageable pageable);
+
+    Optional<Conversation> findByIdAndOwnerId(long id, long ownerId);
+
+    @Modifying
+    @Query("delete from Conversation c where c.id = :id and c.ownerId = :ownerId")
+    int deleteOwned(long id, long ownerId);
+}

@@ -1,0 +1,73 @@
+package com.chatshare.conversations.internal;
+
+import com.chatshare.conversations.ChatMessage;
+import com.chatshare.conversations.MessageRole;
+import com.chatshare.conversations.MessageStatus;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+@Entity
+@Table(name = "message")
+public class Message {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "conversation_id", nullable = false, updatable = false)
+    private long conversationId;
+
+    @Column(nullable = false, updatable = false)
+    private int position;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, updatable = false, length = 16)
+    private MessageRole role;
+
+    @Column(nullable = false, columnDefinition = "mediumtext")
+    private String content;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private MessageStatus status;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    protected Message() {
+    }
+
+    public Message(long conversationId, int position, MessageRole role, String content, MessageStatus status,
+            Instant now) {
+        this.conversationId = conversationId;
+        this.position = position;
+        this.role = role;
+        this.content = content;
+        this.status = status;
+        this.createdAt = now;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public MessageStatus getStatus() {
+        return status;
+    }
+
+    public void finish(String content, MessageStatus status) {
+        this.content = content;
+        this.status = status;
+    }
+
+    public ChatMessage toChatMessage() {
+        return new ChatMessage(id, position, role, content, status, createdAt);
+    }
+}

@@ -1,0 +1,20 @@
+package com.chatshare.conversations.internal;
+
+import com.chatshare.conversations.MessageStatus;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+
+public interface MessageRepository extends JpaRepository<Message, Long> {
+
+    List<Message> findByConversationIdOrderByPosition(long conversationId);
+
+    @Query("select max(m.position) from Message m where m.conversationId = :conversationId")
+    Optional<Integer> findLastPosition(long conversationId);
+
+    @Modifying
+    @Query("update Message m set m.status = :to where m.status = :from")
+    int updateStatus(MessageStatus from, MessageStatus to);
+}

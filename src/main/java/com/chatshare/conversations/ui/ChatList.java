@@ -1,0 +1,168 @@
+package com.chatshare.conversations.ui;
+
+import com.chatshare.conversations.ConversationNotFoundException;
+import com.chatshare.conversations.ConversationService;
+import com.chatshare.conversations.ConversationSummary;
+import com.chatshare.conversations.InvalidChatInputException;
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.contextmenu.MenuItem;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.menubar.MenuBar;
+import com.vaadin.flow.component.menubar.MenuBarVariant;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.router.RouterLink;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.LongConsumer;
+import org.springframework.data.domain.PageRequest;
+
+/**
+ * The chat list in the drawer: newest first, loaded page by page. Each row's Share button and ⋯
+ * menu show on hover, on keyboard focus, and always on touch screens (see styles.css).
+ */
+class ChatList extends VerticalLayout {
+
+    private final transient ConversationService service;
+    private final Grid<ConversationSummary> grid = new Grid<>();
+    private final transient Consumer<ConversationSummary> onShare;
+    private final transient Consumer<ConversationSummary> onRenamed;
+    private final transient LongConsumer onDeleted;
+    private Long currentId;
+
+    ChatList(ConversationService service, Runnable onNewChat, Consumer<ConversationSummary> onShare,
+            Consumer<ConversationSummary> onRenamed, LongConsumer onDeleted) {
+        this.service = service;
+        this.onShare = onShare;
+        this.onRenamed = onRenamed;
+        this.onDeleted = onDeleted;
+        addClassName("chat-list");
+        setPadding(false);
+        setSpacing(false);
+        setSizeFull();
+
+        Button newChat = new Button("New chat", VaadinIcon.PLUS.create(), event -> onNewChat.run());
+        newChat.setId("new-chat");
+        newChat.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        newChat.addClassName("new-chat");
+
+        grid.setId("chat-list");
+        grid.addClassName("chat-grid");
+        grid.addThemeVariants(GridVariant.LUMO_NO_BORDER, GridVariant.LUMO_COMPACT, GridVariant.LUMO_NO_ROW_BORDERS);
+        grid.addComponentColumn(this::row).setKey("chat");
+        grid.setSelectionMode(Grid.SelectionMode.NONE);
+        grid.setPartNameGenerator(c -> Objects.equals(c.id(), currentId) ? "current-chat" : null);
+        grid.setItems(query -> service
+                .findConversations(PageRequest.of(query.getPage(), query.getPageSize()))
+                .stream());
+        grid.setAllRowsVisible(false);
+        grid.setSizeFull();
+        add(newChat, grid);
+        setFlexGrow(1, grid);
+    }
+
+    void setCurrent(Long conversationId) {
+        this.currentId = conversationId;
+        grid.getDataProvider().refreshAll();
+    }
+
+    void refresh() {
+        grid.getDataProvider().refreshAll();
+    }
+
+    Grid<ConversationSummary> grid() {
+        return grid;
+    }
+
+    private Div row(ConversationSummary conversation) {
+        RouterLink link = new RouterLink(conversation.title(), ChatView.class,
+                new RouteParameters(ChatView.CONVERSATION_ID, String.valueOf(conversation.id())));
+        link.addClassName("chat-row-title");
+        link.getElement().setAttribute("title", conversation.title());
+
+        Button share = new Button(VaadinIcon.SHARE.create(), event -> onShare.accept(conversation));
+        share.addThemeVariants(ButtonVariant.LUMO_ICON, ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
+        share.setAriaLabel("Share");
+        share.setTooltipText("Share");
+        share.addClassName("chat-row-share");
+
+        MenuBar more = new MenuBar();
+        more.addThemeVariants(MenuBarVariant.LUMO_ICON, MenuBarVariant.LUMO_TERTIARY_INLINE, MenuBarVariant.LUMO_SMALL);
+        more.addClassName("chat-row-more");
+        MenuItem root = more.addItem(VaadinIcon.ELLIPSIS_DOTS_H.create());
+        root.setAriaLabel("More actions");
+        root.getSubMenu().addItem("Rename", event -> openRename(conversation));
+        root.getSubMenu().addItem("Delete", event -> confirmDelete(conversation));
+
+        Div actions = new Div(share, more);
+        actions.addClassName("chat-row-actions");
+        Div row = new Div(link, actions);
+        row.addClassName("chat-row");
+        row.getElement().setAttribute("data-conversation-id", String.valueOf(conversation.id()));
+        return row;
+    }
+
+    void openRename(ConversationSummary conversation) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle("Rename chat");
+        TextField title = new TextField("Title");
+        title.setId("rename-title");
+        title.setValue(conversation.title());
+        title.setMaxLength(ConversationSummary.TITLE_MAX_LENGTH);
+        title.setWidthFull();
+        title.setMinWidth("20rem");
+        Button save = new Button("Save", event -> {
+            try {
+                ConversationSummary renamed = service.rename(conversation.id(), title.getValue());
+                dialog.close();
+                refresh();
+                onRenamed.accept(renamed);
+            } catch (InvalidChatInputException e) {
+                title.setErrorMessage(e.getMessage());
+                title.setInvalid(true);
+            } catch (ConversationNotFoundException e) {
+                dialog.close();
+                Notification.show(e.getMessage());
+                refresh();
+            }
+        });
+        save.setId("rename-save");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        save.addClickShortcut(Key.ENTER);
+        Button cancel = new Button("Cancel", event -> dialog.close());
+        dialog.add(title);
+        dialog.getFooter().add(cancel, save);
+        dialog.open();
+        title.focus();
+    }
+
+    void confirmDelete(ConversationSummary conversation) {
+        ConfirmDialog confirm = new ConfirmDialog();
+        confirm.setId("delete-chat-confirm");
+        confirm.setHeader("Delete chat?");
+        confirm.setText("“" + conversation.title() + "” and all its messages will be deleted for good. "
+                + "If you shared it, the link stops working.");
+        confirm.setCancelable(true);
+        confirm.setConfirmText("Delete");
+        confirm.setConfirmButtonTheme("error primary");
+        confirm.addConfirmListener(event -> {
+            try {
+                service.delete(conversation.id());
+            } catch (ConversationNotFoundException e) {
+                // Already gone (another tab): the list refresh below shows that.
+            }
+            refresh();
+            onDeleted.accept(conversation.id());
+        });
+        confirm.open();
+    }
+}

@@ -1,0 +1,370 @@
+package com.chatshare.conversations.ui;
+
+import com.chatshare.base.ui.HasDrawerContent;
+import com.chatshare.conversations.AssistantUnavailableException;
+import com.chatshare.conversations.ChatMessage;
+import com.chatshare.conversations.ConversationNotFoundException;
+import com.chatshare.conversations.ConversationService;
+import com.chatshare.conversations.ConversationSummary;
+import com.chatshare.conversations.InvalidChatInputException;
+import com.chatshare.conversations.MessageRole;
+import com.chatshare.conversations.MessageStatus;
+import com.chatshare.conversations.ReplyStream;
+import com.chatshare.conversations.ShareDialogOpener;
+import com.chatshare.security.CurrentUser;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.messages.MessageList;
+import com.vaadin.flow.component.messages.MessageListItem;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteAlias;
+import jakarta.annotation.security.PermitAll;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
+import reactor.core.Disposable;
+
+/**
+ * The chat: the chat list in the drawer, the conversation with streamed answers, and the input.
+ * What the user typed is kept until it is safely stored.
+ */
+@Route("")
+@RouteAlias("chat/:conversationId([0-9]{1,18})")
+@PageTitle("Chats · Chatshare")
+@Menu(order = 0, icon = "vaadin:chat", title = "Chats")
+@PermitAll
+public class ChatView extends VerticalLayout implements BeforeEnterObserver, HasDrawerContent {
+
+    static final String CONVERSATION_ID = "conversationId";
+    private static final Duration UI_BATCH = Duration.ofMillis(50);
+
+    private final transient ConversationService service;
+    private final transient ObjectProvider<ShareDialogOpener> shareDialogs;
+    private final String userName;
+    private final ChatList chatList;
+
+    private final H2 title = new H2();
+    private final Span assistantBadge = new Span();
+    private final Button headerShare = new Button(VaadinIcon.SHARE.create());
+    private final HorizontalLayout header;
+    private final Div welcome = new Div();
+    private final MessageList messageList = new MessageList();
+    private final List<MessageListItem> items = new ArrayList<>();
+    private final Div failure = new Div();
+    private final Span failureText = new Span();
+    private final TextArea input = new TextArea();
+    private final Button send = new Button("Send", VaadinIcon.PAPERPLANE.create());
+    private final Button stop = new Button("Stop", VaadinIcon.STOP.create());
+
+    private ConversationSummary conversation;
+    private transient Disposable generation;
+
+    ChatView(ConversationService service, CurrentUser currentUser, ObjectProvider<ShareDialogOpener> shareDialogs) {
+        this.service = service;
+        this.shareDialogs = shareDialogs;
+        this.userName = currentUser.require().displayName();
+        addClassName("chat-view");
+        setSizeFull();
+        setPadding(false);
+        setSpacing(false);
+
+        chatList = new ChatList(service, this::newChat, this::openShareDialog, this::renamed, this::deleted);
+
+        title.setId("conversation-title");
+        title.addClassName("conversation-title");
+        assistantBadge.setId("assistant-name");
+        assistantBadge.getElement().getThemeList().add("badge contrast pill");
+        assistantBadge.setText(service.assistantName());
+        headerShare.setId("header-share");
+        headerShare.setAriaLabel("Share");
+        headerShare.setTooltipText("Share");
+        headerShare.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ICON);
+        headerShare.addClickListener(event -> openShareDialog(conversation));
+        header = new HorizontalLayout(title, assistantBadge, headerShare);
+        header.addClassName("conversation-header");
+        header.setAlignItems(FlexComponent.Alignment.CENTER);
+        header.setWidthFull();
+        header.setFlexGrow(1, title);
+
+        welcome.setId("welcome-panel");
+        welcome.addClassName("chat-welcome");
+        H2 greeting = new H2("Welcome, " + userName);
+        greeting.setId("welcome");
+        welcome.add(greeting, new Paragraph("Ask the assistant anything. Your chats appear in the list on the left."));
+
+        messageList.setId("messages");
+        messageList.setMarkdown(true);
+        messageList.addClassName("messages");
+
+        failure.setId("assistant-error");
+        failure.addClassName("assistant-error");
+        Button retry = new Button("Retry", VaadinIcon.REFRESH.create(), event -> retry());
+        retry.setId("retry");
+        retry.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        failure.add(VaadinIcon.WARNING.create(), failureText, retry);
+        failure.setVisible(false);
+
+        input.setId("message-input");
+        input.setPlaceholder("Message the assistant — Enter sends, Shift+Enter for a new line");
+        input.setAriaLabel("Message");
+        input.setWidthFull();
+        input.setMaxHeight("40vh");
+        send.setId("send");
+        send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        send.addClickListener(event -> send());
+        send.addClickShortcut(Key.ENTER).listenOn(input).resetFocusOnActiveElement();
+        stop.setId("stop");
+        stop.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        stop.addClickListener(event -> stopGeneration());
+        stop.setVisible(false);
+        HorizontalLayout composer = new HorizontalLayout(input, send, stop);
+        composer.addClassName("composer");
+        composer.setWidthFull();
+        composer.setAlignItems(FlexComponent.Alignment.END);
+        composer.setFlexGrow(1, input);
+
+        add(header, welcome, messageList, failure, composer);
+        setFlexGrow(1, welcome, messageList);
+        setHorizontalComponentAlignment(Alignment.CENTER, welcome, messageList, failure, composer);
+        showWelcome();
+    }
+
+    @Override
+    public Component drawerContent() {
+        return chatList;
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        Optional<Long> requested = event.getRouteParameters().getLong(CONVERSATION_ID);
+        Long current = conversation == null ? null : conversation.id();
+        if (requested.isPresent() && requested.get().equals(current)) {
+            return;
+        }
+        stopGeneration();
+        if (requested.isEmpty()) {
+            showWelcome();
+            return;
+        }
+        try {
+            show(service.getConversation(requested.get()));
+        } catch (ConversationNotFoundException e) {
+            event.rerouteToError(NotFoundException.class, "This conversation does not exist.");
+        }
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detachEvent) {
+        stopGeneration();
+        super.onDetach(detachEvent);
+    }
+
+    private void showWelcome() {
+        conversation = null;
+        items.clear();
+        messageList.setItems(items);
+        header.setVisible(false);
+        messageList.setVisible(false);
+        welcome.setVisible(true);
+        failure.setVisible(false);
+        chatList.setCurrent(null);
+        input.focus();
+    }
+
+    private void show(ConversationSummary summary) {
+        conversation = summary;
+        title.setText(summary.title());
+        header.setVisible(true);
+        messageList.setVisible(true);
+        welcome.setVisible(false);
+        failure.setVisible(false);
+        items.clear();
+        service.findMessages(summary.id()).forEach(message -> items.add(item(message)));
+        messageList.setItems(items);
+        chatList.setCurrent(summary.id());
+        setGenerating(false);
+    }
+
+    private void newChat() {
+        UI.getCurrent().navigate(ChatView.class);
+    }
+
+    private void send() {
+        if (generation != null && !generation.isDisposed()) {
+            return;
+        }
+        String text = input.getValue();
+        try {
+            if (conversation == null) {
+                ConversationSummary started = service.startConversation(text);
+                conversation = started;
+                title.setText(started.title());
+                header.setVisible(true);
+                messageList.setVisible(true);
+                welcome.setVisible(false);
+                UI.getCurrent().getPage().getHistory().replaceState(null, "chat/" + started.id());
+                chatList.setCurrent(started.id());
+            } else {
+                service.postUserMessage(conversation.id(), text);
+                chatList.refresh();
+            }
+        } catch (InvalidChatInputException e) {
+            input.setErrorMessage(e.getMessage());
+            input.setInvalid(true);
+            return;
+        } catch (ConversationNotFoundException e) {
+            input.setErrorMessage("This conversation was deleted. Start a new chat; your text is still here.");
+            input.setInvalid(true);
+            return;
+        }
+        input.setInvalid(false);
+        input.clear();
+        MessageListItem sent = new MessageListItem(text.strip(), Instant.now(), userName);
+        sent.setUserColorIndex(1);
+        items.add(sent);
+        messageList.setItems(items);
+        startReply();
+    }
+
+    private void retry() {
+        if (conversation != null) {
+            failure.setVisible(false);
+            startReply();
+        }
+    }
+
+    private void startReply() {
+        ReplyStream reply;
+        try {
+            reply = service.streamReply(conversation.id());
+        } catch (ConversationNotFoundException e) {
+            showFailure("This conversation was deleted.");
+            return;
+        }
+        MessageListItem answer = item(reply.message());
+        items.add(answer);
+        messageList.setItems(items);
+        failure.setVisible(false);
+        setGenerating(true);
+        UI ui = UI.getCurrent();
+        generation = reply.tokens()
+                .bufferTimeout(64, UI_BATCH)
+                .subscribe(
+                        pieces -> access(ui, () -> answer.appendText(String.join("", pieces))),
+                        error -> access(ui, () -> {
+                            setGenerating(false);
+                            markIncomplete(answer, MessageStatus.FAILED);
+                            showFailure(error instanceof AssistantUnavailableException
+                                    ? error.getMessage() : "The assistant could not answer.");
+                        }),
+                        () -> access(ui, () -> {
+                            setGenerating(false);
+                            chatList.refresh();
+                        }));
+    }
+
+    private void stopGeneration() {
+        Disposable running = generation;
+        generation = null;
+        if (running != null && !running.isDisposed()) {
+            running.dispose();
+            if (conversation != null) {
+                // Show exactly what was stored, including pieces still on their way to the browser.
+                show(conversation);
+            }
+        }
+        setGenerating(false);
+    }
+
+    private void showFailure(String message) {
+        failureText.setText(message + " Your message is saved; what arrived of the answer is kept.");
+        failure.setVisible(true);
+    }
+
+    private void setGenerating(boolean generating) {
+        send.setVisible(!generating);
+        stop.setVisible(generating);
+        headerShare.setEnabled(!generating);
+    }
+
+    private void renamed(ConversationSummary renamed) {
+        if (conversation != null && conversation.id() == renamed.id()) {
+            conversation = renamed;
+            title.setText(renamed.title());
+        }
+    }
+
+    private void deleted(long conversationId) {
+        if (conversation != null && conversation.id() == conversationId) {
+            stopGeneration();
+            UI.getCurrent().navigate(ChatView.class);
+        }
+    }
+
+    private void openShareDialog(ConversationSummary target) {
+        if (target == null) {
+            return;
+        }
+        ShareDialogOpener opener = shareDialogs.getIfAvailable();
+        if (opener != null) {
+            opener.open(target);
+            return;
+        }
+        Dialog placeholder = new Dialog();
+        placeholder.setId("share-placeholder");
+        placeholder.setHeaderTitle("Share “" + target.title() + "”");
+        placeholder.add(new Paragraph("Sharing by link is not available yet in this version of Chatshare."));
+        placeholder.getFooter().add(new Button("Close", event -> placeholder.close()));
+        placeholder.open();
+    }
+
+    private MessageListItem item(ChatMessage message) {
+        boolean user = message.role() == MessageRole.USER;
+        MessageListItem item = new MessageListItem(message.content(), message.createdAt(),
+                user ? userName : service.assistantName());
+        item.setUserColorIndex(user ? 1 : 3);
+        if (!user) {
+            item.setUserAbbreviation("AI");
+        }
+        item.addClassNames(user ? "from-user" : "from-assistant");
+        if (message.status().isIncomplete()) {
+            markIncomplete(item, message.status());
+        }
+        return item;
+    }
+
+    private void markIncomplete(MessageListItem item, MessageStatus status) {
+        item.addClassNames("incomplete");
+        item.setUserName(service.assistantName() + (status == MessageStatus.STOPPED ? " · stopped" : " · incomplete"));
+    }
+
+    private static void access(UI ui, Runnable task) {
+        try {
+            ui.access(task::run);
+        } catch (com.vaadin.flow.component.UIDetachedException e) {
+            // The user left; the answer is stored all the same.
+        }
+    }
+}

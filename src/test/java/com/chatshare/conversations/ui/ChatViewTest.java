@@ -1,0 +1,239 @@
+package com.chatshare.conversations.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import com.chatshare.KaribuTest;
+import com.chatshare.SignedIn;
+import com.chatshare.conversations.ChatMessage;
+import com.chatshare.conversations.ConversationService;
+import com.chatshare.conversations.ConversationSummary;
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.messages.MessageList;
+import com.vaadin.flow.component.messages.MessageListItem;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+public class ChatViewTest extends KaribuTest {
+
+    @Autowired
+    ConversationService service;
+
+    @Autowired
+    UserDetailsService users;
+
+    @BeforeEach
+    void signIn() {
+        login("alice");
+    }
+
+    @Test
+    void sending_a_message_shows_it_and_the_streamed_answer() {
+        UI.getCurrent().navigate(ChatView.class);
+
+        typeAndSend("What is a Java record?");
+        awaitAnswer();
+
+        List<MessageListItem> items = _get(MessageList.class).getItems();
+        assertThat(items).hasSize(2);
+        assertThat(items.get(0).getText()).isEqualTo("What is a Java record?");
+        assertThat(items.get(0).getUserName()).isEqualTo("Alice Example");
+        assertThat(items.get(1).getUserName()).isEqualTo("Demo assistant (offline)");
+        assertThat(items.get(1).getText()).contains("You asked", "```java");
+        assertThat(_get(Span.class, spec -> spec.withId("assistant-name")).getText()).isEqualTo("Demo assistant (offline)");
+        assertThat(_get(H2.class, spec -> spec.withId("conversation-title")).getText()).isEqualTo("What is a Java record?");
+        assertThat(input().getValue()).isEmpty();
+        assertThat(chatTitles()).contains("What is a Java record?");
+    }
+
+    @Test
+    void follow_up_messages_go_to_the_same_conversation() {
+        UI.getCurrent().navigate(ChatView.class);
+        typeAndSend("First question");
+        awaitAnswer();
+
+        typeAndSend("Second question");
+        awaitUntil(() -> _get(MessageList.class).getItems().size() == 4 && sendVisible());
+
+        assertThat(chatTitles()).filteredOn("First question"::equals).hasSize(1);
+        ConversationSummary conversation = service.findConversations(
+                org.springframework.data.domain.PageRequest.of(0, 1)).getContent().getFirst();
+        assertThat(service.findMessages(conversation.id())).extracting(ChatMessage::content)
+                .contains("First question", "Second question");
+    }
+
+    @Test
+    void opening_a_conversation_by_url_shows_its_messages() {
+        SignedIn.as(users, "alice");
+        ConversationSummary conversation = service.startConversation("Stored question");
+
+        UI.getCurrent().navigate("chat/" + conversation.id());
+
+        assertThat(_get(MessageList.class).getItems()).extracting(MessageListItem::getText)
+                .containsExactly("Stored question");
+    }
+
+    @Test
+    void another_users_conversation_looks_exactly_like_a_missing_one() {
+        SignedIn.as(users, "bob");
+        ConversationSummary bobs = service.startConversation("bob's secret");
+        SignedIn.as(users, "alice");
+
+        Throwable bobsPage = catchThrowable(() -> UI.getCurrent().navigate("chat/" + bobs.id()));
+        Throwable missingPage = catchThrowable(() -> UI.getCurrent().navigate("chat/999999999"));
+
+        // Karibu turns the not-found page into an exception: both answers must be the same one.
+        assertThat(bobsPage).isNotNull().hasSameClassAs(missingPage).hasMessageContaining("No route found");
+        assertThat(bobsPage.getMessage().replace(String.valueOf(bobs.id()), "ID"))
+                .isEqualTo(missingPage.getMessage().replace("999999999", "ID"))
+                .doesNotContain("bob's secret");
+    }
+
+    @Test
+    void an_empty_message_is_not_sent_and_says_why() {
+        UI.getCurrent().navigate(ChatView.class);
+        int chatsBefore = chatTitles().size();
+        input().setValue("   ");
+
+        _click(_get(Button.class, spec -> spec.withId("send")));
+
+        assertThat(input().isInvalid()).isTrue();
+        assertThat(input().getErrorMessage()).isEqualTo("Type a message first.");
+        assertThat(chatTitles()).hasSize(chatsBefore);
+    }
+
+    @Test
+    void a_message_over_the_limit_is_refused_and_the_text_is_kept() {
+        UI.getCurrent().navigate(ChatView.class);
+        int chatsBefore = chatTitles().size();
+        String tooLong = "z".repeat(ChatMessage.MAX_LENGTH + 1);
+        input().setValue(tooLong);
+
+        _click(_get(Button.class, spec -> spec.withId("send")));
+
+        assertThat(input().isInvalid()).isTrue();
+        assertThat(input().getErrorMessage()).contains("32,001").contains("32,000");
+        assertThat(input().getValue()).isEqualTo(tooLong);
+        assertThat(chatTitles()).hasSize(chatsBefore);
+    }
+
+    @Test
+    void every_row_of_the_chat_list_has_a_share_button_and_a_menu() {
+        SignedIn.as(users, "alice");
+        service.startConversation("one");
+        service.startConversation("two");
+        UI.getCurrent().navigate(ChatView.class);
+
+        Grid<?> grid = _get(Grid.class, spec -> spec.withId("chat-list"));
+        for (int row = 0; row < 2; row++) {
+            Component cell = GridKt._getCellComponent(grid, row, grid.getColumns().getFirst().getKey());
+            Button share = _get(cell, Button.class, spec -> spec.withClasses("chat-row-share"));
+            assertThat(share.getAriaLabel()).contains("Share");
+            assertThat(_find(cell, com.vaadin.flow.component.menubar.MenuBar.class)).hasSize(1);
+        }
+    }
+
+    @Test
+    void rename_changes_the_title_and_a_bad_title_keeps_what_was_typed() {
+        SignedIn.as(users, "alice");
+        ConversationSummary conversation = service.startConversation("old title");
+        UI.getCurrent().navigate("chat/" + conversation.id());
+        ChatList list = _get(ChatList.class);
+
+        list.openRename(conversation);
+        TextField title = _get(TextField.class, spec -> spec.withId("rename-title"));
+        title.setValue("   ");
+        _click(_get(Button.class, spec -> spec.withId("rename-save")));
+        assertThat(title.isInvalid()).isTrue();
+        assertThat(title.getErrorMessage()).isEqualTo("Enter a title.");
+
+        title.setValue("New title");
+        _click(_get(Button.class, spec -> spec.withId("rename-save")));
+
+        assertThat(_get(H2.class, spec -> spec.withId("conversation-title")).getText()).isEqualTo("New title");
+        assertThat(service.getConversation(conversation.id()).title()).isEqualTo("New title");
+    }
+
+    @Test
+    void delete_asks_first_then_removes_the_chat() {
+        SignedIn.as(users, "alice");
+        ConversationSummary conversation = service.startConversation("to be deleted");
+        UI.getCurrent().navigate("chat/" + conversation.id());
+
+        _get(ChatList.class).confirmDelete(conversation);
+        ConfirmDialog confirm = _get(ConfirmDialog.class, spec -> spec.withId("delete-chat-confirm"));
+        assertThat(ConfirmDialogKt._getText(confirm)).contains("to be deleted");
+        assertThat(chatTitles()).contains("to be deleted");
+
+        ConfirmDialogKt._fireConfirm(confirm);
+
+        assertThat(chatTitles()).doesNotContain("to be deleted");
+        assertThatThrownBy(() -> service.getConversation(conversation.id()))
+                .isInstanceOf(com.chatshare.conversations.ConversationNotFoundException.class);
+        assertThat(_get(H2.class, spec -> spec.withId("welcome")).isVisible()).isTrue();
+    }
+
+    private TextArea input() {
+        return _get(TextArea.class, spec -> spec.withId("message-input"));
+    }
+
+    private void typeAndSend(String text) {
+        input().setValue(text);
+        _click(_get(Button.class, spec -> spec.withId("send")));
+    }
+
+    private boolean sendVisible() {
+        return !_find(Button.class, spec -> spec.withId("send")).isEmpty();
+    }
+
+    private void awaitAnswer() {
+        awaitUntil(() -> sendVisible() && _get(MessageList.class).getItems().getLast().getText().contains("demo assistant"));
+    }
+
+    public static void awaitUntil(BooleanSupplier condition) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
+        while (true) {
+            MockVaadin.clientRoundtrip(false);
+            if (condition.getAsBoolean()) {
+                return;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("Condition not met within 15 s");
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    private static List<String> chatTitles() {
+        @SuppressWarnings("unchecked")
+        Grid<ConversationSummary> grid = _get(Grid.class, spec -> spec.withId("chat-list"));
+        return GridKt._findAll(grid).stream().map(ConversationSummary::title).toList();
+    }
+
+}
