@@ -274,8 +274,9 @@ public class ChatView extends VerticalLayout implements BeforeEnterObserver, Has
                 .subscribe(
                         pieces -> access(ui, () -> answer.appendText(String.join("", pieces))),
                         error -> access(ui, () -> {
-                            setGenerating(false);
-                            markIncomplete(answer, MessageStatus.FAILED);
+                            // Pieces still in the UI batch are dropped with the error; the stored
+                            // answer has them all, so show that.
+                            show(conversation);
                             showFailure(error instanceof AssistantUnavailableException
                                     ? error.getMessage() : "The assistant could not answer.");
                         }),
