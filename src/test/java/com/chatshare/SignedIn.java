@@ -2,6 +2,7 @@ package com.chatshare;
 
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextImpl;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
@@ -13,8 +14,10 @@ public final class SignedIn {
 
     public static void as(UserDetailsService users, String username) {
         UserDetails user = users.loadUserByUsername(username);
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+        // A new context, set explicitly: Vaadin's context holder strategy may hand out a
+        // throw-away context from getContext() when no Vaadin session is around.
+        SecurityContextHolder.setContext(new SecurityContextImpl(
+                UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities())));
     }
 
     public static void signOut() {

@@ -14,12 +14,10 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Sign in, start a chat, watch the streamed answer, rename the chat: in headless Chromium. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "chatshare.assistant.demo-delay=20ms")
+@BrowserTest
 class ChatJourneyBrowserIT {
 
     @LocalServerPort

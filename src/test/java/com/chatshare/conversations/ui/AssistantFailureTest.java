@@ -14,6 +14,7 @@ import com.chatshare.conversations.ConversationSummary;
 import com.chatshare.conversations.MessageRole;
 import com.chatshare.conversations.MessageStatus;
 import com.chatshare.conversations.internal.FakeOpenAi;
+import com.chatshare.conversations.internal.SwitchableAssistant;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
@@ -21,19 +22,18 @@ import com.vaadin.flow.component.messages.MessageList;
 import com.vaadin.flow.component.messages.MessageListItem;
 import com.vaadin.flow.component.textfield.TextArea;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.SocketPolicy;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The chat against a fake OpenAI-compatible server that fails in the ways real ones do. Whatever
@@ -41,19 +41,23 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 class AssistantFailureTest extends KaribuTest {
 
-    static final MockWebServer server = new MockWebServer();
+    MockWebServer server;
 
-    @DynamicPropertySource
-    static void assistantEndpoint(DynamicPropertyRegistry registry) throws IOException {
+    @Autowired
+    SwitchableAssistant assistant;
+
+    @BeforeEach
+    void startFakeServer() throws IOException {
+        server = new MockWebServer();
         server.start();
-        registry.add("chatshare.assistant.base-url", () -> server.url("/v1").toString());
-        registry.add("chatshare.assistant.api-key", () -> "test-key");
-        registry.add("chatshare.assistant.model", () -> "fake-model");
-        registry.add("chatshare.assistant.timeout", () -> "2s");
+        assistant.useEndpoint(server.url("/v1").toString(), "fake-model", Duration.ofSeconds(2));
+        login("alice");
+        UI.getCurrent().navigate(ChatView.class);
     }
 
-    @AfterAll
-    static void stopServer() throws IOException {
+    @AfterEach
+    void stopFakeServer() throws IOException {
+        assistant.useDemo();
         server.shutdown();
     }
 
@@ -62,12 +66,6 @@ class AssistantFailureTest extends KaribuTest {
 
     @Autowired
     UserDetailsService users;
-
-    @BeforeEach
-    void signIn() {
-        login("alice");
-        UI.getCurrent().navigate(ChatView.class);
-    }
 
     @Test
     void http_500_keeps_the_message_shows_the_error_and_retry_gets_the_answer() {
