@@ -3,6 +3,7 @@ package com.chatshare.conversations;
 import com.chatshare.conversations.internal.Conversation;
 import com.chatshare.conversations.internal.ConversationRepository;
 import com.chatshare.conversations.internal.Message;
+import com.chatshare.conversations.internal.MessageBatchWriter;
 import com.chatshare.conversations.internal.MessageRepository;
 import com.chatshare.conversations.internal.ReplyRecorder;
 import com.chatshare.security.CurrentUser;
@@ -29,6 +30,7 @@ public class ConversationService {
     private final ConversationRepository conversations;
     private final MessageRepository messages;
     private final ReplyRecorder replyRecorder;
+    private final MessageBatchWriter batchWriter;
     private final Assistant assistant;
     private final AssistantProperties assistantProperties;
     private final CurrentUser currentUser;
@@ -36,11 +38,12 @@ public class ConversationService {
     private final Clock clock;
 
     ConversationService(ConversationRepository conversations, MessageRepository messages, ReplyRecorder replyRecorder,
-            Assistant assistant, AssistantProperties assistantProperties, CurrentUser currentUser,
+            MessageBatchWriter batchWriter, Assistant assistant, AssistantProperties assistantProperties, CurrentUser currentUser,
             ApplicationEventPublisher events, Clock clock) {
         this.conversations = conversations;
         this.messages = messages;
         this.replyRecorder = replyRecorder;
+        this.batchWriter = batchWriter;
         this.assistant = assistant;
         this.assistantProperties = assistantProperties;
         this.currentUser = currentUser;
@@ -116,6 +119,22 @@ public class ConversationService {
                 .doOnCancel(() -> finish(finished, conversationId, placeholder.id(), received, MessageStatus.STOPPED))
                 .subscribeOn(Schedulers.boundedElastic());
         return new ReplyStream(placeholder, tokens);
+    }
+
+    /**
+     * Makes a private copy of someone else's shared conversation in the caller's chat list,
+     * marked as imported. The copy is independent: it outlives the share.
+     */
+    @Transactional
+    public ConversationSummary importConversation(String title, List<ChatTurn> turns) {
+        String cleanTitle = title == null || title.isBlank() ? ConversationSummary.UNTITLED : title.strip();
+        if (cleanTitle.length() > ConversationSummary.TITLE_MAX_LENGTH) {
+            cleanTitle = cleanTitle.substring(0, ConversationSummary.TITLE_MAX_LENGTH);
+        }
+        Conversation conversation = conversations.save(
+                new Conversation(currentUser.requireUserId(), cleanTitle, true, clock.instant()));
+        batchWriter.insert(conversation.getId(), turns, clock.instant());
+        return conversation.toSummary();
     }
 
     @Transactional

@@ -1,0 +1,42 @@
+package com.chatshare.conversations.internal;
+
+import com.chatshare.conversations.ChatTurn;
+import com.chatshare.conversations.MessageStatus;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes many messages in one JDBC batch: copying a long shared conversation is one round trip
+ * per batch instead of one per message (JPA cannot batch inserts with identity keys).
+ */
+@Component
+public class MessageBatchWriter {
+
+    private final JdbcTemplate jdbc;
+
+    MessageBatchWriter(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(long conversationId, List<ChatTurn> turns, Instant now) {
+        Timestamp at = Timestamp.from(now);
+        List<Numbered> numbered = java.util.stream.IntStream.range(0, turns.size())
+                .mapToObj(i -> new Numbered(i, turns.get(i))).toList();
+        jdbc.batchUpdate("insert into message (conversation_id, position, role, content, status, created_at) "
+                        + "values (?, ?, ?, ?, ?, ?)",
+                numbered, 500, (statement, row) -> {
+                    statement.setLong(1, conversationId);
+                    statement.setInt(2, row.position());
+                    statement.setString(3, row.turn().role().name());
+                    statement.setString(4, row.turn().content());
+                    statement.setString(5, MessageStatus.COMPLETE.name());
+                    statement.setTimestamp(6, at);
+                });
+    }
+
+    private record Numbered(int position, ChatTurn turn) {
+    }
+}

@@ -1,0 +1,18 @@
+package com.chatshare.sharing;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What anyone with the link sees. Carries no owner identity beyond the display name the owner
+ * chose to show ({@code sharedBy}, empty when shared anonymously).
+ *
+ * @param version changes with every update of the snapshot; part of the page's ETag
+ */
+public record PublicSnapshot(long shareId, String title, String sharedBy, Instant sharedAt, Instant updatedAt,
+        int version, List<SnapshotMessage> messages) {
+
+    public boolean isAnonymous() {
+        return sharedBy == null || sharedBy.isBlank();
+    }
+}

@@ -1,0 +1,20 @@
+package com.chatshare.sharing;
+
+import java.time.Instant;
+
+/**
+ * The owner's view of a link: for the share dialog and data controls.
+ *
+ * @param path the link's path, {@code /share/TOKEN}; the UI makes it absolute
+ * @param newMessages how many messages the conversation gained since the snapshot
+ */
+public record ShareDetails(long shareId, long conversationId, String path, String title, ShareVisibility visibility,
+        ShareStatus status, String takedownReason, Instant createdAt, Instant updatedAt, long viewCount,
+        int newMessages) {
+
+    public static final int TITLE_MAX_LENGTH = 200;
+
+    public boolean isTakenDown() {
+        return status == ShareStatus.TAKEN_DOWN;
+    }
+}

@@ -1,0 +1,16 @@
+package com.chatshare.sharing;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything the share dialog shows: the snapshot as viewers will see it once the owner clicks
+ * Copy Link (or Update and Copy Link), and the existing link, if any.
+ */
+public record SharePreview(long conversationId, String title, ShareVisibility visibility, String ownerDisplayName,
+        List<SnapshotMessage> messages, Optional<ShareDetails> link) {
+
+    public boolean isEmpty() {
+        return messages.isEmpty();
+    }
+}

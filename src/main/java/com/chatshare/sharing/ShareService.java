@@ -1,0 +1,179 @@
+package com.chatshare.sharing;
+
+import com.chatshare.conversations.ChatMessage;
+import com.chatshare.conversations.ChatTurn;
+import com.chatshare.conversations.ConversationService;
+import com.chatshare.conversations.ConversationSummary;
+import com.chatshare.conversations.MessageStatus;
+import com.chatshare.security.AppUserPrincipal;
+import com.chatshare.security.CurrentUser;
+import com.chatshare.sharing.internal.MarkdownRenderer;
+import com.chatshare.sharing.internal.ShareLink;
+import com.chatshare.sharing.internal.ShareLinkRepository;
+import com.chatshare.sharing.internal.SharePages;
+import com.chatshare.sharing.internal.SnapshotBatchWriter;
+import com.chatshare.sharing.internal.SnapshotMessageRepository;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Sharing a conversation by link: a frozen snapshot under {@code /share/TOKEN}, updated only when
+ * the owner asks, and continued by recipients as their own copy. Owner checks happen here, in the
+ * transaction; the conversation's own service refuses anyone but its owner as well.
+ */
+@Service
+@PreAuthorize("isAuthenticated()")
+public class ShareService {
+
+    public static final String EMPTY_CONVERSATION_MESSAGE =
+            "This chat has no messages yet. Send a message before sharing it.";
+    public static final String TAKEN_DOWN_MESSAGE =
+            "This link was taken down by moderation. Updating it cannot bring it back.";
+
+    private final ConversationService conversations;
+    private final ShareLinkRepository links;
+    private final SnapshotMessageRepository snapshots;
+    private final SnapshotBatchWriter snapshotWriter;
+    private final SharePages pages;
+    private final MarkdownRenderer markdown;
+    private final CurrentUser currentUser;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    ShareService(ConversationService conversations, ShareLinkRepository links, SnapshotMessageRepository snapshots,
+            SnapshotBatchWriter snapshotWriter, SharePages pages, MarkdownRenderer markdown, CurrentUser currentUser,
+            ApplicationEventPublisher events, Clock clock) {
+        this.conversations = conversations;
+        this.links = links;
+        this.snapshots = snapshots;
+        this.snapshotWriter = snapshotWriter;
+        this.pages = pages;
+        this.markdown = markdown;
+        this.currentUser = currentUser;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** What the share dialog shows for one of the caller's conversations. */
+    @Transactional(readOnly = true)
+    public SharePreview preview(long conversationId) {
+        ConversationSummary conversation = conversations.getConversation(conversationId);
+        List<ChatMessage> shareable = shareable(conversations.findMessages(conversationId));
+        Optional<ShareLink> link = ownLink(conversationId);
+        return new SharePreview(conversationId,
+                link.map(ShareLink::getTitle).orElse(conversation.title()),
+                link.map(ShareLink::getVisibility).orElse(ShareVisibility.ANONYMOUS),
+                currentUser.require().displayName(),
+                shareable.stream().map(m -> new SnapshotMessage(m.role(), markdown.toHtml(m.content()))).toList(),
+                link.map(l -> details(l, shareable)));
+    }
+
+    /** The caller's link for a conversation, if there is one. */
+    @Transactional(readOnly = true)
+    public Optional<ShareDetails> findShare(long conversationId) {
+        List<ChatMessage> shareable = shareable(conversations.findMessages(conversationId));
+        return ownLink(conversationId).map(link -> details(link, shareable));
+    }
+
+    /**
+     * Creates the link, or replaces its snapshot under the same URL, in one transaction: a viewer
+     * sees the old snapshot or the new one, never a mix.
+     *
+     * @throws ShareException for an empty conversation, a bad title, or a link taken down
+     */
+    @Transactional
+    public ShareDetails share(long conversationId, String title, ShareVisibility visibility) {
+        AppUserPrincipal owner = currentUser.require();
+        List<ChatMessage> shareable = shareable(conversations.findMessages(conversationId));
+        if (shareable.isEmpty()) {
+            throw new ShareException(EMPTY_CONVERSATION_MESSAGE);
+        }
+        String cleanTitle = validTitle(title);
+        Optional<ShareLink> existing = ownLink(conversationId);
+        if (existing.isPresent() && existing.get().getStatus() == ShareStatus.TAKEN_DOWN) {
+            throw new ShareException(TAKEN_DOWN_MESSAGE);
+        }
+        ShareLink link = existing.orElseGet(() ->
+                new ShareLink(ShareToken.generate(), conversationId, owner.userId(), clock.instant()));
+        link.resnapshot(cleanTitle, visibility, owner.displayName(), shareable.getLast().position(), clock.instant());
+        link = links.saveAndFlush(link);
+        snapshots.deleteByShareLink(link.getId());
+        snapshotWriter.insert(link.getId(), shareable);
+        events.publishEvent(existing.isPresent()
+                ? new ShareEvents.ShareUpdated(link.getId(), owner.userId(), link.getSnapshotVersion())
+                : new ShareEvents.ShareCreated(link.getId(), owner.userId(), conversationId));
+        return details(link, shareable);
+    }
+
+    /** Deletes the caller's link of a conversation: the URL answers 404 from the next request on. */
+    @Transactional
+    public void deleteShare(long conversationId) {
+        conversations.getConversation(conversationId);
+        ShareLink link = ownLink(conversationId).orElseThrow(() -> new ShareException("This chat has no link."));
+        links.delete(link);
+        events.publishEvent(new ShareEvents.ShareDeleted(link.getId(), link.getOwnerId()));
+    }
+
+    /**
+     * Copies an active shared snapshot into the caller's own chat list, marked as imported.
+     *
+     * @return the new conversation, independent of the share from now on
+     */
+    @Transactional
+    public ConversationSummary continueConversation(String token) {
+        ShareLink link = activeLink(token);
+        List<ChatTurn> turns = snapshots.findByShareLinkIdOrderByPosition(link.getId()).stream()
+                .map(m -> new ChatTurn(m.getRole(), m.getContent()))
+                .toList();
+        ConversationSummary copy = conversations.importConversation(link.getTitle(), turns);
+        events.publishEvent(new ShareEvents.ConversationContinued(link.getId(), currentUser.requireUserId(), copy.id()));
+        return copy;
+    }
+
+    /** The public view of an active link, for the continue page. */
+    @Transactional(readOnly = true)
+    public Optional<PublicSnapshot> findPublicSnapshot(String token) {
+        return pages.snapshot(token);
+    }
+
+    private ShareLink activeLink(String token) {
+        return pages.head(token)
+                .filter(head -> head.status() == ShareStatus.ACTIVE)
+                .flatMap(head -> links.findById(head.shareId()))
+                .orElseThrow(() -> new ShareException("This shared link is not available."));
+    }
+
+    private Optional<ShareLink> ownLink(long conversationId) {
+        return links.findByConversationIdAndOwnerId(conversationId, currentUser.requireUserId());
+    }
+
+    private static List<ChatMessage> shareable(List<ChatMessage> messages) {
+        return messages.stream()
+                .filter(m -> m.status() == MessageStatus.COMPLETE || m.status() == MessageStatus.STOPPED)
+                .filter(m -> !m.content().isBlank())
+                .toList();
+    }
+
+    private static String validTitle(String title) {
+        String text = title == null ? "" : title.strip();
+        if (text.isEmpty()) {
+            throw new ShareException("Enter a title for the shared chat.");
+        }
+        if (text.length() > ShareDetails.TITLE_MAX_LENGTH) {
+            throw new ShareException("A title can have at most " + ShareDetails.TITLE_MAX_LENGTH + " characters.");
+        }
+        return text;
+    }
+
+    private static ShareDetails details(ShareLink link, List<ChatMessage> shareable) {
+        int newMessages = (int) shareable.stream().filter(m -> m.position() > link.getSourceLastPosition()).count();
+        return new ShareDetails(link.getId(), link.getConversationId(), "/share/" + link.getToken(), link.getTitle(),
+                link.getVisibility(), link.getStatus(), link.getTakedownReason(), link.getCreatedAt(),
+                link.getUpdatedAt(), link.getViewCount(), newMessages);
+    }
+}

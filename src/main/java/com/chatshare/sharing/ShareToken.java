@@ -1,0 +1,30 @@
+package com.chatshare.sharing;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.regex.Pattern;
+
+/**
+ * The secret part of a share URL: 128 random bits from {@link SecureRandom}, base64url without
+ * padding (22 characters). It is independent of every id, so links cannot be guessed or walked.
+ */
+public final class ShareToken {
+
+    public static final int LENGTH = 22;
+    private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9_-]{22}");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private ShareToken() {
+    }
+
+    public static String generate() {
+        byte[] bytes = new byte[16];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** Whether a string could be a token at all; anything else is answered 404 without a query. */
+    public static boolean isWellFormed(String token) {
+        return token != null && WELL_FORMED.matcher(token).matches();
+    }
+}

@@ -1,0 +1,152 @@
+package com.chatshare.sharing.internal;
+
+import com.chatshare.sharing.ShareDetails;
+import com.chatshare.sharing.ShareStatus;
+import com.chatshare.sharing.ShareVisibility;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+
+@Entity
+@Table(name = "share_link")
+public class ShareLink {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(nullable = false, unique = true, updatable = false, length = 22, columnDefinition = "char(22)")
+    private String token;
+
+    @Column(name = "conversation_id", nullable = false, unique = true, updatable = false)
+    private long conversationId;
+
+    @Column(name = "owner_id", nullable = false, updatable = false)
+    private long ownerId;
+
+    @Column(nullable = false, length = ShareDetails.TITLE_MAX_LENGTH)
+    private String title;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private ShareVisibility visibility;
+
+    @Column(name = "shared_by_name", length = 80)
+    private String sharedByName;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private ShareStatus status = ShareStatus.ACTIVE;
+
+    @Column(name = "takedown_reason", length = 2000)
+    private String takedownReason;
+
+    @Column(name = "taken_down_by")
+    private Long takenDownBy;
+
+    @Column(name = "taken_down_at")
+    private Instant takenDownAt;
+
+    @Column(name = "snapshot_version", nullable = false)
+    private int snapshotVersion;
+
+    @Column(name = "source_last_position", nullable = false)
+    private int sourceLastPosition;
+
+    @Column(name = "view_count", nullable = false)
+    private long viewCount;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @Version
+    private long version;
+
+    protected ShareLink() {
+    }
+
+    public ShareLink(String token, long conversationId, long ownerId, Instant now) {
+        this.token = token;
+        this.conversationId = conversationId;
+        this.ownerId = ownerId;
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    /** Points the link at a new snapshot: title, attribution, and the version viewers revalidate on. */
+    public void resnapshot(String title, ShareVisibility visibility, String sharedByName, int sourceLastPosition,
+            Instant now) {
+        this.title = title;
+        this.visibility = visibility;
+        this.sharedByName = visibility == ShareVisibility.NAMED ? sharedByName : null;
+        this.sourceLastPosition = sourceLastPosition;
+        this.snapshotVersion++;
+        this.updatedAt = now;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getToken() {
+        return token;
+    }
+
+    public long getConversationId() {
+        return conversationId;
+    }
+
+    public long getOwnerId() {
+        return ownerId;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public ShareVisibility getVisibility() {
+        return visibility;
+    }
+
+    public String getSharedByName() {
+        return sharedByName;
+    }
+
+    public ShareStatus getStatus() {
+        return status;
+    }
+
+    public String getTakedownReason() {
+        return takedownReason;
+    }
+
+    public int getSnapshotVersion() {
+        return snapshotVersion;
+    }
+
+    public int getSourceLastPosition() {
+        return sourceLastPosition;
+    }
+
+    public long getViewCount() {
+        return viewCount;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+}

@@ -1,0 +1,52 @@
+package com.chatshare.sharing.internal;
+
+import com.chatshare.conversations.MessageRole;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** The frozen copy of one message; never changed, only replaced as a whole by an update. */
+@Entity
+@Table(name = "snapshot_message")
+public class StoredSnapshotMessage {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "share_link_id", nullable = false, updatable = false)
+    private long shareLinkId;
+
+    @Column(nullable = false, updatable = false)
+    private int position;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, updatable = false, length = 16)
+    private MessageRole role;
+
+    @Column(nullable = false, updatable = false, columnDefinition = "mediumtext")
+    private String content;
+
+    protected StoredSnapshotMessage() {
+    }
+
+    public StoredSnapshotMessage(long shareLinkId, int position, MessageRole role, String content) {
+        this.shareLinkId = shareLinkId;
+        this.position = position;
+        this.role = role;
+        this.content = content;
+    }
+
+    public MessageRole getRole() {
+        return role;
+    }
+
+    public String getContent() {
+        return content;
+    }
+}

@@ -1,0 +1,71 @@
+package com.chatshare.sharing.ui;
+
+import com.chatshare.conversations.ConversationSummary;
+import com.chatshare.sharing.PublicSnapshot;
+import com.chatshare.sharing.ShareException;
+import com.chatshare.sharing.ShareService;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
+import java.util.Optional;
+
+/**
+ * "Continue this conversation": confirms, then copies the shared snapshot into the signed-in
+ * user's own chats. A signed-out visitor is sent to sign in and brought back here.
+ */
+@Route("share/:token/continue")
+@PageTitle("Continue a shared chat · Chatshare")
+@PermitAll
+public class ContinueView extends VerticalLayout implements BeforeEnterObserver {
+
+    private final transient ShareService shares;
+    private String token;
+
+    ContinueView(ShareService shares) {
+        this.shares = shares;
+        addClassName("page");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        token = event.getRouteParameters().get("token").orElse("");
+        removeAll();
+        Optional<PublicSnapshot> snapshot = shares.findPublicSnapshot(token);
+        if (snapshot.isEmpty()) {
+            H2 heading = new H2("This shared chat is not available");
+            heading.setId("continue-unavailable");
+            add(heading, new Paragraph("It may have been deleted or taken down."), new Anchor("", "Back to your chats"));
+            return;
+        }
+        H2 heading = new H2("Continue “" + snapshot.get().title() + "”?");
+        heading.setId("continue-title");
+        Button confirm = new Button("Continue this conversation", click -> continueConversation());
+        confirm.setId("continue-confirm");
+        confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        add(heading,
+                new Paragraph("A private copy of its " + snapshot.get().messages().size()
+                        + " messages goes into your chats, where you can ask follow-up questions. "
+                        + "The copy is yours: it stays even if the shared link is deleted, "
+                        + "and nobody else sees what you add."),
+                confirm);
+    }
+
+    private void continueConversation() {
+        try {
+            ConversationSummary copy = shares.continueConversation(token);
+            UI.getCurrent().navigate("chat/" + copy.id());
+        } catch (ShareException e) {
+            Notification.show(e.getMessage());
+        }
+    }
+}

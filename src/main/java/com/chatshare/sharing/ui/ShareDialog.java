@@ -1,0 +1,262 @@
+package com.chatshare.sharing.ui;
+
+import com.chatshare.conversations.ConversationSummary;
+import com.chatshare.conversations.MessageRole;
+import com.chatshare.sharing.ShareDetails;
+import com.chatshare.sharing.ShareException;
+import com.chatshare.sharing.SharePreview;
+import com.chatshare.sharing.ShareService;
+import com.chatshare.sharing.ShareVisibility;
+import com.chatshare.sharing.SnapshotMessage;
+import com.vaadin.flow.component.Html;
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.contextmenu.MenuItem;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.menubar.MenuBar;
+import com.vaadin.flow.component.menubar.MenuBarVariant;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import java.util.Optional;
+
+/**
+ * The share dialog: a preview of the snapshot as viewers will see it, the title with a pencil,
+ * name or anonymous, and Copy Link / Update and Copy Link.
+ */
+public class ShareDialog extends Dialog {
+
+    static final String NOTICE = "Messages you send after creating your link won't be shared. "
+            + "Anyone with the URL will be able to view the shared chat.";
+
+    private final transient ShareService shares;
+    private final transient PublicUrls urls;
+    private final long conversationId;
+
+    private final H3 title = new H3();
+    private final TextField titleField = new TextField();
+    private final Button editTitle = new Button(VaadinIcon.PENCIL.create());
+    private final HorizontalLayout titleView;
+    private final HorizontalLayout titleEdit;
+    private final Span attribution = new Span();
+    private final Div status = new Div();
+    private final Div preview = new Div();
+    private final TextField link = new TextField();
+    private final Button copy = new Button();
+    private final MenuItem shareNamed;
+    private final MenuItem shareAnonymously;
+    private final MenuItem deleteLink;
+
+    private ShareVisibility visibility = ShareVisibility.ANONYMOUS;
+    private String ownerName = "";
+    private Optional<ShareDetails> current = Optional.empty();
+
+    ShareDialog(ShareService shares, PublicUrls urls, ConversationSummary conversation) {
+        this.shares = shares;
+        this.urls = urls;
+        this.conversationId = conversation.id();
+        setId("share-dialog");
+        addClassName("share-dialog");
+        setWidth("min(48rem, 96vw)");
+        setHeaderTitle("Share chat");
+
+        title.setId("share-title");
+        title.addClassName("share-dialog-title");
+        editTitle.setId("edit-title");
+        editTitle.setAriaLabel("Edit title");
+        editTitle.setTooltipText("Edit title");
+        editTitle.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ICON);
+        editTitle.addClickListener(event -> startEditingTitle());
+        titleView = new HorizontalLayout(title, editTitle);
+        titleView.setAlignItems(FlexComponent.Alignment.CENTER);
+
+        titleField.setId("share-title-field");
+        titleField.setMaxLength(ShareDetails.TITLE_MAX_LENGTH);
+        titleField.setAriaLabel("Title");
+        titleField.setWidthFull();
+        Button doneEditing = new Button("Done", event -> finishEditingTitle());
+        doneEditing.setId("title-done");
+        titleField.addKeyDownListener(Key.ENTER, event -> finishEditingTitle());
+        titleEdit = new HorizontalLayout(titleField, doneEditing);
+        titleEdit.setWidthFull();
+        titleEdit.setAlignItems(FlexComponent.Alignment.BASELINE);
+        titleEdit.setVisible(false);
+
+        MenuBar menu = new MenuBar();
+        menu.setId("share-menu");
+        menu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY, MenuBarVariant.LUMO_ICON);
+        MenuItem more = menu.addItem(VaadinIcon.ELLIPSIS_DOTS_H.create());
+        more.setAriaLabel("Sharing options");
+        shareNamed = more.getSubMenu().addItem("Share your name", event -> setVisibility(ShareVisibility.NAMED));
+        shareNamed.setCheckable(true);
+        shareAnonymously = more.getSubMenu().addItem("Share anonymously",
+                event -> setVisibility(ShareVisibility.ANONYMOUS));
+        shareAnonymously.setCheckable(true);
+        deleteLink = more.getSubMenu().addItem("Delete link", event -> confirmDelete());
+        deleteLink.setId("delete-link");
+
+        HorizontalLayout top = new HorizontalLayout(titleView, titleEdit, menu);
+        top.setWidthFull();
+        top.setAlignItems(FlexComponent.Alignment.CENTER);
+        top.setFlexGrow(1, titleView, titleEdit);
+
+        attribution.setId("share-attribution");
+        attribution.addClassName("share-attribution");
+        status.setId("share-status");
+        status.addClassName("share-status");
+        preview.setId("share-preview");
+        preview.addClassName("share-preview");
+
+        link.setId("share-url");
+        link.setReadOnly(true);
+        link.setAriaLabel("Link");
+        link.setWidthFull();
+        link.setVisible(false);
+
+        copy.setId("copy-link");
+        copy.setIcon(VaadinIcon.LINK.create());
+        copy.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        copy.addClickListener(event -> shareAndCopy());
+
+        Paragraph notice = new Paragraph(NOTICE);
+        notice.addClassName("share-notice");
+        add(top, attribution, preview, status, notice, link);
+        Button close = new Button("Close", event -> close());
+        getFooter().add(close, copy);
+        load();
+    }
+
+    private void load() {
+        SharePreview state = shares.preview(conversationId);
+        ownerName = state.ownerDisplayName();
+        visibility = state.visibility();
+        current = state.link();
+        title.setText(state.title());
+        titleField.setValue(state.title());
+        preview.removeAll();
+        if (state.isEmpty()) {
+            preview.add(new Paragraph(ShareService.EMPTY_CONVERSATION_MESSAGE));
+        } else {
+            preview.add(previewHtml(state));
+        }
+        copy.setEnabled(!state.isEmpty());
+        refresh();
+    }
+
+    private void refresh() {
+        shareNamed.setChecked(visibility == ShareVisibility.NAMED);
+        shareAnonymously.setChecked(visibility == ShareVisibility.ANONYMOUS);
+        attribution.setText(visibility == ShareVisibility.NAMED ? "Shared by " + ownerName : "Shared anonymously");
+        deleteLink.setVisible(current.isPresent());
+        copy.setText(current.isPresent() ? "Update and Copy Link" : "Copy Link");
+        link.setVisible(current.isPresent());
+        current.ifPresent(details -> link.setValue(urls.absolute(details.path())));
+        status.removeAll();
+        status.setVisible(false);
+        current.ifPresent(details -> {
+            if (details.isTakenDown()) {
+                status.add(new Span("Taken down by moderation" + (details.takedownReason() == null
+                        ? "." : ": " + details.takedownReason())));
+                status.addClassName("taken-down");
+                status.setVisible(true);
+                copy.setEnabled(false);
+            } else if (details.newMessages() > 0) {
+                status.add(new Span(details.newMessages() == 1
+                        ? "1 new message since you shared. Update to include it."
+                        : details.newMessages() + " new messages since you shared. Update to include them."));
+                status.setVisible(true);
+            }
+        });
+    }
+
+    /** The snapshot's HTML is sanitised by the renderer; only our own markup is added around it. */
+    private Html previewHtml(SharePreview state) {
+        StringBuilder html = new StringBuilder("<div class=\"share-preview-body\">");
+        for (SnapshotMessage message : state.messages()) {
+            boolean user = message.role() == MessageRole.USER;
+            html.append("<div class=\"preview-message ").append(user ? "from-user" : "from-assistant").append("\">")
+                    .append("<div class=\"preview-author\">").append(user ? "User" : "Assistant").append("</div>")
+                    .append("<div class=\"preview-content\" dir=\"auto\">").append(message.html()).append("</div></div>");
+        }
+        return new Html(html.append("</div>").toString());
+    }
+
+    private void startEditingTitle() {
+        titleView.setVisible(false);
+        titleEdit.setVisible(true);
+        titleField.focus();
+    }
+
+    private void finishEditingTitle() {
+        String value = titleField.getValue().strip();
+        if (value.isEmpty()) {
+            titleField.setErrorMessage("Enter a title.");
+            titleField.setInvalid(true);
+            return;
+        }
+        titleField.setInvalid(false);
+        title.setText(value);
+        titleEdit.setVisible(false);
+        titleView.setVisible(true);
+    }
+
+    private void setVisibility(ShareVisibility visibility) {
+        this.visibility = visibility;
+        refresh();
+    }
+
+    private void shareAndCopy() {
+        try {
+            ShareDetails details = shares.share(conversationId, titleField.getValue(), visibility);
+            boolean updated = current.isPresent();
+            current = Optional.of(details);
+            String url = urls.absolute(details.path());
+            getElement().executeJs("return navigator.clipboard ? navigator.clipboard.writeText($0) : null", url);
+            Notification notification = Notification.show(
+                    (updated ? "Link updated and copied: " : "Link copied: ") + url, 5000,
+                    Notification.Position.BOTTOM_CENTER);
+            notification.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            load();
+        } catch (ShareException e) {
+            titleField.setErrorMessage(e.getMessage());
+            if (e.getMessage().contains("title")) {
+                startEditingTitle();
+                titleField.setInvalid(true);
+            } else {
+                Notification.show(e.getMessage(), 6000, Notification.Position.MIDDLE)
+                        .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            }
+        }
+    }
+
+    private void confirmDelete() {
+        ConfirmDialog confirm = new ConfirmDialog();
+        confirm.setId("delete-link-confirm");
+        confirm.setHeader("Delete link?");
+        confirm.setText("“" + title.getText() + "” will no longer be available at its link. "
+                + "Your chat stays, and so do copies others made.");
+        confirm.setCancelable(true);
+        confirm.setConfirmText("Delete link");
+        confirm.setConfirmButtonTheme("error primary");
+        confirm.addConfirmListener(event -> {
+            try {
+                shares.deleteShare(conversationId);
+                Notification.show("Link deleted.", 3000, Notification.Position.BOTTOM_CENTER);
+            } catch (ShareException e) {
+                Notification.show(e.getMessage());
+            }
+            load();
+        });
+        confirm.open();
+    }
+
+}

@@ -1,0 +1,24 @@
+package com.chatshare.sharing.ui;
+
+import com.chatshare.conversations.ConversationSummary;
+import com.chatshare.conversations.ShareDialogOpener;
+import com.chatshare.sharing.ShareService;
+import org.springframework.stereotype.Component;
+
+/** Opens the share dialog for the chat view, which knows nothing of sharing. */
+@Component
+class ShareDialogs implements ShareDialogOpener {
+
+    private final ShareService shares;
+    private final PublicUrls urls;
+
+    ShareDialogs(ShareService shares, PublicUrls urls) {
+        this.shares = shares;
+        this.urls = urls;
+    }
+
+    @Override
+    public void open(ConversationSummary conversation) {
+        new ShareDialog(shares, urls, conversation).open();
+    }
+}

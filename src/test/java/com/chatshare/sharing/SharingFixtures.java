@@ -1,0 +1,33 @@
+package com.chatshare.sharing;
+
+import com.chatshare.SignedIn;
+import com.chatshare.conversations.ConversationService;
+import com.chatshare.conversations.ConversationSummary;
+import java.time.Duration;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+/** Builds conversations with answers and shares them, as their owner would. */
+public final class SharingFixtures {
+
+    private SharingFixtures() {
+    }
+
+    /** A conversation of {@code username}'s with one question and the demo assistant's answer. */
+    public static ConversationSummary answeredConversation(ConversationService conversations, UserDetailsService users,
+            String username, String question) {
+        SignedIn.as(users, username);
+        ConversationSummary conversation = conversations.startConversation(question);
+        conversations.streamReply(conversation.id()).tokens().blockLast(Duration.ofSeconds(10));
+        return conversation;
+    }
+
+    public static ShareDetails share(ShareService shares, ConversationService conversations, UserDetailsService users,
+            String username, String question, ShareVisibility visibility) {
+        ConversationSummary conversation = answeredConversation(conversations, users, username, question);
+        return shares.share(conversation.id(), conversation.title(), visibility);
+    }
+
+    public static String token(ShareDetails details) {
+        return details.path().substring("/share/".length());
+    }
+}
