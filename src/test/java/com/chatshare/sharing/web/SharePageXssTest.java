@@ -1,0 +1,153 @@
+package com.chatshare.sharing.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import com.chatshare.IntegrationTest;
+import com.chatshare.SignedIn;
+import com.chatshare.accounts.AccountService;
+import com.chatshare.accounts.Registration;
+import com.chatshare.conversations.ChatTurn;
+import com.chatshare.conversations.ConversationService;
+import com.chatshare.conversations.ConversationSummary;
+import com.chatshare.conversations.MessageRole;
+import com.chatshare.sharing.ShareDetails;
+import com.chatshare.sharing.ShareService;
+import com.chatshare.sharing.ShareVisibility;
+import com.chatshare.sharing.SnapshotMessage;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Attribute;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * Hostile text in every place a share shows it — the user's message, the assistant's output,
+ * the title and the owner's display name — must come out as text, never as active markup: on
+ * the public page and in the share dialog's preview.
+ */
+@IntegrationTest
+class SharePageXssTest {
+
+    static final AtomicInteger accounts = new AtomicInteger();
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    ShareService shares;
+
+    @Autowired
+    ConversationService conversations;
+
+    @Autowired
+    AccountService accountService;
+
+    @Autowired
+    UserDetailsService users;
+
+    static Stream<String> payloads() {
+        return Stream.of(
+                "<script>alert(1)</script>",
+                "<img src=x onerror=alert(1)>",
+                "<svg onload=alert(1)>",
+                "<iframe src=\"javascript:alert(1)\"></iframe>",
+                "[click](javascript:alert(1))",
+                "[click](JaVaScRiPt:alert(1))",
+                "[click](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
+                "![x](javascript:alert(1))",
+                "![x\" onerror=\"alert(1)](https://example.com/x.png)",
+                "<a href=\"javascript:alert(1)\">x</a>",
+                "<body onload=alert(1)>",
+                "<div style=\"background:url(javascript:alert(1))\">x</div>",
+                "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>",
+                "<object data=\"data:text/html,<script>alert(1)</script>\">",
+                "<embed src=\"javascript:alert(1)\">",
+                "<form action=\"javascript:alert(1)\"><input type=submit>",
+                "<meta http-equiv=\"refresh\" content=\"0;url=javascript:alert(1)\">",
+                "<base href=\"javascript:alert(1)//\">",
+                "[x](vbscript:msgbox(1))",
+                "<details open ontoggle=alert(1)>",
+                "```html\n<script>alert(1)</script>\n```",
+                "[a](https://example.com \"t\\\" onmouseover=\\\"alert(1)\")",
+                "\u202Egnp.exe\u202C harmless.png",
+                "<a href=\"&#106;avascript:alert(1)\">x</a>",
+                "[x](&#106;avascript:alert(1))",
+                "<link rel=stylesheet href=//evil.example/x.css>",
+                "\"><script>alert(1)</script>",
+                "<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\">",
+                "<template><script>alert(1)</script></template>",
+                "<javascript:alert(1)>",
+                "[x](  javascript:alert(1))",
+                "<a href=\"data:image/svg+xml,<svg onload=alert(1)>\">x</a>");
+    }
+
+    @AfterEach
+    void signOut() {
+        SignedIn.signOut();
+    }
+
+    @ParameterizedTest
+    @MethodSource("payloads")
+    void hostile_text_stays_text_on_the_public_page_and_in_the_preview(String payload) throws Exception {
+        String username = "xss-" + accounts.incrementAndGet();
+        String displayName = payload.length() <= 80 && payload.codePoints().noneMatch(Character::isISOControl)
+                ? payload : payload.substring(0, Math.min(80, payload.length())).replace("\n", " ");
+        accountService.register(new Registration(username, displayName, "long-enough-password"));
+        SignedIn.as(users, username);
+        ConversationSummary conversation = conversations.importConversation("imported",
+                List.of(new ChatTurn(MessageRole.USER, payload), new ChatTurn(MessageRole.ASSISTANT, payload)));
+        ShareDetails details = shares.share(conversation.id(), payload, ShareVisibility.NAMED);
+        List<SnapshotMessage> preview = shares.preview(conversation.id()).messages();
+        SignedIn.signOut();
+
+        String page = mvc.perform(get(details.path())).andReturn().getResponse().getContentAsString();
+
+        assertInert(Jsoup.parse(page), true);
+        for (SnapshotMessage message : preview) {
+            assertInert(Jsoup.parseBodyFragment(message.html()), false);
+        }
+        assertThat(page).doesNotContain("\u202E");
+    }
+
+    private static void assertInert(Document document, boolean ourPage) {
+        assertThat(document.select("script, iframe, object, embed, svg, math, img, form, input, base, template, "
+                + "noscript, details, body style, frame, frameset, video, audio, source"))
+                .as("active elements").isEmpty();
+        assertThat(document.select("meta[http-equiv]")).isEmpty();
+        for (Element element : document.getAllElements()) {
+            for (Attribute attribute : element.attributes()) {
+                String name = attribute.getKey().toLowerCase(Locale.ROOT);
+                assertThat(name).as("attribute on <%s>", element.tagName()).doesNotStartWith("on");
+                assertThat(name).isNotEqualTo("style");
+                if (name.equals("href") || name.equals("src") || name.equals("action")) {
+                    String url = attribute.getValue().strip().toLowerCase(Locale.ROOT);
+                    assertThat(url).as("url on <%s>", element.tagName())
+                            .satisfiesAnyOf(
+                                    u -> assertThat(u).startsWith("https://"),
+                                    u -> assertThat(u).startsWith("http://"),
+                                    u -> assertThat(u).startsWith("mailto:"),
+                                    u -> assertThat(u).startsWith("/"));
+                }
+            }
+        }
+        for (Element link : document.select("a[href^=http], a[href^=mailto]")) {
+            assertThat(link.attr("rel")).isEqualTo("nofollow ugc noopener noreferrer");
+        }
+        if (ourPage) {
+            assertThat(document.select("link")).singleElement()
+                    .satisfies(l -> assertThat(l.attr("href")).isEqualTo("/share-assets/share.css"));
+        } else {
+            assertThat(document.select("link")).isEmpty();
+        }
+    }
+}
