@@ -1,0 +1,218 @@
+package com.chatshare.sharing.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.chatshare.KaribuTest;
+import com.chatshare.SignedIn;
+import com.chatshare.conversations.ChatTurn;
+import com.chatshare.conversations.ConversationService;
+import com.chatshare.conversations.ConversationSummary;
+import com.chatshare.conversations.MessageRole;
+import com.chatshare.sharing.PublicSnapshot;
+import com.chatshare.sharing.ShareDetails;
+import com.chatshare.sharing.ShareService;
+import com.chatshare.sharing.SharingFixtures;
+import com.github.mvysny.kaributesting.v10.ContextMenuKt;
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.NotificationsKt;
+import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.menubar.MenuBar;
+import com.vaadin.flow.component.textfield.TextField;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+class ShareDialogTest extends KaribuTest {
+
+    @Autowired
+    ConversationService conversations;
+
+    @Autowired
+    ShareService shares;
+
+    @Autowired
+    UserDetailsService users;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    ConversationSummary conversation;
+
+    @BeforeEach
+    void aliceWithAConversation() {
+        login("alice");
+        SignedIn.as(users, "alice");
+        conversation = conversations.importConversation("Dialog test " + System.nanoTime(), List.of(
+                new ChatTurn(MessageRole.USER, "How do I **bold** text?"),
+                new ChatTurn(MessageRole.ASSISTANT, "Wrap it in `**double stars**`.")));
+        login("alice");
+    }
+
+    @Test
+    void share_button_in_the_chat_list_opens_the_dialog_with_the_preview() {
+        openFromChatList();
+
+        assertThat(_get(H3.class, spec -> spec.withId("share-title")).getText()).isEqualTo(conversation.title());
+        String preview = _get(Div.class, spec -> spec.withId("share-preview")).getElement().getChild(0).getOuterHTML();
+        assertThat(preview).contains("How do I <strong>bold</strong> text?", "<code>**double stars**</code>");
+        assertThat(_get(Span.class, spec -> spec.withId("share-attribution")).getText()).isEqualTo("Shared anonymously");
+        assertThat(copyButton().getText()).isEqualTo("Copy Link");
+        assertThat(_get(ShareDialog.class).getElement().getTextRecursively()).contains(ShareDialog.NOTICE);
+    }
+
+    @Test
+    void copy_link_creates_the_link_and_the_button_becomes_update() {
+        openFromHeader();
+
+        _click(copyButton());
+
+        ShareDetails details = shares.findShare(conversation.id()).orElseThrow();
+        TextField url = _get(TextField.class, spec -> spec.withId("share-url"));
+        assertThat(url.getValue()).endsWith(details.path()).startsWith("http");
+        assertThat(copyButton().getText()).isEqualTo("Update and Copy Link");
+        assertThat(NotificationsKt.getNotifications()).anySatisfy(n ->
+                assertThat(n.getElement().getTextRecursively() + n.getElement().getProperty("text", ""))
+                        .contains("Link copied"));
+    }
+
+    @Test
+    void share_your_name_puts_the_display_name_on_the_page() {
+        openFromHeader();
+
+        ContextMenuKt._clickItemWithCaption(_get(MenuBar.class, spec -> spec.withId("share-menu")), "Share your name");
+        assertThat(_get(Span.class, spec -> spec.withId("share-attribution")).getText())
+                .isEqualTo("Shared by Alice Example");
+        _click(copyButton());
+
+        PublicSnapshot snapshot = publicSnapshot();
+        assertThat(snapshot.sharedBy()).isEqualTo("Alice Example");
+    }
+
+    @Test
+    void the_pencil_edits_the_title_of_the_shared_page() {
+        openFromHeader();
+
+        _click(_get(Button.class, spec -> spec.withId("edit-title")));
+        _get(TextField.class, spec -> spec.withId("share-title-field")).setValue("A better title");
+        _click(_get(Button.class, spec -> spec.withId("title-done")));
+        _click(copyButton());
+
+        assertThat(publicSnapshot().title()).isEqualTo("A better title");
+        assertThat(conversations.getConversation(conversation.id()).title()).isEqualTo(conversation.title());
+    }
+
+    @Test
+    void a_bad_title_is_refused_and_kept_for_fixing() {
+        openFromHeader();
+        _click(_get(Button.class, spec -> spec.withId("edit-title")));
+        TextField field = _get(TextField.class, spec -> spec.withId("share-title-field"));
+        field.setValue("   ");
+
+        _click(_get(Button.class, spec -> spec.withId("title-done")));
+
+        assertThat(field.isInvalid()).isTrue();
+        assertThat(shares.findShare(conversation.id())).isEmpty();
+    }
+
+    @Test
+    void new_messages_since_sharing_are_counted_and_update_takes_them_in() {
+        SignedIn.as(users, "alice");
+        shares.share(conversation.id(), conversation.title(), com.chatshare.sharing.ShareVisibility.ANONYMOUS);
+        conversations.postUserMessage(conversation.id(), "And italics?");
+        conversations.postUserMessage(conversation.id(), "And links?");
+        login("alice");
+        openFromHeader();
+
+        assertThat(_get(Div.class, spec -> spec.withId("share-status")).getElement().getTextRecursively())
+                .isEqualTo("2 new messages since you shared. Update to include them.");
+        _click(copyButton());
+
+        assertThat(_find(Div.class, spec -> spec.withId("share-status"))).isEmpty();
+        assertThat(publicSnapshot().messages()).hasSize(4);
+    }
+
+    @Test
+    void an_empty_conversation_cannot_be_shared() {
+        SignedIn.as(users, "alice");
+        conversation = conversations.importConversation("Empty " + System.nanoTime(), List.of());
+        login("alice");
+        openFromHeader();
+
+        assertThat(copyButton().isEnabled()).isFalse();
+        assertThat(_get(Div.class, spec -> spec.withId("share-preview")).getElement().getTextRecursively())
+                .contains("no messages yet");
+    }
+
+    @Test
+    void a_taken_down_link_shows_its_status_and_reason_and_cannot_be_updated() {
+        ShareDetails details = sharedNow();
+        jdbc.update("update share_link set status = 'TAKEN_DOWN', takedown_reason = 'Personal information' "
+                + "where id = ?", details.shareId());
+        openFromHeader();
+
+        assertThat(_get(Div.class, spec -> spec.withId("share-status")).getElement().getTextRecursively())
+                .isEqualTo("Taken down by moderation: Personal information");
+        assertThat(copyButton().isEnabled()).isFalse();
+    }
+
+    @Test
+    void delete_link_asks_first_and_then_the_link_is_gone() {
+        sharedNow();
+        openFromHeader();
+
+        ContextMenuKt._clickItemWithCaption(_get(MenuBar.class, spec -> spec.withId("share-menu")), "Delete link");
+        ConfirmDialog confirm = _get(ConfirmDialog.class, spec -> spec.withId("delete-link-confirm"));
+        assertThat(ConfirmDialogKt._getText(confirm)).contains(conversation.title());
+        ConfirmDialogKt._fireConfirm(confirm);
+
+        SignedIn.as(users, "alice");
+        assertThat(shares.findShare(conversation.id())).isEmpty();
+        assertThat(copyButton().getText()).isEqualTo("Copy Link");
+    }
+
+    private ShareDetails sharedNow() {
+        SignedIn.as(users, "alice");
+        ShareDetails details = shares.share(conversation.id(), conversation.title(),
+                com.chatshare.sharing.ShareVisibility.ANONYMOUS);
+        login("alice");
+        return details;
+    }
+
+    private PublicSnapshot publicSnapshot() {
+        ShareDetails details = shares.findShare(conversation.id()).orElseThrow();
+        return shares.findPublicSnapshot(SharingFixtures.token(details)).orElseThrow();
+    }
+
+    private void openFromHeader() {
+        UI.getCurrent().navigate("chat/" + conversation.id());
+        _click(_get(Button.class, spec -> spec.withId("header-share")));
+    }
+
+    private void openFromChatList() {
+        UI.getCurrent().navigate("chat/" + conversation.id());
+        @SuppressWarnings("unchecked")
+        Grid<ConversationSummary> grid = _get(Grid.class, spec -> spec.withId("chat-list"));
+        int row = GridKt._findAll(grid).stream().map(ConversationSummary::id).toList().indexOf(conversation.id());
+        Component cell = GridKt._getCellComponent(grid, row, "chat");
+        _click(_get(cell, Button.class, spec -> spec.withClasses("chat-row-share")));
+    }
+
+    private Button copyButton() {
+        return _get(Button.class, spec -> spec.withId("copy-link"));
+    }
+
+}
