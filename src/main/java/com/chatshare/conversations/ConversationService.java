@@ -127,12 +127,22 @@ public class ConversationService {
      */
     @Transactional
     public ConversationSummary importConversation(String title, List<ChatTurn> turns) {
+        return create(title, turns, true);
+    }
+
+    /** Creates a conversation of the caller's with the given messages, e.g. demo content. */
+    @Transactional
+    public ConversationSummary createConversation(String title, List<ChatTurn> turns) {
+        return create(title, turns, false);
+    }
+
+    private ConversationSummary create(String title, List<ChatTurn> turns, boolean imported) {
         String cleanTitle = title == null || title.isBlank() ? ConversationSummary.UNTITLED : title.strip();
         if (cleanTitle.length() > ConversationSummary.TITLE_MAX_LENGTH) {
             cleanTitle = cleanTitle.substring(0, ConversationSummary.TITLE_MAX_LENGTH);
         }
         Conversation conversation = conversations.save(
-                new Conversation(currentUser.requireUserId(), cleanTitle, true, clock.instant()));
+                new Conversation(currentUser.requireUserId(), cleanTitle, imported, clock.instant()));
         batchWriter.insert(conversation.getId(), turns, clock.instant());
         return conversation.toSummary();
     }

@@ -223,7 +223,7 @@ public class ShareDialog extends Dialog {
             getElement().executeJs("return navigator.clipboard ? navigator.clipboard.writeText($0) : null", url);
             Notification notification = Notification.show(
                     (updated ? "Link updated and copied: " : "Link copied: ") + url, 5000,
-                    Notification.Position.BOTTOM_CENTER);
+                    Notification.Position.TOP_CENTER);
             notification.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             load();
         } catch (ShareException e) {
@@ -250,7 +250,7 @@ public class ShareDialog extends Dialog {
         confirm.addConfirmListener(event -> {
             try {
                 shares.deleteShare(conversationId);
-                Notification.show("Link deleted.", 3000, Notification.Position.BOTTOM_CENTER);
+                Notification.show("Link deleted.", 3000, Notification.Position.TOP_CENTER);
             } catch (ShareException e) {
                 Notification.show(e.getMessage());
             }

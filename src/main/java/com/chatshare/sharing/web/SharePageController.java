@@ -76,8 +76,7 @@ class SharePageController {
         context.setVariable("snapshot", snapshot);
         context.setVariable("continueUrl", "/share/" + token + "/continue");
         context.setVariable("sharedOn", DATE.format(snapshot.sharedAt()));
-        context.setVariable("updatedOn", snapshot.updatedAt().equals(snapshot.sharedAt())
-                ? null : DATE.format(snapshot.updatedAt()));
+        context.setVariable("updatedOn", snapshot.version() > 1 ? DATE.format(snapshot.updatedAt()) : null);
         return templates.process("share/page", context);
     }
 

@@ -1,0 +1,110 @@
+package com.chatshare.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Alice shares a chat; an anonymous reader opens the link; Bob signs in from it and continues the
+ * conversation; Alice's later message reaches the page only when she updates the link.
+ */
+@BrowserTest
+class ShareJourneyBrowserIT {
+
+    @LocalServerPort
+    int port;
+
+    WebDriver alice;
+    WebDriver reader;
+
+    @AfterEach
+    void closeBrowsers() {
+        for (WebDriver driver : new WebDriver[] {alice, reader}) {
+            if (driver != null) {
+                driver.quit();
+            }
+        }
+    }
+
+    @Test
+    void share_read_continue_and_update() {
+        alice = Browser.start();
+        WebDriverWait aliceWait = new WebDriverWait(alice, Duration.ofSeconds(60));
+        signIn(alice, aliceWait, "alice", "alice-password");
+        send(alice, aliceWait, "Which birds migrate the farthest?");
+
+        alice.findElement(By.id("header-share")).click();
+        WebElement copy = aliceWait.until(ExpectedConditions.elementToBeClickable(By.id("copy-link")));
+        assertThat(copy.getText()).isEqualTo("Copy Link");
+        assertThat(alice.findElement(By.id("share-preview")).getText()).contains("Which birds migrate the farthest?");
+        Browser.screenshot(alice, "20-share-dialog");
+        copy.click();
+        aliceWait.until(ExpectedConditions.textToBe(By.id("copy-link"), "Update and Copy Link"));
+        String url = alice.findElement(By.cssSelector("#share-url input")).getDomProperty("value");
+        assertThat(url).matches("http://localhost:\\d+/share/[A-Za-z0-9_-]{22}");
+        Browser.screenshot(alice, "21-share-dialog-shared");
+        alice.findElement(By.xpath("//vaadin-button[normalize-space()='Close']")).click();
+
+        reader = Browser.start();
+        WebDriverWait readerWait = new WebDriverWait(reader, Duration.ofSeconds(60));
+        reader.get(url);
+        assertThat(reader.findElement(By.tagName("h1")).getText()).isEqualTo("Which birds migrate the farthest?");
+        assertThat(reader.findElement(By.className("meta")).getText()).startsWith("Shared anonymously");
+        assertThat(reader.findElement(By.className("messages")).getText()).contains("offline demo assistant");
+        Browser.screenshot(reader, "22-public-page");
+
+        reader.findElement(By.linkText("Continue this conversation")).click();
+        readerWait.until(ExpectedConditions.urlContains("/login"));
+        readerWait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("vaadin-login-form input[name='username']"))).sendKeys("bob");
+        reader.findElement(By.cssSelector("vaadin-login-form input[name='password']"))
+                .sendKeys("bob-password", Keys.ENTER);
+        readerWait.until(ExpectedConditions.urlContains("/continue"));
+        readerWait.until(ExpectedConditions.elementToBeClickable(By.id("continue-confirm")));
+        Browser.screenshot(reader, "23-continue");
+        reader.findElement(By.id("continue-confirm")).click();
+        readerWait.until(ExpectedConditions.urlMatches(".*/chat/\\d+$"));
+        readerWait.until(d -> d.findElement(By.id("messages")).getText().contains("Which birds migrate the farthest?"));
+        send(reader, readerWait, "And which fly the highest?");
+        Browser.screenshot(reader, "24-continued-by-bob");
+
+        send(alice, aliceWait, "A later message from Alice");
+        reader.get(url);
+        assertThat(reader.getPageSource()).doesNotContain("A later message from Alice", "which fly the highest");
+
+        alice.findElement(By.id("header-share")).click();
+        aliceWait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("share-status"), "new messages"));
+        Browser.screenshot(alice, "25-share-dialog-stale");
+        alice.findElement(By.id("copy-link")).click();
+        aliceWait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("share-status")));
+
+        reader.get(url);
+        assertThat(reader.findElement(By.className("messages")).getText()).contains("A later message from Alice");
+        assertThat(reader.getPageSource()).doesNotContain("which fly the highest");
+        Browser.screenshot(reader, "26-public-page-updated");
+    }
+
+    private void signIn(WebDriver driver, WebDriverWait wait, String username, String password) {
+        driver.get("http://localhost:" + port + "/login");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("vaadin-login-form input[name='username']"))).sendKeys(username);
+        driver.findElement(By.cssSelector("vaadin-login-form input[name='password']")).sendKeys(password, Keys.ENTER);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("welcome")));
+    }
+
+    private static void send(WebDriver driver, WebDriverWait wait, String text) {
+        WebElement input = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#message-input textarea")));
+        input.sendKeys(text, Keys.ENTER);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("stop")));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("send")));
+    }
+}
