@@ -1,0 +1,176 @@
+package com.chatshare.bench;
+
+import com.chatshare.SignedIn;
+import com.chatshare.conversations.ChatTurn;
+import com.chatshare.conversations.ConversationService;
+import com.chatshare.conversations.ConversationSummary;
+import com.chatshare.conversations.MessageRole;
+import com.chatshare.sharing.ShareDetails;
+import com.chatshare.sharing.ShareService;
+import com.chatshare.sharing.ShareVisibility;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+/**
+ * The public share page under load, against nginx serving the same HTML as a static file, in one
+ * run on this machine; the 304 path; and the time to share and to continue a 1,000-message
+ * conversation. Run with bench/share-page.sh; not part of the test suite, asserts no timings.
+ */
+@Tag("bench")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class SharePageBench {
+
+    static final String DURATION = System.getProperty("bench.duration", "30s");
+    static final int CONNECTIONS = 64;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ConversationService conversations;
+
+    @Autowired
+    ShareService shares;
+
+    @Autowired
+    UserDetailsService users;
+
+    @Test
+    void share_page_against_nginx() throws Exception {
+        Path dir = Files.createDirectories(Path.of("target", "bench"));
+        List<String> report = new ArrayList<>();
+
+        SignedIn.as(users, "alice");
+        ShareDetails share = shares.share(conversation(50, "Fifty").id(), "Fifty-message share", ShareVisibility.NAMED);
+        SignedIn.signOut();
+        String url = "http://127.0.0.1:" + port + share.path();
+        HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        Path www = Files.createDirectories(dir.resolve("www"));
+        Files.writeString(www.resolve("share.html"), page.body());
+        String etag = page.headers().firstValue("ETag").orElseThrow();
+        report.add("page: " + page.body().length() + " bytes, 50 messages");
+
+        int nginxPort = port + 1;
+        Process nginx = startNginx(dir, www, nginxPort);
+        try {
+            report.add(wrk("chatshare  GET  /share/{token}      ", url));
+            report.add(wrk("nginx      GET  static share.html   ", "http://127.0.0.1:" + nginxPort + "/share.html"));
+            report.add(wrk("chatshare  GET  If-None-Match (304) ", url, "If-None-Match: " + etag));
+        } finally {
+            nginx.destroy();
+            nginx.waitFor(10, TimeUnit.SECONDS);
+        }
+
+        SignedIn.as(users, "alice");
+        ConversationSummary big = conversation(1_000, "Thousand");
+        report.add(time("share a 1,000-message conversation (create, then updates)", () ->
+                shares.share(big.id(), "Thousand", ShareVisibility.ANONYMOUS)));
+        String token = shares.findShare(big.id()).orElseThrow().path().substring("/share/".length());
+        SignedIn.as(users, "bob");
+        report.add(time("continue a 1,000-message shared conversation", () -> shares.continueConversation(token)));
+        SignedIn.signOut();
+
+        Files.write(dir.resolve("share-page.txt"), report);
+        report.forEach(System.out::println);
+    }
+
+    private ConversationSummary conversation(int messages, String title) {
+        List<ChatTurn> turns = new ArrayList<>();
+        for (int i = 0; i < messages; i++) {
+            turns.add(i % 2 == 0
+                    ? new ChatTurn(MessageRole.USER, "Question " + i + ": how does *this* part work?")
+                    : new ChatTurn(MessageRole.ASSISTANT, "Answer " + i + " with **Markdown**:\n\n1. one\n2. two\n\n"
+                            + "```java\nSystem.out.println(" + i + ");\n```\n" + "Some more text. ".repeat(10)));
+        }
+        return conversations.createConversation(title, turns);
+    }
+
+    private static Process startNginx(Path dir, Path www, int port) throws IOException, InterruptedException {
+        Path conf = dir.resolve("nginx.conf");
+        Files.writeString(conf, """
+                worker_processes auto;
+                daemon off;
+                pid %1$s/nginx.pid;
+                error_log stderr warn;
+                events { worker_connections 4096; }
+                http {
+                  access_log off;
+                  client_body_temp_path %1$s/tmp;
+                  proxy_temp_path %1$s/tmp;
+                  fastcgi_temp_path %1$s/tmp;
+                  uwsgi_temp_path %1$s/tmp;
+                  scgi_temp_path %1$s/tmp;
+                  server {
+                    listen 127.0.0.1:%2$d;
+                    root %3$s;
+                    location / { default_type text/html; add_header Cache-Control no-cache; etag on; }
+                  }
+                }
+                """.formatted(dir.toAbsolutePath(), port, www.toAbsolutePath()));
+        Files.createDirectories(dir.resolve("tmp"));
+        Process process = new ProcessBuilder("nginx", "-c", conf.toAbsolutePath().toString(),
+                "-p", dir.toAbsolutePath().toString()).inheritIO().start();
+        Thread.sleep(1_000);
+        return process;
+    }
+
+    private static String wrk(String name, String url, String... headers) throws Exception {
+        List<String> command = new ArrayList<>(List.of("wrk", "-t2", "-c" + CONNECTIONS, "-d" + DURATION, "--latency"));
+        for (String header : headers) {
+            command.addAll(List.of("-H", header));
+        }
+        command.add(url);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes());
+        process.waitFor();
+        double rate = number(out, "Requests/sec:\\s+([\\d.]+)");
+        String p99 = text(out, "\\s99%\\s+([\\d.]+\\w+)");
+        String non2xx = text(out, "Non-2xx or 3xx responses: (\\d+)");
+        String socketErrors = text(out, "Socket errors: (.*)");
+        return String.format(Locale.ROOT, "%s  %9.0f req/s   p99 %8s   non-2xx/3xx %s   socket errors %s",
+                name, rate, p99, non2xx.isEmpty() ? "0" : non2xx, socketErrors.isEmpty() ? "none" : socketErrors);
+    }
+
+    private static String time(String name, Runnable action) {
+        double[] millis = new double[7];
+        for (int i = 0; i < millis.length; i++) {
+            long start = System.nanoTime();
+            action.run();
+            millis[i] = (System.nanoTime() - start) / 1e6;
+        }
+        double first = millis[0];
+        Arrays.sort(millis);
+        return String.format(Locale.ROOT, "%-58s first %6.0f ms   median %6.0f ms   max %6.0f ms   (%d runs)",
+                name, first, millis[millis.length / 2], millis[millis.length - 1], millis.length);
+    }
+
+    private static double number(String text, String regex) {
+        String value = text(text, regex);
+        return value.isEmpty() ? 0 : Double.parseDouble(value);
+    }
+
+    private static String text(String text, String regex) {
+        Matcher matcher = Pattern.compile(regex).matcher(text);
+        return matcher.find() ? matcher.group(1).strip() : "";
+    }
+
+}
