@@ -72,6 +72,8 @@ class SharePageBench {
         int nginxPort = port + 1;
         Process nginx = startNginx(dir, www, nginxPort);
         try {
+            // JIT warm-up, not recorded: the application is measured as it runs after start-up.
+            wrk("warm-up", url);
             report.add(wrk("chatshare  GET  /share/{token}      ", url));
             report.add(wrk("nginx      GET  static share.html   ", "http://127.0.0.1:" + nginxPort + "/share.html"));
             report.add(wrk("chatshare  GET  If-None-Match (304) ", url, "If-None-Match: " + etag));

@@ -6,6 +6,7 @@ import com.chatshare.sharing.ShareToken;
 import com.chatshare.sharing.SnapshotMessage;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
@@ -31,9 +32,9 @@ public class SharePages {
     private final SnapshotMessageRepository snapshots;
     private final MarkdownRenderer markdown;
     private final TransactionTemplate transactions;
-    private final Cache<String, String> rendered = Caffeine.newBuilder()
+    private final Cache<String, byte[]> rendered = Caffeine.newBuilder()
             .maximumWeight(64L * 1024 * 1024)
-            .<String, String>weigher((key, page) -> page.length())
+            .<String, byte[]>weigher((key, page) -> page.length)
             .expireAfterAccess(Duration.ofHours(1))
             .build();
 
@@ -76,8 +77,11 @@ public class SharePages {
                                 .toList()));
     }
 
-    /** A page as sent: the HTML and the snapshot version it shows (for the ETag). */
-    public record RenderedPage(String html, int version) {
+    /**
+     * A page as sent: the UTF-8 bytes of its HTML (kept encoded, so serving it copies bytes and
+     * converts nothing) and the snapshot version it shows, for the ETag.
+     */
+    public record RenderedPage(byte[] html, int version) {
     }
 
     /**
@@ -86,12 +90,12 @@ public class SharePages {
      */
     public Optional<RenderedPage> page(String token, Head head, Function<PublicSnapshot, String> render) {
         String key = head.shareId() + ":" + head.version();
-        String cached = rendered.getIfPresent(key);
+        byte[] cached = rendered.getIfPresent(key);
         if (cached != null) {
             return Optional.of(new RenderedPage(cached, head.version()));
         }
         return snapshot(token).map(snapshot -> {
-            String html = render.apply(snapshot);
+            byte[] html = render.apply(snapshot).getBytes(StandardCharsets.UTF_8);
             // An update between head() and snapshot() must not file the new page under the old version.
             rendered.put(snapshot.shareId() + ":" + snapshot.version(), html);
             return new RenderedPage(html, snapshot.version());

@@ -47,7 +47,7 @@ class SharePageController {
     }
 
     @GetMapping(value = "/share/{token}", produces = MediaType.TEXT_HTML_VALUE)
-    ResponseEntity<String> page(@PathVariable String token, WebRequest request) {
+    ResponseEntity<byte[]> page(@PathVariable String token, WebRequest request) {
         Optional<SharePages.Head> head = pages.head(token);
         if (head.isEmpty()) {
             return notFound();
@@ -80,15 +80,15 @@ class SharePageController {
         return templates.process("share/page", context);
     }
 
-    private ResponseEntity<String> notFound() {
+    private ResponseEntity<byte[]> notFound() {
         return unavailable(HttpStatus.NOT_FOUND, "share/not-found");
     }
 
-    private ResponseEntity<String> unavailable(HttpStatus status, String template) {
+    private ResponseEntity<byte[]> unavailable(HttpStatus status, String template) {
         return ResponseEntity.status(status)
                 .cacheControl(CacheControl.noCache())
                 .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
-                .body(templates.process(template, new Context(Locale.ENGLISH)));
+                .body(templates.process(template, new Context(Locale.ENGLISH)).getBytes(StandardCharsets.UTF_8));
     }
 
     /** Names the version without naming the link's database id. */
