@@ -3,11 +3,13 @@ package com.chatshare.accounts;
 import com.chatshare.accounts.internal.AccountCreation;
 import com.chatshare.accounts.internal.AccountRepository;
 import com.chatshare.security.AppRoles;
+import com.chatshare.security.CurrentUser;
 import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,11 +22,16 @@ public class AccountService {
     private final AccountCreation creation;
     private final AccountRepository accounts;
     private final ApplicationEventPublisher events;
+    private final CurrentUser currentUser;
+    private final PasswordEncoder passwordEncoder;
 
-    AccountService(AccountCreation creation, AccountRepository accounts, ApplicationEventPublisher events) {
+    AccountService(AccountCreation creation, AccountRepository accounts, ApplicationEventPublisher events,
+            CurrentUser currentUser, PasswordEncoder passwordEncoder) {
         this.creation = creation;
         this.accounts = accounts;
         this.events = events;
+        this.currentUser = currentUser;
+        this.passwordEncoder = passwordEncoder;
     }
 
     /**
@@ -37,6 +44,25 @@ public class AccountService {
         Account account = creation.create(registration, Set.of(AppRoles.USER));
         events.publishEvent(new AccountRegistered(account.getId(), account.getUsername()));
         return AccountSummary.of(account);
+    }
+
+    /**
+     * Deletes the caller's account and everything of theirs: conversations, messages, shared
+     * links and snapshots go with it through the foreign keys, so the links answer 404 at once.
+     *
+     * @throws RegistrationException when the password is wrong (nothing is deleted)
+     */
+    @Transactional
+    @PreAuthorize("isAuthenticated()")
+    public void deleteOwnAccount(String password) {
+        long accountId = currentUser.requireUserId();
+        Account account = accounts.findById(accountId).orElseThrow();
+        if (password == null || !passwordEncoder.matches(password, account.getPasswordHash())) {
+            throw new RegistrationException(java.util.Map.of(Registration.Field.PASSWORD, "The password is not right."));
+        }
+        accounts.delete(account);
+        accounts.flush();
+        events.publishEvent(new AccountDeleted(accountId, account.getUsername()));
     }
 
     /** A page of all accounts, oldest first, for the admins' users view. */

@@ -172,6 +172,24 @@ public class ConversationService {
         events.publishEvent(new ConversationDeleted(conversationId, ownerId));
     }
 
+    /** How many conversations the caller has. */
+    @Transactional(readOnly = true)
+    public long countConversations() {
+        return conversations.countByOwnerId(currentUser.requireUserId());
+    }
+
+    /**
+     * Deletes all of the caller's conversations in one statement; their messages and shared links
+     * go with them (foreign keys), so every one of those links answers 404 at once.
+     */
+    @Transactional
+    public int deleteAllConversations() {
+        long ownerId = currentUser.requireUserId();
+        int deleted = conversations.deleteAllOwned(ownerId);
+        events.publishEvent(new AllConversationsDeleted(ownerId, deleted));
+        return deleted;
+    }
+
     /** How the chat view labels the assistant's answers. */
     public String assistantName() {
         return assistant.displayName();

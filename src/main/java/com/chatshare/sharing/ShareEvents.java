@@ -15,6 +15,10 @@ public final class ShareEvents {
     public record ShareDeleted(long shareId, long ownerId) {
     }
 
+    /** Several links deleted at once: selected, or all of an owner's. */
+    public record SharesDeleted(long ownerId, int count) {
+    }
+
     public record ConversationContinued(long shareId, long recipientId, long conversationId) {
     }
 }

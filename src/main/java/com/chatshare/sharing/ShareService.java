@@ -8,14 +8,17 @@ import com.chatshare.conversations.MessageStatus;
 import com.chatshare.security.AppUserPrincipal;
 import com.chatshare.security.CurrentUser;
 import com.chatshare.sharing.internal.MarkdownRenderer;
+import com.chatshare.sharing.internal.OwnedLinks;
 import com.chatshare.sharing.internal.ShareLink;
 import com.chatshare.sharing.internal.ShareLinkRepository;
 import com.chatshare.sharing.internal.SharePages;
 import com.chatshare.sharing.internal.SnapshotBatchWriter;
 import com.chatshare.sharing.internal.SnapshotMessageRepository;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -40,19 +43,22 @@ public class ShareService {
     private final SnapshotMessageRepository snapshots;
     private final SnapshotBatchWriter snapshotWriter;
     private final SharePages pages;
+    private final OwnedLinks ownedLinks;
     private final MarkdownRenderer markdown;
     private final CurrentUser currentUser;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ShareService(ConversationService conversations, ShareLinkRepository links, SnapshotMessageRepository snapshots,
-            SnapshotBatchWriter snapshotWriter, SharePages pages, MarkdownRenderer markdown, CurrentUser currentUser,
+            SnapshotBatchWriter snapshotWriter, SharePages pages, OwnedLinks ownedLinks, MarkdownRenderer markdown,
+            CurrentUser currentUser,
             ApplicationEventPublisher events, Clock clock) {
         this.conversations = conversations;
         this.links = links;
         this.snapshots = snapshots;
         this.snapshotWriter = snapshotWriter;
         this.pages = pages;
+        this.ownedLinks = ownedLinks;
         this.markdown = markdown;
         this.currentUser = currentUser;
         this.events = events;
@@ -133,6 +139,47 @@ public class ShareService {
         ConversationSummary copy = conversations.importConversation(link.getTitle(), turns);
         events.publishEvent(new ShareEvents.ConversationContinued(link.getId(), currentUser.requireUserId(), copy.id()));
         return copy;
+    }
+
+    /** One page of the caller's links, for the data controls grid. */
+    @Transactional(readOnly = true)
+    public List<ShareSummary> findOwnLinks(ShareQuery query, int offset, int limit) {
+        return ownedLinks.page(currentUser.requireUserId(), query, offset, limit);
+    }
+
+    @Transactional(readOnly = true)
+    public int countOwnLinks() {
+        return ownedLinks.count(currentUser.requireUserId());
+    }
+
+    /**
+     * Deletes some of the caller's links in one statement. If any id is not the caller's, nothing
+     * is deleted.
+     *
+     * @return how many links were deleted
+     */
+    @Transactional
+    public int deleteLinks(Collection<Long> shareIds) {
+        if (shareIds.isEmpty()) {
+            return 0;
+        }
+        long ownerId = currentUser.requireUserId();
+        Set<Long> ids = Set.copyOf(shareIds);
+        if (ownedLinks.countOwned(ownerId, ids) != ids.size()) {
+            throw new ShareException("Some of these links do not exist or are not yours. Nothing was deleted.");
+        }
+        int deleted = ownedLinks.delete(ownerId, ids);
+        events.publishEvent(new ShareEvents.SharesDeleted(ownerId, deleted));
+        return deleted;
+    }
+
+    /** Deletes every link of the caller's in one statement; conversations and copies stay. */
+    @Transactional
+    public int deleteAllLinks() {
+        long ownerId = currentUser.requireUserId();
+        int deleted = ownedLinks.deleteAll(ownerId);
+        events.publishEvent(new ShareEvents.SharesDeleted(ownerId, deleted));
+        return deleted;
     }
 
     /** The public view of an active link, for the continue page. */

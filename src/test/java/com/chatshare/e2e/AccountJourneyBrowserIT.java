@@ -2,39 +2,24 @@ package com.chatshare.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Register, sign in, see the main layout, sign out: in a real headless Chromium. */
-@BrowserTest
-class AccountJourneyBrowserIT {
-
-    @LocalServerPort
-    int port;
+class AccountJourneyBrowserIT extends BrowserJourney {
 
     WebDriver driver;
     WebDriverWait wait;
 
     @BeforeEach
-    void openBrowser() {
-        driver = Browser.start();
-        wait = new WebDriverWait(driver, Duration.ofSeconds(60));
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (driver != null) {
-            driver.quit();
-        }
+    void start() {
+        driver = openBrowser();
+        wait = waitFor(driver);
     }
 
     @Test
@@ -47,13 +32,10 @@ class AccountJourneyBrowserIT {
         wait.until(ExpectedConditions.elementToBeClickable(By.id("create-account"))).click();
 
         wait.until(ExpectedConditions.urlToBe(url("/login")));
-        WebElement username = wait.until(ExpectedConditions.visibilityOfElementLocated(
+        wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("vaadin-login-form input[name='username']")));
-        username.sendKeys("carol");
-        WebElement password = driver.findElement(By.cssSelector("vaadin-login-form input[name='password']"));
-        password.sendKeys("carols-long-password");
         Browser.screenshot(driver, "02-login");
-        password.sendKeys(Keys.ENTER);
+        submitLogin(driver, "carol", "carols-long-password");
 
         WebElement welcome = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("welcome")));
         assertThat(welcome.getText()).isEqualTo("Welcome, Carol Browser");
@@ -75,10 +57,7 @@ class AccountJourneyBrowserIT {
     @Test
     void a_wrong_password_shows_an_error_on_the_login_page() {
         driver.get(url("/login"));
-        wait.until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("vaadin-login-form input[name='username']"))).sendKeys("alice");
-        WebElement password = driver.findElement(By.cssSelector("vaadin-login-form input[name='password']"));
-        password.sendKeys("not-alices-password", Keys.ENTER);
+        submitLogin(driver, "alice", "not-alices-password");
 
         wait.until(ExpectedConditions.urlContains("/login?error"));
         WebElement form = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("vaadin-login-form[error]")));
@@ -92,7 +71,4 @@ class AccountJourneyBrowserIT {
         field.sendKeys(text);
     }
 
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
 }

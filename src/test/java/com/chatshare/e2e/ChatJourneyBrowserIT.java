@@ -2,8 +2,6 @@ package com.chatshare.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -14,34 +12,22 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Sign in, start a chat, watch the streamed answer, rename the chat: in headless Chromium. */
-@BrowserTest
-class ChatJourneyBrowserIT {
-
-    @LocalServerPort
-    int port;
+class ChatJourneyBrowserIT extends BrowserJourney {
 
     WebDriver driver;
     WebDriverWait wait;
 
     @BeforeEach
-    void openBrowser() {
-        driver = Browser.start();
-        wait = new WebDriverWait(driver, Duration.ofSeconds(60));
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (driver != null) {
-            driver.quit();
-        }
+    void start() {
+        driver = openBrowser();
+        wait = waitFor(driver);
     }
 
     @Test
     void a_user_starts_a_chat_gets_a_streamed_answer_and_renames_it() {
-        signIn("bob", "bob-password");
+        signIn(driver, "bob", "bob-password");
 
         WebElement input = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#message-input textarea")));
         input.sendKeys("How do I write a unit test in Java?");
@@ -79,13 +65,5 @@ class ChatJourneyBrowserIT {
         wait.until(ExpectedConditions.textToBe(By.id("conversation-title"), "Unit testing notes"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("chat-list"), "Unit testing notes"));
         Browser.screenshot(driver, "13-chat-renamed");
-    }
-
-    private void signIn(String username, String password) {
-        driver.get("http://localhost:" + port + "/login");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("vaadin-login-form input[name='username']"))).sendKeys(username);
-        driver.findElement(By.cssSelector("vaadin-login-form input[name='password']")).sendKeys(password, Keys.ENTER);
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("welcome")));
     }
 }

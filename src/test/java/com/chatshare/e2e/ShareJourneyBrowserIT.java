@@ -2,8 +2,6 @@ package com.chatshare.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -11,35 +9,18 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Alice shares a chat; an anonymous reader opens the link; Bob signs in from it and continues the
  * conversation; Alice's later message reaches the page only when she updates the link.
  */
-@BrowserTest
-class ShareJourneyBrowserIT {
-
-    @LocalServerPort
-    int port;
-
-    WebDriver alice;
-    WebDriver reader;
-
-    @AfterEach
-    void closeBrowsers() {
-        for (WebDriver driver : new WebDriver[] {alice, reader}) {
-            if (driver != null) {
-                driver.quit();
-            }
-        }
-    }
+class ShareJourneyBrowserIT extends BrowserJourney {
 
     @Test
     void share_read_continue_and_update() {
-        alice = Browser.start();
-        WebDriverWait aliceWait = new WebDriverWait(alice, Duration.ofSeconds(60));
-        signIn(alice, aliceWait, "alice", "alice-password");
+        WebDriver alice = openBrowser();
+        WebDriverWait aliceWait = waitFor(alice);
+        signIn(alice, "alice", "alice-password");
         send(alice, aliceWait, "Which birds migrate the farthest?");
 
         alice.findElement(By.id("header-share")).click();
@@ -54,8 +35,8 @@ class ShareJourneyBrowserIT {
         Browser.screenshot(alice, "21-share-dialog-shared");
         alice.findElement(By.xpath("//vaadin-button[normalize-space()='Close']")).click();
 
-        reader = Browser.start();
-        WebDriverWait readerWait = new WebDriverWait(reader, Duration.ofSeconds(60));
+        WebDriver reader = openBrowser();
+        WebDriverWait readerWait = waitFor(reader);
         reader.get(url);
         assertThat(reader.findElement(By.tagName("h1")).getText()).isEqualTo("Which birds migrate the farthest?");
         assertThat(reader.findElement(By.className("meta")).getText()).startsWith("Shared anonymously");
@@ -64,10 +45,7 @@ class ShareJourneyBrowserIT {
 
         reader.findElement(By.linkText("Continue this conversation")).click();
         readerWait.until(ExpectedConditions.urlContains("/login"));
-        readerWait.until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("vaadin-login-form input[name='username']"))).sendKeys("bob");
-        reader.findElement(By.cssSelector("vaadin-login-form input[name='password']"))
-                .sendKeys("bob-password", Keys.ENTER);
+        submitLogin(reader, "bob", "bob-password");
         readerWait.until(ExpectedConditions.urlContains("/continue"));
         readerWait.until(ExpectedConditions.elementToBeClickable(By.id("continue-confirm")));
         Browser.screenshot(reader, "23-continue");
@@ -91,14 +69,6 @@ class ShareJourneyBrowserIT {
         assertThat(reader.findElement(By.className("messages")).getText()).contains("A later message from Alice");
         assertThat(reader.getPageSource()).doesNotContain("which fly the highest");
         Browser.screenshot(reader, "26-public-page-updated");
-    }
-
-    private void signIn(WebDriver driver, WebDriverWait wait, String username, String password) {
-        driver.get("http://localhost:" + port + "/login");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("vaadin-login-form input[name='username']"))).sendKeys(username);
-        driver.findElement(By.cssSelector("vaadin-login-form input[name='password']")).sendKeys(password, Keys.ENTER);
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("welcome")));
     }
 
     private static void send(WebDriver driver, WebDriverWait wait, String text) {

@@ -17,6 +17,12 @@ public interface ConversationRepository extends JpaRepository<Conversation, Long
 
     Optional<Conversation> findByIdAndOwnerId(long id, long ownerId);
 
+    long countByOwnerId(long ownerId);
+
+    @Modifying
+    @Query("delete from Conversation c where c.ownerId = :ownerId")
+    int deleteAllOwned(long ownerId);
+
     @Modifying
     @Query("delete from Conversation c where c.id = :id and c.ownerId = :ownerId")
     int deleteOwned(long id, long ownerId);

@@ -5,6 +5,7 @@ import com.chatshare.conversations.MessageRole;
 import com.chatshare.sharing.ShareDetails;
 import com.chatshare.sharing.ShareException;
 import com.chatshare.sharing.SharePreview;
+import com.chatshare.base.ui.PublicUrls;
 import com.chatshare.sharing.ShareService;
 import com.chatshare.sharing.ShareVisibility;
 import com.chatshare.sharing.SnapshotMessage;

@@ -2,6 +2,7 @@ package com.chatshare.sharing.ui;
 
 import com.chatshare.conversations.ConversationSummary;
 import com.chatshare.conversations.ShareDialogOpener;
+import com.chatshare.base.ui.PublicUrls;
 import com.chatshare.sharing.ShareService;
 import org.springframework.stereotype.Component;
 

@@ -1,4 +1,4 @@
-package com.chatshare.sharing.ui;
+package com.chatshare.base.ui;
 
 import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinServletRequest;
@@ -11,15 +11,16 @@ import org.springframework.stereotype.Component;
  * set it), otherwise the scheme and host of the current request.
  */
 @Component
-class PublicUrls {
+public class PublicUrls {
 
     private final String configured;
 
-    PublicUrls(@Value("${chatshare.public-url:}") String configured) {
+    public PublicUrls(@Value("${chatshare.public-url:}") String configured) {
         this.configured = configured.endsWith("/") ? configured.substring(0, configured.length() - 1) : configured;
     }
 
-    String absolute(String path) {
+    /** The absolute URL of a path of this application, e.g. {@code /share/TOKEN}. */
+    public String absolute(String path) {
         if (!configured.isBlank()) {
             return configured + path;
         }

@@ -1,0 +1,78 @@
+package com.chatshare.datacontrols;
+
+import com.chatshare.conversations.ChatMessage;
+import com.chatshare.conversations.ConversationService;
+import com.chatshare.conversations.ConversationSummary;
+import com.chatshare.security.CurrentUser;
+import com.chatshare.sharing.ShareQuery;
+import com.chatshare.sharing.ShareService;
+import com.chatshare.sharing.ShareSummary;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Slice;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/** "Export my data": the caller's conversations and shared links as one JSON document. */
+@Service
+@PreAuthorize("isAuthenticated()")
+public class DataExport {
+
+    private static final int PAGE = 500;
+
+    record Export(String format, Instant exportedAt, String username, String displayName,
+            List<ExportedConversation> conversations, List<ShareSummary> sharedLinks) {
+    }
+
+    record ExportedConversation(long id, String title, Instant updatedAt, boolean importedFromShare,
+            List<ChatMessage> messages) {
+    }
+
+    private final ConversationService conversations;
+    private final ShareService shares;
+    private final CurrentUser currentUser;
+    private final Clock clock;
+    private final JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    DataExport(ConversationService conversations, ShareService shares, CurrentUser currentUser, Clock clock) {
+        this.conversations = conversations;
+        this.shares = shares;
+        this.currentUser = currentUser;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public void writeTo(OutputStream out) throws IOException {
+        List<ExportedConversation> exported = new ArrayList<>();
+        Slice<ConversationSummary> page = conversations.findConversations(PageRequest.of(0, PAGE));
+        while (true) {
+            for (ConversationSummary c : page) {
+                exported.add(new ExportedConversation(c.id(), c.title(), c.updatedAt(), c.importedFromShare(),
+                        conversations.findMessages(c.id())));
+            }
+            if (!page.hasNext()) {
+                break;
+            }
+            page = conversations.findConversations(page.nextPageable());
+        }
+        List<ShareSummary> links = new ArrayList<>();
+        for (int offset = 0; ; offset += PAGE) {
+            List<ShareSummary> batch = shares.findOwnLinks(ShareQuery.newestFirst(), offset, PAGE);
+            links.addAll(batch);
+            if (batch.size() < PAGE) {
+                break;
+            }
+        }
+        var user = currentUser.require();
+        json.writeValue(out, new Export("chatshare-export/1", clock.instant(), user.getUsername(), user.displayName(),
+                exported, links));
+    }
+}

@@ -1,0 +1,146 @@
+package com.chatshare.datacontrols.ui;
+
+import com.chatshare.accounts.AccountService;
+import com.chatshare.accounts.RegistrationException;
+import com.chatshare.base.ui.PublicUrls;
+import com.chatshare.conversations.ConversationService;
+import com.chatshare.datacontrols.DataExport;
+import com.chatshare.security.CurrentUser;
+import com.chatshare.sharing.ShareService;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.AttachmentType;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import jakarta.annotation.security.PermitAll;
+
+/**
+ * Settings → Data controls: the user's shared links, an export of their data, and the buttons
+ * that delete all chats or the whole account.
+ */
+@Route("settings/data-controls")
+@PageTitle("Data controls · Chatshare")
+@Menu(order = 50, icon = "vaadin:cog", title = "Data controls")
+@PermitAll
+public class DataControlsView extends VerticalLayout {
+
+    private final transient ShareService shares;
+    private final transient ConversationService conversations;
+    private final transient AccountService accounts;
+    private final transient CurrentUser currentUser;
+    private final transient PublicUrls urls;
+    private final Paragraph linkCount = new Paragraph();
+
+    DataControlsView(ShareService shares, ConversationService conversations, AccountService accounts,
+            DataExport export, CurrentUser currentUser, PublicUrls urls) {
+        this.shares = shares;
+        this.conversations = conversations;
+        this.accounts = accounts;
+        this.currentUser = currentUser;
+        this.urls = urls;
+        addClassName("page");
+
+        linkCount.setId("link-count");
+        Button manage = new Button("Manage", event -> new SharedLinksDialog(shares, urls::absolute, this::refresh).open());
+        manage.setId("manage-links");
+
+        Anchor exportLink = new Anchor((DownloadHandler) event -> {
+            event.setFileName("chatshare-export.json");
+            event.setContentType("application/json");
+            export.writeTo(event.getOutputStream());
+        }, AttachmentType.DOWNLOAD, "Export my data");
+        exportLink.setId("export-data");
+
+        Button deleteChats = new Button("Delete all chats", event -> confirmDeleteAllChats());
+        deleteChats.setId("delete-all-chats");
+        deleteChats.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        Button deleteAccount = new Button("Delete account", event -> openDeleteAccount());
+        deleteAccount.setId("delete-account");
+        deleteAccount.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
+
+        add(new H2("Data controls"),
+                section("Shared links", linkCount, manage),
+                section("Export data", new Paragraph("Download your chats and shared links as a JSON file."),
+                        exportLink),
+                section("Delete all chats", new Paragraph("Deletes every chat and its shared link. "
+                        + "Copies others made from your links stay theirs."), deleteChats),
+                section("Delete account", new Paragraph("Deletes your account and everything in it. "
+                        + "Your shared links stop working at once."), deleteAccount));
+        refresh();
+    }
+
+    private static Component section(String title, Component description, Component action) {
+        HorizontalLayout row = new HorizontalLayout(description, action);
+        row.setWidthFull();
+        row.setAlignItems(FlexComponent.Alignment.CENTER);
+        row.setFlexGrow(1, description);
+        Div section = new Div(new H3(title), row);
+        section.addClassName("settings-section");
+        return section;
+    }
+
+    private void refresh() {
+        int count = shares.countOwnLinks();
+        linkCount.setText(count == 0 ? "You have not shared any chats."
+                : "You have " + count + (count == 1 ? " shared link." : " shared links."));
+    }
+
+    private void confirmDeleteAllChats() {
+        long count = conversations.countConversations();
+        ConfirmDialog confirm = new ConfirmDialog();
+        confirm.setId("delete-all-chats-confirm");
+        confirm.setHeader("Delete all chats?");
+        confirm.setText("All " + count + (count == 1 ? " chat" : " chats")
+                + " and their shared links will be deleted for good.");
+        confirm.setCancelable(true);
+        confirm.setConfirmText("Delete all " + count);
+        confirm.setConfirmButtonTheme("error primary");
+        confirm.addConfirmListener(event -> {
+            int deleted = conversations.deleteAllConversations();
+            Notification.show(deleted + (deleted == 1 ? " chat deleted." : " chats deleted."), 4000,
+                    Notification.Position.TOP_CENTER);
+            refresh();
+        });
+        confirm.open();
+    }
+
+    void openDeleteAccount() {
+        Dialog dialog = new Dialog();
+        dialog.setId("delete-account-dialog");
+        dialog.setHeaderTitle("Delete your account?");
+        PasswordField password = new PasswordField("Your password");
+        password.setId("delete-account-password");
+        password.setWidthFull();
+        Button confirm = new Button("Delete my account", event -> {
+            try {
+                accounts.deleteOwnAccount(password.getValue());
+                dialog.close();
+                currentUser.signOut();
+            } catch (RegistrationException e) {
+                password.setErrorMessage("That password is not right. Nothing was deleted.");
+                password.setInvalid(true);
+            }
+        });
+        confirm.setId("delete-account-confirm");
+        confirm.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
+        dialog.add(new Paragraph("This deletes your chats, your shared links and your account. "
+                + "It cannot be undone. Enter your password to confirm."), password);
+        dialog.getFooter().add(new Button("Cancel", event -> dialog.close()), confirm);
+        dialog.open();
+    }
+}

@@ -1,0 +1,248 @@
+package com.chatshare.datacontrols.ui;
+
+import com.chatshare.sharing.ShareException;
+import com.chatshare.sharing.ShareQuery;
+import com.chatshare.sharing.ShareService;
+import com.chatshare.sharing.ShareSummary;
+import com.chatshare.sharing.ShareVisibility;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.contextmenu.MenuItem;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridSortOrder;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.AnchorTarget;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.menubar.MenuBar;
+import com.vaadin.flow.component.menubar.MenuBarVariant;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.provider.SortDirection;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Settings → Data controls → Shared links → Manage: every link the user made, page by page from
+ * the database, with search, sort, and deletion of one, the selected, or all.
+ */
+class SharedLinksDialog extends Dialog {
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
+            .withLocale(Locale.ENGLISH).withZone(ZoneOffset.UTC);
+
+    private final transient ShareService shares;
+    private final transient Function<String, String> absoluteUrl;
+    private final transient Runnable onChange;
+    private final Grid<ShareSummary> grid = new Grid<>();
+    private final TextField search = new TextField();
+    private final Button deleteSelected = new Button();
+    private final Div empty = new Div();
+    private ShareQuery query = ShareQuery.newestFirst();
+
+    SharedLinksDialog(ShareService shares, Function<String, String> absoluteUrl, Runnable onChange) {
+        this.shares = shares;
+        this.absoluteUrl = absoluteUrl;
+        this.onChange = onChange;
+        setId("shared-links-dialog");
+        setHeaderTitle("Shared links");
+        setWidth("min(72rem, 96vw)");
+        setHeight("80vh");
+
+        search.setId("links-search");
+        search.setPlaceholder("Search titles");
+        search.setPrefixComponent(VaadinIcon.SEARCH.create());
+        search.setClearButtonVisible(true);
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.addValueChangeListener(event -> {
+            query = query.withSearch(event.getValue());
+            grid.getDataProvider().refreshAll();
+        });
+
+        deleteSelected.setId("delete-selected");
+        deleteSelected.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        deleteSelected.addClickListener(event -> confirmDeleteSelected());
+
+        MenuBar more = new MenuBar();
+        more.setId("links-menu");
+        more.addThemeVariants(MenuBarVariant.LUMO_TERTIARY, MenuBarVariant.LUMO_ICON);
+        MenuItem root = more.addItem(VaadinIcon.ELLIPSIS_DOTS_H.create());
+        root.setAriaLabel("More actions");
+        root.getSubMenu().addItem("Delete all shared links", event -> confirmDeleteAll());
+
+        HorizontalLayout toolbar = new HorizontalLayout(search, deleteSelected, more);
+        toolbar.setWidthFull();
+        toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
+        toolbar.setFlexGrow(1, search);
+
+        grid.setId("links-grid");
+        grid.setSelectionMode(Grid.SelectionMode.MULTI);
+        grid.addComponentColumn(this::titleLink).setHeader("Title").setKey("title").setSortable(true)
+                .setFlexGrow(3);
+        grid.addColumn(s -> DATE.format(s.createdAt())).setHeader("Shared").setKey("created").setSortable(true);
+        grid.addColumn(s -> DATE.format(s.updatedAt())).setHeader("Updated").setKey("updated");
+        grid.addColumn(ShareSummary::viewCount).setHeader("Views").setKey("views").setSortable(true);
+        grid.addColumn(s -> s.visibility() == ShareVisibility.NAMED ? "Named" : "Anonymous").setHeader("Shared as")
+                .setKey("visibility");
+        grid.addComponentColumn(this::status).setHeader("Status").setKey("status").setFlexGrow(2);
+        grid.addComponentColumn(this::actions).setHeader("").setKey("actions").setAutoWidth(true).setFlexGrow(0);
+        grid.setMultiSort(false);
+        grid.sort(List.of(new GridSortOrder<>(grid.getColumnByKey("created"), SortDirection.DESCENDING)));
+        grid.addSortListener(event -> {
+            if (!event.getSortOrder().isEmpty()) {
+                GridSortOrder<ShareSummary> order = event.getSortOrder().getFirst();
+                ShareQuery.Sort sort = switch (order.getSorted().getKey()) {
+                    case "title" -> ShareQuery.Sort.TITLE;
+                    case "views" -> ShareQuery.Sort.VIEWS;
+                    default -> ShareQuery.Sort.CREATED;
+                };
+                query = query.withSort(sort, order.getDirection() == SortDirection.DESCENDING);
+            } else {
+                query = query.withSort(ShareQuery.Sort.CREATED, true);
+            }
+        });
+        grid.setItems(q -> shares.findOwnLinks(query, q.getOffset(), q.getLimit()).stream());
+        grid.addSelectionListener(event -> updateDeleteSelected());
+        grid.setSizeFull();
+
+        empty.setId("links-empty");
+        empty.addClassName("links-empty");
+        empty.add(new Paragraph("You have no shared links. Open a chat, press Share, and Copy Link to create one."));
+
+        add(toolbar, grid, empty);
+        getFooter().add(new Button("Close", event -> close()));
+        refresh();
+    }
+
+    void refresh() {
+        boolean none = shares.countOwnLinks() == 0;
+        empty.setVisible(none);
+        grid.setVisible(!none);
+        grid.deselectAll();
+        grid.getDataProvider().refreshAll();
+        updateDeleteSelected();
+    }
+
+    Grid<ShareSummary> grid() {
+        return grid;
+    }
+
+    private void updateDeleteSelected() {
+        int selected = grid.getSelectedItems().size();
+        deleteSelected.setText("Delete selected (" + selected + ")");
+        deleteSelected.setEnabled(selected > 0);
+    }
+
+    private Anchor titleLink(ShareSummary link) {
+        Anchor anchor = new Anchor(link.path(), link.title(), AnchorTarget.BLANK);
+        anchor.getElement().setAttribute("rel", "noopener noreferrer");
+        return anchor;
+    }
+
+    private Span status(ShareSummary link) {
+        Span status = new Span();
+        if (link.isTakenDown()) {
+            status.setText("Taken down by moderation"
+                    + (link.takedownReason() == null ? "" : ": " + link.takedownReason()));
+            status.getElement().getThemeList().add("badge error");
+        } else if (link.newMessages() > 0) {
+            status.setText(link.newMessages() == 1 ? "1 new message" : link.newMessages() + " new messages");
+            status.getElement().getThemeList().add("badge");
+        } else {
+            status.setText("Active");
+            status.getElement().getThemeList().add("badge success");
+        }
+        status.addClassName("link-status");
+        return status;
+    }
+
+    private HorizontalLayout actions(ShareSummary link) {
+        // A router link by path: the chat view belongs to another feature.
+        Anchor chat = new Anchor("chat/" + link.conversationId(), VaadinIcon.COMMENT_O.create());
+        chat.getElement().setAttribute("router-link", true);
+        chat.getElement().setAttribute("aria-label", "Open the chat");
+        chat.getElement().setAttribute("title", "Open the chat");
+
+        Button copy = iconButton(VaadinIcon.LINK, "Copy link", () -> {
+            String url = absoluteUrl.apply(link.path());
+            getElement().executeJs("return navigator.clipboard ? navigator.clipboard.writeText($0) : null", url);
+            Notification.show("Link copied: " + url, 4000, Notification.Position.TOP_CENTER);
+        });
+        Button update = iconButton(VaadinIcon.REFRESH, "Update", () -> {
+            try {
+                shares.share(link.conversationId(), link.title(), link.visibility());
+                Notification.show("“" + link.title() + "” updated.", 3000, Notification.Position.TOP_CENTER);
+                refresh();
+            } catch (ShareException e) {
+                Notification.show(e.getMessage(), 5000, Notification.Position.TOP_CENTER);
+            }
+        });
+        update.setEnabled(!link.isTakenDown());
+        Button delete = iconButton(VaadinIcon.TRASH, "Delete link", () -> confirmDelete(link));
+        delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        delete.addClassName("delete-link");
+        return new HorizontalLayout(chat, copy, update, delete);
+    }
+
+    private static Button iconButton(VaadinIcon icon, String label, Runnable action) {
+        Button button = new Button(icon.create(), event -> action.run());
+        button.addThemeVariants(ButtonVariant.LUMO_ICON, ButtonVariant.LUMO_TERTIARY_INLINE);
+        button.setAriaLabel(label);
+        button.setTooltipText(label);
+        return button;
+    }
+
+    void confirmDelete(ShareSummary link) {
+        confirm("delete-one-confirm", "Delete link?",
+                "“" + link.title() + "” will no longer be available at its link. The chat stays.",
+                "Delete link", () -> shares.deleteLinks(Set.of(link.shareId())));
+    }
+
+    private void confirmDeleteSelected() {
+        Set<Long> ids = grid.getSelectedItems().stream().map(ShareSummary::shareId)
+                .collect(java.util.stream.Collectors.toSet());
+        confirm("delete-selected-confirm", "Delete " + ids.size() + (ids.size() == 1 ? " link?" : " links?"),
+                "The selected links will no longer be available. The chats stay.",
+                "Delete " + ids.size(), () -> shares.deleteLinks(ids));
+    }
+
+    void confirmDeleteAll() {
+        int count = shares.countOwnLinks();
+        confirm("delete-all-confirm", "Delete all shared links?",
+                "All " + count + (count == 1 ? " link" : " links") + " you shared will stop working at once. "
+                        + "Your chats stay, and so do copies others made.",
+                "Delete all " + count, shares::deleteAllLinks);
+    }
+
+    private void confirm(String id, String header, String text, String confirmText, Runnable action) {
+        ConfirmDialog dialog = new ConfirmDialog();
+        dialog.setId(id);
+        dialog.setHeader(header);
+        dialog.setText(text);
+        dialog.setCancelable(true);
+        dialog.setConfirmText(confirmText);
+        dialog.setConfirmButtonTheme("error primary");
+        dialog.addConfirmListener(event -> {
+            try {
+                action.run();
+            } catch (ShareException e) {
+                Notification.show(e.getMessage(), 5000, Notification.Position.TOP_CENTER);
+            }
+            refresh();
+            onChange.run();
+        });
+        dialog.open();
+    }
+}

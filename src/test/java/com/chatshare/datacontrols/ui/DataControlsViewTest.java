@@ -1,0 +1,236 @@
+package com.chatshare.datacontrols.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.chatshare.KaribuTest;
+import com.chatshare.SignedIn;
+import com.chatshare.accounts.AccountService;
+import com.chatshare.accounts.Registration;
+import com.chatshare.conversations.ConversationService;
+import com.chatshare.datacontrols.DataExport;
+import com.chatshare.sharing.ShareDetails;
+import com.chatshare.sharing.ShareService;
+import com.chatshare.sharing.ShareSummary;
+import com.chatshare.sharing.ShareVisibility;
+import com.chatshare.sharing.SharingFixtures;
+import com.github.mvysny.kaributesting.v10.ContextMenuKt;
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.menubar.MenuBar;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.provider.SortDirection;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+class DataControlsViewTest extends KaribuTest {
+
+    static final AtomicInteger counter = new AtomicInteger();
+
+    @Autowired
+    ShareService shares;
+
+    @Autowired
+    ConversationService conversations;
+
+    @Autowired
+    AccountService accounts;
+
+    @Autowired
+    UserDetailsService users;
+
+    @Autowired
+    DataExport export;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    String user;
+
+    @BeforeEach
+    void freshUser() {
+        user = "erin-" + counter.incrementAndGet();
+        accounts.register(new Registration(user, "Erin", "long-enough-password"));
+    }
+
+    private ShareDetails share(String question) {
+        ShareDetails details = SharingFixtures.share(shares, conversations, users, user, question,
+                ShareVisibility.ANONYMOUS);
+        SignedIn.signOut();
+        return details;
+    }
+
+    private void open() {
+        login(user);
+        UI.getCurrent().navigate(DataControlsView.class);
+    }
+
+    private Grid<ShareSummary> manage() {
+        _click(_get(Button.class, spec -> spec.withId("manage-links")));
+        @SuppressWarnings("unchecked")
+        Grid<ShareSummary> grid = _get(Grid.class, spec -> spec.withId("links-grid"));
+        return grid;
+    }
+
+    private static List<String> titles(Grid<ShareSummary> grid) {
+        return GridKt._findAll(grid).stream().map(ShareSummary::title).toList();
+    }
+
+    @Test
+    void with_no_links_the_page_says_what_to_do() {
+        open();
+
+        assertThat(_get(Paragraph.class, spec -> spec.withId("link-count")).getText())
+                .isEqualTo("You have not shared any chats.");
+        _click(_get(Button.class, spec -> spec.withId("manage-links")));
+        assertThat(_get(Div.class, spec -> spec.withId("links-empty")).getElement().getTextRecursively())
+                .contains("press Share");
+    }
+
+    @Test
+    void the_grid_lists_searches_and_sorts_the_users_links() {
+        share("Apple pie");
+        share("Banana bread");
+        share("Cherry tart");
+        open();
+        assertThat(_get(Paragraph.class, spec -> spec.withId("link-count")).getText())
+                .isEqualTo("You have 3 shared links.");
+
+        Grid<ShareSummary> grid = manage();
+        assertThat(titles(grid)).containsExactly("Cherry tart", "Banana bread", "Apple pie");
+
+        GridKt._sortByKey(grid, "title", SortDirection.ASCENDING);
+        assertThat(titles(grid)).containsExactly("Apple pie", "Banana bread", "Cherry tart");
+
+        _get(TextField.class, spec -> spec.withId("links-search")).setValue("an");
+        assertThat(titles(grid)).containsExactly("Banana bread");
+    }
+
+    @Test
+    void deleting_a_row_asks_with_its_title() {
+        share("Keep me");
+        ShareDetails doomed = share("Delete me");
+        open();
+        Grid<ShareSummary> grid = manage();
+        ShareSummary row = GridKt._findAll(grid).stream().filter(s -> s.shareId() == doomed.shareId()).findFirst()
+                .orElseThrow();
+
+        _get(SharedLinksDialog.class).confirmDelete(row);
+        ConfirmDialog confirm = _get(ConfirmDialog.class, spec -> spec.withId("delete-one-confirm"));
+        assertThat(ConfirmDialogKt._getText(confirm)).contains("Delete me");
+        ConfirmDialogKt._fireConfirm(confirm);
+
+        assertThat(titles(grid)).containsExactly("Keep me");
+    }
+
+    @Test
+    void delete_selected_deletes_the_checked_rows() {
+        share("One");
+        share("Two");
+        share("Three");
+        open();
+        Grid<ShareSummary> grid = manage();
+        GridKt._findAll(grid).stream().filter(s -> !s.title().equals("Two")).forEach(grid::select);
+        Button deleteSelected = _get(Button.class, spec -> spec.withId("delete-selected"));
+        assertThat(deleteSelected.getText()).isEqualTo("Delete selected (2)");
+
+        _click(deleteSelected);
+        ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class, spec -> spec.withId("delete-selected-confirm")));
+
+        assertThat(titles(grid)).containsExactly("Two");
+    }
+
+    @Test
+    void delete_all_states_the_exact_count() {
+        share("First");
+        share("Second");
+        open();
+        Grid<ShareSummary> grid = manage();
+
+        ContextMenuKt._clickItemWithCaption(_get(MenuBar.class, spec -> spec.withId("links-menu")),
+                "Delete all shared links");
+        ConfirmDialog confirm = _get(ConfirmDialog.class, spec -> spec.withId("delete-all-confirm"));
+        assertThat(ConfirmDialogKt._getText(confirm)).contains("All 2 links");
+        ConfirmDialogKt._fireConfirm(confirm);
+
+        assertThat(_find(Grid.class, spec -> spec.withId("links-grid"))).isEmpty();
+        assertThat(_get(Paragraph.class, spec -> spec.withId("link-count")).getText())
+                .isEqualTo("You have not shared any chats.");
+        assertThat(grid.isVisible()).isFalse();
+    }
+
+    @Test
+    void taken_down_and_stale_links_show_their_status() {
+        ShareDetails takenDown = share("Taken down");
+        ShareDetails stale = share("Stale");
+        jdbc.update("update share_link set status = 'TAKEN_DOWN', takedown_reason = 'Spam or phishing' where id = ?",
+                takenDown.shareId());
+        SignedIn.as(users, user);
+        conversations.postUserMessage(stale.conversationId(), "more");
+        SignedIn.signOut();
+        open();
+
+        Grid<ShareSummary> grid = manage();
+
+        List<String> statuses = GridKt._findAll(grid).stream().map(row -> {
+            int index = GridKt._findAll(grid).indexOf(row);
+            return ((Span) GridKt._getCellComponent(grid, index, "status")).getText();
+        }).toList();
+        assertThat(statuses).containsExactly("1 new message", "Taken down by moderation: Spam or phishing");
+    }
+
+    @Test
+    void export_contains_the_users_chats_and_links_only() throws Exception {
+        share("Exported chat");
+        SignedIn.as(users, user);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        export.writeTo(out);
+
+        String json = out.toString(StandardCharsets.UTF_8);
+        assertThat(json).contains("\"username\" : \"" + user + "\"", "Exported chat", "/share/")
+                .doesNotContain("alice", "Alice Example");
+        open();
+        assertThat(_get(com.vaadin.flow.component.html.Anchor.class, spec -> spec.withId("export-data")).getHref())
+                .isNotBlank();
+    }
+
+    @Test
+    void account_deletion_needs_the_password() {
+        ShareDetails link = share("Last words");
+        open();
+
+        _click(_get(Button.class, spec -> spec.withId("delete-account")));
+        PasswordField password = _get(PasswordField.class, spec -> spec.withId("delete-account-password"));
+        password.setValue("not my password");
+        _click(_get(Button.class, spec -> spec.withId("delete-account-confirm")));
+        assertThat(password.isInvalid()).isTrue();
+        assertThat(jdbc.queryForObject("select count(*) from app_user where username = ?", Integer.class, user))
+                .isEqualTo(1);
+
+        password.setValue("long-enough-password");
+        _click(_get(Button.class, spec -> spec.withId("delete-account-confirm")));
+
+        assertThat(jdbc.queryForObject("select count(*) from app_user where username = ?", Integer.class, user))
+                .isZero();
+        assertThat(jdbc.queryForObject("select count(*) from share_link where id = ?", Integer.class, link.shareId()))
+                .isZero();
+    }
+}

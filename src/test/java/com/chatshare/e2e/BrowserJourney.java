@@ -1,0 +1,58 @@
+package com.chatshare.e2e;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Base of the browser journeys: browsers that close themselves, URLs, and signing in. */
+@BrowserTest
+abstract class BrowserJourney {
+
+    static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    @LocalServerPort
+    int port;
+
+    private final List<WebDriver> browsers = new ArrayList<>();
+
+    @AfterEach
+    void closeBrowsers() {
+        browsers.forEach(WebDriver::quit);
+        browsers.clear();
+    }
+
+    WebDriver openBrowser() {
+        WebDriver driver = Browser.start();
+        browsers.add(driver);
+        return driver;
+    }
+
+    static WebDriverWait waitFor(WebDriver driver) {
+        return new WebDriverWait(driver, PATIENCE);
+    }
+
+    String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    /** Fills in the login form on the current page and submits it. */
+    static void submitLogin(WebDriver driver, String username, String password) {
+        waitFor(driver).until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("vaadin-login-form input[name='username']"))).sendKeys(username);
+        driver.findElement(By.cssSelector("vaadin-login-form input[name='password']")).sendKeys(password, Keys.ENTER);
+    }
+
+    /** Opens the login page, signs in and waits for the chat view. */
+    void signIn(WebDriver driver, String username, String password) {
+        driver.get(url("/login"));
+        submitLogin(driver, username, password);
+        waitFor(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id("welcome")));
+    }
+}
