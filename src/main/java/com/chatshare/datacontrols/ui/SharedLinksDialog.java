@@ -23,6 +23,7 @@ import com.vaadin.flow.component.menubar.MenuBarVariant;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.data.value.ValueChangeMode;
@@ -91,13 +92,17 @@ class SharedLinksDialog extends Dialog {
         grid.setSelectionMode(Grid.SelectionMode.MULTI);
         grid.addComponentColumn(this::titleLink).setHeader("Title").setKey("title").setSortable(true)
                 .setFlexGrow(3);
-        grid.addColumn(s -> DATE.format(s.createdAt())).setHeader("Shared").setKey("created").setSortable(true);
-        grid.addColumn(s -> DATE.format(s.updatedAt())).setHeader("Updated").setKey("updated");
-        grid.addColumn(ShareSummary::viewCount).setHeader("Views").setKey("views").setSortable(true);
+        grid.addColumn(s -> DATE.format(s.createdAt())).setHeader("Shared").setKey("created").setSortable(true)
+                .setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(s -> DATE.format(s.updatedAt())).setHeader("Updated").setKey("updated")
+                .setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(ShareSummary::viewCount).setHeader("Views").setKey("views").setSortable(true)
+                .setWidth("6.5rem").setFlexGrow(0);
         grid.addColumn(s -> s.visibility() == ShareVisibility.NAMED ? "Named" : "Anonymous").setHeader("Shared as")
-                .setKey("visibility");
-        grid.addComponentColumn(this::status).setHeader("Status").setKey("status").setFlexGrow(2);
-        grid.addComponentColumn(this::actions).setHeader("").setKey("actions").setAutoWidth(true).setFlexGrow(0);
+                .setKey("visibility").setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(this::status).setHeader("Status").setKey("status").setFlexGrow(1);
+        grid.addComponentColumn(this::actions).setHeader("Actions").setKey("actions").setWidth("10.5rem")
+                .setFlexGrow(0);
         grid.setMultiSort(false);
         grid.sort(List.of(new GridSortOrder<>(grid.getColumnByKey("created"), SortDirection.DESCENDING)));
         grid.addSortListener(event -> {
@@ -121,7 +126,11 @@ class SharedLinksDialog extends Dialog {
         empty.addClassName("links-empty");
         empty.add(new Paragraph("You have no shared links. Open a chat, press Share, and Copy Link to create one."));
 
-        add(toolbar, grid, empty);
+        VerticalLayout content = new VerticalLayout(toolbar, grid, empty);
+        content.setPadding(false);
+        content.setSizeFull();
+        content.setFlexGrow(1, grid);
+        add(content);
         getFooter().add(new Button("Close", event -> close()));
         refresh();
     }
@@ -193,7 +202,10 @@ class SharedLinksDialog extends Dialog {
         Button delete = iconButton(VaadinIcon.TRASH, "Delete link", () -> confirmDelete(link));
         delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
         delete.addClassName("delete-link");
-        return new HorizontalLayout(chat, copy, update, delete);
+        HorizontalLayout actions = new HorizontalLayout(chat, copy, update, delete);
+        actions.setSpacing(false);
+        actions.setAlignItems(FlexComponent.Alignment.CENTER);
+        return actions;
     }
 
     private static Button iconButton(VaadinIcon icon, String label, Runnable action) {
