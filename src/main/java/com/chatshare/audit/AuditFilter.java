@@ -1,0 +1,32 @@
+package com.chatshare.audit;
+
+import java.time.LocalDate;
+
+/**
+ * What the audit log view shows. Blank or null parts match everything.
+ *
+ * @param from first day, inclusive (UTC)
+ * @param to last day, inclusive (UTC)
+ */
+public record AuditFilter(AuditAction action, String actor, String target, LocalDate from, LocalDate to) {
+
+    public static AuditFilter all() {
+        return new AuditFilter(null, null, null, null, null);
+    }
+
+    public AuditFilter withAction(AuditAction action) {
+        return new AuditFilter(action, actor, target, from, to);
+    }
+
+    public AuditFilter withActor(String actor) {
+        return new AuditFilter(action, actor, target, from, to);
+    }
+
+    public AuditFilter withTarget(String target) {
+        return new AuditFilter(action, actor, target, from, to);
+    }
+
+    public AuditFilter withDates(LocalDate from, LocalDate to) {
+        return new AuditFilter(action, actor, target, from, to);
+    }
+}
