@@ -32,7 +32,7 @@ import org.thymeleaf.spring6.SpringTemplateEngine;
 class SharePageController {
 
     /** Bump when the template changes, so browsers do not keep pages in the old layout. */
-    static final String TEMPLATE_VERSION = "1";
+    static final String TEMPLATE_VERSION = "2";
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
 
@@ -75,6 +75,7 @@ class SharePageController {
         Context context = new Context(Locale.ENGLISH);
         context.setVariable("snapshot", snapshot);
         context.setVariable("continueUrl", "/share/" + token + "/continue");
+        context.setVariable("reportUrl", "/share/" + token + "/report");
         context.setVariable("sharedOn", DATE.format(snapshot.sharedAt()));
         context.setVariable("updatedOn", snapshot.version() > 1 ? DATE.format(snapshot.updatedAt()) : null);
         return templates.process("share/page", context);

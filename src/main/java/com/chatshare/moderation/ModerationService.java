@@ -1,0 +1,171 @@
+package com.chatshare.moderation;
+
+import com.chatshare.audit.AuditFilter;
+import com.chatshare.audit.AuditLog;
+import com.chatshare.sharing.ShareStatus;
+import com.chatshare.sharing.ShareTakedowns;
+import com.chatshare.sharing.SnapshotMessage;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The moderators' work: a queue of public snapshots with their reports, take down and reinstate
+ * with a reason, dismiss reports. Every action leaves an audit entry in its own transaction.
+ */
+@Service
+@PreAuthorize("hasAnyRole('MODERATOR', 'ADMIN')")
+public class ModerationService {
+
+    public static final int NOTE_MAX_LENGTH = 1_000;
+    private static final Pattern TOKEN_IN_URL = Pattern.compile("(?:/share/)?([A-Za-z0-9_-]{22})(?:[/?#].*)?$");
+
+    private static final RowMapper<ModerationRow> ROW = (rs, n) -> new ModerationRow(rs.getLong("id"),
+            "/share/" + rs.getString("token"), rs.getString("title"), rs.getString("username"),
+            ShareStatus.valueOf(rs.getString("status")), rs.getInt("open_reports"),
+            rs.getTimestamp("last_report_at") == null ? null : rs.getTimestamp("last_report_at").toInstant(),
+            rs.getTimestamp("created_at").toInstant(), rs.getLong("view_count"));
+
+    private final JdbcTemplate jdbc;
+    private final ShareTakedowns takedowns;
+    private final AuditLog auditLog;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    ModerationService(JdbcTemplate jdbc, ShareTakedowns takedowns, AuditLog auditLog,
+            ApplicationEventPublisher events, Clock clock) {
+        this.jdbc = jdbc;
+        this.takedowns = takedowns;
+        this.auditLog = auditLog;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public List<ModerationRow> findQueue(ModerationFilter filter, int offset, int limit) {
+        List<Object> args = new ArrayList<>();
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        if (filter.status() != null) {
+            where.append(" and s.status = ?");
+            args.add(filter.status().name());
+        }
+        if (filter.withOpenReports()) {
+            where.append(" and exists (select 1 from abuse_report r where r.share_link_id = s.id and r.status = 'OPEN')");
+        }
+        Optional<String> token = token(filter.search());
+        if (token.isPresent()) {
+            where.append(" and s.token = ?");
+            args.add(token.get());
+        } else if (filter.search() != null && !filter.search().isBlank()) {
+            where.append(" and s.title like ?");
+            args.add("%" + filter.search().strip().replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        if (filter.owner() != null && !filter.owner().isBlank()) {
+            where.append(" and u.username = ?");
+            args.add(filter.owner().strip().toLowerCase(java.util.Locale.ROOT));
+        }
+        String order = switch (filter.sort()) {
+            case OPEN_REPORTS -> "open_reports desc, last_report_at desc";
+            case LAST_REPORT -> "last_report_at is null, last_report_at desc";
+            case CREATED -> "s.created_at desc";
+            case VIEWS -> "s.view_count desc";
+        };
+        args.add(limit);
+        args.add(offset);
+        return jdbc.query("""
+                select s.id, s.token, s.title, u.username, s.status, s.created_at, s.view_count,
+                       (select count(*) from abuse_report r where r.share_link_id = s.id and r.status = 'OPEN') as open_reports,
+                       (select max(r.created_at) from abuse_report r where r.share_link_id = s.id) as last_report_at
+                from share_link s join app_user u on u.id = s.owner_id""" + where + " order by " + order
+                + ", s.id desc limit ? offset ?", ROW, args.toArray());
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<ModerationDetail> detail(long shareId) {
+        List<ModerationRow> rows = jdbc.query("""
+                        select s.id, s.token, s.title, u.username, s.status, s.created_at, s.view_count,
+                               (select count(*) from abuse_report r where r.share_link_id = s.id and r.status = 'OPEN') as open_reports,
+                               (select max(r.created_at) from abuse_report r where r.share_link_id = s.id) as last_report_at
+                        from share_link s join app_user u on u.id = s.owner_id where s.id = ?""", ROW, shareId);
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        ModerationRow row = rows.getFirst();
+        var link = jdbc.queryForMap("select visibility, shared_by_name, takedown_reason from share_link where id = ?",
+                shareId);
+        String attribution = "NAMED".equals(link.get("visibility"))
+                ? "Shared by " + link.get("shared_by_name") : "Shared anonymously";
+        List<SnapshotMessage> messages = takedowns.snapshot(shareId);
+        List<ModerationDetail.Report> reports = jdbc.query("select id, reason, details, status, created_at "
+                        + "from abuse_report where share_link_id = ? order by created_at desc",
+                (rs, n) -> new ModerationDetail.Report(rs.getLong(1), ReportReason.valueOf(rs.getString(2)),
+                        rs.getString(3), rs.getString(4), rs.getTimestamp(5).toInstant()), shareId);
+        return Optional.of(new ModerationDetail(row, attribution, (String) link.get("takedown_reason"),
+                messages, reports,
+                auditLog.find(AuditFilter.all().withTarget("share:" + shareId), 0, 100)));
+    }
+
+    /** Takes links down with one reason: 410 from the next request on, reports marked actioned. */
+    @Transactional
+    public int takeDown(Collection<Long> shareIds, ReportReason reason, String note) {
+        String cleanNote = requiredNote(note);
+        int count = 0;
+        for (long shareId : shareIds) {
+            if (takedowns.takeDown(shareId, reason.label())) {
+                jdbc.update("update abuse_report set status = 'ACTIONED', resolved_at = ? "
+                        + "where share_link_id = ? and status = 'OPEN'", Timestamp.from(clock.instant()), shareId);
+                events.publishEvent(new ModerationEvents.LinkTakenDown(shareId, reason, cleanNote));
+                count++;
+            }
+        }
+        return count;
+    }
+
+    @Transactional
+    public boolean reinstate(long shareId, String note) {
+        String cleanNote = requiredNote(note);
+        boolean done = takedowns.reinstate(shareId);
+        if (done) {
+            events.publishEvent(new ModerationEvents.LinkReinstated(shareId, cleanNote));
+        }
+        return done;
+    }
+
+    @Transactional
+    public int dismissReports(long shareId, String note) {
+        int count = jdbc.update("update abuse_report set status = 'DISMISSED', resolved_at = ? "
+                + "where share_link_id = ? and status = 'OPEN'", Timestamp.from(clock.instant()), shareId);
+        events.publishEvent(new ModerationEvents.ReportsDismissed(shareId, count, note == null ? "" : note.strip()));
+        return count;
+    }
+
+    private static String requiredNote(String note) {
+        String text = note == null ? "" : note.strip();
+        if (text.isEmpty()) {
+            throw new IllegalArgumentException("Write a note: it goes into the audit log.");
+        }
+        if (text.length() > NOTE_MAX_LENGTH) {
+            throw new IllegalArgumentException("A note can have at most " + NOTE_MAX_LENGTH + " characters.");
+        }
+        return text;
+    }
+
+    static Optional<String> token(String search) {
+        if (search == null) {
+            return Optional.empty();
+        }
+        Matcher matcher = TOKEN_IN_URL.matcher(search.strip());
+        return matcher.find() ? Optional.of(matcher.group(1)) : Optional.empty();
+    }
+}

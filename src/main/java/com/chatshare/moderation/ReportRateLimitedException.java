@@ -1,0 +1,9 @@
+package com.chatshare.moderation;
+
+/** Too many reports from one address or for one link in a short time. */
+public class ReportRateLimitedException extends RuntimeException {
+
+    public ReportRateLimitedException() {
+        super("You have sent many reports in a short time. Please wait a few minutes and try again.");
+    }
+}

@@ -1,0 +1,194 @@
+package com.chatshare.moderation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.chatshare.IntegrationTest;
+import com.chatshare.SignedIn;
+import com.chatshare.audit.AuditAction;
+import com.chatshare.audit.AuditEntry;
+import com.chatshare.audit.AuditFilter;
+import com.chatshare.audit.AuditLog;
+import com.chatshare.conversations.ConversationService;
+import com.chatshare.sharing.ShareDetails;
+import com.chatshare.sharing.ShareException;
+import com.chatshare.sharing.ShareService;
+import com.chatshare.sharing.ShareTakedowns;
+import com.chatshare.sharing.ShareVisibility;
+import com.chatshare.sharing.SharingFixtures;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** Report → queue → takedown → 410 → owner sees why → Update refused → reinstate → 200, with its audit trail. */
+@IntegrationTest
+class ModerationFlowTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    ModerationService moderation;
+
+    @Autowired
+    ShareTakedowns takedowns;
+
+    @Autowired
+    ShareService shares;
+
+    @Autowired
+    ConversationService conversations;
+
+    @Autowired
+    UserDetailsService users;
+
+    @Autowired
+    AuditLog auditLog;
+
+    @AfterEach
+    void signOut() {
+        SignedIn.signOut();
+    }
+
+    private ShareDetails share(String question) {
+        ShareDetails details = SharingFixtures.share(shares, conversations, users, "alice", question,
+                ShareVisibility.ANONYMOUS);
+        SignedIn.signOut();
+        return details;
+    }
+
+    private void report(ShareDetails link, String address) throws Exception {
+        mvc.perform(post(link.path() + "/report").with(csrf()).with(request -> {
+                    request.setRemoteAddr(address);
+                    return request;
+                }).param("reason", "SPAM_OR_PHISHING").param("details", "Selling fake watches"))
+                .andExpect(status().isOk());
+    }
+
+    @Test
+    void the_whole_moderation_flow_with_its_audit_trail() throws Exception {
+        ShareDetails link = share("Buy cheap watches here");
+        report(link, "10.0.0.1");
+
+        SignedIn.as(users, "mod");
+        List<ModerationRow> queue = moderation.findQueue(ModerationFilter.reportedFirst().withSearch(link.path()), 0, 10);
+        assertThat(queue).singleElement().satisfies(row -> {
+            assertThat(row.openReports()).isEqualTo(1);
+            assertThat(row.ownerUsername()).isEqualTo("alice");
+        });
+        ModerationDetail detail = moderation.detail(link.shareId()).orElseThrow();
+        assertThat(detail.reports()).singleElement().satisfies(r -> assertThat(r.details()).isEqualTo("Selling fake watches"));
+        assertThat(detail.messages()).isNotEmpty();
+
+        assertThatThrownBy(() -> moderation.takeDown(List.of(link.shareId()), ReportReason.SPAM_OR_PHISHING, " "))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(moderation.takeDown(List.of(link.shareId()), ReportReason.SPAM_OR_PHISHING, "Obvious spam"))
+                .isEqualTo(1);
+        SignedIn.signOut();
+        mvc.perform(get(link.path())).andExpect(status().isGone());
+
+        SignedIn.as(users, "alice");
+        assertThat(shares.findShare(link.conversationId()).orElseThrow().takedownReason()).isEqualTo("Spam or phishing");
+        assertThatThrownBy(() -> shares.share(link.conversationId(), "Revived", ShareVisibility.ANONYMOUS))
+                .isInstanceOf(ShareException.class);
+        SignedIn.signOut();
+        mvc.perform(get(link.path())).andExpect(status().isGone());
+
+        SignedIn.as(users, "mod");
+        assertThat(moderation.reinstate(link.shareId(), "Appeal accepted")).isTrue();
+        SignedIn.signOut();
+        mvc.perform(get(link.path())).andExpect(status().isOk());
+
+        SignedIn.as(users, "mod");
+        List<AuditEntry> trail = auditLog.find(AuditFilter.all().withTarget("share:" + link.shareId()), 0, 20);
+        assertThat(trail).extracting(AuditEntry::action).containsSubsequence(
+                AuditAction.LINK_REINSTATED, AuditAction.LINK_TAKEN_DOWN, AuditAction.REPORT_FILED,
+                AuditAction.LINK_CREATED);
+        assertThat(trail).filteredOn(e -> e.action() == AuditAction.LINK_TAKEN_DOWN)
+                .singleElement().satisfies(e -> {
+                    assertThat(e.actor()).isEqualTo("mod");
+                    assertThat(e.details()).contains("Obvious spam");
+                });
+    }
+
+    @Test
+    void dismissing_reports_empties_the_open_count() throws Exception {
+        ShareDetails link = share("Harmless recipe");
+        report(link, "10.0.0.2");
+        SignedIn.as(users, "mod");
+
+        assertThat(moderation.dismissReports(link.shareId(), "Not a problem")).isEqualTo(1);
+
+        assertThat(moderation.findQueue(ModerationFilter.reportedFirst().withSearch(link.path()), 0, 1).getFirst()
+                .openReports()).isZero();
+    }
+
+    @Test
+    void reports_need_the_csrf_token() throws Exception {
+        ShareDetails link = share("CSRF check");
+
+        mvc.perform(post(link.path() + "/report").param("reason", "OTHER")).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void reports_are_rate_limited_per_address_with_a_clear_message() throws Exception {
+        ShareDetails link = share("Rate limit check");
+        for (int i = 0; i < 5; i++) {
+            report(link, "10.9.9.9");
+        }
+
+        String body = mvc.perform(post(link.path() + "/report").with(csrf()).with(request -> {
+                    request.setRemoteAddr("10.9.9.9");
+                    return request;
+                }).param("reason", "OTHER"))
+                .andExpect(status().isTooManyRequests())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(body).contains("many reports in a short time");
+        report(link, "10.9.9.10");
+    }
+
+    @Test
+    void the_report_form_keeps_what_was_typed_when_the_reason_is_missing() throws Exception {
+        ShareDetails link = share("Form check");
+
+        String body = mvc.perform(post(link.path() + "/report").with(csrf()).param("details", "My <b>notes</b>"))
+                .andExpect(status().isBadRequest())
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(body).contains("Choose a reason.", "My &lt;b&gt;notes&lt;/b&gt;");
+        mvc.perform(get("/share/AAAAAAAAAAAAAAAAAAAAAA/report")).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void plain_users_cannot_moderate() {
+        ShareDetails link = share("Not yours to moderate");
+        SignedIn.as(users, "bob");
+
+        assertThatThrownBy(() -> moderation.findQueue(ModerationFilter.reportedFirst(), 0, 10))
+                .isInstanceOf(AuthorizationDeniedException.class);
+        assertThatThrownBy(() -> moderation.takeDown(List.of(link.shareId()), ReportReason.OTHER, "x"))
+                .isInstanceOf(AuthorizationDeniedException.class);
+        assertThatThrownBy(() -> moderation.reinstate(link.shareId(), "x"))
+                .isInstanceOf(AuthorizationDeniedException.class);
+        assertThatThrownBy(() -> moderation.dismissReports(link.shareId(), "x"))
+                .isInstanceOf(AuthorizationDeniedException.class);
+        assertThatThrownBy(() -> takedowns.takeDown(link.shareId(), "x"))
+                .isInstanceOf(AuthorizationDeniedException.class);
+    }
+
+    @Test
+    void a_pasted_share_url_or_token_is_recognised() {
+        assertThat(ModerationService.token("https://chat.example.org/share/AbCdEfGhIjKlMnOpQrStUv"))
+                .contains("AbCdEfGhIjKlMnOpQrStUv");
+        assertThat(ModerationService.token("AbCdEfGhIjKlMnOpQrStUv")).contains("AbCdEfGhIjKlMnOpQrStUv");
+        assertThat(ModerationService.token("cheap watches")).isEmpty();
+    }
+}
