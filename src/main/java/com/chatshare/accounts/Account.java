@@ -98,6 +98,22 @@ public class Account {
         return Set.copyOf(roles);
     }
 
+    /** @return whether anything changed */
+    public boolean setRole(String role, boolean granted) {
+        boolean changed = granted ? roles.add(role) : roles.remove(role);
+        if (changed) {
+            updatedAt = Instant.now();
+        }
+        return changed;
+    }
+
+    /** @return whether anything changed */
+    public boolean setEnabled(boolean enabled) {
+        boolean changed = this.enabled != enabled;
+        this.enabled = enabled;
+        return changed;
+    }
+
     public Instant getCreatedAt() {
         return createdAt;
     }

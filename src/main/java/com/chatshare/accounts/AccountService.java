@@ -65,6 +65,40 @@ public class AccountService {
         events.publishEvent(new AccountDeleted(accountId, account.getUsername()));
     }
 
+    /** Grants or revokes the moderator role. Admins only; an admin's own roles stay as they are. */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public AccountSummary setModerator(long accountId, boolean moderator) {
+        Account account = otherAccount(accountId);
+        if (account.setRole(AppRoles.MODERATOR, moderator)) {
+            events.publishEvent(new AccountChanged(accountId, account.getUsername(),
+                    moderator ? AccountChanged.Change.MODERATOR_GRANTED : AccountChanged.Change.MODERATOR_REVOKED));
+        }
+        return AccountSummary.of(account);
+    }
+
+    /**
+     * Disables or enables an account. A disabled account cannot sign in, and its shared links
+     * answer 404 while it stays disabled. Admins only, and never their own account.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public AccountSummary setEnabled(long accountId, boolean enabled) {
+        Account account = otherAccount(accountId);
+        if (account.setEnabled(enabled)) {
+            events.publishEvent(new AccountChanged(accountId, account.getUsername(),
+                    enabled ? AccountChanged.Change.ENABLED : AccountChanged.Change.DISABLED));
+        }
+        return AccountSummary.of(account);
+    }
+
+    private Account otherAccount(long accountId) {
+        if (accountId == currentUser.requireUserId()) {
+            throw new IllegalArgumentException("You cannot change your own account here.");
+        }
+        return accounts.findById(accountId).orElseThrow(() -> new IllegalArgumentException("No such account."));
+    }
+
     /** A page of all accounts, oldest first, for the admins' users view. */
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional(readOnly = true)

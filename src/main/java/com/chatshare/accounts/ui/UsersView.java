@@ -3,7 +3,11 @@ package com.chatshare.accounts.ui;
 import com.chatshare.accounts.AccountService;
 import com.chatshare.accounts.AccountSummary;
 import com.chatshare.security.AppRoles;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
@@ -34,8 +38,38 @@ public class UsersView extends VerticalLayout {
         grid.addColumn(a -> a.enabled() ? "Active" : "Disabled").setHeader("Status");
         grid.addColumn(a -> DATE.format(a.createdAt().atZone(ZoneId.systemDefault())))
                 .setHeader("Joined").setSortProperty("createdAt");
+        grid.addComponentColumn(account -> actions(accountService, grid, account)).setHeader("Actions")
+                .setAutoWidth(true);
         grid.setItems(query -> accountService
                 .findAccounts(VaadinSpringDataHelpers.toSpringPageRequest(query)).stream());
         add(new H2("Users"), grid);
+    }
+
+    private static HorizontalLayout actions(AccountService accounts, Grid<AccountSummary> grid, AccountSummary account) {
+        boolean moderator = account.roles().contains(AppRoles.MODERATOR);
+        Button role = new Button(moderator ? "Revoke moderator" : "Make moderator", event ->
+                change(grid, () -> accounts.setModerator(account.id(), !moderator)));
+        role.addClassName("toggle-moderator");
+        Button enabled = new Button(account.enabled() ? "Disable" : "Enable", event ->
+                change(grid, () -> accounts.setEnabled(account.id(), !account.enabled())));
+        enabled.addClassName("toggle-enabled");
+        if (account.enabled()) {
+            enabled.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        }
+        boolean admin = account.roles().contains(AppRoles.ADMIN);
+        role.setEnabled(!admin);
+        enabled.setEnabled(!admin);
+        HorizontalLayout actions = new HorizontalLayout(role, enabled);
+        actions.setSpacing(true);
+        return actions;
+    }
+
+    private static void change(Grid<AccountSummary> grid, Runnable action) {
+        try {
+            action.run();
+            grid.getDataProvider().refreshAll();
+        } catch (IllegalArgumentException e) {
+            Notification.show(e.getMessage(), 4000, Notification.Position.TOP_CENTER);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package com.chatshare.audit.internal;
 
+import com.chatshare.accounts.AccountChanged;
 import com.chatshare.accounts.AccountDeleted;
 import com.chatshare.accounts.AccountRegistered;
 import com.chatshare.audit.AuditAction;
@@ -31,6 +32,20 @@ class AuditRecorder {
     @EventListener
     void on(AccountDeleted event) {
         log.record(AuditAction.ACCOUNT_DELETED, "user:" + event.accountId(), event.username());
+    }
+
+    @EventListener
+    void on(AccountChanged event) {
+        AuditAction action = switch (event.change()) {
+            case MODERATOR_GRANTED -> AuditAction.ROLE_GRANTED;
+            case MODERATOR_REVOKED -> AuditAction.ROLE_REVOKED;
+            case DISABLED -> AuditAction.ACCOUNT_DISABLED;
+            case ENABLED -> AuditAction.ACCOUNT_ENABLED;
+        };
+        String details = event.change() == AccountChanged.Change.MODERATOR_GRANTED
+                || event.change() == AccountChanged.Change.MODERATOR_REVOKED ? "MODERATOR" : null;
+        log.record(action, "user:" + event.accountId(), details == null ? event.username()
+                : event.username() + ": " + details);
     }
 
     @EventListener

@@ -1,0 +1,104 @@
+package com.chatshare.moderation.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.chatshare.KaribuTest;
+import com.chatshare.SignedIn;
+import com.chatshare.audit.ui.AuditLogView;
+import com.chatshare.conversations.ConversationService;
+import com.chatshare.moderation.ModerationRow;
+import com.chatshare.moderation.ReportReason;
+import com.chatshare.moderation.ReportService;
+import com.chatshare.sharing.ShareDetails;
+import com.chatshare.sharing.ShareService;
+import com.chatshare.sharing.ShareVisibility;
+import com.chatshare.sharing.SharingFixtures;
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+class ModerationViewTest extends KaribuTest {
+
+    @Autowired
+    ShareService shares;
+
+    @Autowired
+    ConversationService conversations;
+
+    @Autowired
+    ReportService reports;
+
+    @Autowired
+    UserDetailsService users;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void a_plain_user_cannot_open_moderation_or_the_audit_log() {
+        login("bob");
+
+        assertThatThrownBy(() -> UI.getCurrent().navigate(ModerationView.class)).hasMessageContaining("Access is denied");
+        assertThatThrownBy(() -> UI.getCurrent().navigate(AuditLogView.class)).hasMessageContaining("Access is denied");
+    }
+
+    @Test
+    void a_moderator_finds_a_reported_link_by_its_url_and_takes_it_down_with_a_reason_and_note() {
+        ShareDetails link = SharingFixtures.share(shares, conversations, users, "alice", "Suspicious offer",
+                ShareVisibility.ANONYMOUS);
+        SignedIn.signOut();
+        reports.file(SharingFixtures.token(link), ReportReason.SPAM_OR_PHISHING, "scam", "10.1.1.1");
+        login("mod");
+        UI.getCurrent().navigate(ModerationView.class);
+
+        _get(TextField.class, spec -> spec.withId("filter-search")).setValue("http://localhost:8080" + link.path());
+        @SuppressWarnings("unchecked")
+        Grid<ModerationRow> grid = _get(Grid.class, spec -> spec.withId("moderation-grid"));
+        ModerationRow row = GridKt._findAll(grid).getFirst();
+        assertThat(row.shareId()).isEqualTo(link.shareId());
+        assertThat(row.openReports()).isEqualTo(1);
+
+        _get(ModerationView.class).show(row.shareId());
+        assertThat(_get(H3.class, spec -> spec.withId("detail-title")).getText()).isEqualTo("Suspicious offer");
+        assertThat(_get(UnorderedList.class, spec -> spec.withId("detail-reports")).getElement().getTextRecursively())
+                .contains("Spam or phishing", "scam");
+
+        _click(_get(Button.class, spec -> spec.withId("take-down")));
+        _click(_get(Button.class, spec -> spec.withId("take-down-confirm")));
+        @SuppressWarnings("unchecked")
+        Select<ReportReason> reason = _get(Select.class, spec -> spec.withId("take-down-reason"));
+        assertThat(reason.isInvalid()).isTrue();
+        reason.setValue(ReportReason.SPAM_OR_PHISHING);
+        TextArea note = _get(TextArea.class, spec -> spec.withId("take-down-note"));
+        _click(_get(Button.class, spec -> spec.withId("take-down-confirm")));
+        assertThat(note.isInvalid()).isTrue();
+        note.setValue("Phishing link in the answer");
+        _click(_get(Button.class, spec -> spec.withId("take-down-confirm")));
+
+        assertThat(jdbc.queryForObject("select status from share_link where id = ?", String.class, link.shareId()))
+                .isEqualTo("TAKEN_DOWN");
+        assertThat(_get(UnorderedList.class, spec -> spec.withId("detail-history")).getElement().getTextRecursively())
+                .contains("LINK_TAKEN_DOWN", "Phishing link in the answer", "mod");
+    }
+
+    @Test
+    void a_moderator_opens_the_audit_log() {
+        login("mod");
+        UI.getCurrent().navigate(AuditLogView.class);
+
+        assertThat(_get(Grid.class, spec -> spec.withId("audit-grid"))).isNotNull();
+    }
+}
