@@ -113,10 +113,11 @@ public class ModerationView extends VerticalLayout {
 
         grid.setId("moderation-grid");
         grid.setSelectionMode(Grid.SelectionMode.MULTI);
-        grid.addColumn(ModerationRow::title).setHeader("Title").setFlexGrow(3);
+        grid.addColumn(ModerationRow::title).setHeader("Title").setFlexGrow(3).setResizable(true);
         grid.addColumn(ModerationRow::ownerUsername).setHeader("Owner");
         grid.addColumn(r -> r.status() == ShareStatus.ACTIVE ? "Active" : "Taken down").setHeader("Status");
-        grid.addColumn(ModerationRow::openReports).setHeader("Open reports").setKey("open");
+        grid.addColumn(ModerationRow::openReports).setHeader("Reports").setKey("open").setAutoWidth(true)
+                .setFlexGrow(0);
         grid.addColumn(r -> r.lastReportAt() == null ? "" : TIME.format(r.lastReportAt())).setHeader("Last report");
         grid.addColumn(r -> TIME.format(r.createdAt())).setHeader("Shared");
         grid.addColumn(ModerationRow::viewCount).setHeader("Views");
@@ -127,6 +128,7 @@ public class ModerationView extends VerticalLayout {
 
         detail.setId("moderation-detail");
         detail.addClassName("moderation-detail");
+        detail.getStyle().set("overflow", "auto");
         detail.add(new Paragraph("Pick a link to see its snapshot, reports and history."));
         SplitLayout split = new SplitLayout(grid, detail);
         split.setSizeFull();
@@ -178,6 +180,8 @@ public class ModerationView extends VerticalLayout {
 
         Div snapshot = new Div(snapshotHtml(d.messages()));
         snapshot.addClassName("share-preview");
+        snapshot.setWidthFull();
+        snapshot.getStyle().set("flex-shrink", "0");
 
         UnorderedList reports = new UnorderedList();
         reports.setId("detail-reports");
