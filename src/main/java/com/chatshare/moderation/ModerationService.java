@@ -61,7 +61,7 @@ public class ModerationService {
             args.add(filter.status().name());
         }
         if (filter.withOpenReports()) {
-            where.append(" and exists (select 1 from abuse_report r where r.share_link_id = s.id and r.status = 'OPEN')");
+            where.append(" and s.open_reports > 0");
         }
         Optional<String> token = token(filter.search());
         if (token.isPresent()) {
@@ -72,31 +72,31 @@ public class ModerationService {
             args.add("%" + filter.search().strip().replace("%", "\\%").replace("_", "\\_") + "%");
         }
         if (filter.owner() != null && !filter.owner().isBlank()) {
-            where.append(" and u.username = ?");
+            where.append(" and s.owner_id = (select o.id from app_user o where o.username = ?)");
             args.add(filter.owner().strip().toLowerCase(java.util.Locale.ROOT));
         }
         String order = switch (filter.sort()) {
-            case OPEN_REPORTS -> "open_reports desc, last_report_at desc";
-            case LAST_REPORT -> "last_report_at is null, last_report_at desc";
+            case OPEN_REPORTS -> "s.open_reports desc, s.last_report_at desc";
+            case LAST_REPORT -> "s.last_report_at desc";
             case CREATED -> "s.created_at desc";
             case VIEWS -> "s.view_count desc";
         };
         args.add(limit);
         args.add(offset);
+        // One table scanned in index order, the owner's name looked up for the 50 rows only: a join
+        // here lets the optimizer start from the users and sort a million links.
         return jdbc.query("""
-                select s.id, s.token, s.title, u.username, s.status, s.created_at, s.view_count,
-                       (select count(*) from abuse_report r where r.share_link_id = s.id and r.status = 'OPEN') as open_reports,
-                       (select max(r.created_at) from abuse_report r where r.share_link_id = s.id) as last_report_at
-                from share_link s join app_user u on u.id = s.owner_id""" + where + " order by " + order
+                select s.id, s.token, s.title, (select u.username from app_user u where u.id = s.owner_id) as username,
+                       s.status, s.created_at, s.view_count, s.open_reports, s.last_report_at
+                from share_link s""" + where + " order by " + order
                 + ", s.id desc limit ? offset ?", ROW, args.toArray());
     }
 
     @Transactional(readOnly = true)
     public Optional<ModerationDetail> detail(long shareId) {
         List<ModerationRow> rows = jdbc.query("""
-                        select s.id, s.token, s.title, u.username, s.status, s.created_at, s.view_count,
-                               (select count(*) from abuse_report r where r.share_link_id = s.id and r.status = 'OPEN') as open_reports,
-                               (select max(r.created_at) from abuse_report r where r.share_link_id = s.id) as last_report_at
+                        select s.id, s.token, s.title, u.username, s.status, s.created_at, s.view_count, s.open_reports,
+                               s.last_report_at
                         from share_link s join app_user u on u.id = s.owner_id where s.id = ?""", ROW, shareId);
         if (rows.isEmpty()) {
             return Optional.empty();
@@ -125,6 +125,7 @@ public class ModerationService {
             if (takedowns.takeDown(shareId, reason.label())) {
                 jdbc.update("update abuse_report set status = 'ACTIONED', resolved_at = ? "
                         + "where share_link_id = ? and status = 'OPEN'", Timestamp.from(clock.instant()), shareId);
+                jdbc.update("update share_link set open_reports = 0 where id = ?", shareId);
                 events.publishEvent(new ModerationEvents.LinkTakenDown(shareId, reason, cleanNote));
                 count++;
             }
@@ -146,6 +147,7 @@ public class ModerationService {
     public int dismissReports(long shareId, String note) {
         int count = jdbc.update("update abuse_report set status = 'DISMISSED', resolved_at = ? "
                 + "where share_link_id = ? and status = 'OPEN'", Timestamp.from(clock.instant()), shareId);
+        jdbc.update("update share_link set open_reports = 0 where id = ?", shareId);
         events.publishEvent(new ModerationEvents.ReportsDismissed(shareId, count, note == null ? "" : note.strip()));
         return count;
     }

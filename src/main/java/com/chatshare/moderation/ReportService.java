@@ -82,6 +82,8 @@ public class ReportService {
             return statement;
         }, key);
         long reportId = key.getKey().longValue();
+        jdbc.update("update share_link set open_reports = open_reports + 1, last_report_at = ? where id = ?",
+                Timestamp.from(clock.instant()), shareId);
         events.publishEvent(new ModerationEvents.ReportFiled(reportId, shareId, reason));
         return reportId;
     }
