@@ -1,6 +1,7 @@
 package com.chatshare.moderation;
 
 import com.chatshare.sharing.ShareStatus;
+import java.time.LocalDate;
 
 /**
  * What the moderation queue shows, and in which order.
@@ -9,33 +10,39 @@ import com.chatshare.sharing.ShareStatus;
  * @param withOpenReports only links with reports still open
  * @param search part of the title, or a share URL or token to jump to
  * @param owner the owner's exact username, or blank
+ * @param sharedFrom first day the link was shared, inclusive (UTC), or null
+ * @param sharedTo last day the link was shared, inclusive (UTC), or null
  */
 public record ModerationFilter(ShareStatus status, boolean withOpenReports, String search, String owner,
-        Sort sort) {
+        LocalDate sharedFrom, LocalDate sharedTo, Sort sort) {
 
     public enum Sort { OPEN_REPORTS, LAST_REPORT, CREATED, VIEWS }
 
     public static ModerationFilter reportedFirst() {
-        return new ModerationFilter(null, false, "", "", Sort.OPEN_REPORTS);
+        return new ModerationFilter(null, false, "", "", null, null, Sort.OPEN_REPORTS);
     }
 
     public ModerationFilter withStatus(ShareStatus status) {
-        return new ModerationFilter(status, withOpenReports, search, owner, sort);
+        return new ModerationFilter(status, withOpenReports, search, owner, sharedFrom, sharedTo, sort);
     }
 
     public ModerationFilter withOpenReports(boolean only) {
-        return new ModerationFilter(status, only, search, owner, sort);
+        return new ModerationFilter(status, only, search, owner, sharedFrom, sharedTo, sort);
     }
 
     public ModerationFilter withSearch(String search) {
-        return new ModerationFilter(status, withOpenReports, search, owner, sort);
+        return new ModerationFilter(status, withOpenReports, search, owner, sharedFrom, sharedTo, sort);
     }
 
     public ModerationFilter withOwner(String owner) {
-        return new ModerationFilter(status, withOpenReports, search, owner, sort);
+        return new ModerationFilter(status, withOpenReports, search, owner, sharedFrom, sharedTo, sort);
+    }
+
+    public ModerationFilter withDates(LocalDate from, LocalDate to) {
+        return new ModerationFilter(status, withOpenReports, search, owner, from, to, sort);
     }
 
     public ModerationFilter withSort(Sort sort) {
-        return new ModerationFilter(status, withOpenReports, search, owner, sort);
+        return new ModerationFilter(status, withOpenReports, search, owner, sharedFrom, sharedTo, sort);
     }
 }

@@ -75,6 +75,14 @@ public class ModerationService {
             where.append(" and s.owner_id = (select o.id from app_user o where o.username = ?)");
             args.add(filter.owner().strip().toLowerCase(java.util.Locale.ROOT));
         }
+        if (filter.sharedFrom() != null) {
+            where.append(" and s.created_at >= ?");
+            args.add(Timestamp.from(filter.sharedFrom().atStartOfDay(java.time.ZoneOffset.UTC).toInstant()));
+        }
+        if (filter.sharedTo() != null) {
+            where.append(" and s.created_at < ?");
+            args.add(Timestamp.from(filter.sharedTo().plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()));
+        }
         String order = switch (filter.sort()) {
             case OPEN_REPORTS -> "s.open_reports desc, s.last_report_at desc";
             case LAST_REPORT -> "s.last_report_at desc";

@@ -185,6 +185,32 @@ class ModerationFlowTest {
     }
 
     @Test
+    void the_queue_filters_by_the_day_a_link_was_shared() {
+        ShareDetails link = share("Dated link");
+        SignedIn.as(users, "mod");
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        ModerationFilter byUrl = ModerationFilter.reportedFirst().withSearch(link.path());
+
+        assertThat(moderation.findQueue(byUrl.withDates(today, today), 0, 10)).hasSize(1);
+        assertThat(moderation.findQueue(byUrl.withDates(today.plusDays(1), null), 0, 10)).isEmpty();
+        assertThat(moderation.findQueue(byUrl.withDates(null, today.minusDays(1)), 0, 10)).isEmpty();
+    }
+
+    @Test
+    void bulk_take_down_applies_one_reason_to_all_selected() throws Exception {
+        ShareDetails first = share("Bulk one");
+        ShareDetails second = share("Bulk two");
+        SignedIn.as(users, "mod");
+
+        assertThat(moderation.takeDown(List.of(first.shareId(), second.shareId()), ReportReason.SPAM_OR_PHISHING,
+                "Same spam campaign")).isEqualTo(2);
+
+        SignedIn.signOut();
+        mvc.perform(get(first.path())).andExpect(status().isGone());
+        mvc.perform(get(second.path())).andExpect(status().isGone());
+    }
+
+    @Test
     void a_pasted_share_url_or_token_is_recognised() {
         assertThat(ModerationService.token("https://chat.example.org/share/AbCdEfGhIjKlMnOpQrStUv"))
                 .contains("AbCdEfGhIjKlMnOpQrStUv");

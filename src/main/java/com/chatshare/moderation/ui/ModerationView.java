@@ -14,6 +14,7 @@ import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
@@ -90,6 +91,12 @@ public class ModerationView extends VerticalLayout {
         owner.setId("filter-owner");
         owner.setValueChangeMode(ValueChangeMode.LAZY);
         owner.addValueChangeListener(e -> apply(filter.withOwner(e.getValue())));
+        DatePicker from = new DatePicker("Shared from");
+        from.setId("filter-from");
+        DatePicker to = new DatePicker("Shared to");
+        to.setId("filter-to");
+        from.addValueChangeListener(e -> apply(filter.withDates(e.getValue(), to.getValue())));
+        to.addValueChangeListener(e -> apply(filter.withDates(from.getValue(), e.getValue())));
         Select<ModerationFilter.Sort> sort = new Select<>();
         sort.setLabel("Order");
         sort.setItems(ModerationFilter.Sort.values());
@@ -106,7 +113,8 @@ public class ModerationView extends VerticalLayout {
         takeDownSelected.addClickListener(e -> openTakeDown(grid.getSelectedItems().stream()
                 .map(ModerationRow::shareId).toList()));
 
-        HorizontalLayout filters = new HorizontalLayout(status, openReports, search, owner, sort, takeDownSelected);
+        HorizontalLayout filters = new HorizontalLayout(status, openReports, search, owner, from, to, sort,
+                takeDownSelected);
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
         filters.setWidthFull();
         filters.getStyle().set("flex-wrap", "wrap");
