@@ -1,7 +1,6 @@
 package com.chatshare.moderation.ui;
 
 import com.chatshare.audit.AuditEntry;
-import com.chatshare.conversations.MessageRole;
 import com.chatshare.moderation.ModerationDetail;
 import com.chatshare.moderation.ModerationFilter;
 import com.chatshare.moderation.ModerationRow;
@@ -9,7 +8,7 @@ import com.chatshare.moderation.ModerationService;
 import com.chatshare.moderation.ReportReason;
 import com.chatshare.security.AppRoles;
 import com.chatshare.sharing.ShareStatus;
-import com.chatshare.sharing.SnapshotMessage;
+import com.chatshare.sharing.SnapshotHtml;
 import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -186,7 +185,7 @@ public class ModerationView extends VerticalLayout {
         dismiss.setId("dismiss-reports");
         dismiss.setEnabled(d.row().openReports() > 0);
 
-        Div snapshot = new Div(snapshotHtml(d.messages()));
+        Div snapshot = new Div(new Html(SnapshotHtml.of(d.messages())));
         snapshot.addClassName("share-preview");
         snapshot.setWidthFull();
         snapshot.getStyle().set("flex-shrink", "0");
@@ -203,18 +202,6 @@ public class ModerationView extends VerticalLayout {
         }
         detail.add(title, owner, new HorizontalLayout(takeDown, reinstate, dismiss), snapshot,
                 new H4("Reports (" + d.reports().size() + ")"), reports, new H4("History"), history);
-    }
-
-    /** The snapshot's HTML comes sanitised from the renderer; only our own wrapper is added. */
-    private static Html snapshotHtml(List<SnapshotMessage> messages) {
-        StringBuilder html = new StringBuilder("<div class=\"share-preview-body\">");
-        for (SnapshotMessage message : messages) {
-            boolean user = message.role() == MessageRole.USER;
-            html.append("<div class=\"preview-message ").append(user ? "from-user" : "from-assistant").append("\">")
-                    .append("<div class=\"preview-author\">").append(user ? "User" : "Assistant").append("</div>")
-                    .append("<div class=\"preview-content\" dir=\"auto\">").append(message.html()).append("</div></div>");
-        }
-        return new Html(html.append("</div>").toString());
     }
 
     void openTakeDown(Collection<Long> shareIds) {

@@ -1,14 +1,13 @@
 package com.chatshare.sharing.ui;
 
 import com.chatshare.conversations.ConversationSummary;
-import com.chatshare.conversations.MessageRole;
 import com.chatshare.sharing.ShareDetails;
 import com.chatshare.sharing.ShareException;
 import com.chatshare.sharing.SharePreview;
 import com.chatshare.base.ui.PublicUrls;
 import com.chatshare.sharing.ShareService;
 import com.chatshare.sharing.ShareVisibility;
-import com.chatshare.sharing.SnapshotMessage;
+import com.chatshare.sharing.SnapshotHtml;
 import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
@@ -147,7 +146,7 @@ public class ShareDialog extends Dialog {
         if (state.isEmpty()) {
             preview.add(new Paragraph(ShareService.EMPTY_CONVERSATION_MESSAGE));
         } else {
-            preview.add(previewHtml(state));
+            preview.add(new Html(SnapshotHtml.of(state.messages())));
         }
         copy.setEnabled(!state.isEmpty());
         refresh();
@@ -177,18 +176,6 @@ public class ShareDialog extends Dialog {
                 status.setVisible(true);
             }
         });
-    }
-
-    /** The snapshot's HTML is sanitised by the renderer; only our own markup is added around it. */
-    private Html previewHtml(SharePreview state) {
-        StringBuilder html = new StringBuilder("<div class=\"share-preview-body\">");
-        for (SnapshotMessage message : state.messages()) {
-            boolean user = message.role() == MessageRole.USER;
-            html.append("<div class=\"preview-message ").append(user ? "from-user" : "from-assistant").append("\">")
-                    .append("<div class=\"preview-author\">").append(user ? "User" : "Assistant").append("</div>")
-                    .append("<div class=\"preview-content\" dir=\"auto\">").append(message.html()).append("</div></div>");
-        }
-        return new Html(html.append("</div>").toString());
     }
 
     private void startEditingTitle() {
