@@ -87,6 +87,36 @@ class AccountAdministrationTest {
     }
 
     @Test
+    void disabling_an_account_ends_its_open_session() throws Exception {
+        AccountSummary jill = accounts.register(new Registration("jill", "Jill", "long-enough-password"));
+        accounts.register(new Registration("kate", "Kate", "long-enough-password"));
+        var session = signedInSession("jill");
+        var othersSession = signedInSession("kate");
+
+        SignedIn.as(users, "admin");
+        accounts.setEnabled(jill.id(), false);
+        SignedIn.signOut();
+
+        // MockMvc has no Vaadin servlet, so an app page is not served here; what matters is who
+        // is still signed in: Kate's session stays, Jill's is ended and she is sent to sign in.
+        mvc.perform(get("/").session(othersSession))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+                        .doesNotExist("Location"));
+        assertThat(othersSession.isInvalid()).isFalse();
+        mvc.perform(get("/").session(session))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/login"));
+        assertThat(session.isInvalid()).isTrue();
+    }
+
+    private org.springframework.mock.web.MockHttpSession signedInSession(String username) throws Exception {
+        return (org.springframework.mock.web.MockHttpSession) mvc.perform(
+                        formLogin("/login").user(username).password("long-enough-password"))
+                .andExpect(authenticated())
+                .andReturn().getRequest().getSession(false);
+    }
+
+    @Test
     void moderators_and_users_cannot_administer_accounts_and_admins_not_themselves() {
         AccountSummary ivy = accounts.register(new Registration("ivy", "Ivy", "long-enough-password"));
         SignedIn.as(users, "mod");
