@@ -99,18 +99,21 @@ public class Account {
     }
 
     /** @return whether anything changed */
-    public boolean setRole(String role, boolean granted) {
+    public boolean setRole(String role, boolean granted, Instant now) {
         boolean changed = granted ? roles.add(role) : roles.remove(role);
         if (changed) {
-            updatedAt = Instant.now();
+            updatedAt = now;
         }
         return changed;
     }
 
     /** @return whether anything changed */
-    public boolean setEnabled(boolean enabled) {
+    public boolean setEnabled(boolean enabled, Instant now) {
         boolean changed = this.enabled != enabled;
-        this.enabled = enabled;
+        if (changed) {
+            this.enabled = enabled;
+            updatedAt = now;
+        }
         return changed;
     }
 

@@ -4,6 +4,7 @@ import com.chatshare.accounts.internal.AccountCreation;
 import com.chatshare.accounts.internal.AccountRepository;
 import com.chatshare.security.AppRoles;
 import com.chatshare.security.CurrentUser;
+import java.time.Clock;
 import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Pageable;
@@ -24,14 +25,16 @@ public class AccountService {
     private final ApplicationEventPublisher events;
     private final CurrentUser currentUser;
     private final PasswordEncoder passwordEncoder;
+    private final Clock clock;
 
     AccountService(AccountCreation creation, AccountRepository accounts, ApplicationEventPublisher events,
-            CurrentUser currentUser, PasswordEncoder passwordEncoder) {
+            CurrentUser currentUser, PasswordEncoder passwordEncoder, Clock clock) {
         this.creation = creation;
         this.accounts = accounts;
         this.events = events;
         this.currentUser = currentUser;
         this.passwordEncoder = passwordEncoder;
+        this.clock = clock;
     }
 
     /**
@@ -70,7 +73,7 @@ public class AccountService {
     @Transactional
     public AccountSummary setModerator(long accountId, boolean moderator) {
         Account account = otherAccount(accountId);
-        if (account.setRole(AppRoles.MODERATOR, moderator)) {
+        if (account.setRole(AppRoles.MODERATOR, moderator, clock.instant())) {
             events.publishEvent(new AccountChanged(accountId, account.getUsername(),
                     moderator ? AccountChanged.Change.MODERATOR_GRANTED : AccountChanged.Change.MODERATOR_REVOKED));
         }
@@ -85,7 +88,7 @@ public class AccountService {
     @Transactional
     public AccountSummary setEnabled(long accountId, boolean enabled) {
         Account account = otherAccount(accountId);
-        if (account.setEnabled(enabled)) {
+        if (account.setEnabled(enabled, clock.instant())) {
             events.publishEvent(new AccountChanged(accountId, account.getUsername(),
                     enabled ? AccountChanged.Change.ENABLED : AccountChanged.Change.DISABLED));
         }

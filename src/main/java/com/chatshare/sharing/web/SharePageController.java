@@ -65,7 +65,8 @@ class SharePageController {
         }
         views.viewed(head.get().shareId());
         return ResponseEntity.ok()
-                .eTag(etag(token, page.get().version()))
+                // The page may be newer than the head if the owner updated in between.
+                .eTag(page.get().version() == head.get().version() ? etag : etag(token, page.get().version()))
                 .cacheControl(CacheControl.noCache())
                 .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
                 .body(page.get().html());
