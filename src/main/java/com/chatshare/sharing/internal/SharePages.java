@@ -7,21 +7,33 @@ import com.chatshare.sharing.SnapshotMessage;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Reads for the public page. Every request asks the database whether the link is still there
- * and at which version (one indexed lookup), so deletion and takedown act on the next request on
- * every node; the rendered page of a version is cached, since a version never changes.
+ * and at which version, so deletion and takedown act on the next request on every node; the
+ * lookups of concurrent requests share one query ({@link CoalescedLookups}). The rendered page of
+ * a version is cached, since a version never changes.
  */
 @Component
-public class SharePages {
+public class SharePages implements DisposableBean {
+
+    private static final int MAX_TOKENS_PER_QUERY = 256;
 
     /** The state of a token: missing (404), gone (410), or active at a snapshot version. */
     public record Head(long shareId, ShareStatus status, int version) {
@@ -32,9 +44,10 @@ public class SharePages {
     private final SnapshotMessageRepository snapshots;
     private final MarkdownRenderer markdown;
     private final TransactionTemplate transactions;
-    private final Cache<String, byte[]> rendered = Caffeine.newBuilder()
+    private final CoalescedLookups<String, Head> heads;
+    private final Cache<String, RenderedPage> rendered = Caffeine.newBuilder()
             .maximumWeight(64L * 1024 * 1024)
-            .<String, byte[]>weigher((key, page) -> page.length)
+            .<String, RenderedPage>weigher((key, page) -> page.html().length)
             .expireAfterAccess(Duration.ofHours(1))
             .build();
 
@@ -46,6 +59,7 @@ public class SharePages {
         this.markdown = markdown;
         this.transactions = new TransactionTemplate(transactionManager);
         this.transactions.setReadOnly(true);
+        this.heads = new CoalescedLookups<>("share-head-lookups", this::readHeads, MAX_TOKENS_PER_QUERY);
     }
 
     /** The link's state, or empty for unknown, malformed, deleted and disabled-owner tokens alike. */
@@ -53,12 +67,18 @@ public class SharePages {
         if (!ShareToken.isWellFormed(token)) {
             return Optional.empty();
         }
-        return jdbc.query("select s.id, s.status, s.snapshot_version from share_link s "
-                        + "join app_user u on u.id = s.owner_id where s.token = ? and u.enabled",
-                rs -> rs.next()
-                        ? Optional.of(new Head(rs.getLong(1), ShareStatus.valueOf(rs.getString(2)), rs.getInt(3)))
-                        : Optional.<Head>empty(),
-                token);
+        return heads.get(token);
+    }
+
+    private Map<String, Head> readHeads(Set<String> tokens) {
+        Map<String, Head> found = new HashMap<>();
+        jdbc.query("select s.token, s.id, s.status, s.snapshot_version from share_link s "
+                        + "join app_user u on u.id = s.owner_id where u.enabled and s.token in ("
+                        + String.join(",", Collections.nCopies(tokens.size(), "?")) + ")",
+                (RowCallbackHandler) rs -> found.put(rs.getString(1),
+                        new Head(rs.getLong(2), ShareStatus.valueOf(rs.getString(3)), rs.getInt(4))),
+                tokens.toArray());
+        return found;
     }
 
     /** The snapshot of an active link, read in one transaction: never half of an update. */
@@ -79,9 +99,19 @@ public class SharePages {
 
     /**
      * A page as sent: the UTF-8 bytes of its HTML (kept encoded, so serving it copies bytes and
-     * converts nothing) and the snapshot version it shows, for the ETag.
+     * converts nothing), the snapshot version it shows, and its entity tag (a digest of the bytes,
+     * so a new version or a new template is a new tag).
      */
-    public record RenderedPage(byte[] html, int version) {
+    public record RenderedPage(byte[] html, int version, String etag) {
+
+        static RenderedPage of(byte[] html, int version) {
+            try {
+                byte[] digest = MessageDigest.getInstance("SHA-256").digest(html);
+                return new RenderedPage(html, version, "\"" + HexFormat.of().formatHex(digest, 0, 12) + "\"");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     /**
@@ -89,16 +119,20 @@ public class SharePages {
      * link went away since {@link #head}.
      */
     public Optional<RenderedPage> page(String token, Head head, Function<PublicSnapshot, String> render) {
-        String key = head.shareId() + ":" + head.version();
-        byte[] cached = rendered.getIfPresent(key);
+        RenderedPage cached = rendered.getIfPresent(head.shareId() + ":" + head.version());
         if (cached != null) {
-            return Optional.of(new RenderedPage(cached, head.version()));
+            return Optional.of(cached);
         }
         return snapshot(token).map(snapshot -> {
-            byte[] html = render.apply(snapshot).getBytes(StandardCharsets.UTF_8);
+            RenderedPage page = RenderedPage.of(render.apply(snapshot).getBytes(StandardCharsets.UTF_8), snapshot.version());
             // An update between head() and snapshot() must not file the new page under the old version.
-            rendered.put(snapshot.shareId() + ":" + snapshot.version(), html);
-            return new RenderedPage(html, snapshot.version());
+            rendered.put(snapshot.shareId() + ":" + snapshot.version(), page);
+            return page;
         });
+    }
+
+    @Override
+    public void destroy() {
+        heads.close();
     }
 }

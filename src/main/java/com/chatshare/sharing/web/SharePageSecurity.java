@@ -1,25 +1,39 @@
 package com.chatshare.sharing.web;
 
+import com.chatshare.sharing.internal.SharePages;
+import com.chatshare.sharing.internal.ViewCounter;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.savedrequest.NullRequestCache;
+import org.thymeleaf.spring6.SpringTemplateEngine;
 
 /**
- * The public share pages get their own filter chain: open to everyone, stateless (no session,
- * no cookie: the same bytes for every viewer, so ETags and shared caches work), with strict
- * headers. The continue page ({@code /share/TOKEN/continue}) is an app view and stays in the
- * Vaadin chain behind sign-in.
+ * The public share page is served by {@link SharePageFilter} before any security filter: open to
+ * everyone, stateless (no session, no cookie: the same bytes for every viewer, so ETags and shared
+ * caches work), with strict headers. Its style sheet, and whatever else under {@code /share/} the
+ * filter passes on, get a filter chain with the same rules. The continue page
+ * ({@code /share/TOKEN/continue}) is an app view and stays in the Vaadin chain behind sign-in.
  */
 @Configuration(proxyBeanMethods = false)
 class SharePageSecurity {
 
-    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'self'; img-src 'self'; "
-            + "form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+    @Bean
+    FilterRegistrationBean<SharePageFilter> sharePageFilter(SharePages pages, ViewCounter views,
+            SpringTemplateEngine templates) {
+        FilterRegistrationBean<SharePageFilter> registration =
+                new FilterRegistrationBean<>(new SharePageFilter(pages, views, templates));
+        registration.addUrlPatterns(SharePageFilter.PATH_PREFIX + "*");
+        // Before Spring Security's chain, which this page does not need (see SharePageFilter).
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
 
     @Bean
     @Order(1)
@@ -32,7 +46,7 @@ class SharePageSecurity {
                 .csrf(csrf -> csrf.disable())
                 .headers(headers -> headers
                         .cacheControl(cache -> cache.disable())
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(SharePageFilter.CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
                         .frameOptions(frame -> frame.deny())
                         .addHeaderWriter((request, response) ->

@@ -3,7 +3,9 @@ package com.chatshare.sharing.web;
 import static com.chatshare.sharing.SharingFixtures.token;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -140,6 +142,28 @@ class SharePageTest {
             assertThat(response.getContentAsString()).isEqualTo(deleted.getContentAsString()).doesNotContain("Exception");
             assertThat(response.getHeader("X-Robots-Tag")).isEqualTo("noindex, nofollow, noarchive");
         }
+    }
+
+    @Test
+    void a_token_with_its_letters_case_changed_is_another_token() throws Exception {
+        ShareDetails details = share("Case matters", ShareVisibility.ANONYMOUS);
+        String token = token(details);
+        String flipped = token.chars()
+                .map(c -> Character.isUpperCase(c) ? Character.toLowerCase(c) : Character.toUpperCase(c))
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+
+        mvc.perform(get(details.path())).andExpect(status().isOk());
+        mvc.perform(get("/share/" + flipped)).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void the_page_only_answers_reads() throws Exception {
+        ShareDetails details = share("Read only", ShareVisibility.ANONYMOUS);
+
+        mvc.perform(post(details.path())).andExpect(status().isMethodNotAllowed())
+                .andExpect(header().string("Allow", "GET, HEAD"));
+        mvc.perform(delete(details.path())).andExpect(status().isMethodNotAllowed());
+        mvc.perform(get(details.path())).andExpect(status().isOk());
     }
 
     @Test

@@ -1,0 +1,137 @@
+package com.chatshare.sharing.web;
+
+import com.chatshare.sharing.PublicSnapshot;
+import com.chatshare.sharing.ShareStatus;
+import com.chatshare.sharing.internal.SharePages;
+import com.chatshare.sharing.internal.ViewCounter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Optional;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+
+/**
+ * The public, server-rendered page of a shared conversation ({@code GET /share/TOKEN}): readable
+ * without JavaScript, the same bytes for every viewer, revalidated with an ETag on every request so
+ * deletion and takedown act at once.
+ *
+ * <p>It is a servlet filter in front of Spring Security and Spring MVC rather than a controller:
+ * the page needs neither (it is public, stateless and sets its own headers), and on the
+ * benchmark machine the two cost seven out of eight requests' worth of CPU (BENCHMARKS.md). The
+ * filter answers only {@code /share/ONE-SEGMENT}; the continue and report pages, the style sheet
+ * and every other path go on through the normal chains.
+ */
+class SharePageFilter extends HttpFilter {
+
+    static final String PATH_PREFIX = "/share/";
+    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'self'; img-src 'self'; "
+            + "form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+    private static final String HTML = "text/html;charset=UTF-8";
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
+
+    private final transient SharePages pages;
+    private final transient ViewCounter views;
+    private final transient SpringTemplateEngine templates;
+    private final byte[] notFound;
+    private final byte[] gone;
+
+    SharePageFilter(SharePages pages, ViewCounter views, SpringTemplateEngine templates) {
+        this.pages = pages;
+        this.views = views;
+        this.templates = templates;
+        this.notFound = notice("share/not-found");
+        this.gone = notice("share/gone");
+    }
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        String token = token(request);
+        if (token == null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        writeSecurityHeaders(request, response);
+        String method = request.getMethod();
+        if (!"GET".equals(method) && !"HEAD".equals(method)) {
+            response.setHeader("Allow", "GET, HEAD");
+            response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
+            return;
+        }
+        Optional<SharePages.Head> head = pages.head(token);
+        if (head.isEmpty()) {
+            send(response, HttpServletResponse.SC_NOT_FOUND, notFound);
+            return;
+        }
+        if (head.get().status() == ShareStatus.TAKEN_DOWN) {
+            send(response, HttpServletResponse.SC_GONE, gone);
+            return;
+        }
+        Optional<SharePages.RenderedPage> page = pages.page(token, head.get(), snapshot -> render(token, snapshot));
+        if (page.isEmpty()) {
+            send(response, HttpServletResponse.SC_NOT_FOUND, notFound);
+            return;
+        }
+        if (new ServletWebRequest(request, response).checkNotModified(page.get().etag())) {
+            return; // 304 with the ETag, set by checkNotModified
+        }
+        views.viewed(head.get().shareId());
+        response.setHeader("ETag", page.get().etag());
+        send(response, HttpServletResponse.SC_OK, page.get().html());
+    }
+
+    /** The token of a {@code /share/TOKEN} request (well-formed or not), or null for other paths. */
+    private static String token(HttpServletRequest request) {
+        // The raw URI: a path with encoded or matrix parts is not ours and meets the firewall later.
+        String uri = request.getRequestURI();
+        int start = request.getContextPath().length() + PATH_PREFIX.length();
+        if (uri.length() <= start || !uri.startsWith(PATH_PREFIX, start - PATH_PREFIX.length())
+                || uri.indexOf('/', start) >= 0) {
+            return null;
+        }
+        return uri.substring(start);
+    }
+
+    private static void writeSecurityHeaders(HttpServletRequest request, HttpServletResponse response) {
+        response.setHeader("Cache-Control", "no-cache");
+        response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        response.setHeader("Referrer-Policy", "no-referrer");
+        response.setHeader("X-Robots-Tag", "noindex, nofollow, noarchive");
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("X-Frame-Options", "DENY");
+        if (request.isSecure()) {
+            response.setHeader("Strict-Transport-Security", "max-age=31536000 ; includeSubDomains");
+        }
+    }
+
+    private static void send(HttpServletResponse response, int status, byte[] html) throws IOException {
+        response.setStatus(status);
+        response.setContentType(HTML);
+        response.setContentLength(html.length);
+        response.getOutputStream().write(html);
+    }
+
+    private String render(String token, PublicSnapshot snapshot) {
+        Context context = new Context(Locale.ENGLISH);
+        context.setVariable("snapshot", snapshot);
+        context.setVariable("continueUrl", PATH_PREFIX + token + "/continue");
+        context.setVariable("reportUrl", PATH_PREFIX + token + "/report");
+        context.setVariable("sharedOn", DATE.format(snapshot.sharedAt()));
+        context.setVariable("updatedOn", snapshot.version() > 1 ? DATE.format(snapshot.updatedAt()) : null);
+        return templates.process("share/page", context);
+    }
+
+    private byte[] notice(String template) {
+        return templates.process(template, new Context(Locale.ENGLISH)).getBytes(StandardCharsets.UTF_8);
+    }
+}
