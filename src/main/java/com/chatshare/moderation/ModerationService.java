@@ -4,6 +4,7 @@ import com.chatshare.audit.AuditFilter;
 import com.chatshare.audit.AuditLog;
 import com.chatshare.sharing.ShareStatus;
 import com.chatshare.sharing.ShareTakedowns;
+import com.chatshare.sharing.TitleSearch;
 import com.chatshare.sharing.SnapshotMessage;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -76,9 +77,10 @@ public class ModerationService {
         if (token.isPresent()) {
             where.append(" and s.token = ?");
             args.add(token.get());
-        } else if (filter.search() != null && !filter.search().isBlank()) {
-            where.append(" and s.title like ?");
-            args.add("%" + filter.search().strip().replace("%", "\\%").replace("_", "\\_") + "%");
+        } else {
+            TitleSearch search = TitleSearch.of(filter.search());
+            where.append(search.condition("s.title"));
+            args.addAll(search.arguments());
         }
         if (filter.owner() != null && !filter.owner().isBlank()) {
             where.append(" and s.owner_id = (select o.id from app_user o where o.username = ?)");

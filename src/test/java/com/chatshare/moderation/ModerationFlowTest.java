@@ -84,6 +84,8 @@ class ModerationFlowTest {
             assertThat(row.openReports()).isEqualTo(1);
             assertThat(row.ownerUsername()).isEqualTo("alice");
         });
+        assertThat(moderation.findQueue(ModerationFilter.reportedFirst().withSearch("cheap WATCH").withOwner("alice"), 0, 10))
+                .extracting(ModerationRow::shareId).contains(link.shareId());
         ModerationDetail detail = moderation.detail(link.shareId()).orElseThrow();
         assertThat(detail.reports()).singleElement().satisfies(r -> assertThat(r.details()).isEqualTo("Selling fake watches"));
         assertThat(detail.messages()).isNotEmpty();

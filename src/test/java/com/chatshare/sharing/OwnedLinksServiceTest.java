@@ -127,6 +127,33 @@ class OwnedLinksServiceTest {
     }
 
     @Test
+    void title_search_finds_titles_whose_words_begin_with_every_word_typed() {
+        ShareDetails apple = share(carol, "Apple pie recipe");
+        ShareDetails pineapple = share(carol, "Pineapple salsa");
+        ShareDetails bread = share(carol, "How to bake the bread");
+        ShareDetails japanese = share(carol, "日本語のレシピ");
+        share(dave, "Apple strudel");
+        SignedIn.as(users, carol);
+
+        assertThat(search("app")).containsExactly(apple.shareId());
+        assertThat(search("PIE apple")).containsExactly(apple.shareId());
+        assertThat(search("pineapple")).containsExactly(pineapple.shareId());
+        assertThat(search("the")).as("no stopwords").containsExactly(bread.shareId());
+        assertThat(search("how to b")).as("short words as substrings").containsExactly(bread.shareId());
+        assertThat(search("レシピ")).as("scripts without spaces as substrings").containsExactly(japanese.shareId());
+        assertThat(search("+apple -pie (\"re\") ~<@*")).as("boolean-mode operators are not passed on")
+                .containsExactly(apple.shareId());
+        assertThat(search("apple strudel")).as("another user's title").isEmpty();
+        assertThat(search("ple")).as("word beginnings, not any substring").isEmpty();
+        assertThat(search(" \t ")).hasSize(4);
+    }
+
+    private List<Long> search(String typed) {
+        return shares.findOwnLinks(ShareQuery.newestFirst().withSearch(typed), 0, 10).stream()
+                .map(ShareSummary::shareId).toList();
+    }
+
+    @Test
     void deleting_all_chats_makes_their_links_404_and_leaves_others_alone() throws Exception {
         ShareDetails carol1 = share(carol, "carol chat");
         ShareDetails dave1 = share(dave, "dave chat");

@@ -4,6 +4,8 @@ import com.chatshare.sharing.ShareQuery;
 import com.chatshare.sharing.ShareStatus;
 import com.chatshare.sharing.ShareSummary;
 import com.chatshare.sharing.ShareVisibility;
+import com.chatshare.sharing.TitleSearch;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -39,21 +41,20 @@ public class OwnedLinks {
             case CREATED -> "s.created_at";
             case VIEWS -> "s.view_count";
         } + (query.descending() ? " desc" : " asc") + ", s.id" + (query.descending() ? " desc" : " asc");
-        MapSqlParameterSource params = new MapSqlParameterSource("owner", ownerId)
-                .addValue("limit", limit).addValue("offset", offset);
-        String search = "";
-        if (query.search() != null && !query.search().isBlank()) {
-            search = " and s.title like :search escape '!'";
-            params.addValue("search", "%" + likeEscape(query.search().strip()) + "%");
-        }
-        return named.query("""
+        TitleSearch search = TitleSearch.of(query.search());
+        List<Object> args = new ArrayList<>();
+        args.add(ownerId);
+        args.addAll(search.arguments());
+        args.add(limit);
+        args.add(offset);
+        return jdbc.query("""
                 select s.id, s.conversation_id, s.token, s.title, s.created_at, s.updated_at, s.view_count,
                        s.visibility, s.status, s.takedown_reason,
                        (select count(*) from message m where m.conversation_id = s.conversation_id
                           and m.position > s.source_last_position and m.status in ('COMPLETE', 'STOPPED')
                           and m.content <> '') as new_messages
-                from share_link s where s.owner_id = :owner""" + search + " order by " + order
-                + " limit :limit offset :offset", params, ROW);
+                from share_link s where s.owner_id = ?""" + search.condition("s.title") + " order by " + order
+                + " limit ? offset ?", ROW, args.toArray());
     }
 
     public int count(long ownerId) {
@@ -75,7 +76,4 @@ public class OwnedLinks {
         return jdbc.update("delete from share_link where owner_id = ?", ownerId);
     }
 
-    private static String likeEscape(String text) {
-        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
-    }
 }

@@ -1,0 +1,40 @@
+package com.chatshare.sharing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** What typed text becomes: index terms for words, escaped substrings for what the index lacks. */
+class TitleSearchTest {
+
+    @Test
+    void words_become_required_prefix_terms_in_lower_case() {
+        TitleSearch search = TitleSearch.of("  Banana  BREAD ");
+
+        assertThat(search.fulltext()).isEqualTo("+banana* +bread*");
+        assertThat(search.likes()).isEmpty();
+        assertThat(search.condition("s.title")).isEqualTo(" and match(s.title) against (? in boolean mode)");
+        assertThat(search.arguments()).containsExactly("+banana* +bread*");
+    }
+
+    @Test
+    void operators_and_quotes_are_separators_never_syntax() {
+        TitleSearch search = TitleSearch.of("+apple -pie \"x y\" (z*) ~w <v> @3 'q'");
+        assertThat(search.fulltext()).isEqualTo("+apple* +pie*");
+        assertThat(search.likes()).containsExactly("%x%", "%y%", "%z%", "%w%", "%v%", "%3%", "%q%");
+        assertThat(TitleSearch.of("-+*\"()~<>@").isEmpty()).isTrue();
+        assertThat(TitleSearch.of(null).isEmpty()).isTrue();
+    }
+
+    @Test
+    void short_words_and_scripts_without_spaces_are_escaped_substrings() {
+        TitleSearch search = TitleSearch.of("to 100% レシピ déjà!");
+
+        assertThat(search.fulltext()).isEqualTo("+100* +déjà*");
+        assertThat(search.likes()).containsExactly("%to%", "%レシピ%");
+        assertThat(search.condition("t")).isEqualTo(
+                " and match(t) against (? in boolean mode) and t like ? escape '!' and t like ? escape '!'");
+        assertThat(TitleSearch.of("snake_case").fulltext()).isEqualTo("+snake_case*");
+        assertThat(TitleSearch.of("a_").likes()).containsExactly("%a!_%");
+    }
+}
