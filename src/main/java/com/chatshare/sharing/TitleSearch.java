@@ -2,10 +2,12 @@ package com.chatshare.sharing;
 
 import java.lang.Character.UnicodeScript;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Search in link titles, as the data controls and the moderation queue offer it: every word typed
@@ -30,9 +32,19 @@ public record TitleSearch(String fulltext, List<String> likes) {
     private static final Set<UnicodeScript> WITHOUT_SPACES = Set.of(UnicodeScript.HAN, UnicodeScript.HIRAGANA,
             UnicodeScript.KATAKANA, UnicodeScript.THAI, UnicodeScript.LAO, UnicodeScript.KHMER, UnicodeScript.MYANMAR);
 
+    /**
+     * InnoDB intersects the terms in the order given, and the cost is in the intermediate sets, so
+     * the likely rarest word goes first: words with digits (numbers, versions, ids), then longer
+     * words before shorter ones. Measured in BENCHMARKS.md: 17 ms instead of 115 ms when two of three
+     * words are in every one of 100,000 titles.
+     */
+    private static final Comparator<String> LIKELY_RAREST_FIRST = Comparator
+            .comparing((String word) -> word.chars().noneMatch(Character::isDigit))
+            .thenComparing(Comparator.comparingInt(String::length).reversed());
+
     /** The search for what a user typed; {@link #isEmpty()} when it holds no word. */
     public static TitleSearch of(String typed) {
-        StringBuilder fulltext = new StringBuilder();
+        List<String> terms = new ArrayList<>();
         List<String> likes = new ArrayList<>();
         if (typed != null) {
             for (String word : WORD_SEPARATORS.split(typed.strip().toLowerCase(Locale.ROOT))) {
@@ -40,13 +52,15 @@ public record TitleSearch(String fulltext, List<String> likes) {
                     continue;
                 }
                 if (indexed(word)) {
-                    fulltext.append(fulltext.isEmpty() ? "" : " ").append('+').append(word).append('*');
+                    terms.add(word);
                 } else {
                     likes.add("%" + word.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
                 }
             }
         }
-        return new TitleSearch(fulltext.toString(), List.copyOf(likes));
+        String fulltext = terms.stream().distinct().sorted(LIKELY_RAREST_FIRST)
+                .map(word -> "+" + word + "*").collect(Collectors.joining(" "));
+        return new TitleSearch(fulltext, List.copyOf(likes));
     }
 
     public boolean isEmpty() {

@@ -58,7 +58,9 @@ class ModerationQueueBench {
         report.add(measure("most viewed", base.withSort(ModerationFilter.Sort.VIEWS)));
         report.add(measure("owner bench-user-7, most open reports", base.withOwner("bench-user-7")));
         report.add(measure("pasted share URL", base.withSearch("https://chat.example.org/share/" + token)));
-        report.add(measure("title contains \"snapshot 77777\"", base.withSearch("snapshot 77777")));
+        for (String typed : List.of("snapshot 77777", "77777", "snapshot benchmark")) {
+            report.add(measure("title words begin with \"" + typed + "\"", base.withSearch(typed)));
+        }
         SignedIn.signOut();
 
         Path out = Path.of("target", "bench", "moderation-queue.txt");

@@ -18,6 +18,12 @@ class TitleSearchTest {
     }
 
     @Test
+    void the_likely_rarest_words_go_first_numbers_then_longer_words() {
+        assertThat(TitleSearch.of("Benchmark link 4242").fulltext()).isEqualTo("+4242* +benchmark* +link*");
+        assertThat(TitleSearch.of("how kubernetes works how").fulltext()).isEqualTo("+kubernetes* +works* +how*");
+    }
+
+    @Test
     void operators_and_quotes_are_separators_never_syntax() {
         TitleSearch search = TitleSearch.of("+apple -pie \"x y\" (z*) ~w <v> @3 'q'");
         assertThat(search.fulltext()).isEqualTo("+apple* +pie*");
