@@ -36,10 +36,9 @@ public class ModerationService {
      * The queue's columns from one table; the owner's name is looked up for the rows returned
      * only: a join here lets the optimizer start from the users and sort a million links.
      */
-    private static final String SELECT_ROWS = """
-            select s.id, s.token, s.title, (select u.username from app_user u where u.id = s.owner_id) as username,
-                   s.status, s.created_at, s.view_count, s.open_reports, s.last_report_at
-            from share_link s""";
+    private static final String COLUMNS = """
+            s.id, s.token, s.title, (select u.username from app_user u where u.id = s.owner_id) as username,
+            s.status, s.created_at, s.view_count, s.open_reports, s.last_report_at""";
 
     private static final RowMapper<ModerationRow> ROW = (rs, n) -> new ModerationRow(rs.getLong("id"),
             "/share/" + rs.getString("token"), rs.getString("title"), rs.getString("username"),
@@ -65,7 +64,7 @@ public class ModerationService {
     @Transactional(readOnly = true)
     public List<ModerationRow> findQueue(ModerationFilter filter, int offset, int limit) {
         List<Object> args = new ArrayList<>();
-        StringBuilder where = new StringBuilder(" where 1 = 1");
+        StringBuilder where = new StringBuilder("where 1 = 1");
         if (filter.status() != null) {
             where.append(" and s.status = ?");
             args.add(filter.status().name());
@@ -77,10 +76,6 @@ public class ModerationService {
         if (token.isPresent()) {
             where.append(" and s.token = ?");
             args.add(token.get());
-        } else {
-            TitleSearch search = TitleSearch.of(filter.search());
-            where.append(search.condition("s.title"));
-            args.addAll(search.arguments());
         }
         if (filter.owner() != null && !filter.owner().isBlank()) {
             where.append(" and s.owner_id = (select o.id from app_user o where o.username = ?)");
@@ -100,15 +95,13 @@ public class ModerationService {
             case CREATED -> "s.created_at desc";
             case VIEWS -> "s.view_count desc";
         };
-        args.add(limit);
-        args.add(offset);
-        return jdbc.query(SELECT_ROWS + where + " order by " + order
-                + ", s.id desc limit ? offset ?", ROW, args.toArray());
+        return TitleSearch.of(token.isPresent() ? null : filter.search())
+                .find(jdbc, COLUMNS, where.toString(), args, order + ", s.id desc", offset, limit, ROW);
     }
 
     @Transactional(readOnly = true)
     public Optional<ModerationDetail> detail(long shareId) {
-        List<ModerationRow> rows = jdbc.query(SELECT_ROWS + " where s.id = ?", ROW, shareId);
+        List<ModerationRow> rows = jdbc.query("select " + COLUMNS + " from share_link s where s.id = ?", ROW, shareId);
         if (rows.isEmpty()) {
             return Optional.empty();
         }

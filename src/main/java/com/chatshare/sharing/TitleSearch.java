@@ -8,35 +8,43 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 
 /**
  * Search in link titles, as the data controls and the moderation queue offer it: every word typed
  * must begin a word of the title ({@code ban} finds "Banana bread", {@code bread ban} too; case and
- * accents do not matter). It runs on the title's FULLTEXT index (V8), so it stays fast over millions
- * of links; see docs/decisions/0006-title-search.md.
+ * accents do not matter). See docs/decisions/0006-title-search.md.
+ *
+ * <p>Two ways to find the rows, with the same matches: a FULLTEXT index on the title (V8), fast when
+ * a word is rare and slow when every word is in most titles (it hands back all of them to be
+ * sorted); and a walk down the requested order's index, checking each row's {@code title_words}
+ * (V9), fast when matches are dense. {@link #find} walks a bounded number of rows first and asks
+ * the index only when the walk did not fill the page.
  *
  * <p>The index leaves out words shorter than the server's {@code innodb_ft_min_token_size} (3 by
  * default) and cannot split scripts written without spaces, so such words are matched as plain
- * substrings instead ({@code like}); on their own they scan the rows the other conditions leave.
+ * substrings instead ({@code like}).
  *
- * @param fulltext the boolean-mode FULLTEXT query ({@code +word* +word*}), or empty
- * @param likes    {@code like} patterns (escaped with {@code !}) the title must also match
+ * @param words the words the index can answer, likely-rarest first
+ * @param likes {@code like} patterns (escaped with {@code !}) the title must also match
  */
-public record TitleSearch(String fulltext, List<String> likes) {
+public record TitleSearch(List<String> words, List<String> likes) {
 
     /** InnoDB's default {@code innodb_ft_min_token_size}; shorter words are not in the index. */
     static final int MIN_INDEXED_LENGTH = 3;
     /** InnoDB's {@code innodb_ft_max_token_size}; longer words are not in the index either. */
     static final int MAX_INDEXED_LENGTH = 84;
-    private static final Pattern WORD_SEPARATORS = Pattern.compile("[^\\p{L}\\p{N}\\p{M}_]+");
+    /** How many rows of the sorted index a search walks before it asks the FULLTEXT index. */
+    static final int WALK_ROWS = 2_000;
+    /** Word characters as InnoDB's FULLTEXT parser and V9's {@code title_words} see them. */
+    private static final Pattern WORD_SEPARATORS = Pattern.compile("[^\\p{L}\\p{N}_]+");
     private static final Set<UnicodeScript> WITHOUT_SPACES = Set.of(UnicodeScript.HAN, UnicodeScript.HIRAGANA,
             UnicodeScript.KATAKANA, UnicodeScript.THAI, UnicodeScript.LAO, UnicodeScript.KHMER, UnicodeScript.MYANMAR);
-
     /**
      * InnoDB intersects the terms in the order given, and the cost is in the intermediate sets, so
      * the likely rarest word goes first: words with digits (numbers, versions, ids), then longer
-     * words before shorter ones. Measured in BENCHMARKS.md: 17 ms instead of 115 ms when two of three
-     * words are in every one of 100,000 titles.
+     * words before shorter ones.
      */
     private static final Comparator<String> LIKELY_RAREST_FIRST = Comparator
             .comparing((String word) -> word.chars().noneMatch(Character::isDigit))
@@ -44,7 +52,7 @@ public record TitleSearch(String fulltext, List<String> likes) {
 
     /** The search for what a user typed; {@link #isEmpty()} when it holds no word. */
     public static TitleSearch of(String typed) {
-        List<String> terms = new ArrayList<>();
+        List<String> words = new ArrayList<>();
         List<String> likes = new ArrayList<>();
         if (typed != null) {
             for (String word : WORD_SEPARATORS.split(typed.strip().toLowerCase(Locale.ROOT))) {
@@ -52,41 +60,81 @@ public record TitleSearch(String fulltext, List<String> likes) {
                     continue;
                 }
                 if (indexed(word)) {
-                    terms.add(word);
+                    words.add(word);
                 } else {
-                    likes.add("%" + word.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
+                    likes.add("%" + escape(word) + "%");
                 }
             }
         }
-        String fulltext = terms.stream().distinct().sorted(LIKELY_RAREST_FIRST)
-                .map(word -> "+" + word + "*").collect(Collectors.joining(" "));
-        return new TitleSearch(fulltext, List.copyOf(likes));
+        return new TitleSearch(words.stream().distinct().sorted(LIKELY_RAREST_FIRST).toList(), List.copyOf(likes));
     }
 
     public boolean isEmpty() {
-        return fulltext.isEmpty() && likes.isEmpty();
+        return words.isEmpty() && likes.isEmpty();
+    }
+
+    /** The boolean-mode FULLTEXT query: one required prefix term per word. */
+    public String fulltext() {
+        return words.stream().map(word -> "+" + word + "*").collect(Collectors.joining(" "));
     }
 
     /**
-     * The SQL condition on {@code column} (prefixed with {@code and}), with one {@code ?} per
-     * {@link #arguments()} value in order.
+     * The rows of {@code share_link s} that pass {@code where} (a {@code where …} clause on
+     * {@code s} without the title, with {@code whereArguments}) and this search, in {@code order},
+     * mapped from {@code columns} (a select list on {@code s}).
      */
-    public String condition(String column) {
-        StringBuilder sql = new StringBuilder();
-        if (!fulltext.isEmpty()) {
-            sql.append(" and match(").append(column).append(") against (? in boolean mode)");
-        }
-        likes.forEach(like -> sql.append(" and ").append(column).append(" like ? escape '!'"));
-        return sql.toString();
+    public <T> List<T> find(JdbcTemplate jdbc, String columns, String where, List<Object> whereArguments,
+            String order, int offset, int limit, RowMapper<T> rows) {
+        return find(jdbc, columns, where, whereArguments, order, offset, limit, rows, WALK_ROWS);
     }
 
-    public List<Object> arguments() {
-        List<Object> arguments = new ArrayList<>();
-        if (!fulltext.isEmpty()) {
-            arguments.add(fulltext);
+    /** {@link #find}, walking at most {@code walkRows} rows before asking the FULLTEXT index. */
+    <T> List<T> find(JdbcTemplate jdbc, String columns, String where, List<Object> whereArguments,
+            String order, int offset, int limit, RowMapper<T> rows, int walkRows) {
+        if (!words.isEmpty()) {
+            List<Object> arguments = new ArrayList<>(whereArguments);
+            arguments.add(walkRows);
+            words.forEach(word -> arguments.add("% " + escape(word) + "%"));
+            arguments.addAll(likes);
+            List<T> walked = page(jdbc, rows, "select " + columns + " from (select * from share_link s " + where
+                    + " order by " + order + " limit ?) s where 1 = 1"
+                    + " and s.title_words like ? escape '!'".repeat(words.size()) + likesCondition(),
+                    arguments, order, offset, limit);
+            if (walked.size() == limit || rowsWithin(jdbc, where, whereArguments, walkRows) <= walkRows) {
+                return walked; // a full page, or the walk saw every row: exact either way
+            }
+        }
+        List<Object> arguments = new ArrayList<>(whereArguments);
+        if (!words.isEmpty()) {
+            arguments.add(fulltext());
         }
         arguments.addAll(likes);
-        return arguments;
+        return page(jdbc, rows, "select " + columns + " from share_link s " + where
+                + (words.isEmpty() ? "" : " and match(s.title) against (? in boolean mode)") + likesCondition(),
+                arguments, order, offset, limit);
+    }
+
+    private static <T> List<T> page(JdbcTemplate jdbc, RowMapper<T> rows, String sql, List<Object> arguments,
+            String order, int offset, int limit) {
+        List<Object> all = new ArrayList<>(arguments);
+        all.add(limit);
+        all.add(offset);
+        return jdbc.query(sql + " order by " + order + " limit ? offset ?", rows, all.toArray());
+    }
+
+    private static int rowsWithin(JdbcTemplate jdbc, String where, List<Object> whereArguments, int walkRows) {
+        List<Object> arguments = new ArrayList<>(whereArguments);
+        arguments.add(walkRows + 1);
+        return jdbc.queryForObject("select count(*) from (select 1 from share_link s " + where + " limit ?) x",
+                Integer.class, arguments.toArray());
+    }
+
+    private String likesCondition() {
+        return " and s.title like ? escape '!'".repeat(likes.size());
+    }
+
+    private static String escape(String word) {
+        return word.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 
     private static boolean indexed(String word) {

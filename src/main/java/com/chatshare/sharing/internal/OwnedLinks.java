@@ -5,7 +5,6 @@ import com.chatshare.sharing.ShareStatus;
 import com.chatshare.sharing.ShareSummary;
 import com.chatshare.sharing.ShareVisibility;
 import com.chatshare.sharing.TitleSearch;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -41,20 +40,13 @@ public class OwnedLinks {
             case CREATED -> "s.created_at";
             case VIEWS -> "s.view_count";
         } + (query.descending() ? " desc" : " asc") + ", s.id" + (query.descending() ? " desc" : " asc");
-        TitleSearch search = TitleSearch.of(query.search());
-        List<Object> args = new ArrayList<>();
-        args.add(ownerId);
-        args.addAll(search.arguments());
-        args.add(limit);
-        args.add(offset);
-        return jdbc.query("""
-                select s.id, s.conversation_id, s.token, s.title, s.created_at, s.updated_at, s.view_count,
-                       s.visibility, s.status, s.takedown_reason,
-                       (select count(*) from message m where m.conversation_id = s.conversation_id
-                          and m.position > s.source_last_position and m.status in ('COMPLETE', 'STOPPED')
-                          and m.content <> '') as new_messages
-                from share_link s where s.owner_id = ?""" + search.condition("s.title") + " order by " + order
-                + " limit ? offset ?", ROW, args.toArray());
+        return TitleSearch.of(query.search()).find(jdbc, """
+                s.id, s.conversation_id, s.token, s.title, s.created_at, s.updated_at, s.view_count,
+                s.visibility, s.status, s.takedown_reason,
+                (select count(*) from message m where m.conversation_id = s.conversation_id
+                   and m.position > s.source_last_position and m.status in ('COMPLETE', 'STOPPED')
+                   and m.content <> '') as new_messages""",
+                "where s.owner_id = ?", List.of(ownerId), order, offset, limit, ROW);
     }
 
     public int count(long ownerId) {

@@ -1,0 +1,103 @@
+package com.chatshare.sharing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.chatshare.IntegrationTest;
+import com.chatshare.SignedIn;
+import com.chatshare.accounts.AccountService;
+import com.chatshare.accounts.Registration;
+import com.chatshare.conversations.ConversationService;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+/**
+ * Both ways of finding titles on the real MariaDB — the walk down the sorted index checking
+ * {@code title_words}, and the FULLTEXT index — find the same rows for the same words.
+ */
+@IntegrationTest
+class TitleSearchQueryTest {
+
+    static final AtomicInteger counter = new AtomicInteger();
+    static final RowMapper<String> TITLE = (rs, n) -> rs.getString("title");
+
+    @Autowired
+    ShareService shares;
+
+    @Autowired
+    ConversationService conversations;
+
+    @Autowired
+    AccountService accounts;
+
+    @Autowired
+    UserDetailsService users;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    long ownerId;
+
+    @BeforeEach
+    void ownerWithTrickyTitles() {
+        String owner = "searcher-" + counter.incrementAndGet();
+        accounts.register(new Registration(owner, "Searcher", "long-enough-password"));
+        for (String title : List.of("Déjà vu (part 2)", "C++ & snake_case notes", "Pineapple-apple salsa",
+                "How to bake the bread", "Don't panic", "日本語のレシピ", "Apple pie recipe", "«Quoted» words, here")) {
+            SharingFixtures.share(shares, conversations, users, owner, title, ShareVisibility.ANONYMOUS);
+        }
+        ownerId = jdbc.queryForObject("select id from app_user where username = ?", Long.class, owner);
+    }
+
+    @AfterEach
+    void signOut() {
+        SignedIn.signOut();
+    }
+
+    @Test
+    void the_walk_and_the_fulltext_index_find_the_same_titles() {
+        Map<String, List<String>> expected = Map.ofEntries(
+                Map.entry("deja", List.of("Déjà vu (part 2)")),
+                Map.entry("PART vu", List.of("Déjà vu (part 2)")),
+                Map.entry("apple", List.of("Apple pie recipe", "Pineapple-apple salsa")),
+                Map.entry("snake", List.of("C++ & snake_case notes")),
+                Map.entry("snake_case", List.of("C++ & snake_case notes")),
+                Map.entry("case", List.of()),
+                Map.entry("panic don", List.of("Don't panic")),
+                Map.entry("the bread how", List.of("How to bake the bread")),
+                Map.entry("quoted words", List.of("«Quoted» words, here")),
+                Map.entry("ple", List.of()),
+                Map.entry("レシピ", List.of("日本語のレシピ")));
+        expected.forEach((typed, titles) -> {
+            TitleSearch search = TitleSearch.of(typed);
+            List<String> walked = find(search, TitleSearch.WALK_ROWS);
+            List<String> indexed = find(search, 0);
+            assertThat(walked).as("walk for '%s'", typed).containsExactlyInAnyOrderElementsOf(titles);
+            assertThat(indexed).as("FULLTEXT for '%s'", typed).containsExactlyInAnyOrderElementsOf(titles);
+        });
+    }
+
+    @Test
+    void a_full_page_from_the_walk_is_the_same_page_as_from_the_index() {
+        TitleSearch search = TitleSearch.of("apple");
+
+        List<String> walked = search.find(jdbc, "s.title", "where s.owner_id = ?", List.of(ownerId),
+                "s.created_at desc, s.id desc", 0, 1, TITLE, 3);
+        List<String> indexed = search.find(jdbc, "s.title", "where s.owner_id = ?", List.of(ownerId),
+                "s.created_at desc, s.id desc", 0, 1, TITLE, 0);
+
+        assertThat(walked).containsExactly("Apple pie recipe").isEqualTo(indexed);
+    }
+
+    private List<String> find(TitleSearch search, int walkRows) {
+        return search.find(jdbc, "s.title", "where s.owner_id = ?", List.of(ownerId), "s.created_at desc, s.id desc",
+                0, 50, TITLE, walkRows);
+    }
+}
