@@ -96,10 +96,10 @@ public record TitleSearch(List<String> words, List<String> likes) {
             arguments.add(walkRows);
             words.forEach(word -> arguments.add("% " + escape(word) + "%"));
             arguments.addAll(likes);
-            List<T> walked = page(jdbc, rows, "select " + columns + " from (select * from share_link s " + where
-                    + " order by " + order + " limit ?) s where 1 = 1"
-                    + " and s.title_words like ? escape '!'".repeat(words.size()) + likesCondition(),
-                    arguments, order, offset, limit);
+            List<T> walked = page(jdbc, rows, "select " + columns + " from share_link s where s.id in (select w.id from "
+                    + "(select s.id, s.title, s.title_words from share_link s " + where + " order by " + order
+                    + " limit ?) w where 1 = 1" + " and w.title_words like ? escape '!'".repeat(words.size())
+                    + " and w.title like ? escape '!'".repeat(likes.size()) + ")", arguments, order, offset, limit);
             if (walked.size() == limit || rowsWithin(jdbc, where, whereArguments, walkRows) <= walkRows) {
                 return walked; // a full page, or the walk saw every row: exact either way
             }
