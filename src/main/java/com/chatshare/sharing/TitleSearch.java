@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 
@@ -16,10 +15,10 @@ import org.springframework.jdbc.core.RowMapper;
  * must begin a word of the title ({@code ban} finds "Banana bread", {@code bread ban} too; case and
  * accents do not matter). See docs/decisions/0006-title-search.md.
  *
- * <p>Two ways to find the rows, with the same matches: a FULLTEXT index on the title (V8), fast when
- * a word is rare and slow when every word is in most titles (it hands back all of them to be
- * sorted); and a walk down the requested order's index, checking each row's {@code title_words}
- * (V9), fast when matches are dense. {@link #find} walks a bounded number of rows first and asks
+ * <p>Two ways to find the rows, with the same matches: a FULLTEXT index on the title (V8) for the
+ * likely rarest word, the other words checked on each row's {@code title_words} (V9), fast when
+ * that word is rare and slow when it is in most titles (all of them come back to be sorted); and a
+ * walk down the requested order's index checking {@code title_words}, fast when matches are dense. {@link #find} walks a bounded number of rows first and asks
  * the index only when the walk did not fill the page.
  *
  * <p>The index leaves out words shorter than the server's {@code innodb_ft_min_token_size} (3 by
@@ -42,9 +41,10 @@ public record TitleSearch(List<String> words, List<String> likes) {
     private static final Set<UnicodeScript> WITHOUT_SPACES = Set.of(UnicodeScript.HAN, UnicodeScript.HIRAGANA,
             UnicodeScript.KATAKANA, UnicodeScript.THAI, UnicodeScript.LAO, UnicodeScript.KHMER, UnicodeScript.MYANMAR);
     /**
-     * InnoDB intersects the terms in the order given, and the cost is in the intermediate sets, so
-     * the likely rarest word goes first: words with digits (numbers, versions, ids), then longer
-     * words before shorter ones.
+     * Only the first word goes to the FULLTEXT index (reading a common word's list of a million
+     * titles costs about 150 ms, checking it on the rows the rare word found costs nothing), so the
+     * likely rarest word goes first: words with digits (numbers, versions, ids), then longer words
+     * before shorter ones.
      */
     private static final Comparator<String> LIKELY_RAREST_FIRST = Comparator
             .comparing((String word) -> word.chars().noneMatch(Character::isDigit))
@@ -73,11 +73,6 @@ public record TitleSearch(List<String> words, List<String> likes) {
         return words.isEmpty() && likes.isEmpty();
     }
 
-    /** The boolean-mode FULLTEXT query: one required prefix term per word. */
-    public String fulltext() {
-        return words.stream().map(word -> "+" + word + "*").collect(Collectors.joining(" "));
-    }
-
     /**
      * The rows of {@code share_link s} that pass {@code where} (a {@code where …} clause on
      * {@code s} without the title, with {@code whereArguments}) and this search, in {@code order},
@@ -94,7 +89,7 @@ public record TitleSearch(List<String> words, List<String> likes) {
         if (!words.isEmpty()) {
             List<Object> arguments = new ArrayList<>(whereArguments);
             arguments.add(walkRows);
-            words.forEach(word -> arguments.add("% " + escape(word) + "%"));
+            words.forEach(word -> arguments.add(wordStart(word)));
             arguments.addAll(likes);
             List<T> walked = page(jdbc, rows, "select " + columns + " from share_link s where s.id in (select w.id from "
                     + "(select s.id, s.title, s.title_words from share_link s " + where + " order by " + order
@@ -105,12 +100,16 @@ public record TitleSearch(List<String> words, List<String> likes) {
             }
         }
         List<Object> arguments = new ArrayList<>(whereArguments);
+        String condition = "";
         if (!words.isEmpty()) {
-            arguments.add(fulltext());
+            // The index for the likely rarest word only; the others are checked on the rows it finds.
+            condition = " and match(s.title) against (? in boolean mode)"
+                    + " and s.title_words like ? escape '!'".repeat(words.size() - 1);
+            arguments.add("+" + words.getFirst() + "*");
+            words.stream().skip(1).forEach(word -> arguments.add(wordStart(word)));
         }
         arguments.addAll(likes);
-        return page(jdbc, rows, "select " + columns + " from share_link s " + where
-                + (words.isEmpty() ? "" : " and match(s.title) against (? in boolean mode)") + likesCondition(),
+        return page(jdbc, rows, "select " + columns + " from share_link s " + where + condition + likesCondition(),
                 arguments, order, offset, limit);
     }
 
@@ -131,6 +130,11 @@ public record TitleSearch(List<String> words, List<String> likes) {
 
     private String likesCondition() {
         return " and s.title like ? escape '!'".repeat(likes.size());
+    }
+
+    /** A {@code like} pattern for {@code title_words}: a word beginning with this one. */
+    private static String wordStart(String word) {
+        return "% " + escape(word) + "%";
     }
 
     private static String escape(String word) {
