@@ -14,8 +14,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import java.sql.Statement;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
@@ -94,6 +97,25 @@ class TitleSearchQueryTest {
                 "s.created_at desc, s.id desc", 0, 1, TITLE, 0);
 
         assertThat(walked).containsExactly("Apple pie recipe").isEqualTo(indexed);
+    }
+
+    /**
+     * InnoDB leaves stopwords out of a FULLTEXT index according to the session that adds the rows,
+     * so every connection of the application turns them off (application.yml); the query's own
+     * session does not matter.
+     */
+    @Test
+    void stopwords_like_the_are_in_the_index() {
+        List<String> found = jdbc.execute((ConnectionCallback<List<String>>) connection -> {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("set session innodb_ft_enable_stopword = on");
+            }
+            return new JdbcTemplate(new SingleConnectionDataSource(connection, true)).query(
+                    "select title from share_link where owner_id = ? and match(title) against ('+the*' in boolean mode)",
+                    TITLE, ownerId);
+        });
+
+        assertThat(found).containsExactly("How to bake the bread");
     }
 
     private List<String> find(TitleSearch search, int walkRows) {
