@@ -15,6 +15,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
@@ -32,6 +34,8 @@ import org.thymeleaf.spring6.SpringTemplateEngine;
  */
 class SharePageFilter extends HttpFilter {
 
+    private static final Logger log = LoggerFactory.getLogger(SharePageFilter.class);
+
     static final String PATH_PREFIX = "/share/";
     static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'self'; img-src 'self'; "
             + "form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
@@ -44,6 +48,7 @@ class SharePageFilter extends HttpFilter {
     private final transient SpringTemplateEngine templates;
     private final byte[] notFound;
     private final byte[] gone;
+    private final byte[] unavailable;
 
     SharePageFilter(SharePages pages, ViewCounter views, SpringTemplateEngine templates) {
         this.pages = pages;
@@ -51,6 +56,7 @@ class SharePageFilter extends HttpFilter {
         this.templates = templates;
         this.notFound = notice("share/not-found");
         this.gone = notice("share/gone");
+        this.unavailable = notice("share/unavailable");
     }
 
     @Override
@@ -64,11 +70,22 @@ class SharePageFilter extends HttpFilter {
         writeSecurityHeaders(request, response);
         String method = request.getMethod();
         if (!"GET".equals(method) && !"HEAD".equals(method)) {
+            // Answered here, not with sendError: an error dispatch would meet the app's sign-in.
             response.setHeader("Allow", "GET, HEAD");
-            response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
+            response.setStatus(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
+            response.setContentLength(0);
             return;
         }
-        Optional<SharePages.Head> head = pages.head(token);
+        Optional<SharePages.Head> head;
+        try {
+            head = pages.head(token);
+        } catch (RuntimeException e) {
+            // Without the database nobody can tell whether the link still exists: never guess.
+            log.warn("Share page lookup failed: {}", e.toString());
+            response.setHeader("Retry-After", "30");
+            send(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, unavailable);
+            return;
+        }
         if (head.isEmpty()) {
             send(response, HttpServletResponse.SC_NOT_FOUND, notFound);
             return;
