@@ -14,6 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -60,6 +61,16 @@ class DataControlsJourneyBrowserIT extends BrowserJourney {
         driver.findElement(By.id("manage-links")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("links-grid"), "Second shared question"));
         Browser.screenshot(driver, "30-shared-links-grid");
+
+        // Search by the beginnings of words, then clear the search again.
+        WebElement search = driver.findElement(By.cssSelector("#links-search input"));
+        search.sendKeys("seco ques");
+        wait.until(ExpectedConditions.not(
+                ExpectedConditions.textToBePresentInElementLocated(By.id("links-grid"), "First shared question")));
+        assertThat(driver.findElement(By.id("links-grid")).getText()).contains("Second shared question");
+        Browser.screenshot(driver, "30b-shared-links-search");
+        search.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("links-grid"), "First shared question"));
 
         driver.findElement(By.cssSelector("#links-menu vaadin-menu-bar-button")).click();
         WebElement deleteAll = wait.until(ExpectedConditions.presenceOfElementLocated(
