@@ -63,7 +63,7 @@ class SharedLinksDialog extends Dialog {
         setHeight("80vh");
 
         search.setId("links-search");
-        search.setPlaceholder("Search titles");
+        search.setPlaceholder("Search titles by the beginnings of words");
         search.setPrefixComponent(VaadinIcon.SEARCH.create());
         search.setClearButtonVisible(true);
         search.setValueChangeMode(ValueChangeMode.LAZY);
@@ -89,6 +89,8 @@ class SharedLinksDialog extends Dialog {
         toolbar.setFlexGrow(1, search);
 
         grid.setId("links-grid");
+        // Shown only when a search finds nothing: with no links at all, the empty state replaces the grid.
+        grid.setEmptyStateText("No title has words beginning with every word you typed.");
         grid.setSelectionMode(Grid.SelectionMode.MULTI);
         grid.addComponentColumn(this::titleLink).setHeader("Title").setKey("title").setSortable(true)
                 .setFlexGrow(3);

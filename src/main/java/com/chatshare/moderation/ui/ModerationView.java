@@ -119,6 +119,7 @@ public class ModerationView extends VerticalLayout {
         filters.getStyle().set("flex-wrap", "wrap");
 
         grid.setId("moderation-grid");
+        grid.setEmptyStateText("No shared link matches these filters. Titles are matched by the beginnings of their words.");
         grid.setSelectionMode(Grid.SelectionMode.MULTI);
         grid.addColumn(ModerationRow::title).setHeader("Title").setFlexGrow(3).setResizable(true);
         grid.addColumn(ModerationRow::ownerUsername).setHeader("Owner");

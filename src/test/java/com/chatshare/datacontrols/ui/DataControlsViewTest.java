@@ -121,6 +121,10 @@ class DataControlsViewTest extends KaribuTest {
 
         _get(TextField.class, spec -> spec.withId("links-search")).setValue("bre");
         assertThat(titles(grid)).containsExactly("Banana bread");
+
+        _get(TextField.class, spec -> spec.withId("links-search")).setValue("ana");
+        assertThat(titles(grid)).as("word beginnings only").isEmpty();
+        assertThat(grid.getEmptyStateText()).contains("beginning with every word you typed");
     }
 
     @Test
