@@ -8,7 +8,7 @@ import java.time.LocalDate;
  *
  * @param status null for both
  * @param withOpenReports only links with reports still open
- * @param search part of the title, or a share URL or token to jump to
+ * @param search words the title's words begin with ({@code TitleSearch}), or a share URL or token to jump to
  * @param owner the owner's exact username, or blank
  * @param sharedFrom first day the link was shared, inclusive (UTC), or null
  * @param sharedTo last day the link was shared, inclusive (UTC), or null

@@ -3,7 +3,7 @@ package com.chatshare.sharing;
 /**
  * A filter and order for the owner's links.
  *
- * @param search part of the title, or blank for all
+ * @param search words the title's words begin with ({@link TitleSearch}), or blank for all
  */
 public record ShareQuery(String search, Sort sort, boolean descending) {
 

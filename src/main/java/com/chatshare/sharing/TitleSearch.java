@@ -89,12 +89,10 @@ public record TitleSearch(List<String> words, List<String> likes) {
         if (!words.isEmpty()) {
             List<Object> arguments = new ArrayList<>(whereArguments);
             arguments.add(walkRows);
-            words.forEach(word -> arguments.add(wordStart(word)));
-            arguments.addAll(likes);
+            arguments.addAll(patterns(words));
             List<T> walked = page(jdbc, rows, "select " + columns + " from share_link s where s.id in (select w.id from "
                     + "(select s.id, s.title, s.title_words from share_link s " + where + " order by " + order
-                    + " limit ?) w where 1 = 1" + " and w.title_words like ? escape '!'".repeat(words.size())
-                    + " and w.title like ? escape '!'".repeat(likes.size()) + ")", arguments, order, offset, limit);
+                    + " limit ?) w where 1 = 1" + conditions("w", words.size()) + ")", arguments, order, offset, limit);
             if (walked.size() == limit || rowsWithin(jdbc, where, whereArguments, walkRows) <= walkRows) {
                 return walked; // a full page, or the walk saw every row: exact either way
             }
@@ -103,14 +101,13 @@ public record TitleSearch(List<String> words, List<String> likes) {
         String condition = "";
         if (!words.isEmpty()) {
             // The index for the likely rarest word only; the others are checked on the rows it finds.
-            condition = " and match(s.title) against (? in boolean mode)"
-                    + " and s.title_words like ? escape '!'".repeat(words.size() - 1);
+            condition = " and match(s.title) against (? in boolean mode)";
             arguments.add("+" + words.getFirst() + "*");
-            words.stream().skip(1).forEach(word -> arguments.add(wordStart(word)));
         }
-        arguments.addAll(likes);
-        return page(jdbc, rows, "select " + columns + " from share_link s " + where + condition + likesCondition(),
-                arguments, order, offset, limit);
+        List<String> checked = words.isEmpty() ? words : words.subList(1, words.size());
+        arguments.addAll(patterns(checked));
+        return page(jdbc, rows, "select " + columns + " from share_link s " + where + condition
+                + conditions("s", checked.size()), arguments, order, offset, limit);
     }
 
     private static <T> List<T> page(JdbcTemplate jdbc, RowMapper<T> rows, String sql, List<Object> arguments,
@@ -128,13 +125,18 @@ public record TitleSearch(List<String> words, List<String> likes) {
                 Integer.class, arguments.toArray());
     }
 
-    private String likesCondition() {
-        return " and s.title like ? escape '!'".repeat(likes.size());
+    /** {@code like} checks on table {@code alias}: {@code words} word beginnings, then the substrings. */
+    private String conditions(String alias, int words) {
+        return (" and " + alias + ".title_words like ? escape '!'").repeat(words)
+                + (" and " + alias + ".title like ? escape '!'").repeat(likes.size());
     }
 
-    /** A {@code like} pattern for {@code title_words}: a word beginning with this one. */
-    private static String wordStart(String word) {
-        return "% " + escape(word) + "%";
+    /** The arguments of {@link #conditions}: a word beginning for each of {@code checked}, then the substrings. */
+    private List<String> patterns(List<String> checked) {
+        List<String> patterns = new ArrayList<>();
+        checked.forEach(word -> patterns.add("% " + escape(word) + "%"));
+        patterns.addAll(likes);
+        return patterns;
     }
 
     private static String escape(String word) {

@@ -45,9 +45,9 @@ public class SharePages implements DisposableBean {
     private final MarkdownRenderer markdown;
     private final TransactionTemplate transactions;
     private final CoalescedLookups<String, Head> heads;
-    private final Cache<String, RenderedPage> rendered = Caffeine.newBuilder()
+    private final Cache<PageKey, RenderedPage> rendered = Caffeine.newBuilder()
             .maximumWeight(64L * 1024 * 1024)
-            .<String, RenderedPage>weigher((key, page) -> page.html().length)
+            .<PageKey, RenderedPage>weigher((key, page) -> page.html().length)
             .expireAfterAccess(Duration.ofHours(1))
             .build();
 
@@ -97,17 +97,21 @@ public class SharePages implements DisposableBean {
                                 .toList()));
     }
 
+    /** A snapshot version of a link: what a rendered page is cached under. */
+    private record PageKey(long shareId, int version) {
+    }
+
     /**
      * A page as sent: the UTF-8 bytes of its HTML (kept encoded, so serving it copies bytes and
-     * converts nothing), the snapshot version it shows, and its entity tag (a digest of the bytes,
-     * so a new version or a new template is a new tag).
+     * converts nothing) and its entity tag (a digest of the bytes, so a new version or a new
+     * template is a new tag).
      */
-    public record RenderedPage(byte[] html, int version, String etag) {
+    public record RenderedPage(byte[] html, String etag) {
 
-        static RenderedPage of(byte[] html, int version) {
+        static RenderedPage of(byte[] html) {
             try {
                 byte[] digest = MessageDigest.getInstance("SHA-256").digest(html);
-                return new RenderedPage(html, version, "\"" + HexFormat.of().formatHex(digest, 0, 12) + "\"");
+                return new RenderedPage(html, "\"" + HexFormat.of().formatHex(digest, 0, 12) + "\"");
             } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException(e);
             }
@@ -119,14 +123,14 @@ public class SharePages implements DisposableBean {
      * link went away since {@link #head}.
      */
     public Optional<RenderedPage> page(String token, Head head, Function<PublicSnapshot, String> render) {
-        RenderedPage cached = rendered.getIfPresent(head.shareId() + ":" + head.version());
+        RenderedPage cached = rendered.getIfPresent(new PageKey(head.shareId(), head.version()));
         if (cached != null) {
             return Optional.of(cached);
         }
         return snapshot(token).map(snapshot -> {
-            RenderedPage page = RenderedPage.of(render.apply(snapshot).getBytes(StandardCharsets.UTF_8), snapshot.version());
+            RenderedPage page = RenderedPage.of(render.apply(snapshot).getBytes(StandardCharsets.UTF_8));
             // An update between head() and snapshot() must not file the new page under the old version.
-            rendered.put(snapshot.shareId() + ":" + snapshot.version(), page);
+            rendered.put(new PageKey(snapshot.shareId(), snapshot.version()), page);
             return page;
         });
     }

@@ -99,11 +99,11 @@ class SharePageFilter extends HttpFilter {
             send(response, HttpServletResponse.SC_NOT_FOUND, notFound);
             return;
         }
+        // Sets the ETag header, and answers 304 when If-None-Match matches it.
         if (new ServletWebRequest(request, response).checkNotModified(page.get().etag())) {
-            return; // 304 with the ETag, set by checkNotModified
+            return;
         }
         views.viewed(head.get().shareId());
-        response.setHeader("ETag", page.get().etag());
         send(response, HttpServletResponse.SC_OK, page.get().html());
     }
 
