@@ -2,12 +2,15 @@
 # The public share page under load (wrk, 64 connections, 30 s) against nginx serving the same
 # HTML as a static file, in one run; the 304 path; and share/continue of a 1,000-message
 # conversation. Needs the Debian packages wrk and nginx. Results: target/bench/share-page.txt.
-# BENCH_DURATION=10s shortens each wrk run.
+# BENCH_ROUNDS (default 3) alternating runs of the two servers; BENCH_DURATION=10s shortens each
+# wrk run; BENCH_PROFILE=1 records the share page's run with Java
+# Flight Recorder into target/bench/share-page.jfr.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 for tool in wrk nginx; do
   command -v "$tool" >/dev/null || { echo "install the Debian package $tool" >&2; exit 1; }
 done
 ./mvnw -B -q test -Dtest=SharePageBench -Dbench.excludedGroups= -Dsurefire.failIfNoSpecifiedTests=false \
-  -Dbench.duration="${BENCH_DURATION:-30s}"
+  -Dbench.duration="${BENCH_DURATION:-30s}" -Dbench.profile="${BENCH_PROFILE:-}" \
+  -Dbench.rounds="${BENCH_ROUNDS:-3}"
 cat target/bench/share-page.txt

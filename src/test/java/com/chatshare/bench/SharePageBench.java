@@ -15,11 +15,17 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Tag;
@@ -39,7 +45,12 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 class SharePageBench {
 
     static final String DURATION = System.getProperty("bench.duration", "30s");
+    static final int ROUNDS = Integer.getInteger("bench.rounds", 1);
     static final int CONNECTIONS = 64;
+
+    /** One wrk run: its request rate and the line reported. */
+    record Run(double rate, String line) {
+    }
 
     @LocalServerPort
     int port;
@@ -74,9 +85,17 @@ class SharePageBench {
         try {
             // JIT warm-up, not recorded: the application is measured as it runs after start-up.
             wrk("warm-up", url);
-            report.add(wrk("chatshare  GET  /share/{token}      ", url));
-            report.add(wrk("nginx      GET  static share.html   ", "http://127.0.0.1:" + nginxPort + "/share.html"));
-            report.add(wrk("chatshare  GET  If-None-Match (304) ", url, "If-None-Match: " + etag));
+            // Rounds alternate the two servers, so a drift of the machine's speed hits both alike.
+            List<String> ratios = new ArrayList<>();
+            for (int round = 1; round <= ROUNDS; round++) {
+                Run chatshare = profiled(dir, round, () -> wrk("chatshare  GET  /share/{token}      ", url));
+                Run nginxRun = wrk("nginx      GET  static share.html   ", "http://127.0.0.1:" + nginxPort + "/share.html");
+                report.add(chatshare.line());
+                report.add(nginxRun.line());
+                ratios.add(String.format(Locale.ROOT, "%.2f", chatshare.rate() / nginxRun.rate()));
+            }
+            report.add("ratio chatshare / nginx, by round: " + String.join(" ", ratios));
+            report.add(wrk("chatshare  GET  If-None-Match (304) ", url, "If-None-Match: " + etag).line());
         } finally {
             nginx.destroy();
             nginx.waitFor(10, TimeUnit.SECONDS);
@@ -135,21 +154,64 @@ class SharePageBench {
         return process;
     }
 
-    private static String wrk(String name, String url, String... headers) throws Exception {
+    private static Run wrk(String name, String url, String... headers) throws Exception {
         List<String> command = new ArrayList<>(List.of("wrk", "-t2", "-c" + CONNECTIONS, "-d" + DURATION, "--latency"));
         for (String header : headers) {
             command.addAll(List.of("-H", header));
         }
         command.add(url);
+        Map<String, Duration> cpuBefore = cpuByProcess();
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(process.getInputStream().readAllBytes());
         process.waitFor();
+        Map<String, Duration> cpuAfter = cpuByProcess();
         double rate = number(out, "Requests/sec:\\s+([\\d.]+)");
+        double requests = number(out, "(\\d+) requests in");
         String p99 = text(out, "\\s99%\\s+([\\d.]+\\w+)");
         String non2xx = text(out, "Non-2xx or 3xx responses: (\\d+)");
         String socketErrors = text(out, "Socket errors: (.*)");
-        return String.format(Locale.ROOT, "%s  %9.0f req/s   p99 %8s   non-2xx/3xx %s   socket errors %s",
-                name, rate, p99, non2xx.isEmpty() ? "0" : non2xx, socketErrors.isEmpty() ? "none" : socketErrors);
+        StringBuilder cpu = new StringBuilder();
+        cpuAfter.forEach((program, after) -> {
+            double micros = after.minus(cpuBefore.getOrDefault(program, Duration.ZERO)).toNanos() / 1e3;
+            if (micros > 0 && requests > 0) {
+                cpu.append(String.format(Locale.ROOT, "  %s %.0f", program, micros / requests));
+            }
+        });
+        return new Run(rate, String.format(Locale.ROOT,
+                "%s  %9.0f req/s   p99 %8s   non-2xx/3xx %s   socket errors %s   CPU µs/request:%s",
+                name, rate, p99, non2xx.isEmpty() ? "0" : non2xx, socketErrors.isEmpty() ? "none" : socketErrors, cpu));
+    }
+
+    /**
+     * CPU time used so far by this JVM (the application) and by its child processes (the embedded
+     * MariaDB, nginx and its workers), by command name: what a request costs, less noisy than
+     * the request rate on a machine whose cores wrk shares.
+     */
+    private static Map<String, Duration> cpuByProcess() {
+        Map<String, Duration> cpu = new TreeMap<>();
+        cpu.put("java", ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO));
+        ProcessHandle.current().descendants().forEach(child -> child.info().totalCpuDuration().ifPresent(time -> {
+            String command = child.info().command().map(c -> Path.of(c).getFileName().toString()).orElse("?");
+            if (!command.equals("wrk")) {
+                cpu.merge(command, time, Duration::plus);
+            }
+        }));
+        return cpu;
+    }
+
+    /** Runs the first round under Java Flight Recorder when -Dbench.profile is set (BENCH_PROFILE=1). */
+    private static Run profiled(Path dir, int round, Callable<Run> benchmark) throws Exception {
+        if (round > 1 || System.getProperty("bench.profile", "").isEmpty()) {
+            return benchmark.call();
+        }
+        try (Recording recording = new Recording(Configuration.getConfiguration("profile"))) {
+            recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(1));
+            recording.start();
+            Run result = benchmark.call();
+            recording.stop();
+            recording.dump(dir.resolve("share-page.jfr"));
+            return result;
+        }
     }
 
     private static String time(String name, Runnable action) {

@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
@@ -99,8 +100,11 @@ class SharePageFilter extends HttpFilter {
             send(response, HttpServletResponse.SC_NOT_FOUND, notFound);
             return;
         }
-        // Sets the ETag header, and answers 304 when If-None-Match matches it.
-        if (new ServletWebRequest(request, response).checkNotModified(page.get().etag())) {
+        // The ETag always; 304 when If-None-Match matches it (Spring parses and compares that header).
+        String etag = page.get().etag();
+        if (request.getHeader(HttpHeaders.IF_NONE_MATCH) == null) {
+            response.setHeader(HttpHeaders.ETAG, etag);
+        } else if (new ServletWebRequest(request, response).checkNotModified(etag)) {
             return;
         }
         views.viewed(head.get().shareId());
