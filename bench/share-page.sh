@@ -3,8 +3,8 @@
 # HTML as a static file, in one run; the 304 path; and share/continue of a 1,000-message
 # conversation. Needs the Debian packages wrk and nginx. Results: target/bench/share-page.txt.
 # BENCH_ROUNDS (default 3) alternating runs of the two servers; BENCH_DURATION=10s shortens each
-# wrk run; BENCH_PROFILE=1 records the share page's run with Java
-# Flight Recorder into target/bench/share-page.jfr.
+# wrk run; BENCH_PROFILE=1 records the first share-page run with Java Flight Recorder into
+# target/bench/share-page.jfr.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 for tool in wrk nginx; do
