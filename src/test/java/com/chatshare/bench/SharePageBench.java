@@ -33,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
@@ -63,6 +64,9 @@ class SharePageBench {
 
     @Autowired
     UserDetailsService users;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void share_page_against_nginx() throws Exception {
@@ -154,17 +158,19 @@ class SharePageBench {
         return process;
     }
 
-    private static Run wrk(String name, String url, String... headers) throws Exception {
+    private Run wrk(String name, String url, String... headers) throws Exception {
         List<String> command = new ArrayList<>(List.of("wrk", "-t2", "-c" + CONNECTIONS, "-d" + DURATION, "--latency"));
         for (String header : headers) {
             command.addAll(List.of("-H", header));
         }
         command.add(url);
         Map<String, Duration> cpuBefore = cpuByProcess();
+        long selectsBefore = selects();
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(process.getInputStream().readAllBytes());
         process.waitFor();
         Map<String, Duration> cpuAfter = cpuByProcess();
+        long selects = selects() - selectsBefore - 1;
         double rate = number(out, "Requests/sec:\\s+([\\d.]+)");
         double requests = number(out, "(\\d+) requests in");
         String p99 = text(out, "\\s99%\\s+([\\d.]+\\w+)");
@@ -177,9 +183,11 @@ class SharePageBench {
                 cpu.append(String.format(Locale.ROOT, "  %s %.0f", program, micros / requests));
             }
         });
+        String perQuery = selects > 0 ? String.format(Locale.ROOT, "   requests/query %.1f", requests / selects) : "";
         return new Run(rate, String.format(Locale.ROOT,
-                "%s  %9.0f req/s   p99 %8s   non-2xx/3xx %s   socket errors %s   CPU µs/request:%s",
-                name, rate, p99, non2xx.isEmpty() ? "0" : non2xx, socketErrors.isEmpty() ? "none" : socketErrors, cpu));
+                "%s  %9.0f req/s   p99 %8s   non-2xx/3xx %s   socket errors %s   CPU µs/request:%s%s",
+                name, rate, p99, non2xx.isEmpty() ? "0" : non2xx, socketErrors.isEmpty() ? "none" : socketErrors, cpu,
+                perQuery));
     }
 
     /**
@@ -197,6 +205,12 @@ class SharePageBench {
             }
         }));
         return cpu;
+    }
+
+    /** The statements MariaDB has answered so far (this one included): lookups per query, under load. */
+    private long selects() {
+        return jdbc.queryForObject("select variable_value from information_schema.global_status "
+                + "where variable_name = 'COM_SELECT'", Long.class);
     }
 
     /** Runs the first round under Java Flight Recorder when -Dbench.profile is set (BENCH_PROFILE=1). */
