@@ -9,6 +9,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -47,14 +48,17 @@ public class ContinueView extends VerticalLayout implements BeforeEnterObserver 
             add(heading, new Paragraph("It may have been deleted or taken down."), new Anchor("", "Back to your chats"));
             return;
         }
-        H2 heading = new H2("Continue “" + snapshot.get().title() + "”?");
-        heading.setId("continue-title");
+        H2 heading = new H2("Continue this shared chat");
+        H3 title = new H3(snapshot.get().title());
+        title.setId("continue-title");
+        title.addClassName("share-dialog-title");
+        int messages = snapshot.get().messages().size();
         Button confirm = new Button("Continue this conversation", click -> continueConversation());
         confirm.setId("continue-confirm");
         confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        add(heading,
-                new Paragraph("A private copy of its " + snapshot.get().messages().size()
-                        + " messages goes into your chats, where you can ask follow-up questions. "
+        add(heading, title,
+                new Paragraph("A private copy of its " + (messages == 1 ? "message" : messages + " messages")
+                        + " goes into your chats, where you can ask follow-up questions. "
                         + "The copy is yours: it stays even if the shared link is deleted, "
                         + "and nobody else sees what you add."),
                 confirm);
