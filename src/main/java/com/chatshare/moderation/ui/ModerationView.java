@@ -121,14 +121,18 @@ public class ModerationView extends VerticalLayout {
         grid.setId("moderation-grid");
         grid.setEmptyStateText("No shared link matches these filters. Titles are matched by the beginnings of their words.");
         grid.setSelectionMode(Grid.SelectionMode.MULTI);
-        grid.addColumn(ModerationRow::title).setHeader("Title").setFlexGrow(3).setResizable(true);
-        grid.addColumn(ModerationRow::ownerUsername).setHeader("Owner");
-        grid.addColumn(r -> r.status() == ShareStatus.ACTIVE ? "Active" : "Taken down").setHeader("Status");
+        // The title takes what the short columns leave; a cut-off title shows whole on hover.
+        grid.addColumn(ModerationRow::title).setHeader("Title").setWidth("14em").setFlexGrow(1).setResizable(true)
+                .setTooltipGenerator(ModerationRow::title);
+        grid.addColumn(ModerationRow::ownerUsername).setHeader("Owner").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(r -> r.status() == ShareStatus.ACTIVE ? "Active" : "Taken down").setHeader("Status")
+                .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(ModerationRow::openReports).setHeader("Reports").setKey("open").setAutoWidth(true)
                 .setFlexGrow(0);
-        grid.addColumn(r -> r.lastReportAt() == null ? "" : TIME.format(r.lastReportAt())).setHeader("Last report");
-        grid.addColumn(r -> TIME.format(r.createdAt())).setHeader("Shared");
-        grid.addColumn(ModerationRow::viewCount).setHeader("Views");
+        grid.addColumn(r -> r.lastReportAt() == null ? "" : TIME.format(r.lastReportAt())).setHeader("Last report")
+                .setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(r -> TIME.format(r.createdAt())).setHeader("Shared").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(ModerationRow::viewCount).setHeader("Views").setAutoWidth(true).setFlexGrow(0);
         grid.setItems(q -> moderation.findQueue(filter, q.getOffset(), q.getLimit()).stream());
         grid.addItemClickListener(e -> show(e.getItem().shareId()));
         grid.addSelectionListener(e -> updateBulk());
@@ -140,7 +144,7 @@ public class ModerationView extends VerticalLayout {
         detail.add(new Paragraph("Pick a link to see its snapshot, reports and history."));
         SplitLayout split = new SplitLayout(grid, detail);
         split.setSizeFull();
-        split.setSplitterPosition(55);
+        split.setSplitterPosition(60);
 
         add(new H2("Moderation"), filters, split);
         setFlexGrow(1, split);
@@ -201,7 +205,9 @@ public class ModerationView extends VerticalLayout {
             history.add(new ListItem(TIME.format(entry.at()) + " · " + entry.actor() + " · " + entry.action()
                     + (entry.details() == null ? "" : " — " + entry.details())));
         }
-        detail.add(title, owner, new HorizontalLayout(takeDown, reinstate, dismiss), snapshot,
+        HorizontalLayout actions = new HorizontalLayout(takeDown, reinstate, dismiss);
+        actions.setWrap(true);
+        detail.add(title, owner, actions, snapshot,
                 new H4("Reports (" + d.reports().size() + ")"), reports, new H4("History"), history);
     }
 
