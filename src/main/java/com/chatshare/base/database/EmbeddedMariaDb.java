@@ -56,9 +56,19 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             }
             DBConfiguration configuration = builder.build();
             DB db = new ContextManagedDb(configuration);
-            db.start();
-            db.run("create database if not exists `" + properties.databaseName()
-                    + "` character set utf8mb4 collate utf8mb4_unicode_ci");
+            try {
+                db.start();
+                db.run("create database if not exists `" + properties.databaseName()
+                        + "` character set utf8mb4 collate utf8mb4_unicode_ci");
+            } catch (ManagedProcessException e) {
+                // No exit hook stops a server that started but cannot be used: stop it here.
+                try {
+                    db.stop();
+                } catch (ManagedProcessException stopFailed) {
+                    e.addSuppressed(stopFailed);
+                }
+                throw e;
+            }
             log.info("Embedded MariaDB listening on 127.0.0.1:{} (data: {})", configuration.getPort(),
                     properties.isEphemeral() ? "temporary" : new File(properties.dataDir()).getAbsolutePath());
             return new EmbeddedMariaDb(db, configuration, properties.databaseName());
