@@ -1,0 +1,52 @@
+package com.chatshare.accounts;
+
+import com.chatshare.accounts.internal.AccountRepository;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Who is who, for features that keep account ids in their own tables and show names (the
+ * moderation queue shows owners' usernames, a review needs a second moderator). Ids and
+ * usernames only; nothing about passwords or sign-in.
+ */
+@Service
+@PreAuthorize("isAuthenticated()")
+public class AccountDirectory {
+
+    private final AccountRepository accounts;
+
+    AccountDirectory(AccountRepository accounts) {
+        this.accounts = accounts;
+    }
+
+    /** The usernames of the accounts that still exist among {@code accountIds}. */
+    @Transactional(readOnly = true)
+    public Map<Long, String> usernames(Collection<Long> accountIds) {
+        Map<Long, String> names = new HashMap<>();
+        if (!accountIds.isEmpty()) {
+            accounts.findAllById(accountIds).forEach(account -> names.put(account.getId(), account.getUsername()));
+        }
+        return names;
+    }
+
+    /** The id of the account with exactly this username (case as stored: lowercase), if any. */
+    @Transactional(readOnly = true)
+    public Optional<Long> idOf(String username) {
+        if (username == null || username.isBlank()) {
+            return Optional.empty();
+        }
+        return accounts.findByUsername(username.strip().toLowerCase(Locale.ROOT)).map(Account::getId);
+    }
+
+    /** How many enabled accounts hold the role (moderators or admins). */
+    @Transactional(readOnly = true)
+    public long countEnabledWithRole(String role) {
+        return accounts.countEnabledWithRole(role);
+    }
+}
