@@ -1,6 +1,7 @@
 package com.chatshare.accounts;
 
 import com.chatshare.accounts.internal.AccountRepository;
+import com.chatshare.security.AppRoles;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Locale;
@@ -44,9 +45,9 @@ public class AccountDirectory {
         return accounts.findByUsername(username.strip().toLowerCase(Locale.ROOT)).map(Account::getId);
     }
 
-    /** How many enabled accounts hold the role (moderators or admins). */
+    /** How many enabled accounts may moderate (moderators and admins, each counted once). */
     @Transactional(readOnly = true)
-    public long countEnabledWithRole(String role) {
-        return accounts.countEnabledWithRole(role);
+    public long countEnabledModerators() {
+        return accounts.countEnabledWithAnyRole(java.util.Set.of(AppRoles.MODERATOR, AppRoles.ADMIN));
     }
 }

@@ -29,6 +29,9 @@ public class AuditLog {
             rs.getTimestamp("at").toInstant(), rs.getString("actor"), AuditAction.valueOf(rs.getString("action")),
             rs.getString("target"), rs.getString("details"));
 
+    /** The actor of entries written by the application itself; no username can be this (it has brackets). */
+    public static final String SYSTEM_ACTOR = "[system]";
+
     private final JdbcTemplate jdbc;
     private final CurrentUser currentUser;
     private final Clock clock;
@@ -42,7 +45,16 @@ public class AuditLog {
     /** Records an action of the current user (or "anonymous") in the caller's transaction. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(AuditAction action, String target, String details) {
-        String actor = currentUser.get().map(user -> user.getUsername()).orElse("anonymous");
+        insert(currentUser.get().map(user -> user.getUsername()).orElse("anonymous"), action, target, details);
+    }
+
+    /** Records an action of the application itself (a scheduled job), as actor "system". */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordBySystem(AuditAction action, String target, String details) {
+        insert(SYSTEM_ACTOR, action, target, details);
+    }
+
+    private void insert(String actor, AuditAction action, String target, String details) {
         jdbc.update("insert into audit_entry (at, actor, action, target, details) values (?, ?, ?, ?, ?)",
                 Timestamp.from(clock.instant()), actor, action.name(), target,
                 details == null ? null : details.substring(0, Math.min(details.length(), 2000)));

@@ -4,11 +4,13 @@ import com.chatshare.conversations.internal.Conversation;
 import com.chatshare.conversations.internal.ConversationRepository;
 import com.chatshare.conversations.internal.Message;
 import com.chatshare.conversations.internal.MessageBatchWriter;
+import com.chatshare.conversations.internal.MessageCounts;
 import com.chatshare.conversations.internal.MessageRepository;
 import com.chatshare.conversations.internal.ReplyRecorder;
 import com.chatshare.security.CurrentUser;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Pageable;
@@ -31,6 +33,7 @@ public class ConversationService {
     private final MessageRepository messages;
     private final ReplyRecorder replyRecorder;
     private final MessageBatchWriter batchWriter;
+    private final MessageCounts messageCounts;
     private final Assistant assistant;
     private final AssistantProperties assistantProperties;
     private final CurrentUser currentUser;
@@ -38,12 +41,13 @@ public class ConversationService {
     private final Clock clock;
 
     ConversationService(ConversationRepository conversations, MessageRepository messages, ReplyRecorder replyRecorder,
-            MessageBatchWriter batchWriter, Assistant assistant, AssistantProperties assistantProperties, CurrentUser currentUser,
+            MessageBatchWriter batchWriter, MessageCounts messageCounts, Assistant assistant, AssistantProperties assistantProperties, CurrentUser currentUser,
             ApplicationEventPublisher events, Clock clock) {
         this.conversations = conversations;
         this.messages = messages;
         this.replyRecorder = replyRecorder;
         this.batchWriter = batchWriter;
+        this.messageCounts = messageCounts;
         this.assistant = assistant;
         this.assistantProperties = assistantProperties;
         this.currentUser = currentUser;
@@ -67,6 +71,16 @@ public class ConversationService {
         owned(conversationId);
         return messages.findByConversationIdOrderByPosition(conversationId).stream()
                 .map(Message::toChatMessage).toList();
+    }
+
+    /**
+     * For each of the caller's conversations in the map, how many finished (complete or stopped),
+     * non-blank messages come after the given position; conversations without any are left out,
+     * and so are other people's.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, Integer> countFinishedMessagesAfter(Map<Long, Integer> positionByConversation) {
+        return messageCounts.finishedAfter(currentUser.requireUserId(), positionByConversation);
     }
 
     /** Starts a conversation with its first message, titled from that message. */

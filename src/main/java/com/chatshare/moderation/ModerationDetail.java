@@ -5,10 +5,25 @@ import com.chatshare.sharing.SnapshotMessage;
 import java.time.Instant;
 import java.util.List;
 
-/** Everything a moderator sees of one link: the snapshot as viewers see it, who owns it, reports, history. */
+/**
+ * Everything a moderator sees of one link: the snapshot as viewers see it, who owns it, reports,
+ * review requests, history.
+ *
+ * @param removedByOwnerAt the owner removed the taken-down link from their list; kept until the retention ends
+ * @param purgeAfter when the retention job deletes it for good, or null while it is not due
+ * @param takenDownByMe the moderator looking at it took it down
+ * @param mayDecideReviews false when this moderator took it down and another moderator exists to decide
+ */
 public record ModerationDetail(ModerationRow row, String publicAttribution, String takedownReason,
-        List<SnapshotMessage> messages, List<Report> reports, List<AuditEntry> history) {
+        Instant takenDownAt, boolean takenDownByMe, Instant removedByOwnerAt, Instant purgeAfter,
+        List<SnapshotMessage> messages, List<Report> reports, List<ReviewRequest> reviews, boolean mayDecideReviews,
+        List<AuditEntry> history) {
 
     public record Report(long id, ReportReason reason, String details, String status, Instant createdAt) {
+    }
+
+    /** The review request nobody has decided yet, if any. */
+    public java.util.Optional<ReviewRequest> openReview() {
+        return reviews.stream().filter(ReviewRequest::isOpen).findFirst();
     }
 }

@@ -17,4 +17,10 @@ public final class ModerationEvents {
 
     public record LinkReinstated(long shareId, String note) {
     }
+
+    public record ReviewRequested(long shareId, long reviewId) {
+    }
+
+    public record ReviewDecided(long shareId, long reviewId, ReviewRequest.Status decision, String note) {
+    }
 }

@@ -1,162 +1,208 @@
 package com.chatshare.moderation;
 
+import com.chatshare.accounts.AccountDirectory;
 import com.chatshare.audit.AuditFilter;
 import com.chatshare.audit.AuditLog;
-import com.chatshare.sharing.ShareStatus;
-import com.chatshare.sharing.ShareTakedowns;
-import com.chatshare.sharing.TitleSearch;
-import com.chatshare.sharing.SnapshotMessage;
-import java.sql.Timestamp;
+import com.chatshare.moderation.internal.Notices;
+import com.chatshare.moderation.internal.Reports;
+import com.chatshare.moderation.internal.ReviewRequests;
+import com.chatshare.security.CurrentUser;
+import com.chatshare.sharing.ModeratedLink;
+import com.chatshare.sharing.ModeratedLinkQuery;
+import com.chatshare.sharing.ModerationRetention;
+import com.chatshare.sharing.ShareModeration;
+import com.chatshare.sharing.ShareToken;
 import java.time.Clock;
-import java.util.ArrayList;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowMapper;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The moderators' work: a queue of public snapshots with their reports, take down and reinstate
- * with a reason, dismiss reports. Every action leaves an audit entry in its own transaction.
+ * The moderators' work: a queue of public snapshots with their reports and review requests, take
+ * down and reinstate with a reason, dismiss reports, decide reviews. Links are sharing's: this
+ * asks {@link ShareModeration}; reports, review requests and owner notices are moderation's own
+ * tables. Every action leaves an audit entry in its own transaction.
  */
 @Service
 @PreAuthorize("hasAnyRole('MODERATOR', 'ADMIN')")
 public class ModerationService {
 
     public static final int NOTE_MAX_LENGTH = 1_000;
-    private static final Pattern TOKEN_IN_URL = Pattern.compile("(?:/share/)?([A-Za-z0-9_-]{22})(?:[/?#].*)?$");
+    public static final String OWN_TAKEDOWN_MESSAGE =
+            "You took this link down: another moderator decides its review.";
 
-    /**
-     * The queue's columns from one table; the owner's name is looked up for the rows returned
-     * only: a join here lets the optimizer start from the users and sort a million links.
-     */
-    private static final String COLUMNS = """
-            s.id, s.token, s.title, (select u.username from app_user u where u.id = s.owner_id) as username,
-            s.status, s.created_at, s.view_count, s.open_reports, s.last_report_at""";
+    /** How a moderator decides a review request. */
+    public enum Decision { UPHOLD, REINSTATE }
 
-    private static final RowMapper<ModerationRow> ROW = (rs, n) -> new ModerationRow(rs.getLong("id"),
-            "/share/" + rs.getString("token"), rs.getString("title"), rs.getString("username"),
-            ShareStatus.valueOf(rs.getString("status")), rs.getInt("open_reports"),
-            rs.getTimestamp("last_report_at") == null ? null : rs.getTimestamp("last_report_at").toInstant(),
-            rs.getTimestamp("created_at").toInstant(), rs.getLong("view_count"));
-
-    private final JdbcTemplate jdbc;
-    private final ShareTakedowns takedowns;
+    private final ShareModeration links;
+    private final AccountDirectory accounts;
+    private final Reports reports;
+    private final ReviewRequests reviews;
+    private final Notices notices;
     private final AuditLog auditLog;
+    private final CurrentUser currentUser;
+    private final ModerationRetention retention;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ModerationService(JdbcTemplate jdbc, ShareTakedowns takedowns, AuditLog auditLog,
+    ModerationService(ShareModeration links, AccountDirectory accounts, Reports reports, ReviewRequests reviews,
+            Notices notices, AuditLog auditLog, CurrentUser currentUser, ModerationRetention retention,
             ApplicationEventPublisher events, Clock clock) {
-        this.jdbc = jdbc;
-        this.takedowns = takedowns;
+        this.links = links;
+        this.accounts = accounts;
+        this.reports = reports;
+        this.reviews = reviews;
+        this.notices = notices;
         this.auditLog = auditLog;
+        this.currentUser = currentUser;
+        this.retention = retention;
         this.events = events;
         this.clock = clock;
     }
 
     @Transactional(readOnly = true)
     public List<ModerationRow> findQueue(ModerationFilter filter, int offset, int limit) {
-        List<Object> args = new ArrayList<>();
-        StringBuilder where = new StringBuilder("where 1 = 1");
-        if (filter.status() != null) {
-            where.append(" and s.status = ?");
-            args.add(filter.status().name());
-        }
-        if (filter.withOpenReports()) {
-            where.append(" and s.open_reports > 0");
-        }
-        Optional<String> token = token(filter.search());
-        if (token.isPresent()) {
-            where.append(" and s.token = ?");
-            args.add(token.get());
-        }
+        Optional<ShareToken> token = ShareToken.find(filter.search());
+        Long ownerId = null;
         if (filter.owner() != null && !filter.owner().isBlank()) {
-            where.append(" and s.owner_id = (select o.id from app_user o where o.username = ?)");
-            args.add(filter.owner().strip().toLowerCase(java.util.Locale.ROOT));
+            Optional<Long> owner = accounts.idOf(filter.owner());
+            if (owner.isEmpty()) {
+                return List.of();
+            }
+            ownerId = owner.get();
         }
-        if (filter.sharedFrom() != null) {
-            where.append(" and s.created_at >= ?");
-            args.add(Timestamp.from(filter.sharedFrom().atStartOfDay(java.time.ZoneOffset.UTC).toInstant()));
-        }
-        if (filter.sharedTo() != null) {
-            where.append(" and s.created_at < ?");
-            args.add(Timestamp.from(filter.sharedTo().plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()));
-        }
-        String order = switch (filter.sort()) {
-            case OPEN_REPORTS -> "s.open_reports desc, s.last_report_at desc";
-            case LAST_REPORT -> "s.last_report_at desc";
-            case CREATED -> "s.created_at desc";
-            case VIEWS -> "s.view_count desc";
-        };
-        return TitleSearch.of(token.isPresent() ? null : filter.search())
-                .find(jdbc, COLUMNS, where.toString(), args, order + ", s.id desc", offset, limit, ROW);
+        Set<Long> onlyIds = filter.reviewRequests()
+                ? new HashSet<>(reviews.openLinks(ShareModeration.MAX_IDS)) : null;
+        ModeratedLinkQuery query = new ModeratedLinkQuery(filter.status(), filter.withOpenReports(),
+                token.isPresent() ? "" : filter.search(), token.orElse(null), ownerId,
+                filter.sharedFrom() == null ? null : filter.sharedFrom().atStartOfDay(ZoneOffset.UTC).toInstant(),
+                filter.sharedTo() == null ? null : filter.sharedTo().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(),
+                onlyIds, ModeratedLinkQuery.Sort.valueOf(filter.sort().name()));
+        List<ModeratedLink> page = links.find(query, offset, limit);
+        Map<Long, String> owners = accounts.usernames(page.stream().map(ModeratedLink::ownerId).distinct().toList());
+        Set<Long> reviewed = onlyIds != null ? onlyIds : page.stream().anyMatch(ModeratedLink::isTakenDown)
+                ? new HashSet<>(reviews.openLinks(ShareModeration.MAX_IDS)) : Set.of();
+        return page.stream().map(link -> row(link, owners, reviewed)).toList();
     }
 
     @Transactional(readOnly = true)
     public Optional<ModerationDetail> detail(long shareId) {
-        List<ModerationRow> rows = jdbc.query("select " + COLUMNS + " from share_link s where s.id = ?", ROW, shareId);
-        if (rows.isEmpty()) {
+        Optional<ModeratedLink> found = links.find(shareId);
+        if (found.isEmpty()) {
             return Optional.empty();
         }
-        ModerationRow row = rows.getFirst();
-        var link = jdbc.queryForMap("select visibility, shared_by_name, takedown_reason from share_link where id = ?",
-                shareId);
-        String attribution = "NAMED".equals(link.get("visibility"))
-                ? "Shared by " + link.get("shared_by_name") : "Shared anonymously";
-        List<SnapshotMessage> messages = takedowns.snapshot(shareId);
-        List<ModerationDetail.Report> reports = jdbc.query("select id, reason, details, status, created_at "
-                        + "from abuse_report where share_link_id = ? order by created_at desc",
-                (rs, n) -> new ModerationDetail.Report(rs.getLong(1), ReportReason.valueOf(rs.getString(2)),
-                        rs.getString(3), rs.getString(4), rs.getTimestamp(5).toInstant()), shareId);
-        return Optional.of(new ModerationDetail(row, attribution, (String) link.get("takedown_reason"),
-                messages, reports,
+        ModeratedLink link = found.get();
+        List<ReviewRequest> requests = reviews.of(shareId);
+        boolean reviewRequested = requests.stream().anyMatch(ReviewRequest::isOpen);
+        String attribution = link.sharedByName() != null ? "Shared by " + link.sharedByName() : "Shared anonymously";
+        long me = currentUser.requireUserId();
+        boolean mine = link.takenDownBy() != null && link.takenDownBy() == me;
+        Instant purgeAfter = link.removedByOwnerAt() == null ? null : link.removedByOwnerAt().plus(retention.retention());
+        return Optional.of(new ModerationDetail(
+                row(link, accounts.usernames(List.of(link.ownerId())), reviewRequested ? Set.of(shareId) : Set.of()),
+                attribution, link.takedownReason(), link.takenDownAt(), mine, link.removedByOwnerAt(), purgeAfter,
+                links.snapshot(shareId), reports.of(shareId), requests, !mine || !anotherModeratorExists(),
                 auditLog.find(AuditFilter.all().withTarget("share:" + shareId), 0, 100)));
     }
 
-    /** Takes links down with one reason: 410 from the next request on, reports marked actioned. */
+    /**
+     * Takes links down with one reason, set-based: 410 from the next request on, reports marked
+     * actioned, and each owner told why.
+     *
+     * @return how many links were taken down (missing and already taken-down ones are skipped)
+     */
     @Transactional
     public int takeDown(Collection<Long> shareIds, ReportReason reason, String note) {
         String cleanNote = requiredNote(note);
-        int count = 0;
-        for (long shareId : shareIds) {
-            if (takedowns.takeDown(shareId, reason.label())) {
-                jdbc.update("update abuse_report set status = 'ACTIONED', resolved_at = ? "
-                        + "where share_link_id = ? and status = 'OPEN'", Timestamp.from(clock.instant()), shareId);
-                jdbc.update("update share_link set open_reports = 0 where id = ?", shareId);
-                events.publishEvent(new ModerationEvents.LinkTakenDown(shareId, reason, cleanNote));
-                count++;
-            }
+        List<ShareModeration.TakenDown> down = links.takeDown(shareIds, reason.label());
+        Instant now = clock.instant();
+        reports.resolve(down.stream().map(ShareModeration.TakenDown::shareId).toList(), "ACTIONED", now);
+        for (ShareModeration.TakenDown link : down) {
+            notices.insert(link.ownerId(), link.shareId(), OwnerNotice.Kind.TAKEN_DOWN, link.title(), reason.label(), now);
+            events.publishEvent(new ModerationEvents.LinkTakenDown(link.shareId(), reason, cleanNote));
         }
-        return count;
+        return down.size();
     }
 
+    /** Ends a takedown; an open review request of it is closed, and the owner told. */
     @Transactional
     public boolean reinstate(long shareId, String note) {
         String cleanNote = requiredNote(note);
-        boolean done = takedowns.reinstate(shareId);
-        if (done) {
+        Optional<ShareModeration.Reinstated> done = links.reinstate(shareId);
+        done.ifPresent(link -> {
+            reviews.closeOpen(shareId, currentUser.requireUserId(), cleanNote, clock.instant());
+            if (!link.deleted()) {
+                notices.insert(link.ownerId(), shareId, OwnerNotice.Kind.REINSTATED, link.title(), null, clock.instant());
+            }
             events.publishEvent(new ModerationEvents.LinkReinstated(shareId, cleanNote));
-        }
-        return done;
+        });
+        return done.isPresent();
     }
 
     @Transactional
     public int dismissReports(long shareId, String note) {
-        int count = jdbc.update("update abuse_report set status = 'DISMISSED', resolved_at = ? "
-                + "where share_link_id = ? and status = 'OPEN'", Timestamp.from(clock.instant()), shareId);
-        jdbc.update("update share_link set open_reports = 0 where id = ?", shareId);
+        int count = reports.resolve(List.of(shareId), "DISMISSED", clock.instant());
+        links.clearOpenReports(shareId);
         events.publishEvent(new ModerationEvents.ReportsDismissed(shareId, count, note == null ? "" : note.strip()));
         return count;
     }
 
-    private static String requiredNote(String note) {
+    /**
+     * Decides an owner's review request: the takedown stands, or the link is reinstated. The note
+     * goes to the owner. A moderator may not decide the review of their own takedown while another
+     * moderator exists.
+     *
+     * @throws IllegalArgumentException for a missing or already decided request, or a missing note
+     * @throws IllegalStateException when this moderator took the link down and someone else can decide
+     */
+    @Transactional
+    public void decideReview(long reviewId, Decision decision, String note) {
+        String cleanNote = requiredNote(note);
+        ReviewRequest request = reviews.find(reviewId).filter(ReviewRequest::isOpen)
+                .orElseThrow(() -> new IllegalArgumentException("This review request was already decided."));
+        ModeratedLink link = links.find(request.shareId())
+                .orElseThrow(() -> new IllegalArgumentException("This link no longer exists."));
+        long me = currentUser.requireUserId();
+        if (link.takenDownBy() != null && link.takenDownBy() == me && anotherModeratorExists()) {
+            throw new IllegalStateException(OWN_TAKEDOWN_MESSAGE);
+        }
+        Instant now = clock.instant();
+        ReviewRequest.Status status = decision == Decision.REINSTATE
+                ? ReviewRequest.Status.REINSTATED : ReviewRequest.Status.UPHELD;
+        if (!reviews.decide(reviewId, status, me, cleanNote, now)) {
+            throw new IllegalArgumentException("This review request was already decided.");
+        }
+        boolean gone = false;
+        if (decision == Decision.REINSTATE) {
+            gone = links.reinstate(link.shareId()).map(ShareModeration.Reinstated::deleted).orElse(false);
+        }
+        if (!gone) {
+            notices.insert(link.ownerId(), link.shareId(), decision == Decision.REINSTATE
+                    ? OwnerNotice.Kind.REVIEW_REINSTATED : OwnerNotice.Kind.REVIEW_UPHELD, link.title(), cleanNote, now);
+        }
+        events.publishEvent(new ModerationEvents.ReviewDecided(link.shareId(), reviewId, status, cleanNote));
+    }
+
+    private boolean anotherModeratorExists() {
+        return accounts.countEnabledModerators() > 1;
+    }
+
+    private static ModerationRow row(ModeratedLink link, Map<Long, String> owners, Set<Long> reviewRequested) {
+        return new ModerationRow(link.shareId(), link.path(), link.title(), owners.get(link.ownerId()), link.status(),
+                link.openReports(), link.lastReportAt(), link.createdAt(), link.viewCount(),
+                reviewRequested.contains(link.shareId()));
+    }
+
+    static String requiredNote(String note) {
         String text = note == null ? "" : note.strip();
         if (text.isEmpty()) {
             throw new IllegalArgumentException("Write a note: it goes into the audit log.");
@@ -165,13 +211,5 @@ public class ModerationService {
             throw new IllegalArgumentException("A note can have at most " + NOTE_MAX_LENGTH + " characters.");
         }
         return text;
-    }
-
-    static Optional<String> token(String search) {
-        if (search == null) {
-            return Optional.empty();
-        }
-        Matcher matcher = TOKEN_IN_URL.matcher(search.strip());
-        return matcher.find() ? Optional.of(matcher.group(1)) : Optional.empty();
     }
 }

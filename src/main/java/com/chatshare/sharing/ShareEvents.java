@@ -19,6 +19,13 @@ public final class ShareEvents {
     public record SharesDeleted(long ownerId, int count) {
     }
 
+    /**
+     * The retention job deleted these taken-down links for good (their owners had removed them
+     * before {@code removedBefore}); published for every run, also when it found none.
+     */
+    public record TakenDownLinksPurged(java.util.List<Long> shareIds, java.time.Instant removedBefore) {
+    }
+
     public record ConversationContinued(long shareId, long recipientId, long conversationId) {
     }
 }

@@ -16,7 +16,9 @@ import com.chatshare.sharing.internal.SnapshotBatchWriter;
 import com.chatshare.sharing.internal.SnapshotMessageRepository;
 import java.time.Clock;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
@@ -35,8 +37,8 @@ public class ShareService {
 
     public static final String EMPTY_CONVERSATION_MESSAGE =
             "This chat has no messages yet. Send a message before sharing it.";
-    public static final String TAKEN_DOWN_MESSAGE =
-            "This link was taken down by moderation. Updating it cannot bring it back.";
+    public static final String TAKEN_DOWN_MESSAGE = "This chat's link was taken down by moderation, so it cannot "
+            + "be shared again while the takedown stands. You can ask for a review from its notice or your links.";
 
     private final ConversationService conversations;
     private final ShareLinkRepository links;
@@ -88,9 +90,11 @@ public class ShareService {
 
     /**
      * Creates the link, or replaces its snapshot under the same URL, in one transaction: a viewer
-     * sees the old snapshot or the new one, never a mix.
+     * sees the old snapshot or the new one, never a mix. The link stays locked until the end, so
+     * a takedown either comes first (and this is refused) or waits and applies after.
      *
-     * @throws ShareException for an empty conversation, a bad title, or a link taken down
+     * @throws ShareException for an empty conversation, a bad title, or a takedown that stands
+     *         (also when the owner removed the taken-down link from their list)
      */
     @Transactional
     public ShareDetails share(long conversationId, String title, ShareVisibility visibility) {
@@ -100,9 +104,9 @@ public class ShareService {
             throw new ShareException(EMPTY_CONVERSATION_MESSAGE);
         }
         String cleanTitle = validTitle(title);
-        Optional<ShareLink> existing = ownLink(conversationId);
-        if (existing.isPresent() && existing.get().getStatus() == ShareStatus.TAKEN_DOWN) {
-            throw new ShareException(TAKEN_DOWN_MESSAGE);
+        Optional<ShareLink> existing = links.lockByConversationIdAndOwnerId(conversationId, owner.userId());
+        if (existing.isPresent() && existing.get().isTakenDown()) {
+            throw new ShareException(takenDownMessage(existing.get()));
         }
         ShareLink link = existing.orElseGet(() ->
                 new ShareLink(ShareToken.generate(), conversationId, owner.userId(), clock.instant()));
@@ -116,13 +120,35 @@ public class ShareService {
         return details(link, shareable);
     }
 
-    /** Deletes the caller's link of a conversation: the URL answers 404 from the next request on. */
+    /**
+     * Deletes the caller's link of a conversation: the URL answers 404 from the next request on.
+     * A taken-down link only leaves the caller's list; moderation keeps it until the retention ends.
+     */
     @Transactional
     public void deleteShare(long conversationId) {
         conversations.getConversation(conversationId);
-        ShareLink link = ownLink(conversationId).orElseThrow(() -> new ShareException("This chat has no link."));
-        links.delete(link);
+        ShareLink link = ownLink(conversationId).filter(l -> l.getRemovedByOwnerAt() == null)
+                .orElseThrow(() -> new ShareException("This chat has no link."));
+        ownedLinks.delete(link.getOwnerId(), Set.of(link.getId()), clock.instant());
         events.publishEvent(new ShareEvents.ShareDeleted(link.getId(), link.getOwnerId()));
+    }
+
+    /**
+     * One of the caller's taken-down links, also after they removed it from their list: for the
+     * owner's notices and review requests.
+     */
+    @Transactional(readOnly = true)
+    public Optional<OwnTakedown> findOwnTakedown(long shareId) {
+        return links.findById(shareId)
+                .filter(link -> link.getOwnerId() == currentUser.requireUserId() && link.isTakenDown())
+                .map(link -> new OwnTakedown(link.getId(), link.getTitle(), link.getTakedownReason(),
+                        link.getTakenDownAt(), link.getTakenDownBy(), link.getRemovedByOwnerAt() != null));
+    }
+
+    /** Puts a taken-down link the caller removed back into their list (they asked for a review of it). */
+    @Transactional
+    public void keepOwnTakedown(long shareId) {
+        ownedLinks.restoreRemoved(currentUser.requireUserId(), shareId);
     }
 
     /**
@@ -144,7 +170,12 @@ public class ShareService {
     /** One page of the caller's links, for the data controls grid. */
     @Transactional(readOnly = true)
     public List<ShareSummary> findOwnLinks(ShareQuery query, int offset, int limit) {
-        return ownedLinks.page(currentUser.requireUserId(), query, offset, limit);
+        List<OwnedLinks.OwnedLink> rows = ownedLinks.page(currentUser.requireUserId(), query, offset, limit);
+        Map<Long, Integer> positions = new HashMap<>();
+        rows.forEach(row -> positions.put(row.summary().conversationId(), row.sourceLastPosition()));
+        Map<Long, Integer> newMessages = conversations.countFinishedMessagesAfter(positions);
+        return rows.stream().map(row -> row.summary()
+                .withNewMessages(newMessages.getOrDefault(row.summary().conversationId(), 0))).toList();
     }
 
     @Transactional(readOnly = true)
@@ -153,8 +184,8 @@ public class ShareService {
     }
 
     /**
-     * Deletes some of the caller's links in one statement. If any id is not the caller's, nothing
-     * is deleted.
+     * Deletes some of the caller's links set-based (taken-down ones only leave the list). If any id
+     * is not the caller's, nothing is deleted.
      *
      * @return how many links were deleted
      */
@@ -168,16 +199,16 @@ public class ShareService {
         if (ownedLinks.countOwned(ownerId, ids) != ids.size()) {
             throw new ShareException("Some of these links do not exist or are not yours. Nothing was deleted.");
         }
-        int deleted = ownedLinks.delete(ownerId, ids);
+        int deleted = ownedLinks.delete(ownerId, ids, clock.instant());
         events.publishEvent(new ShareEvents.SharesDeleted(ownerId, deleted));
         return deleted;
     }
 
-    /** Deletes every link of the caller's in one statement; conversations and copies stay. */
+    /** Deletes every link of the caller's set-based; conversations and copies stay. */
     @Transactional
     public int deleteAllLinks() {
         long ownerId = currentUser.requireUserId();
-        int deleted = ownedLinks.deleteAll(ownerId);
+        int deleted = ownedLinks.deleteAll(ownerId, clock.instant());
         events.publishEvent(new ShareEvents.SharesDeleted(ownerId, deleted));
         return deleted;
     }
@@ -206,6 +237,11 @@ public class ShareService {
                 .toList();
     }
 
+    /** Why a link cannot be shared again: the takedown and its reason. */
+    static String takenDownMessage(ShareLink link) {
+        return TAKEN_DOWN_MESSAGE + (link.getTakedownReason() == null ? "" : " Reason: " + link.getTakedownReason() + ".");
+    }
+
     private static String validTitle(String title) {
         String text = title == null ? "" : title.strip();
         if (text.isEmpty()) {
@@ -219,7 +255,7 @@ public class ShareService {
 
     private static ShareDetails details(ShareLink link, List<ChatMessage> shareable) {
         int newMessages = (int) shareable.stream().filter(m -> m.position() > link.getSourceLastPosition()).count();
-        return new ShareDetails(link.getId(), link.getConversationId(), "/share/" + link.getToken(), link.getTitle(),
+        return new ShareDetails(link.getId(), link.getConversationId(), link.getPath(), link.getTitle(),
                 link.getVisibility(), link.getStatus(), link.getTakedownReason(), link.getCreatedAt(),
                 link.getUpdatedAt(), link.getViewCount(), newMessages);
     }

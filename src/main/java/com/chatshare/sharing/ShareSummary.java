@@ -11,6 +11,11 @@ public record ShareSummary(long shareId, long conversationId, String path, Strin
         Instant updatedAt, long viewCount, ShareVisibility visibility, ShareStatus status, String takedownReason,
         int newMessages) {
 
+    public ShareSummary withNewMessages(int count) {
+        return new ShareSummary(shareId, conversationId, path, title, createdAt, updatedAt, viewCount, visibility, status,
+                takedownReason, count);
+    }
+
     public boolean isTakenDown() {
         return status == ShareStatus.TAKEN_DOWN;
     }

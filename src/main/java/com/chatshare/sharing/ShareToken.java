@@ -2,23 +2,55 @@ package com.chatshare.sharing;
 
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Optional;
 
 /**
  * The secret part of a share URL: 128 random bits from {@link SecureRandom}, base64url without
  * padding (22 characters). It is independent of every id, so links cannot be guessed or walked.
+ * The token format and the link's path are known here and nowhere else.
+ *
+ * @param value the 22 characters; a {@code ShareToken} is always well-formed
  */
-public final class ShareToken {
+public record ShareToken(String value) {
 
     public static final int LENGTH = 22;
+    /** Where share pages live: {@code PATH_PREFIX + token}. */
+    public static final String PATH_PREFIX = "/share/";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private ShareToken() {
+    public ShareToken {
+        if (!isWellFormed(value)) {
+            throw new IllegalArgumentException("Not a share token");
+        }
     }
 
-    public static String generate() {
+    public static ShareToken generate() {
         byte[] bytes = new byte[16];
         RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return new ShareToken(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+    }
+
+    /** The token, if the text is exactly one. */
+    public static Optional<ShareToken> parse(String text) {
+        return isWellFormed(text) ? Optional.of(new ShareToken(text)) : Optional.empty();
+    }
+
+    /**
+     * The token in what someone pasted: a bare token, a share path, or a whole share URL (with a
+     * query, fragment or trailing {@code /continue} or {@code /report} after it).
+     */
+    public static Optional<ShareToken> find(String pasted) {
+        if (pasted == null) {
+            return Optional.empty();
+        }
+        String text = pasted.strip();
+        int at = text.lastIndexOf(PATH_PREFIX);
+        if (at >= 0) {
+            String rest = text.substring(at + PATH_PREFIX.length());
+            return parse(rest.length() > LENGTH && "/?#".indexOf(rest.charAt(LENGTH)) >= 0
+                    ? rest.substring(0, LENGTH) : rest);
+        }
+        return parse(text);
     }
 
     /** Whether a string could be a token at all; anything else is answered 404 without a query. */
@@ -36,5 +68,21 @@ public final class ShareToken {
             }
         }
         return true;
+    }
+
+    /** The share page's path of a token as stored. */
+    public static String pathOf(String token) {
+        return PATH_PREFIX + token;
+    }
+
+    /** The share page's path, {@code /share/TOKEN}. */
+    public String path() {
+        return pathOf(value);
+    }
+
+    @Override
+    public String toString() {
+        // Tokens are secrets: never printed whole in logs.
+        return "ShareToken[" + value.substring(0, 4) + "…]";
     }
 }

@@ -16,8 +16,8 @@ public interface AccountRepository extends JpaRepository<Account, Long> {
     @Query("select count(a) > 0 from Account a join a.roles r where r = :role")
     boolean existsWithRole(String role);
 
-    @Query("select count(a) from Account a join a.roles r where r = :role and a.enabled")
-    long countEnabledWithRole(String role);
+    @Query("select count(distinct a) from Account a join a.roles r where r in :roles and a.enabled")
+    long countEnabledWithAnyRole(java.util.Collection<String> roles);
 
     Slice<Account> findAllBy(Pageable pageable);
 }

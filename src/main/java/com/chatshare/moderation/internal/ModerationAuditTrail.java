@@ -38,4 +38,16 @@ class ModerationAuditTrail {
     @EventListener
     void on(ModerationEvents.LinkReinstated event) {
         log.record(AuditAction.LINK_REINSTATED, "share:" + event.shareId(), event.note());
-    }}
+    }
+
+    @EventListener
+    void on(ModerationEvents.ReviewRequested event) {
+        log.record(AuditAction.REVIEW_REQUESTED, "share:" + event.shareId(), "review " + event.reviewId());
+    }
+
+    @EventListener
+    void on(ModerationEvents.ReviewDecided event) {
+        log.record(AuditAction.REVIEW_DECIDED, "share:" + event.shareId(),
+                "review " + event.reviewId() + ": " + event.decision() + ". " + event.note());
+    }
+}

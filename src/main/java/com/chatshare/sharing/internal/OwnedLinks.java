@@ -3,8 +3,10 @@ package com.chatshare.sharing.internal;
 import com.chatshare.sharing.ShareQuery;
 import com.chatshare.sharing.ShareStatus;
 import com.chatshare.sharing.ShareSummary;
+import com.chatshare.sharing.ShareToken;
 import com.chatshare.sharing.ShareVisibility;
-import com.chatshare.sharing.TitleSearch;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -15,16 +17,25 @@ import org.springframework.stereotype.Component;
 
 /**
  * Set-based reads and deletes of one owner's links, for the data controls: one page of rows at a
- * time, and one statement per bulk delete (snapshots go with their links by foreign key).
+ * time, and two statements per bulk delete. An owner's delete removes an active link for good
+ * (its snapshot goes with it by foreign key) but only marks a taken-down one removed: it leaves
+ * the owner's list and stays, with its snapshot, for moderators until the retention ends.
  */
 @Component
 public class OwnedLinks {
 
-    private static final RowMapper<ShareSummary> ROW = (rs, n) -> new ShareSummary(
-            rs.getLong("id"), rs.getLong("conversation_id"), "/share/" + rs.getString("token"), rs.getString("title"),
-            rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
+    /** A row of the grid before the conversation's new messages are counted. */
+    public record OwnedLink(ShareSummary summary, int sourceLastPosition) {
+    }
+
+    private static final RowMapper<OwnedLink> ROW = (rs, n) -> new OwnedLink(new ShareSummary(
+            rs.getLong("id"), rs.getLong("conversation_id"), ShareToken.pathOf(rs.getString("token")),
+            rs.getString("title"), rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
             rs.getLong("view_count"), ShareVisibility.valueOf(rs.getString("visibility")),
-            ShareStatus.valueOf(rs.getString("status")), rs.getString("takedown_reason"), rs.getInt("new_messages"));
+            ShareStatus.valueOf(rs.getString("status")), rs.getString("takedown_reason"), 0),
+            rs.getInt("source_last_position"));
+
+    private static final String LISTED = "s.owner_id = :owner and s.removed_by_owner_at is null";
 
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
@@ -34,7 +45,7 @@ public class OwnedLinks {
         this.named = new NamedParameterJdbcTemplate(jdbc);
     }
 
-    public List<ShareSummary> page(long ownerId, ShareQuery query, int offset, int limit) {
+    public List<OwnedLink> page(long ownerId, ShareQuery query, int offset, int limit) {
         String order = switch (query.sort()) {
             case TITLE -> "s.title";
             case CREATED -> "s.created_at";
@@ -42,30 +53,51 @@ public class OwnedLinks {
         } + (query.descending() ? " desc" : " asc") + ", s.id" + (query.descending() ? " desc" : " asc");
         return TitleSearch.of(query.search()).find(jdbc, """
                 s.id, s.conversation_id, s.token, s.title, s.created_at, s.updated_at, s.view_count,
-                s.visibility, s.status, s.takedown_reason,
-                (select count(*) from message m where m.conversation_id = s.conversation_id
-                   and m.position > s.source_last_position and m.status in ('COMPLETE', 'STOPPED')
-                   and m.content <> '') as new_messages""",
-                "where s.owner_id = ?", List.of(ownerId), order, offset, limit, ROW);
+                s.visibility, s.status, s.takedown_reason, s.source_last_position""",
+                "where s.owner_id = ? and s.removed_by_owner_at is null", List.of(ownerId), order, offset, limit, ROW);
     }
 
     public int count(long ownerId) {
-        return jdbc.queryForObject("select count(*) from share_link where owner_id = ?", Integer.class, ownerId);
+        return named.queryForObject("select count(*) from share_link s where " + LISTED,
+                new MapSqlParameterSource("owner", ownerId), Integer.class);
     }
 
-    /** How many of these ids are the owner's; the caller refuses the lot if not all are. */
+    /** How many of these ids are the owner's listed links; the caller refuses the lot if not all are. */
     public int countOwned(long ownerId, Collection<Long> shareIds) {
-        return named.queryForObject("select count(*) from share_link where owner_id = :owner and id in (:ids)",
+        return named.queryForObject("select count(*) from share_link s where " + LISTED + " and s.id in (:ids)",
                 new MapSqlParameterSource("owner", ownerId).addValue("ids", shareIds), Integer.class);
     }
 
-    public int delete(long ownerId, Collection<Long> shareIds) {
-        return named.update("delete from share_link where owner_id = :owner and id in (:ids)",
-                new MapSqlParameterSource("owner", ownerId).addValue("ids", shareIds));
+    /** The owner's delete of some links. @return how many left the owner's list */
+    public int delete(long ownerId, Collection<Long> shareIds, Instant now) {
+        return remove(LISTED + " and s.id in (:ids)",
+                new MapSqlParameterSource("owner", ownerId).addValue("ids", shareIds), now);
     }
 
-    public int deleteAll(long ownerId) {
-        return jdbc.update("delete from share_link where owner_id = ?", ownerId);
+    /** The owner's delete of all their links, or the links of their deleted account. */
+    public int deleteAll(long ownerId, Instant now) {
+        return remove(LISTED, new MapSqlParameterSource("owner", ownerId), now);
     }
 
+    /** The link of a conversation its owner deleted. */
+    public int deleteOfConversation(long ownerId, long conversationId, Instant now) {
+        return remove(LISTED + " and s.conversation_id = :conversation",
+                new MapSqlParameterSource("owner", ownerId).addValue("conversation", conversationId), now);
+    }
+
+    /** Puts a taken-down link its owner removed back into their list. */
+    public void restoreRemoved(long ownerId, long shareId) {
+        named.update("update share_link s set s.removed_by_owner_at = null where s.owner_id = :owner and s.id = :id",
+                new MapSqlParameterSource("owner", ownerId).addValue("id", shareId));
+    }
+
+    private int remove(String where, MapSqlParameterSource params, Instant now) {
+        // Active ones for good; taken-down ones leave the owner's list only. A takedown committed
+        // between the two statements waits for the first one's row locks, so it never sees a row
+        // this delete already removed.
+        int deleted = named.update("delete s from share_link s where " + where + " and s.status = 'ACTIVE'", params);
+        int removed = named.update("update share_link s set s.removed_by_owner_at = :now where " + where
+                + " and s.status = 'TAKEN_DOWN'", params.addValue("now", Timestamp.from(now)));
+        return deleted + removed;
+    }
 }

@@ -2,6 +2,7 @@ package com.chatshare.sharing.internal;
 
 import com.chatshare.sharing.ShareDetails;
 import com.chatshare.sharing.ShareStatus;
+import com.chatshare.sharing.ShareToken;
 import com.chatshare.sharing.ShareVisibility;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -13,9 +14,23 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import org.hibernate.annotations.DynamicUpdate;
 
+/**
+ * A shared link: the aggregate that sharing alone writes. The owner changes it through
+ * {@link #resnapshot}; everything else about it changes through {@link ShareLinkRepository}'s
+ * statements — moderation's {@code takeDown}/{@code reinstate} (which bump {@link #version}, so
+ * an entity read before them can no longer be written), and the counters {@code recordViews},
+ * {@code recordReport} and {@code clearOpenReports}, which add to a column and conflict with
+ * nothing.
+ *
+ * <p>Those columns are not updatable from the entity and updates write only changed columns
+ * ({@link DynamicUpdate}): an owner's Update writes title, attribution and snapshot version and
+ * can never write back a stale status, takedown or count.
+ */
 @Entity
 @Table(name = "share_link")
+@DynamicUpdate
 public class ShareLink {
 
     @Id
@@ -42,17 +57,20 @@ public class ShareLink {
     private String sharedByName;
 
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false, length = 16)
+    @Column(nullable = false, length = 16, updatable = false)
     private ShareStatus status = ShareStatus.ACTIVE;
 
-    @Column(name = "takedown_reason", length = 2000)
+    @Column(name = "takedown_reason", length = 2000, insertable = false, updatable = false)
     private String takedownReason;
 
-    @Column(name = "taken_down_by")
+    @Column(name = "taken_down_by", insertable = false, updatable = false)
     private Long takenDownBy;
 
-    @Column(name = "taken_down_at")
+    @Column(name = "taken_down_at", insertable = false, updatable = false)
     private Instant takenDownAt;
+
+    @Column(name = "removed_by_owner_at", insertable = false, updatable = false)
+    private Instant removedByOwnerAt;
 
     @Column(name = "snapshot_version", nullable = false)
     private int snapshotVersion;
@@ -60,8 +78,17 @@ public class ShareLink {
     @Column(name = "source_last_position", nullable = false)
     private int sourceLastPosition;
 
-    @Column(name = "view_count", nullable = false)
+    @Column(name = "view_count", nullable = false, updatable = false)
     private long viewCount;
+
+    @Column(name = "open_reports", nullable = false, insertable = false, updatable = false)
+    private int openReports;
+
+    @Column(name = "last_report_at", insertable = false, updatable = false)
+    private Instant lastReportAt;
+
+    @Column(name = "owner_active", nullable = false, updatable = false)
+    private boolean ownerActive = true;
 
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
@@ -75,8 +102,8 @@ public class ShareLink {
     protected ShareLink() {
     }
 
-    public ShareLink(String token, long conversationId, long ownerId, Instant now) {
-        this.token = token;
+    public ShareLink(ShareToken token, long conversationId, long ownerId, Instant now) {
+        this.token = token.value();
         this.conversationId = conversationId;
         this.ownerId = ownerId;
         this.createdAt = now;
@@ -86,6 +113,9 @@ public class ShareLink {
     /** Points the link at a new snapshot: title, attribution, and the version viewers revalidate on. */
     public void resnapshot(String title, ShareVisibility visibility, String sharedByName, int sourceLastPosition,
             Instant now) {
+        if (isTakenDown()) {
+            throw new IllegalStateException("A taken-down link cannot be updated");
+        }
         this.title = title;
         this.visibility = visibility;
         this.sharedByName = visibility == ShareVisibility.NAMED ? sharedByName : null;
@@ -94,12 +124,20 @@ public class ShareLink {
         this.updatedAt = now;
     }
 
+    public boolean isTakenDown() {
+        return status == ShareStatus.TAKEN_DOWN;
+    }
+
     public Long getId() {
         return id;
     }
 
     public String getToken() {
         return token;
+    }
+
+    public String getPath() {
+        return ShareToken.pathOf(token);
     }
 
     public long getConversationId() {
@@ -128,6 +166,22 @@ public class ShareLink {
 
     public String getTakedownReason() {
         return takedownReason;
+    }
+
+    public Long getTakenDownBy() {
+        return takenDownBy;
+    }
+
+    public Instant getTakenDownAt() {
+        return takenDownAt;
+    }
+
+    public Instant getRemovedByOwnerAt() {
+        return removedByOwnerAt;
+    }
+
+    public boolean isOwnerActive() {
+        return ownerActive;
     }
 
     public int getSnapshotVersion() {

@@ -76,12 +76,25 @@ public class SharePages implements DisposableBean {
     private Map<String, Head> readHeads(Set<String> tokens) {
         Map<String, Head> found = new HashMap<>();
         jdbc.query("select s.token, s.id, s.status, s.snapshot_version from share_link s "
-                        + "join app_user u on u.id = s.owner_id where u.enabled and s.token in ("
+                        + "where s.owner_active and s.removed_by_owner_at is null and s.token in ("
                         + String.join(",", Collections.nCopies(tokens.size(), "?")) + ")",
                 (RowCallbackHandler) rs -> found.put(rs.getString(1),
                         new Head(rs.getLong(2), ShareStatus.valueOf(rs.getString(3)), rs.getInt(4))),
                 tokens.toArray());
         return found;
+    }
+
+    /** A link anyone may read: its id and its title as stored. */
+    public record PublicHead(long shareId, String title) {
+    }
+
+    /** The id and title of a link anyone may read, in the caller's transaction; empty for every other token. */
+    public Optional<PublicHead> snapshotHead(String token) {
+        if (!ShareToken.isWellFormed(token)) {
+            return Optional.empty();
+        }
+        return links.findByToken(token).filter(SharePages::isPublic)
+                .map(link -> new PublicHead(link.getId(), link.getTitle()));
     }
 
     /** The snapshot of an active link, read in one transaction: never half of an update. */
@@ -91,13 +104,18 @@ public class SharePages implements DisposableBean {
 
     private Optional<PublicSnapshot> readSnapshot(String token) {
         return links.findByToken(token)
-                .filter(link -> link.getStatus() == ShareStatus.ACTIVE)
+                .filter(SharePages::isPublic)
                 .map(link -> new PublicSnapshot(link.getId(), MarkdownRenderer.plainText(link.getTitle()),
                         MarkdownRenderer.plainText(link.getSharedByName()), link.getCreatedAt(), link.getUpdatedAt(),
                         link.getSnapshotVersion(),
                         snapshots.findByShareLinkIdOrderByPosition(link.getId()).stream()
                                 .map(m -> new SnapshotMessage(m.getRole(), markdown.toHtml(m.getContent())))
                                 .toList()));
+    }
+
+    /** Active, its owner's account enabled, and not deleted by its owner: what anyone with the link may read. */
+    static boolean isPublic(ShareLink link) {
+        return link.getStatus() == ShareStatus.ACTIVE && link.isOwnerActive() && link.getRemovedByOwnerAt() == null;
     }
 
     /** A snapshot version of a link: what a rendered page is cached under. */

@@ -2,6 +2,7 @@ package com.chatshare.sharing.web;
 
 import com.chatshare.sharing.PublicSnapshot;
 import com.chatshare.sharing.ShareStatus;
+import com.chatshare.sharing.ShareToken;
 import com.chatshare.sharing.internal.SharePages;
 import com.chatshare.sharing.internal.ViewCounter;
 import jakarta.servlet.FilterChain;
@@ -37,7 +38,7 @@ class SharePageFilter extends HttpFilter {
 
     private static final Logger log = LoggerFactory.getLogger(SharePageFilter.class);
 
-    static final String PATH_PREFIX = "/share/";
+    static final String PATH_PREFIX = ShareToken.PATH_PREFIX;
     static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'self'; img-src 'self'; "
             + "form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
     private static final String HTML = "text/html;charset=UTF-8";

@@ -1,4 +1,4 @@
-package com.chatshare.sharing;
+package com.chatshare.sharing.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package com.chatshare.sharing;
+package com.chatshare.sharing.internal;
 
 import java.lang.Character.UnicodeScript;
 import java.util.ArrayList;

@@ -1,0 +1,71 @@
+package com.chatshare.moderation.internal;
+
+import com.chatshare.moderation.ModerationDetail;
+import com.chatshare.moderation.ReportReason;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Component;
+
+/** Viewers' reports (abuse_report), moderation's own table. */
+@Component
+public class Reports {
+
+    private final JdbcTemplate jdbc;
+
+    Reports(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public long insert(long shareId, ReportReason reason, String details, Instant at) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.update(connection -> {
+            var statement = connection.prepareStatement("insert into abuse_report (share_link_id, reason, details, "
+                    + "status, created_at) values (?, ?, ?, 'OPEN', ?)", new String[] {"id"});
+            statement.setLong(1, shareId);
+            statement.setString(2, reason.name());
+            statement.setString(3, details);
+            statement.setTimestamp(4, Timestamp.from(at));
+            return statement;
+        }, key);
+        return key.getKey().longValue();
+    }
+
+    public List<ModerationDetail.Report> of(long shareId) {
+        return jdbc.query("select id, reason, details, status, created_at "
+                        + "from abuse_report where share_link_id = ? order by created_at desc, id desc",
+                (rs, n) -> new ModerationDetail.Report(rs.getLong(1), ReportReason.valueOf(rs.getString(2)),
+                        rs.getString(3), rs.getString(4), rs.getTimestamp(5).toInstant()), shareId);
+    }
+
+    /** Closes the open reports of these links as actioned (taken down) or dismissed. @return how many */
+    public int resolve(Collection<Long> shareIds, String status, Instant at) {
+        if (shareIds.isEmpty()) {
+            return 0;
+        }
+        Object[] args = new Object[shareIds.size() + 2];
+        args[0] = status;
+        args[1] = Timestamp.from(at);
+        System.arraycopy(shareIds.toArray(), 0, args, 2, shareIds.size());
+        return jdbc.update("update abuse_report set status = ?, resolved_at = ? where status = 'OPEN' and share_link_id in ("
+                + String.join(",", Collections.nCopies(shareIds.size(), "?")) + ")", args);
+    }
+
+    /** Links that have reports created before the cutoff, at most {@code limit}. */
+    public List<Long> linksReportedBefore(Instant cutoff, int limit) {
+        return jdbc.queryForList("select distinct share_link_id from abuse_report where created_at < ? limit ?",
+                Long.class, Timestamp.from(cutoff), limit);
+    }
+
+    public int deleteOf(Collection<Long> shareIds) {
+        if (shareIds.isEmpty()) {
+            return 0;
+        }
+        return jdbc.update("delete from abuse_report where share_link_id in ("
+                + String.join(",", Collections.nCopies(shareIds.size(), "?")) + ")", shareIds.toArray());
+    }
+}
