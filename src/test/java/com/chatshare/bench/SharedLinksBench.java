@@ -107,7 +107,7 @@ class SharedLinksBench extends KaribuTest {
         List<Object[]> links = new ArrayList<>();
         for (int i = 0; i < ids.size(); i++) {
             messages.add(new Object[] {ids.get(i), "Question " + i, now});
-            links.add(new Object[] {ShareToken.generate(), ids.get(i), userId, "Benchmark link " + i, i % 1000,
+            links.add(new Object[] {ShareToken.generate().value(), ids.get(i), userId, "Benchmark link " + i, i % 1000,
                     new Timestamp(now.getTime() - i * 1000L), now});
         }
         jdbc.batchUpdate("insert into message (conversation_id, position, role, content, status, created_at) "

@@ -17,7 +17,9 @@ import com.chatshare.conversations.ConversationService;
 import com.chatshare.sharing.ShareDetails;
 import com.chatshare.sharing.ShareException;
 import com.chatshare.sharing.ShareService;
-import com.chatshare.sharing.ShareTakedowns;
+import com.chatshare.sharing.ModeratedLinkQuery;
+import com.chatshare.sharing.ShareModeration;
+import com.chatshare.sharing.ShareToken;
 import com.chatshare.sharing.ShareVisibility;
 import com.chatshare.sharing.SharingFixtures;
 import java.util.List;
@@ -39,7 +41,7 @@ class ModerationFlowTest {
     ModerationService moderation;
 
     @Autowired
-    ShareTakedowns takedowns;
+    ShareModeration takedowns;
 
     @Autowired
     ShareService shares;
@@ -182,7 +184,11 @@ class ModerationFlowTest {
                 .isInstanceOf(AuthorizationDeniedException.class);
         assertThatThrownBy(() -> moderation.dismissReports(link.shareId(), "x"))
                 .isInstanceOf(AuthorizationDeniedException.class);
-        assertThatThrownBy(() -> takedowns.takeDown(link.shareId(), "x"))
+        assertThatThrownBy(() -> takedowns.takeDown(List.of(link.shareId()), "x"))
+                .isInstanceOf(AuthorizationDeniedException.class);
+        assertThatThrownBy(() -> takedowns.reinstate(link.shareId()))
+                .isInstanceOf(AuthorizationDeniedException.class);
+        assertThatThrownBy(() -> takedowns.find(ModeratedLinkQuery.all(ModeratedLinkQuery.Sort.CREATED), 0, 10))
                 .isInstanceOf(AuthorizationDeniedException.class);
     }
 
@@ -214,9 +220,14 @@ class ModerationFlowTest {
 
     @Test
     void a_pasted_share_url_or_token_is_recognised() {
-        assertThat(ModerationService.token("https://chat.example.org/share/AbCdEfGhIjKlMnOpQrStUv"))
-                .contains("AbCdEfGhIjKlMnOpQrStUv");
-        assertThat(ModerationService.token("AbCdEfGhIjKlMnOpQrStUv")).contains("AbCdEfGhIjKlMnOpQrStUv");
-        assertThat(ModerationService.token("cheap watches")).isEmpty();
+        ShareToken token = new ShareToken("AbCdEfGhIjKlMnOpQrStUv");
+        assertThat(ShareToken.find("https://chat.example.org/share/AbCdEfGhIjKlMnOpQrStUv")).contains(token);
+        assertThat(ShareToken.find("https://chat.example.org/share/AbCdEfGhIjKlMnOpQrStUv/continue?x=1")).contains(token);
+        assertThat(ShareToken.find(" /share/AbCdEfGhIjKlMnOpQrStUv#top ")).contains(token);
+        assertThat(ShareToken.find("AbCdEfGhIjKlMnOpQrStUv")).contains(token);
+        assertThat(ShareToken.find("cheap watches")).isEmpty();
+        assertThat(ShareToken.find("/share/AbCdEfGhIjKlMnOpQrStUvX")).isEmpty();
+        assertThat(token.path()).isEqualTo("/share/AbCdEfGhIjKlMnOpQrStUv");
+        assertThat(token.toString()).doesNotContain("AbCdEfGhIjKlMnOpQrStUv");
     }
 }

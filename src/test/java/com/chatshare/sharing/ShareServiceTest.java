@@ -44,7 +44,7 @@ class ShareServiceTest {
     void tokens_are_22_url_safe_characters_unrelated_to_ids_and_unique() {
         Set<String> tokens = new HashSet<>();
         for (int i = 0; i < 1_000; i++) {
-            String token = ShareToken.generate();
+            String token = ShareToken.generate().value();
             assertThat(token).matches("[A-Za-z0-9_-]{22}");
             tokens.add(token);
         }
@@ -112,7 +112,7 @@ class ShareServiceTest {
 
         assertThatThrownBy(() -> shares.share(details.conversationId(), "taken down", ShareVisibility.ANONYMOUS))
                 .isInstanceOf(ShareException.class)
-                .hasMessage(ShareService.TAKEN_DOWN_MESSAGE);
+                .hasMessage(ShareService.TAKEN_DOWN_MESSAGE + " Reason: Spam.");
         ShareDetails seen = shares.findShare(details.conversationId()).orElseThrow();
         assertThat(seen.isTakenDown()).isTrue();
         assertThat(seen.takedownReason()).isEqualTo("Spam");
@@ -146,7 +146,7 @@ class ShareServiceTest {
     void anonymous_callers_cannot_share_or_continue() {
         assertThatThrownBy(() -> shares.share(1L, "x", ShareVisibility.ANONYMOUS))
                 .isInstanceOf(AuthenticationCredentialsNotFoundException.class);
-        assertThatThrownBy(() -> shares.continueConversation(ShareToken.generate()))
+        assertThatThrownBy(() -> shares.continueConversation(ShareToken.generate().value()))
                 .isInstanceOf(AuthenticationCredentialsNotFoundException.class);
     }
 

@@ -15,7 +15,7 @@ class ShareTokenTest {
     void generated_tokens_are_well_formed_and_distinct() {
         Set<String> tokens = new HashSet<>();
         for (int i = 0; i < 1_000; i++) {
-            String token = ShareToken.generate();
+            String token = ShareToken.generate().value();
             assertThat(token).hasSize(ShareToken.LENGTH);
             assertThat(ShareToken.isWellFormed(token)).as(token).isTrue();
             tokens.add(token);

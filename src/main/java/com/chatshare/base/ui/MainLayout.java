@@ -19,6 +19,7 @@ import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.Layout;
 import jakarta.annotation.security.PermitAll;
+import java.util.List;
 import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
 
@@ -33,7 +34,7 @@ public final class MainLayout extends AppLayout {
     private final transient CurrentUser currentUser;
     private final VerticalLayout drawerSlot = new VerticalLayout();
 
-    MainLayout(CurrentUser currentUser) {
+    MainLayout(CurrentUser currentUser, List<HeaderItem> headerItems) {
         this.currentUser = currentUser;
         setPrimarySection(Section.DRAWER);
 
@@ -42,7 +43,10 @@ public final class MainLayout extends AppLayout {
         HorizontalLayout navbar = new HorizontalLayout(new DrawerToggle(), title);
         navbar.setWidthFull();
         navbar.setAlignItems(FlexComponent.Alignment.CENTER);
-        currentUser.get().ifPresent(user -> navbar.add(userMenu(user)));
+        currentUser.get().ifPresent(user -> {
+            headerItems.forEach(item -> navbar.add(item.create()));
+            navbar.add(userMenu(user));
+        });
         addToNavbar(navbar);
 
         drawerSlot.addClassName("drawer-slot");

@@ -5,6 +5,7 @@ import com.chatshare.accounts.RegistrationException;
 import com.chatshare.base.ui.PublicUrls;
 import com.chatshare.conversations.ConversationService;
 import com.chatshare.datacontrols.DataExport;
+import com.chatshare.moderation.ReviewRequestOpener;
 import com.chatshare.security.CurrentUser;
 import com.chatshare.sharing.ShareService;
 import com.vaadin.flow.component.Component;
@@ -47,7 +48,7 @@ public class DataControlsView extends VerticalLayout {
     private final Paragraph linkCount = new Paragraph();
 
     DataControlsView(ShareService shares, ConversationService conversations, AccountService accounts,
-            DataExport export, CurrentUser currentUser, PublicUrls urls) {
+            DataExport export, CurrentUser currentUser, PublicUrls urls, ReviewRequestOpener reviews) {
         this.shares = shares;
         this.conversations = conversations;
         this.accounts = accounts;
@@ -56,7 +57,7 @@ public class DataControlsView extends VerticalLayout {
         addClassName("page");
 
         linkCount.setId("link-count");
-        Button manage = new Button("Manage", event -> new SharedLinksDialog(shares, urls::absolute, this::refresh).open());
+        Button manage = new Button("Manage", event -> new SharedLinksDialog(shares, reviews, urls::absolute, this::refresh).open());
         manage.setId("manage-links");
 
         Anchor exportLink = new Anchor((DownloadHandler) event -> {

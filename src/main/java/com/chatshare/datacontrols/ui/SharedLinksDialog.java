@@ -1,5 +1,6 @@
 package com.chatshare.datacontrols.ui;
 
+import com.chatshare.moderation.ReviewRequestOpener;
 import com.chatshare.sharing.ShareException;
 import com.chatshare.sharing.ShareQuery;
 import com.chatshare.sharing.ShareService;
@@ -45,6 +46,7 @@ class SharedLinksDialog extends Dialog {
             .withLocale(Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
     private final transient ShareService shares;
+    private final transient ReviewRequestOpener reviews;
     private final transient Function<String, String> absoluteUrl;
     private final transient Runnable onChange;
     private final Grid<ShareSummary> grid = new Grid<>();
@@ -53,8 +55,10 @@ class SharedLinksDialog extends Dialog {
     private final Div empty = new Div();
     private ShareQuery query = ShareQuery.newestFirst();
 
-    SharedLinksDialog(ShareService shares, Function<String, String> absoluteUrl, Runnable onChange) {
+    SharedLinksDialog(ShareService shares, ReviewRequestOpener reviews, Function<String, String> absoluteUrl,
+            Runnable onChange) {
         this.shares = shares;
+        this.reviews = reviews;
         this.absoluteUrl = absoluteUrl;
         this.onChange = onChange;
         setId("shared-links-dialog");
@@ -204,7 +208,14 @@ class SharedLinksDialog extends Dialog {
         Button delete = iconButton(VaadinIcon.TRASH, "Delete link", () -> confirmDelete(link));
         delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
         delete.addClassName("delete-link");
-        HorizontalLayout actions = new HorizontalLayout(chat, copy, update, delete);
+        HorizontalLayout actions = new HorizontalLayout(chat, copy, update);
+        if (link.isTakenDown()) {
+            Button review = iconButton(VaadinIcon.SCALE, "Ask for a review",
+                    () -> reviews.open(link.shareId(), link.title(), this::refresh));
+            review.addClassName("request-review");
+            actions.add(review);
+        }
+        actions.add(delete);
         actions.setSpacing(false);
         actions.setAlignItems(FlexComponent.Alignment.CENTER);
         return actions;

@@ -5,6 +5,7 @@ import com.chatshare.moderation.ModerationDetail;
 import com.chatshare.moderation.ModerationFilter;
 import com.chatshare.moderation.ModerationRow;
 import com.chatshare.moderation.ModerationService;
+import com.chatshare.moderation.ReviewRequest;
 import com.chatshare.moderation.ReportReason;
 import com.chatshare.security.AppRoles;
 import com.chatshare.sharing.ShareStatus;
@@ -57,6 +58,8 @@ public class ModerationView extends VerticalLayout {
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
 
+    private static final String AUDIT_NOTE = "Note (for the audit log)";
+
     private final transient ModerationService moderation;
     private final Grid<ModerationRow> grid = new Grid<>();
     private final VerticalLayout detail = new VerticalLayout();
@@ -81,6 +84,10 @@ public class ModerationView extends VerticalLayout {
         Checkbox openReports = new Checkbox("Open reports only");
         openReports.setId("filter-open-reports");
         openReports.addValueChangeListener(e -> apply(filter.withOpenReports(e.getValue())));
+        Checkbox reviewRequests = new Checkbox("Review requests");
+        reviewRequests.setId("filter-review-requests");
+        reviewRequests.setTooltipText("Taken-down links whose owners asked for a review nobody has decided yet");
+        reviewRequests.addValueChangeListener(e -> apply(filter.withReviewRequests(e.getValue())));
         TextField search = new TextField("Title, link or token");
         search.setId("filter-search");
         search.setClearButtonVisible(true);
@@ -112,7 +119,7 @@ public class ModerationView extends VerticalLayout {
         takeDownSelected.addClickListener(e -> openTakeDown(grid.getSelectedItems().stream()
                 .map(ModerationRow::shareId).toList()));
 
-        HorizontalLayout filters = new HorizontalLayout(status, openReports, search, owner, from, to, sort,
+        HorizontalLayout filters = new HorizontalLayout(status, openReports, reviewRequests, search, owner, from, to, sort,
                 takeDownSelected);
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
         filters.setWidthFull();
@@ -124,8 +131,9 @@ public class ModerationView extends VerticalLayout {
         // The title takes what the short columns leave; a cut-off title shows whole on hover.
         grid.addColumn(ModerationRow::title).setHeader("Title").setWidth("14em").setFlexGrow(1).setResizable(true)
                 .setTooltipGenerator(ModerationRow::title);
-        grid.addColumn(ModerationRow::ownerUsername).setHeader("Owner").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(r -> r.status() == ShareStatus.ACTIVE ? "Active" : "Taken down").setHeader("Status")
+        grid.addColumn(ModerationView::ownerName).setHeader("Owner").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(r -> r.status() == ShareStatus.ACTIVE ? "Active"
+                        : r.reviewRequested() ? "Taken down · review requested" : "Taken down").setHeader("Status")
                 .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(ModerationRow::openReports).setHeader("Reports").setKey("open").setAutoWidth(true)
                 .setFlexGrow(0);
@@ -173,7 +181,7 @@ public class ModerationView extends VerticalLayout {
         ModerationDetail d = loaded.get();
         H3 title = new H3(d.row().title());
         title.setId("detail-title");
-        Paragraph owner = new Paragraph("Owner: " + d.row().ownerUsername() + " · " + d.publicAttribution()
+        Paragraph owner = new Paragraph("Owner: " + ownerName(d.row()) + " · " + d.publicAttribution()
                 + " · " + (d.row().status() == ShareStatus.ACTIVE ? "Active" : "Taken down: " + d.takedownReason()));
         owner.setId("detail-owner");
 
@@ -181,11 +189,11 @@ public class ModerationView extends VerticalLayout {
         takeDown.setId("take-down");
         takeDown.addThemeVariants(ButtonVariant.LUMO_ERROR);
         takeDown.setEnabled(d.row().status() == ShareStatus.ACTIVE);
-        Button reinstate = new Button("Reinstate", e -> openNote("Reinstate link", "Reinstate",
+        Button reinstate = new Button("Reinstate", e -> openNote("Reinstate link", "Reinstate", AUDIT_NOTE,
                 note -> moderation.reinstate(shareId, note)));
         reinstate.setId("reinstate");
         reinstate.setEnabled(d.row().status() == ShareStatus.TAKEN_DOWN);
-        Button dismiss = new Button("Dismiss reports", e -> openNote("Dismiss open reports", "Dismiss",
+        Button dismiss = new Button("Dismiss reports", e -> openNote("Dismiss open reports", "Dismiss", AUDIT_NOTE,
                 note -> moderation.dismissReports(shareId, note)));
         dismiss.setId("dismiss-reports");
         dismiss.setEnabled(d.row().openReports() > 0);
@@ -207,8 +215,64 @@ public class ModerationView extends VerticalLayout {
         }
         HorizontalLayout actions = new HorizontalLayout(takeDown, reinstate, dismiss);
         actions.setWrap(true);
-        detail.add(title, owner, actions, snapshot,
+        detail.add(title, owner);
+        if (d.removedByOwnerAt() != null) {
+            Paragraph removed = new Paragraph("The owner removed this link from their list on "
+                    + TIME.format(d.removedByOwnerAt()) + ". It is kept for moderation until "
+                    + TIME.format(d.purgeAfter()) + ", then deleted for good.");
+            removed.setId("detail-removed");
+            detail.add(removed);
+        }
+        detail.add(actions, reviews(shareId, d), snapshot,
                 new H4("Reports (" + d.reports().size() + ")"), reports, new H4("History"), history);
+    }
+
+    private VerticalLayout reviews(long shareId, ModerationDetail d) {
+        VerticalLayout section = new VerticalLayout();
+        section.setId("detail-reviews");
+        section.setPadding(false);
+        section.setSpacing(false);
+        if (d.reviews().isEmpty()) {
+            return section;
+        }
+        section.add(new H4("Review requests"));
+        for (ReviewRequest review : d.reviews()) {
+            Paragraph line = new Paragraph(TIME.format(review.createdAt()) + " · " + switch (review.status()) {
+                case OPEN -> "waiting for a decision";
+                case UPHELD -> "takedown upheld";
+                case REINSTATED -> "reinstated";
+                case CLOSED -> "closed by a reinstatement";
+            } + " — “" + review.explanation() + "”"
+                    + (review.decisionNote() == null ? "" : " Decision note: " + review.decisionNote()));
+            line.addClassName("review-request");
+            section.add(line);
+        }
+        d.openReview().ifPresent(open -> {
+            String label = "Note (sent to the owner, kept in the audit log)";
+            Button uphold = new Button("Uphold takedown", e -> openNote("Uphold the takedown", "Uphold", label,
+                    note -> moderation.decideReview(open.id(), ModerationService.Decision.UPHOLD, note)));
+            uphold.setId("review-uphold");
+            Button reinstate = new Button("Reinstate after review", e -> openNote("Reinstate after review",
+                    "Reinstate", label,
+                    note -> moderation.decideReview(open.id(), ModerationService.Decision.REINSTATE, note)));
+            reinstate.setId("review-reinstate");
+            reinstate.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            HorizontalLayout decide = new HorizontalLayout(uphold, reinstate);
+            decide.setWrap(true);
+            if (!d.mayDecideReviews()) {
+                uphold.setEnabled(false);
+                reinstate.setEnabled(false);
+                Paragraph why = new Paragraph(ModerationService.OWN_TAKEDOWN_MESSAGE);
+                why.setId("review-own-takedown");
+                section.add(why);
+            }
+            section.add(decide);
+        });
+        return section;
+    }
+
+    private static String ownerName(ModerationRow row) {
+        return row.ownerUsername() == null ? "(deleted account)" : row.ownerUsername();
     }
 
     void openTakeDown(Collection<Long> shareIds) {
@@ -251,11 +315,11 @@ public class ModerationView extends VerticalLayout {
         dialog.open();
     }
 
-    private void openNote(String header, String action, java.util.function.Consumer<String> run) {
+    private void openNote(String header, String action, String noteLabel, java.util.function.Consumer<String> run) {
         Dialog dialog = new Dialog();
         dialog.setId("note-dialog");
         dialog.setHeaderTitle(header);
-        TextArea note = new TextArea("Note (for the audit log)");
+        TextArea note = new TextArea(noteLabel);
         note.setId("note");
         note.setMaxLength(ModerationService.NOTE_MAX_LENGTH);
         note.setWidthFull();
@@ -264,7 +328,7 @@ public class ModerationView extends VerticalLayout {
                 run.accept(note.getValue());
                 dialog.close();
                 refreshAfterAction();
-            } catch (IllegalArgumentException ex) {
+            } catch (IllegalArgumentException | IllegalStateException ex) {
                 note.setErrorMessage(ex.getMessage());
                 note.setInvalid(true);
             }

@@ -3,6 +3,9 @@ package com.chatshare.sharing.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.chatshare.IntegrationTest;
+import com.chatshare.sharing.ShareService;
+import com.chatshare.sharing.ShareVisibility;
+import com.chatshare.sharing.SharingFixtures;
 import com.chatshare.SignedIn;
 import com.chatshare.accounts.AccountService;
 import com.chatshare.accounts.Registration;
