@@ -12,6 +12,12 @@ class TestAssistantConfiguration {
 
     @Bean
     @Primary
+    TestClock testClock() {
+        return new TestClock();
+    }
+
+    @Bean
+    @Primary
     SwitchableAssistant switchableAssistant(@Qualifier("assistant") Assistant configured) {
         return new SwitchableAssistant(configured);
     }
