@@ -3,6 +3,7 @@ package com.chatshare;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.chatshare.architecture.DataAccessRules;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -72,6 +73,17 @@ class ArchitectureTest {
     @Test
     void constructor_injection_only() {
         check(fields().should().notBeAnnotatedWith(Autowired.class));
+    }
+
+    @Test
+    void only_a_features_internal_package_uses_jdbc_or_the_entity_manager() {
+        // base.database starts the embedded database and builds its data source.
+        check(DataAccessRules.rawDataAccessOnlyInInternalPackages(ROOT, FEATURES, ROOT + ".base.database.."));
+    }
+
+    @Test
+    void repositories_live_in_a_features_internal_package() {
+        check(DataAccessRules.repositoriesOnlyInInternalPackages(ROOT, FEATURES));
     }
 
     private static String[] featurePackages() {
