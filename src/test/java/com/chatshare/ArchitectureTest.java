@@ -2,12 +2,21 @@ package com.chatshare;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.chatshare.architecture.DataAccessRules;
+import com.chatshare.architecture.TableOwnership;
+import com.chatshare.architecture.TableOwnership.ForeignTable;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,6 +28,20 @@ class ArchitectureTest {
     static final String ROOT = "com.chatshare";
     static final List<String> FEATURES =
             List.of("accounts", "conversations", "sharing", "datacontrols", "moderation", "audit");
+
+    /**
+     * Which feature owns which table: only that feature's SQL names it. A migration that creates a
+     * table fails {@link #every_table_a_migration_creates_has_an_owning_feature()} until it is here.
+     */
+    static final TableOwnership TABLES = new TableOwnership(Map.of(
+            "accounts", List.of("app_user", "app_user_role"),
+            "conversations", List.of("conversation", "message"),
+            "sharing", List.of("share_link", "snapshot_message"),
+            "moderation", List.of("abuse_report", "review_request", "owner_notice"),
+            "audit", List.of("audit_entry")));
+
+    static final Path SOURCES = Path.of("src/main/java/com/chatshare");
+    static final Path MIGRATIONS = Path.of("src/main/resources/db/migration");
 
     static JavaClasses classes;
 
@@ -72,6 +95,37 @@ class ArchitectureTest {
     @Test
     void constructor_injection_only() {
         check(fields().should().notBeAnnotatedWith(Autowired.class));
+    }
+
+    @Test
+    void only_a_features_internal_package_uses_jdbc_or_the_entity_manager() {
+        // base.database starts the embedded database and builds its data source.
+        check(DataAccessRules.rawDataAccessOnlyInInternalPackages(ROOT, FEATURES, ROOT + ".base.database.."));
+    }
+
+    @Test
+    void repositories_live_in_a_features_internal_package() {
+        check(DataAccessRules.repositoriesOnlyInInternalPackages(ROOT, FEATURES));
+    }
+
+    @Test
+    void no_features_sql_names_another_features_table() {
+        // base and security own no table and depend on no feature: they may name none.
+        List<String> packages = Stream.concat(FEATURES.stream(), Stream.of("base", "security")).toList();
+
+        List<ForeignTable> found = TABLES.foreignTables(SOURCES, packages);
+
+        assertTrue(found.isEmpty(), () -> "SQL names another feature's table (" + found.size() + " places); "
+                + "ask the owning feature's API or listen to its events instead:\n"
+                + found.stream().map(ForeignTable::toString).collect(Collectors.joining("\n")));
+    }
+
+    @Test
+    void every_table_a_migration_creates_has_an_owning_feature() {
+        assertThat(TableOwnership.createdTables(MIGRATIONS)).as("tables the migrations create").isNotEmpty();
+        assertThat(TABLES.unownedTables(MIGRATIONS)).as("tables created by a migration (table=file) with no owner "
+                + "in ArchitectureTest.TABLES").isEmpty();
+        assertThat(FEATURES).as("features owning tables").containsAll(TABLES.owners().values());
     }
 
     private static String[] featurePackages() {

@@ -1,17 +1,15 @@
 package com.chatshare.audit;
 
+import com.chatshare.audit.internal.AuditEntries;
 import com.chatshare.security.CurrentUser;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowMapper;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -25,19 +23,15 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AuditLog {
 
-    private static final RowMapper<AuditEntry> ROW = (rs, n) -> new AuditEntry(rs.getLong("id"),
-            rs.getTimestamp("at").toInstant(), rs.getString("actor"), AuditAction.valueOf(rs.getString("action")),
-            rs.getString("target"), rs.getString("details"));
-
     /** The actor of entries written by the application itself; no username can be this (it has brackets). */
     public static final String SYSTEM_ACTOR = "[system]";
 
-    private final JdbcTemplate jdbc;
+    private final AuditEntries entries;
     private final CurrentUser currentUser;
     private final Clock clock;
 
-    AuditLog(JdbcTemplate jdbc, CurrentUser currentUser, Clock clock) {
-        this.jdbc = jdbc;
+    AuditLog(AuditEntries entries, CurrentUser currentUser, Clock clock) {
+        this.entries = entries;
         this.currentUser = currentUser;
         this.clock = clock;
     }
@@ -48,15 +42,14 @@ public class AuditLog {
         insert(currentUser.get().map(user -> user.getUsername()).orElse("anonymous"), action, target, details);
     }
 
-    /** Records an action of the application itself (a scheduled job), as actor "system". */
+    /** Records an action of the application itself (a scheduled job), as actor {@link #SYSTEM_ACTOR}. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void recordBySystem(AuditAction action, String target, String details) {
         insert(SYSTEM_ACTOR, action, target, details);
     }
 
     private void insert(String actor, AuditAction action, String target, String details) {
-        jdbc.update("insert into audit_entry (at, actor, action, target, details) values (?, ?, ?, ?, ?)",
-                Timestamp.from(clock.instant()), actor, action.name(), target,
+        entries.append(clock.instant(), actor, action, target,
                 details == null ? null : details.substring(0, Math.min(details.length(), 2000)));
     }
 
@@ -64,12 +57,7 @@ public class AuditLog {
     @PreAuthorize("hasAnyRole('MODERATOR', 'ADMIN')")
     @Transactional(readOnly = true)
     public List<AuditEntry> find(AuditFilter filter, int offset, int limit) {
-        List<Object> args = new ArrayList<>();
-        String where = where(filter, args);
-        args.add(limit);
-        args.add(offset);
-        return jdbc.query("select id, at, actor, action, target, details from audit_entry" + where
-                + " order by at desc, id desc limit ? offset ?", ROW, args.toArray());
+        return entries.find(filter, offset, limit);
     }
 
     /**
@@ -79,20 +67,16 @@ public class AuditLog {
     @PreAuthorize("hasAnyRole('MODERATOR', 'ADMIN')")
     @Transactional(readOnly = true)
     public void exportCsv(AuditFilter filter, Writer out) throws IOException {
-        List<Object> args = new ArrayList<>();
-        String where = where(filter, args);
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
                 .setHeader("at", "actor", "action", "target", "details").get())) {
-            jdbc.query("select id, at, actor, action, target, details from audit_entry" + where
-                    + " order by at desc, id desc", rs -> {
-                        AuditEntry entry = ROW.mapRow(rs, 0);
-                        try {
-                            csv.printRecord(entry.at().atOffset(ZoneOffset.UTC).toString(), safe(entry.actor()),
-                                    entry.action().name(), safe(entry.target()), safe(entry.details()));
-                        } catch (IOException e) {
-                            throw new java.io.UncheckedIOException(e);
-                        }
-                    }, args.toArray());
+            entries.forEach(filter, entry -> {
+                try {
+                    csv.printRecord(entry.at().atOffset(ZoneOffset.UTC).toString(), safe(entry.actor()),
+                            entry.action().name(), safe(entry.target()), safe(entry.details()));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
         }
     }
 
@@ -103,30 +87,5 @@ public class AuditLog {
         char first = cell.charAt(0);
         return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
                 ? "'" + cell : cell;
-    }
-
-    private static String where(AuditFilter filter, List<Object> args) {
-        StringBuilder where = new StringBuilder(" where 1 = 1");
-        if (filter.action() != null) {
-            where.append(" and action = ?");
-            args.add(filter.action().name());
-        }
-        if (filter.actor() != null && !filter.actor().isBlank()) {
-            where.append(" and actor = ?");
-            args.add(filter.actor().strip());
-        }
-        if (filter.target() != null && !filter.target().isBlank()) {
-            where.append(" and target = ?");
-            args.add(filter.target().strip());
-        }
-        if (filter.from() != null) {
-            where.append(" and at >= ?");
-            args.add(Timestamp.from(filter.from().atStartOfDay(ZoneOffset.UTC).toInstant()));
-        }
-        if (filter.to() != null) {
-            where.append(" and at < ?");
-            args.add(Timestamp.from(filter.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
-        }
-        return where.toString();
     }
 }
