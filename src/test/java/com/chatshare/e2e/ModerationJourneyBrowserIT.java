@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.chatshare.SignedIn;
 import com.chatshare.conversations.ConversationService;
+import com.chatshare.moderation.ModerationService;
+import com.chatshare.moderation.ReportReason;
 import com.chatshare.sharing.ShareDetails;
 import com.chatshare.sharing.ShareService;
 import com.chatshare.sharing.ShareVisibility;
@@ -30,6 +32,9 @@ class ModerationJourneyBrowserIT extends BrowserJourney {
 
     @Autowired
     UserDetailsService users;
+
+    @Autowired
+    ModerationService moderation;
 
     @Test
     void report_take_down_and_the_reader_sees_the_notice() {
@@ -78,5 +83,58 @@ class ModerationJourneyBrowserIT extends BrowserJourney {
         assertThat(reader.findElement(By.tagName("h1")).getText()).isEqualTo("This shared chat is no longer available");
         assertThat(reader.getPageSource()).doesNotContain("Win a free phone now");
         Browser.screenshot(reader, "44-reader-sees-notice");
+    }
+
+    @Test
+    void the_owner_asks_for_a_review_and_a_second_moderator_reinstates() {
+        ShareDetails link = SharingFixtures.share(shares, conversations, users, "alice", "A recipe with a sharp knife",
+                ShareVisibility.ANONYMOUS);
+        SignedIn.as(users, "mod");
+        moderation.takeDown(java.util.List.of(link.shareId()), ReportReason.VIOLENCE, "Knife");
+        SignedIn.signOut();
+
+        WebDriver owner = openBrowser();
+        WebDriverWait ownerWait = waitFor(owner);
+        signIn(owner, "alice", "alice-password");
+        ownerWait.until(ExpectedConditions.visibilityOfElementLocated(By.id("notices-count")));
+        owner.findElement(By.id("notices")).click();
+        ownerWait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notices-dialog"),
+                "A recipe with a sharp knife"));
+        Browser.screenshot(owner, "45-owner-notice");
+        owner.findElement(By.xpath("//vaadin-button[normalize-space()='Ask for a review']")).click();
+        ownerWait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#review-explanation textarea")))
+                .sendKeys("It is a cooking recipe; the knife is for onions.");
+        Browser.screenshot(owner, "46-review-request");
+        owner.findElement(By.id("review-send")).click();
+        ownerWait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("review-request-dialog")));
+
+        WebDriver admin = openBrowser();
+        WebDriverWait adminWait = waitFor(admin);
+        signIn(admin, "admin", "admin-password");
+        admin.get(url("/moderation"));
+        adminWait.until(ExpectedConditions.elementToBeClickable(By.id("filter-review-requests"))).click();
+        admin.findElement(By.cssSelector("#filter-search input")).sendKeys(url(link.path()), Keys.ENTER);
+        WebElement cell = adminWait.until(ExpectedConditions.elementToBeClickable(
+                By.xpath("//vaadin-grid-cell-content[normalize-space()='A recipe with a sharp knife']")));
+        cell.click();
+        adminWait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("detail-reviews"),
+                "the knife is for onions"));
+        Browser.screenshot(admin, "47-review-in-queue");
+        admin.findElement(By.id("review-reinstate")).click();
+        adminWait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#note textarea")))
+                .sendKeys("Cooking, not violence.");
+        admin.findElement(By.id("note-confirm")).click();
+        adminWait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("detail-history"), "REVIEW_DECIDED"));
+
+        owner.navigate().refresh();
+        ownerWait.until(ExpectedConditions.visibilityOfElementLocated(By.id("notices-count")));
+        owner.findElement(By.id("notices")).click();
+        ownerWait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notices-dialog"),
+                "Review decided: your link is back"));
+        Browser.screenshot(owner, "48-owner-sees-reinstatement");
+
+        WebDriver reader = openBrowser();
+        reader.get(url(link.path()));
+        assertThat(reader.findElement(By.tagName("h1")).getText()).isEqualTo("A recipe with a sharp knife");
     }
 }

@@ -133,7 +133,7 @@ public class ModerationView extends VerticalLayout {
                 .setTooltipGenerator(ModerationRow::title);
         grid.addColumn(ModerationView::ownerName).setHeader("Owner").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(r -> r.status() == ShareStatus.ACTIVE ? "Active"
-                        : r.reviewRequested() ? "Taken down · review requested" : "Taken down").setHeader("Status")
+                        : r.reviewRequested() ? "In review" : "Taken down").setHeader("Status")
                 .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(ModerationRow::openReports).setHeader("Reports").setKey("open").setAutoWidth(true)
                 .setFlexGrow(0);

@@ -77,6 +77,7 @@ class NoticesButton extends Composite<Button> {
     private Div item(OwnerNotice notice, Dialog dialog) {
         Div item = new Div();
         item.addClassName("notice");
+        item.setWidthFull();
         if (!notice.read()) {
             item.addClassName("unread");
         }
