@@ -53,6 +53,7 @@ class ModerationQueueBench {
         report.add(measure("open reports only", base.withOpenReports(true)));
         report.add(measure("status active, most open reports", base.withStatus(ShareStatus.ACTIVE)));
         report.add(measure("status taken down, most open reports", base.withStatus(ShareStatus.TAKEN_DOWN)));
+        report.add(measure("review requests", base.withReviewRequests(true)));
         report.add(measure("latest report", base.withSort(ModerationFilter.Sort.LAST_REPORT)));
         report.add(measure("newest", base.withSort(ModerationFilter.Sort.CREATED)));
         report.add(measure("most viewed", base.withSort(ModerationFilter.Sort.VIEWS)));
@@ -93,7 +94,13 @@ class ModerationQueueBench {
         jdbc.update("update share_link s join (select share_link_id, sum(status = 'OPEN') as open_count, "
                 + "max(created_at) as last_at from abuse_report group by share_link_id) r "
                 + "on r.share_link_id = s.id set s.open_reports = r.open_count, s.last_report_at = r.last_at");
-        jdbc.execute("analyze table share_link, abuse_report, app_user");
+        // A thousand owners asked for a review of a takedown (every 20th link is taken down).
+        jdbc.update("update share_link set taken_down_at = created_at where status = 'TAKEN_DOWN' "
+                + "and title like 'Benchmark snapshot %'");
+        jdbc.update("insert into review_request (share_link_id, takedown_at, requester_id, explanation, status, "
+                + "created_at) select id, taken_down_at, owner_id, 'bench', 'OPEN', now(6) from share_link "
+                + "where status = 'TAKEN_DOWN' and title like 'Benchmark snapshot %' order by id limit 1000");
+        jdbc.execute("analyze table share_link, abuse_report, app_user, review_request");
     }
 
     private String measure(String name, ModerationFilter filter) {

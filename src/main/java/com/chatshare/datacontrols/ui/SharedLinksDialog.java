@@ -231,7 +231,10 @@ class SharedLinksDialog extends Dialog {
 
     void confirmDelete(ShareSummary link) {
         confirm("delete-one-confirm", "Delete link?",
-                "“" + link.title() + "” will no longer be available at its link. The chat stays.",
+                link.isTakenDown()
+                        ? "“" + link.title() + "” leaves your list. It stays taken down, and moderators keep it for "
+                                + "a while; this chat cannot be shared again while the takedown stands."
+                        : "“" + link.title() + "” will no longer be available at its link. The chat stays.",
                 "Delete link", () -> shares.deleteLinks(Set.of(link.shareId())));
     }
 
