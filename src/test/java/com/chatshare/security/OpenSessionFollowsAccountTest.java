@@ -103,6 +103,7 @@ class OpenSessionFollowsAccountTest {
         assertThat(principal.userId()).isEqualTo(moderator.id());
         assertThat(principal.getUsername()).isEqualTo("renewed-mod");
         assertThat(principal.displayName()).isEqualTo("Renewed");
+        assertThat(principal.roles()).containsExactly(AppRoles.USER);
         assertThat(principal.getPassword()).isNull();
         assertThat(savedIn(session).getAuthentication().getAuthorities()).extracting(GrantedAuthority::getAuthority)
                 .as("how they signed in still counts").contains("FACTOR_PASSWORD");
