@@ -52,8 +52,10 @@ public class AccountService {
     /**
      * Deletes the caller's account and everything of theirs: conversations, messages, shared
      * links and snapshots go with it through the foreign keys, so the links answer 404 at once.
+     * The last enabled admin cannot delete their account.
      *
      * @throws RegistrationException when the password is wrong (nothing is deleted)
+     * @throws AccountChangeRefusedException when the caller is the only enabled admin
      */
     @Transactional
     @PreAuthorize("isAuthenticated()")
@@ -63,16 +65,27 @@ public class AccountService {
         if (password == null || !passwordEncoder.matches(password, account.getPasswordHash())) {
             throw new RegistrationException(java.util.Map.of(Registration.Field.PASSWORD, "The password is not right."));
         }
+        // The admins' rows stay locked until this transaction ends, so when two admins delete
+        // themselves at once the second one counts after the first has gone.
+        if (account.getRoles().contains(AppRoles.ADMIN)
+                && accounts.lockEnabledWithRole(AppRoles.ADMIN).stream().allMatch(id -> id == accountId)) {
+            throw new AccountChangeRefusedException(AccountChangeRefusedException.LAST_ADMIN);
+        }
         accounts.delete(account);
         accounts.flush();
         events.publishEvent(new AccountDeleted(accountId, account.getUsername()));
     }
 
-    /** Grants or revokes the moderator role. Admins only; an admin's own roles stay as they are. */
+    /**
+     * Grants or revokes the moderator role. Admins only, and never of an admin's account, their
+     * own included. The account's open sessions get the new roles on their next request.
+     *
+     * @throws AccountChangeRefusedException for the caller's own or another admin's account
+     */
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional
     public AccountSummary setModerator(long accountId, boolean moderator) {
-        Account account = otherAccount(accountId);
+        Account account = changeableAccount(accountId);
         if (account.setRole(AppRoles.MODERATOR, moderator, clock.instant())) {
             events.publishEvent(new AccountChanged(accountId, account.getUsername(),
                     moderator ? AccountChanged.Change.MODERATOR_GRANTED : AccountChanged.Change.MODERATOR_REVOKED));
@@ -82,12 +95,15 @@ public class AccountService {
 
     /**
      * Disables or enables an account. A disabled account cannot sign in, and its shared links
-     * answer 404 while it stays disabled. Admins only, and never their own account.
+     * answer 404 while it stays disabled; its open sessions end on their next request. Admins
+     * only, and never an admin's account, their own included.
+     *
+     * @throws AccountChangeRefusedException for the caller's own or another admin's account
      */
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional
     public AccountSummary setEnabled(long accountId, boolean enabled) {
-        Account account = otherAccount(accountId);
+        Account account = changeableAccount(accountId);
         if (account.setEnabled(enabled, clock.instant())) {
             events.publishEvent(new AccountChanged(accountId, account.getUsername(),
                     enabled ? AccountChanged.Change.ENABLED : AccountChanged.Change.DISABLED));
@@ -95,11 +111,17 @@ public class AccountService {
         return AccountSummary.of(account);
     }
 
-    private Account otherAccount(long accountId) {
+    /** An account an admin may change: not their own, and no admin's. */
+    private Account changeableAccount(long accountId) {
         if (accountId == currentUser.requireUserId()) {
-            throw new IllegalArgumentException("You cannot change your own account here.");
+            throw new AccountChangeRefusedException(AccountChangeRefusedException.OWN_ACCOUNT);
         }
-        return accounts.findById(accountId).orElseThrow(() -> new IllegalArgumentException("No such account."));
+        Account account = accounts.findById(accountId)
+                .orElseThrow(() -> new IllegalArgumentException("No such account."));
+        if (account.getRoles().contains(AppRoles.ADMIN)) {
+            throw AccountChangeRefusedException.adminAccount(account.getUsername());
+        }
+        return account;
     }
 
     /** A page of all accounts, oldest first, for the admins' users view. */

@@ -1,10 +1,18 @@
 package com.chatshare.security;
 
+import java.util.Optional;
+import java.util.Set;
+
 /**
- * Whether a signed-in account may still act. Implemented by the accounts feature; asked by
- * {@link RevokedSessionFilter} so that disabling or deleting an account ends its open sessions.
+ * What a signed-in account may do now. Implemented by the accounts feature; asked through
+ * {@link AccountStateCache} by {@link RevokedSessionFilter}, so that role changes, disabling
+ * and deleting reach the account's open sessions.
  */
 public interface AccountStatus {
 
-    boolean isActive(long userId);
+    /**
+     * The roles the account holds now (bare names, as in {@link AppRoles}) while it exists and
+     * is enabled; empty when it was deleted or disabled.
+     */
+    Optional<Set<String>> currentRoles(long userId);
 }

@@ -17,6 +17,9 @@ public final class AppUserPrincipal implements UserDetails, CredentialsContainer
     @Serial
     private static final long serialVersionUID = 1L;
 
+    /** How Spring Security tells roles from other authorities. */
+    static final String ROLE_PREFIX = "ROLE_";
+
     private final long userId;
     private final String username;
     private final String displayName;
@@ -50,9 +53,14 @@ public final class AppUserPrincipal implements UserDetails, CredentialsContainer
         return roles.contains(role);
     }
 
+    /** The same person with other roles, for a session whose account's roles changed. */
+    AppUserPrincipal withRoles(Set<String> newRoles) {
+        return new AppUserPrincipal(userId, username, displayName, null, enabled, newRoles);
+    }
+
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
-        return roles.stream().map(role -> new SimpleGrantedAuthority("ROLE_" + role)).toList();
+        return roles.stream().map(role -> new SimpleGrantedAuthority(ROLE_PREFIX + role)).toList();
     }
 
     @Override

@@ -1,48 +1,84 @@
 package com.chatshare.security;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
-import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Ends the session of an account that was disabled or deleted after it signed in: the next
- * request of that session, page or Vaadin round trip, goes on as anonymous and lands on the
- * login page. Answers are cached for a few seconds so a busy session costs no query per request.
+ * Keeps open sessions in step with their accounts. On every request — page, Vaadin round trip
+ * or plain HTTP — it compares the signed-in principal with the account's current state:
+ * <ul>
+ * <li>disabled or deleted: the session is ended and the request goes on as anonymous, so it
+ * lands on the login page;</li>
+ * <li>roles granted or revoked: the principal is replaced by one with the current roles, for
+ * this request and, saved in the session, for the ones after it; views, menus and
+ * {@code @PreAuthorize} all read it from there.</li>
+ * </ul>
+ * How soon a change is seen is up to {@link AccountStateCache}.
  */
 class RevokedSessionFilter extends OncePerRequestFilter {
 
-    static final Duration CACHE = Duration.ofSeconds(5);
+    private final AccountStateCache accounts;
+    private final SecurityContextRepository contexts;
 
-    private final AccountStatus accounts;
-    private final Cache<Long, Boolean> active = Caffeine.newBuilder()
-            .expireAfterWrite(CACHE).maximumSize(100_000).build();
-
-    RevokedSessionFilter(AccountStatus accounts) {
+    RevokedSessionFilter(AccountStateCache accounts, SecurityContextRepository contexts) {
         this.accounts = accounts;
+        this.contexts = contexts;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication != null && authentication.getPrincipal() instanceof AppUserPrincipal user
-                && !active.get(user.userId(), accounts::isActive)) {
-            SecurityContextHolder.clearContext();
-            HttpSession session = request.getSession(false);
-            if (session != null) {
-                session.invalidate();
+        if (authentication != null && authentication.getPrincipal() instanceof AppUserPrincipal user) {
+            Optional<Set<String>> roles = accounts.currentRoles(user.userId());
+            if (roles.isEmpty()) {
+                endSession(request);
+            } else if (!roles.get().equals(user.roles())) {
+                replaceRoles(authentication, user.withRoles(roles.get()), request, response);
             }
         }
         chain.doFilter(request, response);
     }
 
+    private static void endSession(HttpServletRequest request) {
+        SecurityContextHolder.clearContext();
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
+    }
+
+    private void replaceRoles(Authentication old, AppUserPrincipal user, HttpServletRequest request,
+            HttpServletResponse response) {
+        // Only the role authorities are replaced; others, such as the factor the person signed in
+        // with (FACTOR_PASSWORD), stay as they were.
+        Authentication authentication = old.toBuilder()
+                .principal(user)
+                .authorities(authorities -> {
+                    authorities.removeIf(authority -> isRole(authority.getAuthority()));
+                    authorities.addAll(user.getAuthorities());
+                })
+                .build();
+        // A new context rather than changing the old one, which requests of the same session
+        // still under way hold.
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(authentication);
+        SecurityContextHolder.setContext(context);
+        contexts.saveContext(context, request, response);
+    }
+
+    private static boolean isRole(String authority) {
+        return authority != null && authority.startsWith(AppUserPrincipal.ROLE_PREFIX);
+    }
 }

@@ -15,6 +15,10 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.DelegatingSecurityContextRepository;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.servletapi.SecurityContextHolderAwareRequestFilter;
 
 /**
@@ -28,12 +32,17 @@ import org.springframework.security.web.servletapi.SecurityContextHolderAwareReq
 class SecurityConfig {
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, AccountStatus accountStatus) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, AccountStateCache accountStates) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
                 .requestMatchers(EndpointRequest.toAnyEndpoint()).hasRole(AppRoles.ADMIN)
                 .requestMatchers("/styles.css", "/images/**", "/favicon.ico").permitAll());
-        http.addFilterAfter(new RevokedSessionFilter(accountStatus), SecurityContextHolderAwareRequestFilter.class);
+        // Spring Security's default repository, made explicit so RevokedSessionFilter saves a
+        // session's changed roles where the next request of that session loads them from.
+        SecurityContextRepository contexts = new DelegatingSecurityContextRepository(
+                new RequestAttributeSecurityContextRepository(), new HttpSessionSecurityContextRepository());
+        http.securityContext(context -> context.securityContextRepository(contexts));
+        http.addFilterAfter(new RevokedSessionFilter(accountStates, contexts), SecurityContextHolderAwareRequestFilter.class);
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/login"));
         return http.build();
     }

@@ -1,6 +1,7 @@
 package com.chatshare.accounts.internal;
 
 import com.chatshare.accounts.Account;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
@@ -20,4 +21,11 @@ public interface AccountRepository extends JpaRepository<Account, Long> {
     long countEnabledWithAnyRole(java.util.Collection<String> roles);
 
     Slice<Account> findAllBy(Pageable pageable);
+
+    /** The ids of the enabled accounts with the role, their rows locked until the transaction ends. */
+    @Query(value = """
+            select u.id from app_user u join app_user_role r on r.user_id = u.id
+            where r.role = :role and u.enabled
+            for update""", nativeQuery = true)
+    List<Long> lockEnabledWithRole(String role);
 }
