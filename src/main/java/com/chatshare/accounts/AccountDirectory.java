@@ -31,7 +31,8 @@ public class AccountDirectory {
     public Map<Long, String> usernames(Collection<Long> accountIds) {
         Map<Long, String> names = new HashMap<>();
         if (!accountIds.isEmpty()) {
-            accounts.findAllById(accountIds).forEach(account -> names.put(account.getId(), account.getUsername()));
+            // Ids and names only: loading the entities would load each one's roles as well.
+            accounts.findUsernames(accountIds).forEach(row -> names.put((Long) row[0], (String) row[1]));
         }
         return names;
     }

@@ -22,6 +22,10 @@ public interface AccountRepository extends JpaRepository<Account, Long> {
 
     Slice<Account> findAllBy(Pageable pageable);
 
+    /** Pairs of id and username, without loading the accounts' roles. */
+    @Query("select a.id, a.username from Account a where a.id in :ids")
+    java.util.List<Object[]> findUsernames(java.util.Collection<Long> ids);
+
     /** The ids of the enabled accounts with the role, their rows locked until the transaction ends. */
     @Query(value = """
             select u.id from app_user u join app_user_role r on r.user_id = u.id
