@@ -33,6 +33,8 @@ public final class MainLayout extends AppLayout {
 
     private final transient CurrentUser currentUser;
     private final VerticalLayout drawerSlot = new VerticalLayout();
+    private final VerticalLayout drawer = new VerticalLayout();
+    private SideNav navigation = new SideNav();
 
     MainLayout(CurrentUser currentUser, List<HeaderItem> headerItems) {
         this.currentUser = currentUser;
@@ -53,7 +55,7 @@ public final class MainLayout extends AppLayout {
         drawerSlot.setPadding(false);
         drawerSlot.setSpacing(false);
         drawerSlot.setSizeFull();
-        VerticalLayout drawer = new VerticalLayout(navigation(), drawerSlot);
+        drawer.add(navigation, drawerSlot);
         drawer.addClassName("drawer");
         drawer.setPadding(false);
         drawer.setSpacing(false);
@@ -65,17 +67,21 @@ public final class MainLayout extends AppLayout {
     @Override
     public void showRouterLayoutContent(HasElement content) {
         super.showRouterLayoutContent(content);
+        // Built anew on every navigation: Vaadin keeps this layout for the UI's life, and a role
+        // granted or revoked since (applied by the security filter) changes what may be opened.
+        fillNavigation();
         drawerSlot.removeAll();
         if (content instanceof HasDrawerContent withDrawer) {
             drawerSlot.add(withDrawer.drawerContent());
         }
     }
 
-    private static SideNav navigation() {
-        SideNav nav = new SideNav();
-        nav.setId("main-nav");
-        MenuConfiguration.getMenuEntries().forEach(entry -> nav.addItem(navItem(entry)));
-        return nav;
+    private void fillNavigation() {
+        SideNav fresh = new SideNav();
+        fresh.setId("main-nav");
+        MenuConfiguration.getMenuEntries().forEach(entry -> fresh.addItem(navItem(entry)));
+        drawer.replace(navigation, fresh);
+        navigation = fresh;
     }
 
     private static SideNavItem navItem(MenuEntry entry) {

@@ -1,5 +1,6 @@
 package com.chatshare.datacontrols.ui;
 
+import com.chatshare.accounts.AccountChangeRefusedException;
 import com.chatshare.accounts.AccountService;
 import com.chatshare.accounts.RegistrationException;
 import com.chatshare.base.ui.PublicUrls;
@@ -134,6 +135,9 @@ public class DataControlsView extends VerticalLayout {
                 currentUser.signOut();
             } catch (RegistrationException e) {
                 password.setErrorMessage("That password is not right. Nothing was deleted.");
+                password.setInvalid(true);
+            } catch (AccountChangeRefusedException e) {
+                password.setErrorMessage(e.getMessage());
                 password.setInvalid(true);
             }
         });

@@ -13,7 +13,6 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -41,9 +40,6 @@ class RoleChangeMenuTest extends KaribuTest {
     }
 
     @Test
-    @Disabled("Fails: MainLayout builds its SideNav once per UI in its constructor and Vaadin reuses the layout "
-            + "across navigations, so the entries stay until a page reload. The fix belongs in base/ui/MainLayout "
-            + "(rebuild the navigation from MenuConfiguration after each navigation).")
     void a_demoted_moderator_is_no_longer_offered_moderation_in_the_menu_after_navigating() {
         AccountSummary moderator = moderatorWithOpenUi("menu-mod");
 
