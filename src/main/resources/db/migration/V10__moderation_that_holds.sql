@@ -10,10 +10,12 @@ alter table share_link
     drop foreign key share_link_owner_fk;
 
 -- owner_active: the owner's account is enabled (kept by sharing from accounts' events), so the
--- public page's lookup needs no join into accounts' table.
+-- public page's lookup needs no join into accounts' table. removed_with_chat: the taken-down link
+-- left the owner's list because its chat or account was deleted, so it can never come back.
 alter table share_link
     add column owner_active        boolean      not null default true,
-    add column removed_by_owner_at timestamp(6) null;
+    add column removed_by_owner_at timestamp(6) null,
+    add column removed_with_chat   boolean      not null default false;
 
 update share_link s set s.owner_active = coalesce((select u.enabled from app_user u where u.id = s.owner_id), false);
 
@@ -57,3 +59,4 @@ create table owner_notice (
 
 create index owner_notice_recipient_idx on owner_notice (recipient_id, created_at, id);
 create index owner_notice_share_idx on owner_notice (share_link_id);
+create index review_request_share_idx on review_request (share_link_id);

@@ -12,10 +12,11 @@ import java.util.List;
  * @param removedByOwnerAt the owner removed the taken-down link from their list; kept until the retention ends
  * @param purgeAfter when the retention job deletes it for good, or null while it is not due
  * @param takenDownByMe the moderator looking at it took it down
- * @param mayDecideReviews false when this moderator took it down and another moderator exists to decide
+ * @param ownLink the moderator looking at it owns it
+ * @param mayDecideReviews false when this moderator took it down or owns it and another moderator exists to decide
  */
 public record ModerationDetail(ModerationRow row, String publicAttribution, String takedownReason,
-        Instant takenDownAt, boolean takenDownByMe, Instant removedByOwnerAt, Instant purgeAfter,
+        Instant takenDownAt, boolean takenDownByMe, boolean ownLink, Instant removedByOwnerAt, Instant purgeAfter,
         List<SnapshotMessage> messages, List<Report> reports, List<ReviewRequest> reviews, boolean mayDecideReviews,
         List<AuditEntry> history) {
 

@@ -39,6 +39,8 @@ public class ModerationService {
     public static final int NOTE_MAX_LENGTH = 1_000;
     public static final String OWN_TAKEDOWN_MESSAGE =
             "You took this link down: another moderator decides its review.";
+    public static final String OWN_LINK_MESSAGE =
+            "This is your own link: another moderator decides whether it comes back.";
 
     /** How a moderator decides a review request. */
     public enum Decision { UPHOLD, REINSTATE }
@@ -106,11 +108,12 @@ public class ModerationService {
         String attribution = link.sharedByName() != null ? "Shared by " + link.sharedByName() : "Shared anonymously";
         long me = currentUser.requireUserId();
         boolean mine = link.takenDownBy() != null && link.takenDownBy() == me;
+        boolean own = link.ownerId() == me;
         Instant purgeAfter = link.removedByOwnerAt() == null ? null : link.removedByOwnerAt().plus(retention.retention());
         return Optional.of(new ModerationDetail(
                 row(link, accounts.usernames(List.of(link.ownerId())), reviewRequested ? Set.of(shareId) : Set.of()),
-                attribution, link.takedownReason(), link.takenDownAt(), mine, link.removedByOwnerAt(), purgeAfter,
-                links.snapshot(shareId), reports.of(shareId), requests, !mine || !anotherModeratorExists(),
+                attribution, link.takedownReason(), link.takenDownAt(), mine, own, link.removedByOwnerAt(), purgeAfter,
+                links.snapshot(shareId), reports.of(shareId), requests, !(mine || own) || !anotherModeratorExists(),
                 auditLog.find(AuditFilter.all().withTarget("share:" + shareId), 0, 100)));
     }
 
@@ -133,10 +136,17 @@ public class ModerationService {
         return down.size();
     }
 
-    /** Ends a takedown; an open review request of it is closed, and the owner told. */
+    /**
+     * Ends a takedown; an open review request of it is closed, and the owner told. A moderator may
+     * not reinstate their own link while another moderator exists.
+     */
     @Transactional
     public boolean reinstate(long shareId, String note) {
         String cleanNote = requiredNote(note);
+        Optional<ModeratedLink> found = links.find(shareId);
+        if (found.isPresent() && found.get().ownerId() == currentUser.requireUserId() && anotherModeratorExists()) {
+            throw new IllegalStateException(OWN_LINK_MESSAGE);
+        }
         Optional<ShareModeration.Reinstated> done = links.reinstate(shareId);
         done.ifPresent(link -> {
             reviews.closeOpen(shareId, currentUser.requireUserId(), cleanNote, clock.instant());
@@ -158,8 +168,8 @@ public class ModerationService {
 
     /**
      * Decides an owner's review request: the takedown stands, or the link is reinstated. The note
-     * goes to the owner. A moderator may not decide the review of their own takedown while another
-     * moderator exists.
+     * goes to the owner. A moderator may not decide the review of their own takedown, nor of their
+     * own link, while another moderator exists.
      *
      * @throws IllegalArgumentException for a missing or already decided request, or a missing note
      * @throws IllegalStateException when this moderator took the link down and someone else can decide
@@ -172,6 +182,9 @@ public class ModerationService {
         ModeratedLink link = links.find(request.shareId())
                 .orElseThrow(() -> new IllegalArgumentException("This link no longer exists."));
         long me = currentUser.requireUserId();
+        if (link.ownerId() == me && anotherModeratorExists()) {
+            throw new IllegalStateException(OWN_LINK_MESSAGE);
+        }
         if (link.takenDownBy() != null && link.takenDownBy() == me && anotherModeratorExists()) {
             throw new IllegalStateException(OWN_TAKEDOWN_MESSAGE);
         }

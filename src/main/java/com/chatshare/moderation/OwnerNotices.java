@@ -54,9 +54,10 @@ public class OwnerNotices {
         return notices.countUnread(currentUser.requireUserId());
     }
 
+    /** Marks the notices the caller was shown read (only theirs; later ones stay unread). */
     @Transactional
-    public void markAllRead() {
-        notices.markAllRead(currentUser.requireUserId(), clock.instant());
+    public void markRead(java.util.Collection<Long> noticeIds) {
+        notices.markRead(currentUser.requireUserId(), noticeIds, clock.instant());
     }
 
     /** Whether the caller may still ask for a review of this link's takedown, and if not, why. */

@@ -21,9 +21,13 @@ public final class ShareEvents {
 
     /**
      * The retention job deleted these taken-down links for good (their owners had removed them
-     * before {@code removedBefore}); published for every run, also when it found none.
+     * before {@code removedBefore}); published in the transaction that deleted them.
      */
     public record TakenDownLinksPurged(java.util.List<Long> shareIds, java.time.Instant removedBefore) {
+    }
+
+    /** One run of the retention job ended, having purged {@code purged} links; also when it found none. */
+    public record TakedownRetentionRan(int purged, java.time.Instant removedBefore) {
     }
 
     public record ConversationContinued(long shareId, long recipientId, long conversationId) {

@@ -142,10 +142,13 @@ public class ShareService {
         return links.findById(shareId)
                 .filter(link -> link.getOwnerId() == currentUser.requireUserId() && link.isTakenDown())
                 .map(link -> new OwnTakedown(link.getId(), link.getTitle(), link.getTakedownReason(),
-                        link.getTakenDownAt(), link.getTakenDownBy(), link.getRemovedByOwnerAt() != null));
+                        link.getTakenDownAt(), link.getRemovedByOwnerAt() != null));
     }
 
-    /** Puts a taken-down link the caller removed back into their list (they asked for a review of it). */
+    /**
+     * Puts a taken-down link the caller removed back into their list (they asked for a review of
+     * it); a link whose chat was deleted stays out, and a reinstatement deletes it for good.
+     */
     @Transactional
     public void keepOwnTakedown(long shareId) {
         ownedLinks.restoreRemoved(currentUser.requireUserId(), shareId);
@@ -208,7 +211,7 @@ public class ShareService {
     @Transactional
     public int deleteAllLinks() {
         long ownerId = currentUser.requireUserId();
-        int deleted = ownedLinks.deleteAll(ownerId, clock.instant());
+        int deleted = ownedLinks.deleteAll(ownerId, false, clock.instant());
         events.publishEvent(new ShareEvents.SharesDeleted(ownerId, deleted));
         return deleted;
     }

@@ -63,8 +63,8 @@ class ReviewRequestsTest {
         assertThat(notice.kind()).isEqualTo(OwnerNotice.Kind.TAKEN_DOWN);
         assertThat(notice.linkTitle()).isEqualTo("Review me please");
         assertThat(notice.message()).isEqualTo("Hate");
-        notices.markAllRead();
-        assertThat(notices.countUnread()).isZero();
+        notices.markRead(List.of(notice.id()));
+        assertThat(notices.countUnread()).isEqualTo(unreadBefore);
 
         assertThatThrownBy(() -> notices.requestReview(link.shareId(), "   "))
                 .isInstanceOf(IllegalArgumentException.class);
@@ -97,7 +97,7 @@ class ReviewRequestsTest {
         OwnerNotice decided = notices.find(0, 1).getFirst();
         assertThat(decided.kind()).isEqualTo(OwnerNotice.Kind.REVIEW_REINSTATED);
         assertThat(decided.message()).isEqualTo("A quotation in context: fine.");
-        assertThat(notices.countUnread()).isEqualTo(1);
+        assertThat(notices.countUnread()).isEqualTo(unreadBefore + 1);
     }
 
     @Test

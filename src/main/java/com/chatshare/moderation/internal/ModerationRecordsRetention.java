@@ -11,9 +11,11 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * When sharing's retention job deletes taken-down links for good, moderation's records of them
- * (reports, review requests, notices) go in the same transaction, and so do the reports of links
- * their owners deleted long ago; the run is audited, also when it found nothing.
+ * Moderation's side of the retention: when sharing's job deletes taken-down links for good, the
+ * reports, review requests and notices of them go in the same transaction. At the end of a run,
+ * the records older than the retention whose link no longer exists (deleted by its owner while
+ * active, or when a reinstatement made an owner's earlier delete take effect) go too, and the run
+ * gets one audit entry, also when it found nothing.
  */
 @Component
 class ModerationRecordsRetention {
@@ -37,17 +39,33 @@ class ModerationRecordsRetention {
 
     @EventListener
     void on(ShareEvents.TakenDownLinksPurged event) {
-        int purgedReports = reports.deleteOf(event.shareIds());
-        reviews.deleteOf(event.shareIds());
-        notices.deleteOf(event.shareIds());
-        // Reports of links their owners deleted while active: nothing else points at them.
-        List<Long> old = reports.linksReportedBefore(event.removedBefore(), BATCH);
-        Set<Long> gone = new HashSet<>(old);
-        gone.removeAll(links.existing(old));
-        int orphans = reports.deleteOf(gone);
-        log.recordBySystem(AuditAction.TAKEDOWNS_PURGED, "retention",
-                event.shareIds().size() + " taken-down links removed by their owners before " + event.removedBefore()
-                        + " deleted for good, with " + purgedReports + " reports; " + orphans
-                        + " reports of deleted links");
+        deleteRecordsOf(event.shareIds());
+    }
+
+    @EventListener
+    void on(ShareEvents.TakedownRetentionRan event) {
+        int orphans = 0;
+        long after = 0;
+        List<Long> old;
+        do {
+            old = reports.linksWithRecordsBefore(event.removedBefore(), after, BATCH);
+            Set<Long> gone = new HashSet<>(old);
+            gone.removeAll(links.existing(old));
+            orphans += deleteRecordsOf(gone);
+            after = old.isEmpty() ? after : old.getLast();
+        } while (old.size() == BATCH);
+        log.recordBySystem(AuditAction.TAKEDOWNS_PURGED, "retention", event.purged()
+                + " taken-down links removed by their owners before " + event.removedBefore()
+                + " deleted for good with their moderation records; records of " + orphans + " links deleted earlier");
+    }
+
+    private int deleteRecordsOf(java.util.Collection<Long> shareIds) {
+        if (shareIds.isEmpty()) {
+            return 0;
+        }
+        reports.deleteOf(shareIds);
+        reviews.deleteOf(shareIds);
+        notices.deleteOf(shareIds);
+        return shareIds.size();
     }
 }

@@ -40,9 +40,17 @@ public class Notices {
                 Integer.class, recipientId);
     }
 
-    public int markAllRead(long recipientId, Instant at) {
-        return jdbc.update("update owner_notice set read_at = ? where recipient_id = ? and read_at is null",
-                Timestamp.from(at), recipientId);
+    /** Marks these notices of the recipient's read; others' ids are left alone. */
+    public int markRead(long recipientId, Collection<Long> noticeIds, Instant at) {
+        if (noticeIds.isEmpty()) {
+            return 0;
+        }
+        Object[] args = new Object[noticeIds.size() + 2];
+        args[0] = Timestamp.from(at);
+        args[1] = recipientId;
+        System.arraycopy(noticeIds.toArray(), 0, args, 2, noticeIds.size());
+        return jdbc.update("update owner_notice set read_at = ? where recipient_id = ? and read_at is null and id in ("
+                + String.join(",", Collections.nCopies(noticeIds.size(), "?")) + ")", args);
     }
 
     public int deleteOf(Collection<Long> shareIds) {

@@ -55,10 +55,18 @@ public class Reports {
                 + String.join(",", Collections.nCopies(shareIds.size(), "?")) + ")", args);
     }
 
-    /** Links that have reports created before the cutoff, at most {@code limit}. */
-    public List<Long> linksReportedBefore(Instant cutoff, int limit) {
-        return jdbc.queryForList("select distinct share_link_id from abuse_report where created_at < ? limit ?",
-                Long.class, Timestamp.from(cutoff), limit);
+    /**
+     * Links above {@code afterId} that have a report, review request or notice created before the
+     * cutoff, in id order, at most {@code limit}: one page of a walk over all of them.
+     */
+    public List<Long> linksWithRecordsBefore(Instant cutoff, long afterId, int limit) {
+        Timestamp before = Timestamp.from(cutoff);
+        return jdbc.queryForList("select share_link_id from ("
+                + "select share_link_id from abuse_report where created_at < ? and share_link_id > ? "
+                + "union select share_link_id from review_request where created_at < ? and share_link_id > ? "
+                + "union select share_link_id from owner_notice where created_at < ? and share_link_id > ?"
+                + ") r order by share_link_id limit ?", Long.class, before, afterId, before, afterId, before, afterId,
+                limit);
     }
 
     public int deleteOf(Collection<Long> shareIds) {

@@ -262,7 +262,8 @@ public class ModerationView extends VerticalLayout {
             if (!d.mayDecideReviews()) {
                 uphold.setEnabled(false);
                 reinstate.setEnabled(false);
-                Paragraph why = new Paragraph(ModerationService.OWN_TAKEDOWN_MESSAGE);
+                Paragraph why = new Paragraph(d.ownLink()
+                        ? ModerationService.OWN_LINK_MESSAGE : ModerationService.OWN_TAKEDOWN_MESSAGE);
                 why.setId("review-own-takedown");
                 section.add(why);
             }

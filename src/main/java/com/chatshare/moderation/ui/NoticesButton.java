@@ -70,7 +70,7 @@ class NoticesButton extends Composite<Button> {
         dialog.add(items);
         dialog.getFooter().add(new Button("Close", e -> dialog.close()));
         dialog.open();
-        notices.markAllRead();
+        notices.markRead(list.stream().filter(notice -> !notice.read()).map(OwnerNotice::id).toList());
         refreshCount();
     }
 

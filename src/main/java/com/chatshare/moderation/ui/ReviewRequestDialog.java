@@ -59,6 +59,11 @@ class ReviewRequestDialog extends Dialog {
 
         @Override
         public void open(long shareId, String linkTitle, Runnable onSent) {
+            OwnerNotices.ReviewState state = notices.reviewState(shareId);
+            if (!state.mayRequest()) {
+                Notification.show(state.whyNot(), 5000, Notification.Position.TOP_CENTER);
+                return;
+            }
             new ReviewRequestDialog(notices, shareId, linkTitle, onSent).open();
         }
     }

@@ -103,8 +103,10 @@ public class ModeratedLinks {
      * {@code limit} of them. @return their ids
      */
     public List<Long> purgeRemovedBefore(Instant cutoff, int limit) {
-        List<Long> ids = jdbc.queryForList("select id from share_link where removed_by_owner_at < ? order by id limit ?",
-                Long.class, Timestamp.from(cutoff), limit);
+        // Locked until the transaction ends: an owner's review request cannot bring one of them back
+        // between this read and the delete (it waits, then finds the link gone).
+        List<Long> ids = jdbc.queryForList("select id from share_link where removed_by_owner_at < ? order by id "
+                + "limit ? for update", Long.class, Timestamp.from(cutoff), limit);
         if (!ids.isEmpty()) {
             jdbc.update("delete from share_link where id in (" + String.join(",", Collections.nCopies(ids.size(), "?"))
                     + ")", ids.toArray());

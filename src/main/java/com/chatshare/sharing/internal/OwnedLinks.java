@@ -71,24 +71,24 @@ public class OwnedLinks {
     /** The owner's delete of some links. @return how many left the owner's list */
     public int delete(long ownerId, Collection<Long> shareIds, Instant now) {
         return remove(LISTED + " and s.id in (:ids)",
-                new MapSqlParameterSource("owner", ownerId).addValue("ids", shareIds), now);
+                new MapSqlParameterSource("owner", ownerId).addValue("ids", shareIds).addValue("withChat", false), now);
     }
 
-    /** The owner's delete of all their links, or the links of their deleted account. */
-    public int deleteAll(long ownerId, Instant now) {
-        return remove(LISTED, new MapSqlParameterSource("owner", ownerId), now);
+    /** The owner's delete of all their links ({@code withChats}: their chats or account went too). */
+    public int deleteAll(long ownerId, boolean withChats, Instant now) {
+        return remove(LISTED, new MapSqlParameterSource("owner", ownerId).addValue("withChat", withChats), now);
     }
 
     /** The link of a conversation its owner deleted. */
     public int deleteOfConversation(long ownerId, long conversationId, Instant now) {
-        return remove(LISTED + " and s.conversation_id = :conversation",
-                new MapSqlParameterSource("owner", ownerId).addValue("conversation", conversationId), now);
+        return remove(LISTED + " and s.conversation_id = :conversation", new MapSqlParameterSource("owner", ownerId)
+                .addValue("conversation", conversationId).addValue("withChat", true), now);
     }
 
-    /** Puts a taken-down link its owner removed back into their list. */
+    /** Puts a taken-down link its owner removed back into their list, unless its chat is gone. */
     public void restoreRemoved(long ownerId, long shareId) {
-        named.update("update share_link s set s.removed_by_owner_at = null where s.owner_id = :owner and s.id = :id",
-                new MapSqlParameterSource("owner", ownerId).addValue("id", shareId));
+        named.update("update share_link s set s.removed_by_owner_at = null where s.owner_id = :owner and s.id = :id "
+                + "and not s.removed_with_chat", new MapSqlParameterSource("owner", ownerId).addValue("id", shareId));
     }
 
     private int remove(String where, MapSqlParameterSource params, Instant now) {
@@ -96,8 +96,9 @@ public class OwnedLinks {
         // between the two statements waits for the first one's row locks, so it never sees a row
         // this delete already removed.
         int deleted = named.update("delete s from share_link s where " + where + " and s.status = 'ACTIVE'", params);
-        int removed = named.update("update share_link s set s.removed_by_owner_at = :now where " + where
-                + " and s.status = 'TAKEN_DOWN'", params.addValue("now", Timestamp.from(now)));
+        int removed = named.update("update share_link s set s.removed_by_owner_at = :now, "
+                + "s.removed_with_chat = :withChat where " + where + " and s.status = 'TAKEN_DOWN'",
+                params.addValue("now", Timestamp.from(now)));
         return deleted + removed;
     }
 }

@@ -40,12 +40,12 @@ class OwnerLifecycle {
 
     @EventListener
     void on(AccountDeleted event) {
-        ownedLinks.deleteAll(event.accountId(), clock.instant());
+        ownedLinks.deleteAll(event.accountId(), true, clock.instant());
     }
 
     @EventListener
     void on(AllConversationsDeleted event) {
-        ownedLinks.deleteAll(event.ownerId(), clock.instant());
+        ownedLinks.deleteAll(event.ownerId(), true, clock.instant());
     }
 
     @EventListener

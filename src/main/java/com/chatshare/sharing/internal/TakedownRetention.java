@@ -13,8 +13,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Deletes for good the taken-down links whose owners removed them longer ago than the retention,
- * a thousand per transaction; each batch's event lets moderation drop its records of them and
- * write the audit entry in the same transaction.
+ * a thousand per transaction; each batch's event lets moderation drop its records of them in the
+ * same transaction, and one event at the end of the run lets it write the run's audit entry. On
+ * several nodes each node runs it; the locked read makes the others find nothing to purge.
  */
 @Component
 public class TakedownRetention {
@@ -41,16 +42,20 @@ public class TakedownRetention {
     public int purge() {
         Instant cutoff = clock.instant().minus(retention.retention());
         int purged = 0;
-        while (true) {
-            List<Long> ids = transactions.execute(status -> {
+        List<Long> ids;
+        do {
+            ids = transactions.execute(status -> {
                 List<Long> batch = links.purgeRemovedBefore(cutoff, BATCH);
-                events.publishEvent(new ShareEvents.TakenDownLinksPurged(batch, cutoff));
+                if (!batch.isEmpty()) {
+                    events.publishEvent(new ShareEvents.TakenDownLinksPurged(batch, cutoff));
+                }
                 return batch;
             });
             purged += ids.size();
-            if (ids.size() < BATCH) {
-                return purged;
-            }
-        }
+        } while (ids.size() == BATCH);
+        int total = purged;
+        transactions.executeWithoutResult(status ->
+                events.publishEvent(new ShareEvents.TakedownRetentionRan(total, cutoff)));
+        return purged;
     }
 }
