@@ -157,7 +157,7 @@ public class ConversationService {
         }
         Conversation conversation = conversations.save(
                 new Conversation(currentUser.requireUserId(), cleanTitle, imported, clock.instant()));
-        batchWriter.insert(conversation.getId(), turns, clock.instant());
+        batchWriter.insert(conversation.getId(), turns, clock.instant(), imported);
         return conversation.toSummary();
     }
 

@@ -91,8 +91,8 @@ public class ModerationService {
                 onlyIds, ModeratedLinkQuery.Sort.valueOf(filter.sort().name()));
         List<ModeratedLink> page = links.find(query, offset, limit);
         Map<Long, String> owners = accounts.usernames(page.stream().map(ModeratedLink::ownerId).distinct().toList());
-        Set<Long> reviewed = onlyIds != null ? onlyIds : page.stream().anyMatch(ModeratedLink::isTakenDown)
-                ? new HashSet<>(reviews.openLinks(ShareModeration.MAX_IDS)) : Set.of();
+        Set<Long> reviewed = onlyIds != null ? onlyIds : reviews.openAmong(page.stream()
+                .filter(ModeratedLink::isTakenDown).map(ModeratedLink::shareId).toList());
         return page.stream().map(link -> row(link, owners, reviewed)).toList();
     }
 

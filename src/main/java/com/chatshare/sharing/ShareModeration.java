@@ -1,7 +1,7 @@
 package com.chatshare.sharing;
 
 import com.chatshare.security.CurrentUser;
-import com.chatshare.sharing.internal.MarkdownRenderer;
+import com.chatshare.base.markdown.MarkdownRenderer;
 import com.chatshare.sharing.internal.ModeratedLinks;
 import com.chatshare.sharing.internal.ShareLink;
 import com.chatshare.sharing.internal.ShareLinkRepository;

@@ -7,7 +7,7 @@ import com.chatshare.conversations.ConversationSummary;
 import com.chatshare.conversations.MessageStatus;
 import com.chatshare.security.AppUserPrincipal;
 import com.chatshare.security.CurrentUser;
-import com.chatshare.sharing.internal.MarkdownRenderer;
+import com.chatshare.base.markdown.MarkdownRenderer;
 import com.chatshare.sharing.internal.OwnedLinks;
 import com.chatshare.sharing.internal.ShareLink;
 import com.chatshare.sharing.internal.ShareLinkRepository;

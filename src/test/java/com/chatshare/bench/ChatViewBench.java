@@ -8,7 +8,7 @@ import com.chatshare.conversations.ui.ChatView;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.messages.MessageList;
+import com.chatshare.conversations.ui.ChatMessages;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
@@ -54,7 +54,7 @@ class ChatViewBench extends KaribuTest {
         report.add(measure("chat view, open a 1,000-message conversation", () -> {
             UI.getCurrent().navigate(ChatView.class);
             UI.getCurrent().navigate("chat/" + bigConversation);
-            if (_get(MessageList.class).getItems().size() != MESSAGES) {
+            if (_get(ChatMessages.class).entries().size() != MESSAGES) {
                 throw new IllegalStateException("expected " + MESSAGES + " messages");
             }
         }));

@@ -41,6 +41,9 @@ public class Message {
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
+    @Column(name = "from_share", nullable = false, updatable = false)
+    private boolean fromShare;
+
     protected Message() {
     }
 
@@ -68,6 +71,6 @@ public class Message {
     }
 
     public ChatMessage toChatMessage() {
-        return new ChatMessage(id, position, role, content, status, createdAt);
+        return new ChatMessage(id, position, role, content, status, createdAt, fromShare);
     }
 }

@@ -21,12 +21,13 @@ public class MessageBatchWriter {
         this.jdbc = jdbc;
     }
 
-    public void insert(long conversationId, List<ChatTurn> turns, Instant now) {
+    /** @param fromShare the turns are a shared chat's, copied by "Continue" */
+    public void insert(long conversationId, List<ChatTurn> turns, Instant now, boolean fromShare) {
         Timestamp at = Timestamp.from(now);
         List<Numbered> numbered = java.util.stream.IntStream.range(0, turns.size())
                 .mapToObj(i -> new Numbered(i, turns.get(i))).toList();
-        jdbc.batchUpdate("insert into message (conversation_id, position, role, content, status, created_at) "
-                        + "values (?, ?, ?, ?, ?, ?)",
+        jdbc.batchUpdate("insert into message (conversation_id, position, role, content, status, created_at, "
+                        + "from_share) values (?, ?, ?, ?, ?, ?, ?)",
                 numbered, 500, (statement, row) -> {
                     statement.setLong(1, conversationId);
                     statement.setInt(2, row.position());
@@ -34,6 +35,7 @@ public class MessageBatchWriter {
                     statement.setString(4, row.turn().content());
                     statement.setString(5, MessageStatus.COMPLETE.name());
                     statement.setTimestamp(6, at);
+                    statement.setBoolean(7, fromShare);
                 });
     }
 

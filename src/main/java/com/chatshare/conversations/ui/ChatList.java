@@ -106,6 +106,15 @@ class ChatList extends VerticalLayout {
         Div actions = new Div(share, more);
         actions.addClassName("chat-row-actions");
         Div row = new Div(link, actions);
+        if (conversation.importedFromShare()) {
+            // A continued copy of someone's shared chat: marked, so it is not taken for one's own.
+            com.vaadin.flow.component.icon.Icon copy = VaadinIcon.REPLY.create();
+            copy.addClassName("chat-row-copy");
+            copy.setTooltipText("Continued from a shared chat");
+            copy.getElement().setAttribute("aria-label", "Continued from a shared chat");
+            copy.getElement().setAttribute("role", "img");
+            row.addComponentAsFirst(copy);
+        }
         row.addClassName("chat-row");
         row.getElement().setAttribute("data-conversation-id", String.valueOf(conversation.id()));
         return row;

@@ -11,6 +11,7 @@ import com.chatshare.conversations.MessageRole;
 import com.chatshare.conversations.MessageStatus;
 import com.chatshare.conversations.ReplyStream;
 import com.chatshare.conversations.ShareDialogOpener;
+import com.chatshare.base.markdown.MarkdownRenderer;
 import com.chatshare.security.CurrentUser;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.DetachEvent;
@@ -24,8 +25,6 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.messages.MessageList;
-import com.vaadin.flow.component.messages.MessageListItem;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -40,8 +39,6 @@ import com.vaadin.flow.router.RouteAlias;
 import jakarta.annotation.security.PermitAll;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import reactor.core.Disposable;
@@ -70,8 +67,7 @@ public class ChatView extends VerticalLayout implements BeforeEnterObserver, Has
     private final Button headerShare = new Button(VaadinIcon.SHARE.create());
     private final HorizontalLayout header;
     private final Div welcome = new Div();
-    private final MessageList messageList = new MessageList();
-    private final List<MessageListItem> items = new ArrayList<>();
+    private final ChatMessages messageList;
     private final Div failure = new Div();
     private final Span failureText = new Span();
     private final TextArea input = new TextArea();
@@ -81,8 +77,10 @@ public class ChatView extends VerticalLayout implements BeforeEnterObserver, Has
     private ConversationSummary conversation;
     private transient Disposable generation;
 
-    ChatView(ConversationService service, CurrentUser currentUser, ObjectProvider<ShareDialogOpener> shareDialogs) {
+    ChatView(ConversationService service, CurrentUser currentUser, ObjectProvider<ShareDialogOpener> shareDialogs,
+            MarkdownRenderer markdown) {
         this.service = service;
+        this.messageList = new ChatMessages(markdown);
         this.shareDialogs = shareDialogs;
         this.userName = currentUser.require().displayName();
         addClassName("chat-view");
@@ -114,9 +112,6 @@ public class ChatView extends VerticalLayout implements BeforeEnterObserver, Has
         greeting.setId("welcome");
         welcome.add(greeting, new Paragraph("Ask the assistant anything. Your chats appear in the list on the left."));
 
-        messageList.setId("messages");
-        messageList.setMarkdown(true);
-        messageList.addClassName("messages");
 
         failure.setId("assistant-error");
         failure.addClassName("assistant-error");
@@ -183,8 +178,7 @@ public class ChatView extends VerticalLayout implements BeforeEnterObserver, Has
 
     private void showWelcome() {
         conversation = null;
-        items.clear();
-        messageList.setItems(items);
+        messageList.clear();
         header.setVisible(false);
         messageList.setVisible(false);
         welcome.setVisible(true);
@@ -200,9 +194,8 @@ public class ChatView extends VerticalLayout implements BeforeEnterObserver, Has
         messageList.setVisible(true);
         welcome.setVisible(false);
         failure.setVisible(false);
-        items.clear();
-        service.findMessages(summary.id()).forEach(message -> items.add(item(message)));
-        messageList.setItems(items);
+        messageList.clear();
+        service.findMessages(summary.id()).forEach(this::item);
         chatList.setCurrent(summary.id());
         setGenerating(false);
     }
@@ -241,10 +234,7 @@ public class ChatView extends VerticalLayout implements BeforeEnterObserver, Has
         }
         input.setInvalid(false);
         input.clear();
-        MessageListItem sent = new MessageListItem(text.strip(), Instant.now(), userName);
-        sent.setUserColorIndex(1);
-        items.add(sent);
-        messageList.setItems(items);
+        messageList.add(userName, initials(userName), true, text.strip(), Instant.now());
         startReply();
     }
 
@@ -263,16 +253,17 @@ public class ChatView extends VerticalLayout implements BeforeEnterObserver, Has
             showFailure("This conversation was deleted.");
             return;
         }
-        MessageListItem answer = item(reply.message());
-        items.add(answer);
-        messageList.setItems(items);
+        ChatMessages.Entry answer = item(reply.message());
         failure.setVisible(false);
         setGenerating(true);
         UI ui = UI.getCurrent();
         generation = reply.tokens()
                 .bufferTimeout(64, UI_BATCH)
                 .subscribe(
-                        pieces -> access(ui, () -> answer.appendText(String.join("", pieces))),
+                        pieces -> access(ui, () -> {
+                            answer.appendText(String.join("", pieces));
+                            messageList.scrollToEnd();
+                        }),
                         error -> access(ui, () -> {
                             // Pieces still in the UI batch are dropped with the error; the stored
                             // answer has them all, so show that.
@@ -341,24 +332,40 @@ public class ChatView extends VerticalLayout implements BeforeEnterObserver, Has
         placeholder.open();
     }
 
-    private MessageListItem item(ChatMessage message) {
+    private ChatMessages.Entry item(ChatMessage message) {
         boolean user = message.role() == MessageRole.USER;
-        MessageListItem item = new MessageListItem(message.content(), message.createdAt(),
-                user ? userName : service.assistantName());
-        item.setUserColorIndex(user ? 1 : 3);
-        if (!user) {
-            item.setUserAbbreviation("AI");
+        String author;
+        if (message.fromShare()) {
+            // Someone else's words, copied from a shared chat: never labelled with this user's name.
+            author = user ? "From the shared chat" : "Assistant · from the shared chat";
+        } else {
+            author = user ? userName : service.assistantName();
         }
-        item.addClassNames(user ? "from-user" : "from-assistant");
+        ChatMessages.Entry entry = messageList.add(author, user ? (message.fromShare() ? "↪" : initials(userName)) : "AI",
+                user, message.content(), message.createdAt());
+        if (message.fromShare()) {
+            entry.addClassName("from-share");
+        }
         if (message.status().isIncomplete()) {
-            markIncomplete(item, message.status());
+            markIncomplete(entry, message.status());
         }
-        return item;
+        return entry;
     }
 
-    private void markIncomplete(MessageListItem item, MessageStatus status) {
-        item.addClassNames("incomplete");
-        item.setUserName(service.assistantName() + (status == MessageStatus.STOPPED ? " · stopped" : " · incomplete"));
+    private void markIncomplete(ChatMessages.Entry entry, MessageStatus status) {
+        entry.addClassNames("incomplete");
+        entry.setUserName(service.assistantName() + (status == MessageStatus.STOPPED ? " · stopped" : " · incomplete"));
+    }
+
+    private static String initials(String name) {
+        String[] words = name.strip().split("\\s+");
+        StringBuilder initials = new StringBuilder();
+        for (String word : words) {
+            if (!word.isEmpty() && initials.length() < 2) {
+                initials.appendCodePoint(word.codePointAt(0));
+            }
+        }
+        return initials.toString().toUpperCase(java.util.Locale.ROOT);
     }
 
     private static void access(UI ui, Runnable task) {

@@ -69,6 +69,16 @@ public class ReviewRequests {
                 + "order by created_at, id limit ?", Long.class, limit);
     }
 
+    /** Which of these links have an open request. */
+    public java.util.Set<Long> openAmong(Collection<Long> shareIds) {
+        if (shareIds.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(jdbc.queryForList("select share_link_id from review_request where status = 'OPEN' "
+                + "and share_link_id in (" + String.join(",", Collections.nCopies(shareIds.size(), "?")) + ")",
+                Long.class, shareIds.toArray()));
+    }
+
     /** Decides an open request. @return false when it was no longer open (decided meanwhile) */
     public boolean decide(long id, Status status, long moderatorId, String note, Instant now) {
         return jdbc.update("update review_request set status = ?, decided_by = ?, decision_note = ?, decided_at = ? "

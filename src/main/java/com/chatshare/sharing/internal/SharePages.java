@@ -1,5 +1,6 @@
 package com.chatshare.sharing.internal;
 
+import com.chatshare.base.markdown.MarkdownRenderer;
 import com.chatshare.sharing.PublicSnapshot;
 import com.chatshare.sharing.ShareStatus;
 import com.chatshare.sharing.ShareToken;

@@ -18,8 +18,6 @@ import com.chatshare.conversations.internal.SwitchableAssistant;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.messages.MessageList;
-import com.vaadin.flow.component.messages.MessageListItem;
 import com.vaadin.flow.component.textfield.TextArea;
 import java.io.IOException;
 import java.time.Duration;
@@ -80,7 +78,7 @@ class AssistantFailureTest extends KaribuTest {
             assertThat(m.content()).isEqualTo("Question that meets a broken server");
         });
         assertThat(storedMessages().getLast().status()).isEqualTo(MessageStatus.FAILED);
-        assertThat(_get(MessageList.class).getItems().getLast().getUserName()).isEqualTo("fake-model · incomplete");
+        assertThat(_get(ChatMessages.class).entries().getLast().getUserName()).isEqualTo("fake-model · incomplete");
 
         server.enqueue(FakeOpenAi.stream("Second ", "time ", "lucky."));
         _click(_get(Button.class, spec -> spec.withId("retry")));
@@ -166,8 +164,8 @@ class AssistantFailureTest extends KaribuTest {
         return !_find(Button.class, spec -> spec.withId("send")).isEmpty();
     }
 
-    private MessageListItem lastItem() {
-        return _get(MessageList.class).getItems().getLast();
+    private ChatMessages.Entry lastItem() {
+        return _get(ChatMessages.class).entries().getLast();
     }
 
     private List<ChatMessage> storedMessages() {

@@ -22,8 +22,6 @@ import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.messages.MessageList;
-import com.vaadin.flow.component.messages.MessageListItem;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import java.time.Duration;
@@ -55,7 +53,7 @@ public class ChatViewTest extends KaribuTest {
         typeAndSend("What is a Java record?");
         awaitAnswer();
 
-        List<MessageListItem> items = _get(MessageList.class).getItems();
+        List<ChatMessages.Entry> items = _get(ChatMessages.class).entries();
         assertThat(items).hasSize(2);
         assertThat(items.get(0).getText()).isEqualTo("What is a Java record?");
         assertThat(items.get(0).getUserName()).isEqualTo("Alice Example");
@@ -74,7 +72,7 @@ public class ChatViewTest extends KaribuTest {
         awaitAnswer();
 
         typeAndSend("Second question");
-        awaitUntil(() -> _get(MessageList.class).getItems().size() == 4 && sendVisible());
+        awaitUntil(() -> _get(ChatMessages.class).entries().size() == 4 && sendVisible());
 
         assertThat(chatTitles()).filteredOn("First question"::equals).hasSize(1);
         ConversationSummary conversation = service.findConversations(
@@ -90,7 +88,7 @@ public class ChatViewTest extends KaribuTest {
 
         UI.getCurrent().navigate("chat/" + conversation.id());
 
-        assertThat(_get(MessageList.class).getItems()).extracting(MessageListItem::getText)
+        assertThat(_get(ChatMessages.class).entries()).extracting(ChatMessages.Entry::getText)
                 .containsExactly("Stored question");
     }
 
@@ -208,7 +206,7 @@ public class ChatViewTest extends KaribuTest {
     }
 
     private void awaitAnswer() {
-        awaitUntil(() -> sendVisible() && _get(MessageList.class).getItems().getLast().getText().contains("demo assistant"));
+        awaitUntil(() -> sendVisible() && _get(ChatMessages.class).entries().getLast().getText().contains("demo assistant"));
     }
 
     public static void awaitUntil(BooleanSupplier condition) {

@@ -1,4 +1,4 @@
-package com.chatshare.sharing.internal;
+package com.chatshare.base.markdown;
 
 import java.util.regex.Pattern;
 import org.commonmark.parser.Parser;
