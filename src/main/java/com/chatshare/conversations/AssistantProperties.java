@@ -13,6 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param model the model name, e.g. {@code gpt-4o-mini} or {@code llama3.2}
  * @param timeout the longest wait for the answer to start and between two pieces of it
  * @param demoDelay the pause between the demo assistant's pieces, so its answer streams visibly
+ * @param maxTokens the most tokens the endpoint may generate for one answer ({@code max_tokens})
+ * @param repliesPerMinute how many answers one account may ask for per minute
  */
 @ConfigurationProperties("chatshare.assistant")
 public record AssistantProperties(
@@ -20,9 +22,32 @@ public record AssistantProperties(
         String apiKey,
         @DefaultValue("gpt-4o-mini") String model,
         @DefaultValue("60s") Duration timeout,
-        @DefaultValue("25ms") Duration demoDelay) {
+        @DefaultValue("25ms") Duration demoDelay,
+        @DefaultValue("4096") int maxTokens,
+        @DefaultValue("20") int repliesPerMinute) {
 
     public boolean isEndpointConfigured() {
         return baseUrl != null && !baseUrl.isBlank();
+    }
+
+    /** The base URL without user info, query or fragment: safe to log. */
+    public String baseUrlForLog() {
+        if (!isEndpointConfigured()) {
+            return "";
+        }
+        try {
+            java.net.URI uri = java.net.URI.create(baseUrl.strip());
+            return new java.net.URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), uri.getPath(), null, null)
+                    .toString();
+        } catch (IllegalArgumentException | java.net.URISyntaxException e) {
+            return "(unparseable URL)";
+        }
+    }
+
+    /** Never prints the key, nor credentials inside the URL. */
+    @Override
+    public String toString() {
+        return "AssistantProperties[baseUrl=" + baseUrlForLog() + ", apiKey=" + (apiKey == null || apiKey.isBlank()
+                ? "none" : "(set)") + ", model=" + model + ", timeout=" + timeout + ", maxTokens=" + maxTokens + ", repliesPerMinute=" + repliesPerMinute + "]";
     }
 }

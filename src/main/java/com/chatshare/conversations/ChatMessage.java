@@ -17,4 +17,8 @@ public record ChatMessage(long id, int position, MessageRole role, String conten
 
     /** The longest message a user may send, in characters. */
     public static final int MAX_LENGTH = 32_000;
+    /** The most messages one conversation holds, questions and answers together. */
+    public static final int MAX_PER_CONVERSATION = 2_000;
+    /** The longest answer kept from the assistant; a longer one ends there, marked incomplete. */
+    public static final int MAX_ANSWER_LENGTH = 200_000;
 }

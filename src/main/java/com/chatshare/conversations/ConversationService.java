@@ -39,6 +39,12 @@ public class ConversationService {
     private final CurrentUser currentUser;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final RateLimits.PerUser replies;
+
+    public static final String FULL_CONVERSATION_MESSAGE = "This chat has reached "
+            + String.format("%,d", ChatMessage.MAX_PER_CONVERSATION) + " messages. Start a new chat to go on.";
+    public static final String ANSWER_TOO_LONG_MESSAGE = "The answer was cut off at "
+            + String.format("%,d", ChatMessage.MAX_ANSWER_LENGTH) + " characters.";
 
     ConversationService(ConversationRepository conversations, MessageRepository messages, ReplyRecorder replyRecorder,
             MessageBatchWriter batchWriter, MessageCounts messageCounts, Assistant assistant, AssistantProperties assistantProperties, CurrentUser currentUser,
@@ -50,6 +56,7 @@ public class ConversationService {
         this.messageCounts = messageCounts;
         this.assistant = assistant;
         this.assistantProperties = assistantProperties;
+        this.replies = RateLimits.perUser(assistantProperties.repliesPerMinute(), java.time.Duration.ofMinutes(1));
         this.currentUser = currentUser;
         this.events = events;
         this.clock = clock;
@@ -99,8 +106,12 @@ public class ConversationService {
     public ChatMessage postUserMessage(long conversationId, String content) {
         String text = validMessage(content);
         Conversation conversation = owned(conversationId);
+        int position = nextPosition(conversationId);
+        if (position >= ChatMessage.MAX_PER_CONVERSATION - 1) {
+            throw new InvalidChatInputException(FULL_CONVERSATION_MESSAGE);
+        }
         conversation.touch(clock.instant());
-        return messages.save(new Message(conversationId, nextPosition(conversationId), MessageRole.USER, text,
+        return messages.save(new Message(conversationId, position, MessageRole.USER, text,
                 MessageStatus.COMPLETE, clock.instant())).toChatMessage();
     }
 
@@ -111,6 +122,12 @@ public class ConversationService {
     @Transactional
     public ReplyStream streamReply(long conversationId) {
         owned(conversationId);
+        if (nextPosition(conversationId) >= ChatMessage.MAX_PER_CONVERSATION) {
+            throw new InvalidChatInputException(FULL_CONVERSATION_MESSAGE);
+        }
+        if (!replies.tryAcquire(currentUser.requireUserId())) {
+            throw new AssistantUnavailableException(RateLimits.TOO_MANY_REPLIES);
+        }
         List<ChatTurn> history = messages.findByConversationIdOrderByPosition(conversationId).stream()
                 .map(Message::toChatMessage)
                 .filter(m -> m.status() == MessageStatus.COMPLETE || m.status() == MessageStatus.STOPPED)
@@ -127,6 +144,14 @@ public class ConversationService {
                 .onErrorMap(e -> !(e instanceof AssistantUnavailableException),
                         e -> new AssistantUnavailableException(e instanceof java.util.concurrent.TimeoutException
                                 ? "The assistant did not answer in time." : "The assistant could not answer.", e))
+                .handle((String piece, reactor.core.publisher.SynchronousSink<String> sink) -> {
+                    // A runaway answer ends, marked incomplete, instead of growing without bound.
+                    if (received.length() + piece.length() > ChatMessage.MAX_ANSWER_LENGTH) {
+                        sink.error(new AssistantUnavailableException(ANSWER_TOO_LONG_MESSAGE));
+                    } else {
+                        sink.next(piece);
+                    }
+                })
                 .doOnNext(received::append)
                 .doOnComplete(complete)
                 .doOnError(e -> finish(finished, conversationId, placeholder.id(), received, MessageStatus.FAILED))

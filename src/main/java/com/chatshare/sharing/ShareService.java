@@ -5,6 +5,7 @@ import com.chatshare.conversations.ChatTurn;
 import com.chatshare.conversations.ConversationService;
 import com.chatshare.conversations.ConversationSummary;
 import com.chatshare.conversations.MessageStatus;
+import com.chatshare.conversations.RateLimits;
 import com.chatshare.security.AppUserPrincipal;
 import com.chatshare.security.CurrentUser;
 import com.chatshare.base.markdown.MarkdownRenderer;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -40,6 +42,12 @@ public class ShareService {
     public static final String TAKEN_DOWN_MESSAGE = "This chat's link was taken down by moderation, so it cannot "
             + "be shared again while the takedown stands. You can ask for a review from its notice or your links.";
 
+    /** The most message text one snapshot holds (UTF-8 bytes). */
+    public static final long MAX_SNAPSHOT_BYTES = 4_000_000;
+    public static final String TOO_MANY_CONTINUES_MESSAGE = "You continued many shared chats in the last hour. "
+            + "Please try again later.";
+
+    private final RateLimits.PerUser continues;
     private final ConversationService conversations;
     private final ShareLinkRepository links;
     private final SnapshotMessageRepository snapshots;
@@ -53,8 +61,9 @@ public class ShareService {
 
     ShareService(ConversationService conversations, ShareLinkRepository links, SnapshotMessageRepository snapshots,
             SnapshotBatchWriter snapshotWriter, SharePages pages, OwnedLinks ownedLinks, MarkdownRenderer markdown,
-            CurrentUser currentUser,
-            ApplicationEventPublisher events, Clock clock) {
+            CurrentUser currentUser, ApplicationEventPublisher events, Clock clock,
+            @Value("${chatshare.sharing.continues-per-hour:30}") int continuesPerHour) {
+        this.continues = RateLimits.perUser(continuesPerHour, java.time.Duration.ofHours(1));
         this.conversations = conversations;
         this.links = links;
         this.snapshots = snapshots;
@@ -102,6 +111,12 @@ public class ShareService {
         List<ChatMessage> shareable = shareable(conversations.findMessages(conversationId));
         if (shareable.isEmpty()) {
             throw new ShareException(EMPTY_CONVERSATION_MESSAGE);
+        }
+        long size = shareable.stream().mapToLong(m -> m.content().getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+                .sum();
+        if (size > MAX_SNAPSHOT_BYTES) {
+            throw new ShareException(String.format("This chat is too large to share: %,.1f MB of messages; "
+                    + "the limit is %d MB. Share a shorter chat.", size / 1_000_000.0, MAX_SNAPSHOT_BYTES / 1_000_000));
         }
         String cleanTitle = validTitle(title);
         Optional<ShareLink> existing = links.lockByConversationIdAndOwnerId(conversationId, owner.userId());
@@ -162,6 +177,9 @@ public class ShareService {
     @Transactional
     public ConversationSummary continueConversation(String token) {
         ShareLink link = activeLink(token);
+        if (!continues.tryAcquire(currentUser.requireUserId())) {
+            throw new ShareException(TOO_MANY_CONTINUES_MESSAGE);
+        }
         List<ChatTurn> turns = snapshots.findByShareLinkIdOrderByPosition(link.getId()).stream()
                 .map(m -> new ChatTurn(m.getRole(), m.getContent()))
                 .toList();

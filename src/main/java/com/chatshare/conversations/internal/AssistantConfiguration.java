@@ -29,9 +29,10 @@ class AssistantConfiguration {
                         .model(properties.model())
                         .timeout(properties.timeout())
                         .maxRetries(0)
+                        .maxTokens(properties.maxTokens())
                         .build())
                 .build();
-        log.info("Assistant: model {} at {}", properties.model(), properties.baseUrl());
+        log.info("Assistant: model {} at {}", properties.model(), properties.baseUrlForLog());
         return new OpenAiCompatibleAssistant(chatModel, properties.model());
     }
 }

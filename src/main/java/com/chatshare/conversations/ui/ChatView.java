@@ -252,6 +252,10 @@ public class ChatView extends VerticalLayout implements BeforeEnterObserver, Has
         } catch (ConversationNotFoundException e) {
             showFailure("This conversation was deleted.");
             return;
+        } catch (AssistantUnavailableException | InvalidChatInputException e) {
+            // Too many answers in a minute, or a full chat: the question is stored, Retry stays.
+            showFailure(e.getMessage());
+            return;
         }
         ChatMessages.Entry answer = item(reply.message());
         failure.setVisible(false);

@@ -67,6 +67,7 @@ class SharedLinksDialog extends Dialog {
         setHeight("80vh");
 
         search.setId("links-search");
+        search.setMaxLength(ShareQuery.SEARCH_MAX_LENGTH);
         search.setPlaceholder("Search titles by the beginnings of words");
         search.setPrefixComponent(VaadinIcon.SEARCH.create());
         search.setClearButtonVisible(true);

@@ -90,6 +90,7 @@ public class ModerationView extends VerticalLayout {
         reviewRequests.addValueChangeListener(e -> apply(filter.withReviewRequests(e.getValue())));
         TextField search = new TextField("Title, link or token");
         search.setId("filter-search");
+        search.setMaxLength(com.chatshare.sharing.ShareQuery.SEARCH_MAX_LENGTH);
         search.setClearButtonVisible(true);
         search.setValueChangeMode(ValueChangeMode.LAZY);
         search.addValueChangeListener(e -> apply(filter.withSearch(e.getValue())));

@@ -1,5 +1,6 @@
 package com.chatshare.sharing.internal;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -8,7 +9,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -33,6 +36,8 @@ final class CoalescedLookups<K, V> implements AutoCloseable {
 
     private final Function<Set<K>, Map<K, V>> query;
     private final int maxKeysPerQuery;
+    private final Duration timeout;
+    private final int maxWaiting;
     private final BlockingQueue<Pending<K, V>> waiting = new LinkedBlockingQueue<>();
     private final Thread worker;
     private volatile boolean closed;
@@ -41,15 +46,29 @@ final class CoalescedLookups<K, V> implements AutoCloseable {
      * @param query           reads the values of a set of keys in one statement; keys it does not
      *                        return have no value
      * @param maxKeysPerQuery the most lookups one query answers (bounds the statement's size)
+     * @param timeout         the longest a lookup waits for its answer (a stalled database must not
+     *                        hold requests for the pool's 30 s)
+     * @param maxWaiting      the most lookups waiting at once; more are refused at once
      */
-    CoalescedLookups(String name, Function<Set<K>, Map<K, V>> query, int maxKeysPerQuery) {
+    CoalescedLookups(String name, Function<Set<K>, Map<K, V>> query, int maxKeysPerQuery, Duration timeout,
+            int maxWaiting) {
         this.query = query;
         this.maxKeysPerQuery = maxKeysPerQuery;
+        this.timeout = timeout;
+        this.maxWaiting = maxWaiting;
         this.worker = Thread.ofPlatform().name(name).daemon().start(this::run);
     }
 
-    /** The value of the key as the database holds it now (at or after this call), or empty. */
+    /**
+     * The value of the key as the database holds it now (at or after this call), or empty.
+     *
+     * @throws LookupUnavailableException when no answer came within the timeout, or too many
+     *         lookups wait already
+     */
     Optional<V> get(K key) {
+        if (waiting.size() >= maxWaiting) {
+            throw new LookupUnavailableException("too many lookups waiting");
+        }
         Pending<K, V> pending = new Pending<>(key, new CompletableFuture<>());
         waiting.add(pending);
         if (closed) {
@@ -57,9 +76,23 @@ final class CoalescedLookups<K, V> implements AutoCloseable {
             pending.answer().completeExceptionally(new IllegalStateException("shutting down"));
         }
         try {
-            return pending.answer().join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
+            return pending.answer().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            waiting.remove(pending);
+            throw new LookupUnavailableException("no answer within " + timeout);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LookupUnavailableException("interrupted");
+        }
+    }
+
+    /** The database did not answer in time, or too many lookups wait for it. */
+    static final class LookupUnavailableException extends RuntimeException {
+
+        LookupUnavailableException(String message) {
+            super(message);
         }
     }
 

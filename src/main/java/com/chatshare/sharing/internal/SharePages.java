@@ -35,12 +35,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class SharePages implements DisposableBean {
 
     private static final int MAX_TOKENS_PER_QUERY = 256;
+    /** A page waits at most this long for the database, then answers 503 (with the pool's default it waited 30 s). */
+    static final Duration LOOKUP_TIMEOUT = Duration.ofSeconds(4);
+    /** Requests waiting for a lookup beyond this many are answered 503 at once: no unbounded queue. */
+    static final int MAX_WAITING_LOOKUPS = 4_096;
 
     /** The state of a token: missing (404), gone (410), or active at a snapshot version. */
     public record Head(long shareId, ShareStatus status, int version) {
     }
 
-    private final JdbcTemplate jdbc;
+    private final JdbcTemplate headJdbc;
     private final ShareLinkRepository links;
     private final SnapshotMessageRepository snapshots;
     private final MarkdownRenderer markdown;
@@ -57,13 +61,16 @@ public class SharePages implements DisposableBean {
 
     SharePages(JdbcTemplate jdbc, ShareLinkRepository links, SnapshotMessageRepository snapshots,
             MarkdownRenderer markdown, PlatformTransactionManager transactionManager) {
-        this.jdbc = jdbc;
+        // The worker's query gives up too, so it is free again soon after the database answers again.
+        this.headJdbc = new JdbcTemplate(jdbc.getDataSource());
+        this.headJdbc.setQueryTimeout((int) LOOKUP_TIMEOUT.toSeconds());
         this.links = links;
         this.snapshots = snapshots;
         this.markdown = markdown;
         this.transactions = new TransactionTemplate(transactionManager);
         this.transactions.setReadOnly(true);
-        this.heads = new CoalescedLookups<>("share-head-lookups", this::readHeads, MAX_TOKENS_PER_QUERY);
+        this.heads = new CoalescedLookups<>("share-head-lookups", this::readHeads, MAX_TOKENS_PER_QUERY,
+                LOOKUP_TIMEOUT, MAX_WAITING_LOOKUPS);
     }
 
     /** The link's state, or empty for unknown, malformed, deleted and disabled-owner tokens alike. */
@@ -76,7 +83,7 @@ public class SharePages implements DisposableBean {
 
     private Map<String, Head> readHeads(Set<String> tokens) {
         Map<String, Head> found = new HashMap<>();
-        jdbc.query("select s.token, s.id, s.status, s.snapshot_version from share_link s "
+        headJdbc.query("select s.token, s.id, s.status, s.snapshot_version from share_link s "
                         + "where s.owner_active and s.removed_by_owner_at is null and s.token in ("
                         + String.join(",", Collections.nCopies(tokens.size(), "?")) + ")",
                 (RowCallbackHandler) rs -> found.put(rs.getString(1),

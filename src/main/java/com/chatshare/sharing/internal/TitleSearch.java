@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import com.chatshare.sharing.ShareQuery;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 
@@ -34,6 +35,8 @@ public record TitleSearch(List<String> words, List<String> likes) {
     static final int MIN_INDEXED_LENGTH = 3;
     /** InnoDB's {@code innodb_ft_max_token_size}; longer words are not in the index either. */
     static final int MAX_INDEXED_LENGTH = 84;
+    /** The most words one search checks. */
+    static final int MAX_WORDS = 8;
     /** How many rows of the sorted index a search walks before it asks the FULLTEXT index. */
     static final int WALK_ROWS = 2_000;
     /** Word characters as InnoDB's FULLTEXT parser and V9's {@code title_words} see them. */
@@ -50,14 +53,25 @@ public record TitleSearch(List<String> words, List<String> likes) {
             .comparing((String word) -> word.chars().noneMatch(Character::isDigit))
             .thenComparing(Comparator.comparingInt(String::length).reversed());
 
-    /** The search for what a user typed; {@link #isEmpty()} when it holds no word. */
+    /**
+     * The search for what a user typed; {@link #isEmpty()} when it holds no word. Only the first
+     * {@link ShareQuery#SEARCH_MAX_LENGTH} characters and {@link #MAX_WORDS} words count, so a
+     * pasted essay costs no more than a short search.
+     */
     public static TitleSearch of(String typed) {
         List<String> words = new ArrayList<>();
         List<String> likes = new ArrayList<>();
         if (typed != null) {
-            for (String word : WORD_SEPARATORS.split(typed.strip().toLowerCase(Locale.ROOT))) {
+            String text = typed.strip();
+            if (text.length() > ShareQuery.SEARCH_MAX_LENGTH) {
+                text = text.substring(0, ShareQuery.SEARCH_MAX_LENGTH);
+            }
+            for (String word : WORD_SEPARATORS.split(text.toLowerCase(Locale.ROOT))) {
                 if (word.isEmpty()) {
                     continue;
+                }
+                if (words.size() + likes.size() == MAX_WORDS) {
+                    break;
                 }
                 if (indexed(word)) {
                     words.add(word);

@@ -96,7 +96,15 @@ class SharePageFilter extends HttpFilter {
             send(response, HttpServletResponse.SC_GONE, gone);
             return;
         }
-        Optional<SharePages.RenderedPage> page = pages.page(token, head.get(), snapshot -> render(token, snapshot));
+        Optional<SharePages.RenderedPage> page;
+        try {
+            page = pages.page(token, head.get(), snapshot -> render(token, snapshot));
+        } catch (RuntimeException e) {
+            log.warn("Share page read failed: {}", e.toString());
+            response.setHeader("Retry-After", "30");
+            send(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, unavailable);
+            return;
+        }
         if (page.isEmpty()) {
             send(response, HttpServletResponse.SC_NOT_FOUND, notFound);
             return;

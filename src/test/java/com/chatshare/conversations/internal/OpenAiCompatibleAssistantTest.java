@@ -97,11 +97,31 @@ class OpenAiCompatibleAssistantTest {
     }
 
     @Test
+    void every_request_caps_the_answer_with_max_tokens() throws Exception {
+        server.enqueue(FakeOpenAi.stream("ok"));
+
+        assistant.reply(List.of(new ChatTurn(MessageRole.USER, "hi"))).blockLast(Duration.ofSeconds(10));
+
+        String body = server.takeRequest().getBody().readUtf8();
+        assertThat(body).containsPattern("\"max_(completion_)?tokens\"\\s*:\\s*4096");
+    }
+
+    @Test
+    void the_settings_never_print_the_key_or_credentials_in_the_url() {
+        AssistantProperties properties = new AssistantProperties("https://user:hunter2@api.example.com/v1?key=s3cret",
+                "sk-very-secret", "m", Duration.ofSeconds(1), Duration.ZERO, 10);
+
+        assertThat(properties.toString()).doesNotContain("sk-very-secret", "hunter2", "s3cret")
+                .contains("https://api.example.com/v1");
+        assertThat(properties.baseUrlForLog()).isEqualTo("https://api.example.com/v1");
+    }
+
+    @Test
     void an_unreachable_server_is_reported_as_such() throws IOException {
         String url = server.url("/v1").toString();
         server.shutdown();
         Assistant unreachable = new AssistantConfiguration().assistant(
-                new AssistantProperties(url, "test-key", "test-model", Duration.ofSeconds(2), Duration.ZERO));
+                new AssistantProperties(url, "test-key", "test-model", Duration.ofSeconds(2), Duration.ZERO, 4096));
 
         assertThatThrownBy(() -> unreachable.reply(List.of(new ChatTurn(MessageRole.USER, "hi")))
                 .blockLast(Duration.ofSeconds(20)))
@@ -111,6 +131,6 @@ class OpenAiCompatibleAssistantTest {
 
     private Assistant assistantWithTimeout(Duration timeout) {
         return new AssistantConfiguration().assistant(new AssistantProperties(
-                server.url("/v1").toString(), "test-key", "test-model", timeout, Duration.ZERO));
+                server.url("/v1").toString(), "test-key", "test-model", timeout, Duration.ZERO, 4096));
     }
 }

@@ -54,7 +54,7 @@ class CoalescedLookupsTest {
 
     @Test
     void a_lookup_asked_during_a_query_waits_for_the_next_one_and_sees_what_changed_before_it() throws Exception {
-        lookups = new CoalescedLookups<>("test-lookups", this::query, 100);
+        lookups = new CoalescedLookups<>("test-lookups", this::query, 100, java.time.Duration.ofSeconds(10), 1_000);
         table.put("link", 1);
         Future<Optional<Integer>> early = threads.submit(() -> lookups.get("link"));
         assertThat(firstQueryStarted.await(10, TimeUnit.SECONDS)).isTrue();
@@ -84,7 +84,7 @@ class CoalescedLookupsTest {
                 throw new IllegalStateException("database down");
             }
             return query(keys);
-        }, 100);
+        }, 100, java.time.Duration.ofSeconds(10), 1_000);
 
         assertThat(lookups.get("a")).contains(1);
         assertThat(lookups.get("b")).contains(2);
@@ -97,10 +97,38 @@ class CoalescedLookupsTest {
     @Test
     void lookups_after_close_fail_instead_of_hanging() {
         releaseFirstQuery.countDown();
-        lookups = new CoalescedLookups<>("test-lookups", this::query, 100);
+        lookups = new CoalescedLookups<>("test-lookups", this::query, 100, java.time.Duration.ofSeconds(10), 1_000);
         lookups.close();
 
         assertThatThrownBy(() -> lookups.get("a")).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void a_stalled_database_answers_unavailable_instead_of_holding_the_request() {
+        // releaseFirstQuery is never released: the database does not answer.
+        lookups = new CoalescedLookups<>("test-lookups", this::query, 100, java.time.Duration.ofMillis(200), 1_000);
+
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30), () ->
+                assertThatThrownBy(() -> lookups.get("a"))
+                        .isInstanceOf(CoalescedLookups.LookupUnavailableException.class));
+        releaseFirstQuery.countDown();
+    }
+
+    @Test
+    void lookups_beyond_the_waiting_limit_are_refused_at_once() throws Exception {
+        lookups = new CoalescedLookups<>("test-lookups", this::query, 100, java.time.Duration.ofSeconds(10), 2);
+        var first = java.util.concurrent.CompletableFuture.supplyAsync(() -> lookups.get("a"));
+        assertThat(firstQueryStarted.await(10, TimeUnit.SECONDS)).isTrue(); // the worker is stuck in "a"'s query
+        var second = java.util.concurrent.CompletableFuture.supplyAsync(() -> lookups.get("b"));
+        var third = java.util.concurrent.CompletableFuture.supplyAsync(() -> lookups.get("c"));
+        waitUntilQueued(2);
+
+        assertThatThrownBy(() -> lookups.get("d")).isInstanceOf(CoalescedLookups.LookupUnavailableException.class);
+
+        releaseFirstQuery.countDown();
+        first.get(10, TimeUnit.SECONDS);
+        second.get(10, TimeUnit.SECONDS);
+        third.get(10, TimeUnit.SECONDS);
     }
 
     private void waitUntilQueued(int count) throws InterruptedException {

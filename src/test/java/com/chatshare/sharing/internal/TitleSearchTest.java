@@ -39,4 +39,15 @@ class TitleSearchTest {
         assertThat(TitleSearch.of("snake_case").words()).containsExactly("snake_case");
         assertThat(TitleSearch.of("a_").likes()).containsExactly("%a!_%");
     }
+
+    @Test
+    void a_pasted_essay_counts_as_its_first_words_only() {
+        String essay = "alpha beta gamma delta epsilon zeta eta theta iota kappa ".repeat(100);
+
+        TitleSearch search = TitleSearch.of(essay);
+
+        assertThat(search.words().size() + search.likes().size()).isEqualTo(TitleSearch.MAX_WORDS);
+        assertThat(TitleSearch.of("x".repeat(10_000)).likes()).singleElement()
+                .satisfies(like -> assertThat(like).hasSize(com.chatshare.sharing.ShareQuery.SEARCH_MAX_LENGTH + 2));
+    }
 }

@@ -5,6 +5,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import com.chatshare.IntegrationTest;
 import com.chatshare.SignedIn;
+import com.chatshare.XssCorpus;
 import com.chatshare.accounts.AccountService;
 import com.chatshare.accounts.Registration;
 import com.chatshare.conversations.ChatTurn;
@@ -56,39 +57,7 @@ class SharePageXssTest {
     UserDetailsService users;
 
     static Stream<String> payloads() {
-        return Stream.of(
-                "<script>alert(1)</script>",
-                "<img src=x onerror=alert(1)>",
-                "<svg onload=alert(1)>",
-                "<iframe src=\"javascript:alert(1)\"></iframe>",
-                "[click](javascript:alert(1))",
-                "[click](JaVaScRiPt:alert(1))",
-                "[click](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
-                "![x](javascript:alert(1))",
-                "![x\" onerror=\"alert(1)](https://example.com/x.png)",
-                "<a href=\"javascript:alert(1)\">x</a>",
-                "<body onload=alert(1)>",
-                "<div style=\"background:url(javascript:alert(1))\">x</div>",
-                "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>",
-                "<object data=\"data:text/html,<script>alert(1)</script>\">",
-                "<embed src=\"javascript:alert(1)\">",
-                "<form action=\"javascript:alert(1)\"><input type=submit>",
-                "<meta http-equiv=\"refresh\" content=\"0;url=javascript:alert(1)\">",
-                "<base href=\"javascript:alert(1)//\">",
-                "[x](vbscript:msgbox(1))",
-                "<details open ontoggle=alert(1)>",
-                "```html\n<script>alert(1)</script>\n```",
-                "[a](https://example.com \"t\\\" onmouseover=\\\"alert(1)\")",
-                "\u202Egnp.exe\u202C harmless.png",
-                "<a href=\"&#106;avascript:alert(1)\">x</a>",
-                "[x](&#106;avascript:alert(1))",
-                "<link rel=stylesheet href=//evil.example/x.css>",
-                "\"><script>alert(1)</script>",
-                "<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\">",
-                "<template><script>alert(1)</script></template>",
-                "<javascript:alert(1)>",
-                "[x](  javascript:alert(1))",
-                "<a href=\"data:image/svg+xml,<svg onload=alert(1)>\">x</a>");
+        return XssCorpus.PAYLOADS.stream();
     }
 
     @AfterEach
