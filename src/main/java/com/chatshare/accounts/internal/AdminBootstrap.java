@@ -1,5 +1,6 @@
 package com.chatshare.accounts.internal;
 
+import com.chatshare.accounts.Account;
 import com.chatshare.accounts.Registration;
 import com.chatshare.accounts.RegistrationException;
 import com.chatshare.security.AppRoles;
@@ -37,8 +38,8 @@ class AdminBootstrap implements ApplicationRunner {
             return;
         }
         if (!properties.isConfigured()) {
-            log.warn("No admin account exists. Set CHATSHARE_ADMIN_USERNAME and CHATSHARE_ADMIN_PASSWORD "
-                    + "and restart to create one.");
+            log.warn("No admin account exists. To create the first one, set CHATSHARE_ADMIN_USERNAME and "
+                    + "CHATSHARE_ADMIN_PASSWORD (at least {} characters) and restart.", Account.PASSWORD_MIN_LENGTH);
             return;
         }
         String displayName = properties.displayName() == null || properties.displayName().isBlank()

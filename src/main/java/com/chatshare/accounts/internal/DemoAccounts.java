@@ -1,7 +1,7 @@
 package com.chatshare.accounts.internal;
 
 import com.chatshare.accounts.Registration;
-import com.chatshare.base.database.ConditionalOnEmbeddedDatabase;
+import com.chatshare.base.demo.DemoModeProperties;
 import com.chatshare.security.AppRoles;
 import java.util.List;
 import java.util.Set;
@@ -10,14 +10,15 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
- * Demo accounts for the embedded database only; they never reach an external database. The
- * passwords are in the README.
+ * Demo accounts with the README's known passwords, created in demo mode only
+ * ({@code CHATSHARE_DEMO=true}, or {@code ./mvnw}). Out of demo mode it creates none and warns about
+ * any left with its known password by an earlier demo run on the same database.
  */
 @Component
-@ConditionalOnEmbeddedDatabase
 @Order(0)
 class DemoAccounts implements ApplicationRunner {
 
@@ -33,21 +34,42 @@ class DemoAccounts implements ApplicationRunner {
             new DemoAccount("admin", "Ada Admin", "admin-password",
                     Set.of(AppRoles.USER, AppRoles.MODERATOR, AppRoles.ADMIN)));
 
+    private final DemoModeProperties demoMode;
     private final AccountRepository accounts;
     private final AccountCreation creation;
+    private final PasswordEncoder passwordEncoder;
 
-    DemoAccounts(AccountRepository accounts, AccountCreation creation) {
+    DemoAccounts(DemoModeProperties demoMode, AccountRepository accounts, AccountCreation creation,
+            PasswordEncoder passwordEncoder) {
+        this.demoMode = demoMode;
         this.accounts = accounts;
         this.creation = creation;
+        this.passwordEncoder = passwordEncoder;
     }
 
     @Override
     public void run(ApplicationArguments args) {
+        if (!demoMode.demo()) {
+            warnAboutKnownPasswords();
+            return;
+        }
         for (DemoAccount demo : ACCOUNTS) {
             if (!accounts.existsByUsername(demo.username())) {
                 creation.create(new Registration(demo.username(), demo.displayName(), demo.password()), demo.roles());
                 log.info("Created demo account '{}' (password: {})", demo.username(), demo.password());
             }
+        }
+    }
+
+    /** A data directory first used by ./mvnw keeps its demo accounts when it is later run without demo mode. */
+    private void warnAboutKnownPasswords() {
+        for (DemoAccount demo : ACCOUNTS) {
+            accounts.findByUsername(demo.username())
+                    .filter(account -> account.isEnabled()
+                            && passwordEncoder.matches(demo.password(), account.getPasswordHash()))
+                    .ifPresent(account -> log.warn("Demo account '{}' still has its known password from an earlier "
+                            + "demo run on this database, although demo mode is off: disable it at /admin/users, "
+                            + "or run production on a fresh database.", demo.username()));
         }
     }
 }

@@ -13,8 +13,8 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
  * Matches when no external database is configured ({@code spring.datasource.url} is unset), so
- * Chatshare runs on its embedded MariaDB. Demo data hangs off this too: it never reaches a
- * production database.
+ * Chatshare runs on its embedded MariaDB. Demo data does not depend on it (a production jar may run
+ * on the embedded database too): see {@link com.chatshare.base.demo.ConditionalOnDemoMode}.
  */
 @Target({ElementType.TYPE, ElementType.METHOD})
 @Retention(RetentionPolicy.RUNTIME)

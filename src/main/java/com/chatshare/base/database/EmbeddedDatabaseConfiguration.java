@@ -27,8 +27,8 @@ class EmbeddedDatabaseConfiguration {
                 .type(HikariDataSource.class)
                 .driverClassName("org.mariadb.jdbc.Driver")
                 .url(embeddedMariaDb.jdbcUrl())
-                .username("root")
-                .password("")
+                .username(EmbeddedMariaDb.USERNAME)
+                .password(embeddedMariaDb.password())
                 .build();
         dataSource.setPoolName("chatshare-embedded");
         return dataSource;

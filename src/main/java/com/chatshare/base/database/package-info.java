@@ -1,6 +1,6 @@
 /**
- * The embedded MariaDB for a first run and for tests, and the condition other features use to
- * add demo data only there.
+ * The embedded MariaDB for a first run, small installations and tests, and the condition that
+ * starts it only when no external database is configured.
  */
 @NamedInterface("database")
 package com.chatshare.base.database;

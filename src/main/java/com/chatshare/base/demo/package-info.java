@@ -1,0 +1,8 @@
+/**
+ * Demo mode ({@code chatshare.demo}, {@code CHATSHARE_DEMO=true}): the switch for demo accounts
+ * and content with known passwords, which {@code ./mvnw} turns on and {@code java -jar} does not.
+ */
+@NamedInterface("demo")
+package com.chatshare.base.demo;
+
+import org.springframework.modulith.NamedInterface;
