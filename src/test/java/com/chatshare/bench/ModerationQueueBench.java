@@ -80,9 +80,10 @@ class ModerationQueueBench {
                 + "select ? + (seq mod " + OWNERS + "), concat('Benchmark snapshot ', seq), false, "
                 + "now(6) - interval seq second, now(6) from seq_1_to_" + SNAPSHOTS, firstOwner);
         jdbc.update("insert into share_link (token, conversation_id, owner_id, title, visibility, status, "
-                + "snapshot_version, source_last_position, view_count, created_at, updated_at) "
+                + "snapshot_version, source_last_position, view_count, created_at, updated_at, taken_down_at) "
                 + "select substr(md5(concat('bench', c.id)), 1, 22), c.id, c.owner_id, c.title, 'ANONYMOUS', "
-                + "if(c.id mod 20 = 0, 'TAKEN_DOWN', 'ACTIVE'), 1, 0, c.id mod 5000, c.created_at, c.updated_at "
+                + "if(c.id mod 20 = 0, 'TAKEN_DOWN', 'ACTIVE'), 1, 0, c.id mod 5000, c.created_at, c.updated_at, "
+                + "if(c.id mod 20 = 0, c.created_at, null) "
                 + "from conversation c where c.title like 'Benchmark snapshot %'");
         jdbc.update("insert into snapshot_message (share_link_id, position, role, content) "
                 + "select id, 0, 'USER', title from share_link where title like 'Benchmark snapshot %'");
@@ -95,8 +96,6 @@ class ModerationQueueBench {
                 + "max(created_at) as last_at from abuse_report group by share_link_id) r "
                 + "on r.share_link_id = s.id set s.open_reports = r.open_count, s.last_report_at = r.last_at");
         // A thousand owners asked for a review of a takedown (every 20th link is taken down).
-        jdbc.update("update share_link set taken_down_at = created_at where status = 'TAKEN_DOWN' "
-                + "and title like 'Benchmark snapshot %'");
         jdbc.update("insert into review_request (share_link_id, takedown_at, requester_id, explanation, status, "
                 + "created_at) select id, taken_down_at, owner_id, 'bench', 'OPEN', now(6) from share_link "
                 + "where status = 'TAKEN_DOWN' and title like 'Benchmark snapshot %' order by id limit 1000");
