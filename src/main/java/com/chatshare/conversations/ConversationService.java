@@ -1,5 +1,6 @@
 package com.chatshare.conversations;
 
+import com.chatshare.base.markdown.MarkdownRenderer;
 import com.chatshare.conversations.internal.Conversation;
 import com.chatshare.conversations.internal.ConversationRepository;
 import com.chatshare.conversations.internal.Message;
@@ -176,7 +177,8 @@ public class ConversationService {
     }
 
     private ConversationSummary create(String title, List<ChatTurn> turns, boolean imported) {
-        String cleanTitle = title == null || title.isBlank() ? ConversationSummary.UNTITLED : title.strip();
+        String plain = MarkdownRenderer.plainText(title);
+        String cleanTitle = plain.isBlank() ? ConversationSummary.UNTITLED : plain.strip();
         if (cleanTitle.length() > ConversationSummary.TITLE_MAX_LENGTH) {
             cleanTitle = cleanTitle.substring(0, ConversationSummary.TITLE_MAX_LENGTH);
         }
@@ -188,7 +190,8 @@ public class ConversationService {
 
     @Transactional
     public ConversationSummary rename(long conversationId, String title) {
-        String text = title == null ? "" : title.strip();
+        // Titles show in every view: bidi overrides go here, once, as the public page drops them.
+        String text = MarkdownRenderer.plainText(title).strip();
         if (text.isEmpty()) {
             throw new InvalidChatInputException("Enter a title.");
         }
@@ -263,7 +266,7 @@ public class ConversationService {
     }
 
     static String titleFrom(String text) {
-        String oneLine = text.strip().replaceAll("\\s+", " ");
+        String oneLine = MarkdownRenderer.plainText(text).strip().replaceAll("\\s+", " ");
         if (oneLine.length() <= ConversationSummary.AUTO_TITLE_LENGTH) {
             return oneLine;
         }

@@ -264,7 +264,7 @@ public class ShareService {
     }
 
     private static String validTitle(String title) {
-        String text = title == null ? "" : title.strip();
+        String text = MarkdownRenderer.plainText(title).strip();
         if (text.isEmpty()) {
             throw new ShareException("Enter a title for the shared chat.");
         }

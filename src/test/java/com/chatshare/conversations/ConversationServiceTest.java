@@ -157,4 +157,13 @@ class ConversationServiceTest {
         assertThatThrownBy(() -> service.findMessages(conversation.id()))
                 .isInstanceOf(ConversationNotFoundException.class);
     }
+
+    @Test
+    void titles_lose_bidi_overrides_in_every_view_as_on_the_public_page() {
+        SignedIn.as(users, "alice");
+        ConversationSummary started = service.startConversation("\u202Egnp.exe\u202C harmless");
+
+        assertThat(started.title()).isEqualTo("gnp.exe harmless");
+        assertThat(service.rename(started.id(), "\u2066Admin\u2069 notice").title()).isEqualTo("Admin notice");
+    }
 }
