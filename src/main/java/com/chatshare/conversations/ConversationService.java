@@ -127,7 +127,7 @@ public class ConversationService {
             throw new InvalidChatInputException(FULL_CONVERSATION_MESSAGE);
         }
         if (!replies.tryAcquire(currentUser.requireUserId())) {
-            throw new AssistantUnavailableException(RateLimits.TOO_MANY_REPLIES);
+            throw new AssistantUnavailableException(RateLimits.TOO_MANY_REPLIES, null);
         }
         List<ChatTurn> history = messages.findByConversationIdOrderByPosition(conversationId).stream()
                 .map(Message::toChatMessage)
@@ -148,7 +148,7 @@ public class ConversationService {
                 .handle((String piece, reactor.core.publisher.SynchronousSink<String> sink) -> {
                     // A runaway answer ends, marked incomplete, instead of growing without bound.
                     if (received.length() + piece.length() > ChatMessage.MAX_ANSWER_LENGTH) {
-                        sink.error(new AssistantUnavailableException(ANSWER_TOO_LONG_MESSAGE));
+                        sink.error(new AssistantUnavailableException(ANSWER_TOO_LONG_MESSAGE, null));
                     } else {
                         sink.next(piece);
                     }

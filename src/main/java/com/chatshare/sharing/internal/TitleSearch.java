@@ -36,7 +36,7 @@ public record TitleSearch(List<String> words, List<String> likes) {
     /** InnoDB's {@code innodb_ft_max_token_size}; longer words are not in the index either. */
     static final int MAX_INDEXED_LENGTH = 84;
     /** The most words one search checks. */
-    static final int MAX_WORDS = 8;
+    static final int MAX_WORDS = 10;
     /** How many rows of the sorted index a search walks before it asks the FULLTEXT index. */
     static final int WALK_ROWS = 2_000;
     /** Word characters as InnoDB's FULLTEXT parser and V9's {@code title_words} see them. */

@@ -109,7 +109,7 @@ class OpenAiCompatibleAssistantTest {
     @Test
     void the_settings_never_print_the_key_or_credentials_in_the_url() {
         AssistantProperties properties = new AssistantProperties("https://user:hunter2@api.example.com/v1?key=s3cret",
-                "sk-very-secret", "m", Duration.ofSeconds(1), Duration.ZERO, 10);
+                "sk-very-secret", "m", Duration.ofSeconds(1), Duration.ZERO, 10, 20);
 
         assertThat(properties.toString()).doesNotContain("sk-very-secret", "hunter2", "s3cret")
                 .contains("https://api.example.com/v1");
@@ -121,7 +121,7 @@ class OpenAiCompatibleAssistantTest {
         String url = server.url("/v1").toString();
         server.shutdown();
         Assistant unreachable = new AssistantConfiguration().assistant(
-                new AssistantProperties(url, "test-key", "test-model", Duration.ofSeconds(2), Duration.ZERO, 4096));
+                new AssistantProperties(url, "test-key", "test-model", Duration.ofSeconds(2), Duration.ZERO, 4096, 1000));
 
         assertThatThrownBy(() -> unreachable.reply(List.of(new ChatTurn(MessageRole.USER, "hi")))
                 .blockLast(Duration.ofSeconds(20)))
@@ -131,6 +131,6 @@ class OpenAiCompatibleAssistantTest {
 
     private Assistant assistantWithTimeout(Duration timeout) {
         return new AssistantConfiguration().assistant(new AssistantProperties(
-                server.url("/v1").toString(), "test-key", "test-model", timeout, Duration.ZERO, 4096));
+                server.url("/v1").toString(), "test-key", "test-model", timeout, Duration.ZERO, 4096, 1000));
     }
 }

@@ -24,7 +24,7 @@ public class SwitchableAssistant implements Assistant {
 
     public void useEndpoint(String baseUrl, String model, Duration timeout) {
         current = new AssistantConfiguration().assistant(
-                new AssistantProperties(baseUrl, "test-key", model, timeout, Duration.ZERO, 4096));
+                new AssistantProperties(baseUrl, "test-key", model, timeout, Duration.ZERO, 4096, 1000));
     }
 
     public void useDemo() {
