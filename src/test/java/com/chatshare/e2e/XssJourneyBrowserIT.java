@@ -132,5 +132,31 @@ class XssJourneyBrowserIT extends BrowserJourney {
                 }
                 return found;""");
         assertThat((List<?>) active).as(view + ": active markup in messages").isEmpty();
+        // Wherever the view renders messages (light DOM or a component's shadow DOM): nothing
+        // anywhere on the page points a loading attribute at another origin.
+        Object foreign = js.executeScript("""
+                const roots = [document];
+                document.querySelectorAll('*').forEach(e => { if (e.shadowRoot) roots.push(e.shadowRoot); });
+                const here = location.origin;
+                let found = [];
+                for (const root of roots) {
+                  root.querySelectorAll('[src], [srcset], [poster], [background], [data], link[href], [action]')
+                    .forEach(e => {
+                      for (const name of ['src', 'srcset', 'poster', 'background', 'data', 'action', 'href']) {
+                        const value = e.getAttribute(name);
+                        if (value === null || (name === 'href' && e.tagName !== 'LINK')) continue;
+                        let url;
+                        try {
+                          url = new URL(value.trim().split(/\s+/)[0] || '.', location.href);
+                        } catch (error) {
+                          found.push(e.tagName + '@' + name + ' unparseable: ' + value);
+                          continue;
+                        }
+                        if (url.origin !== here && url.protocol !== 'data:') found.push(e.tagName + '@' + name + '=' + value);
+                      }
+                    });
+                }
+                return found;""");
+        assertThat((List<?>) foreign).as(view + ": attributes that load from another origin").isEmpty();
     }
 }
