@@ -8,3 +8,9 @@ alter table app_user
 -- Only canonical names are stored: what registration (Account.USERNAME_PATTERN) already enforces.
 alter table app_user
     add constraint app_user_username_canonical_ck check (username regexp '^[a-z0-9._-]{3,32}$');
+
+-- Counts the account's password changes. A session remembers the count it signed in with, and
+-- one with an older count is ended on its next request (security/RevokedSessionFilter): changing
+-- the password signs out the account's other sessions.
+alter table app_user
+    add column credentials_version bigint not null default 0;

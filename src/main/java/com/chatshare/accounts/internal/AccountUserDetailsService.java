@@ -36,6 +36,6 @@ class AccountUserDetailsService implements UserDetailsService {
             throw new UsernameNotFoundException("No such account");
         }
         return new AppUserPrincipal(account.getId(), account.getUsername(), account.getDisplayName(),
-                account.getPasswordHash(), account.isEnabled(), account.getRoles());
+                account.getPasswordHash(), account.isEnabled(), account.getRoles(), account.getCredentialsVersion());
     }
 }
