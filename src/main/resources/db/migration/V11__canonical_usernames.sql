@@ -1,7 +1,7 @@
 -- Usernames are compared byte for byte: sign-in maps what was typed to its canonical form
 -- (security/Usernames) and looks up exactly that. Under utf8mb4_unicode_ci the database itself
--- matched 'bób', 'ｂｏｂ' and 'b<soft hyphen>ob' to 'bob', a second idea of "the same name" that
--- the login throttle knew nothing about (docs/decisions, sign-in that cannot be sidestepped).
+-- matched 'bób' and 'ｂｏｂ' to 'bob', a second idea of "the same name" that the login throttle
+-- knew nothing about (docs/decisions, sign-in that cannot be sidestepped).
 alter table app_user
     modify username varchar(32) character set utf8mb4 collate utf8mb4_bin not null;
 

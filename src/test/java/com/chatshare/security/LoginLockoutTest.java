@@ -94,14 +94,14 @@ class LoginLockoutTest {
     }
 
     @Test
-    void a_spelling_signs_in_as_its_canonical_account_and_nothing_else_the_collation_matched_does()
+    void a_spelling_signs_in_as_its_canonical_account_and_a_name_with_an_invisible_character_does_not()
             throws Exception {
         accounts.register(new Registration("fullwidth-fan", "Fan", PASSWORD));
         String home = newAddress();
 
         mvc.perform(signIn("ｆｕｌｌｗｉｄｔｈ-ｆáｎ", PASSWORD, home))
                 .andExpect(authenticated().withUsername("fullwidth-fan"));
-        // utf8mb4_unicode_ci ignores a soft hyphen; the canonical form keeps it, so it is no name.
+        // The canonical form keeps a soft hyphen, so this is no name, whatever a collation makes of it.
         assertThat(failedSignIn("fullwidth\u00AD-fan", PASSWORD, home))
                 .isNotInstanceOf(LoginThrottledException.class);
     }
