@@ -26,6 +26,7 @@ public class Account {
 
     public static final int USERNAME_MIN_LENGTH = 3;
     public static final int USERNAME_MAX_LENGTH = 32;
+    /** Only canonical names (see {@code security.Usernames}) match: sign-in finds them in any spelling. */
     public static final Pattern USERNAME_PATTERN = Pattern.compile("[a-z0-9._-]+");
     public static final int DISPLAY_NAME_MAX_LENGTH = 80;
     public static final int PASSWORD_MIN_LENGTH = 10;
@@ -47,6 +48,10 @@ public class Account {
 
     @Column(nullable = false)
     private boolean enabled = true;
+
+    /** Goes up with every password change; sessions signed in with an older value end. */
+    @Column(name = "credentials_version", nullable = false)
+    private long credentialsVersion;
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "app_user_role", joinColumns = @JoinColumn(name = "user_id"))
@@ -92,6 +97,17 @@ public class Account {
 
     public boolean isEnabled() {
         return enabled;
+    }
+
+    public long getCredentialsVersion() {
+        return credentialsVersion;
+    }
+
+    /** Replaces the password; every session signed in with the old one is to end. */
+    public void changePassword(String newPasswordHash, Instant now) {
+        passwordHash = newPasswordHash;
+        credentialsVersion++;
+        updatedAt = now;
     }
 
     public Set<String> getRoles() {

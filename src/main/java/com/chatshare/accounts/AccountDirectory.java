@@ -2,9 +2,9 @@ package com.chatshare.accounts;
 
 import com.chatshare.accounts.internal.AccountRepository;
 import com.chatshare.security.AppRoles;
+import com.chatshare.security.Usernames;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -37,13 +37,13 @@ public class AccountDirectory {
         return names;
     }
 
-    /** The id of the account with exactly this username (case as stored: lowercase), if any. */
+    /** The id of the account with this username, in any spelling that signs in to it, if any. */
     @Transactional(readOnly = true)
     public Optional<Long> idOf(String username) {
         if (username == null || username.isBlank()) {
             return Optional.empty();
         }
-        return accounts.findByUsername(username.strip().toLowerCase(Locale.ROOT)).map(Account::getId);
+        return accounts.findByUsername(Usernames.canonical(username)).map(Account::getId);
     }
 
     /** How many enabled accounts may moderate (moderators and admins, each counted once). */

@@ -4,7 +4,11 @@ import com.chatshare.accounts.internal.AccountCreation;
 import com.chatshare.accounts.internal.AccountRepository;
 import com.chatshare.security.AppRoles;
 import com.chatshare.security.CurrentUser;
+import com.chatshare.security.LoginThrottledException;
+import com.chatshare.security.PasswordRecheck;
 import java.time.Clock;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Pageable;
@@ -15,7 +19,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Accounts: self-registration for anyone, the user list for admins.
+ * Accounts: self-registration for anyone; changing one's password and deleting one's account
+ * for the signed-in; the user list for admins.
  */
 @Service
 public class AccountService {
@@ -25,15 +30,17 @@ public class AccountService {
     private final ApplicationEventPublisher events;
     private final CurrentUser currentUser;
     private final PasswordEncoder passwordEncoder;
+    private final PasswordRecheck passwordRecheck;
     private final Clock clock;
 
     AccountService(AccountCreation creation, AccountRepository accounts, ApplicationEventPublisher events,
-            CurrentUser currentUser, PasswordEncoder passwordEncoder, Clock clock) {
+            CurrentUser currentUser, PasswordEncoder passwordEncoder, PasswordRecheck passwordRecheck, Clock clock) {
         this.creation = creation;
         this.accounts = accounts;
         this.events = events;
         this.currentUser = currentUser;
         this.passwordEncoder = passwordEncoder;
+        this.passwordRecheck = passwordRecheck;
         this.clock = clock;
     }
 
@@ -54,7 +61,11 @@ public class AccountService {
      * links and snapshots go with it through the foreign keys, so the links answer 404 at once.
      * The last enabled admin cannot delete their account.
      *
+     * The password is checked through the login throttle: a wrong one counts as a failed
+     * sign-in, and while the throttle refuses the account it is not even looked at.
+     *
      * @throws RegistrationException when the password is wrong (nothing is deleted)
+     * @throws LoginThrottledException when too many passwords were wrong (nothing is deleted)
      * @throws AccountChangeRefusedException when the caller is the only enabled admin
      */
     @Transactional
@@ -62,7 +73,7 @@ public class AccountService {
     public void deleteOwnAccount(String password) {
         long accountId = currentUser.requireUserId();
         Account account = accounts.findById(accountId).orElseThrow();
-        if (password == null || !passwordEncoder.matches(password, account.getPasswordHash())) {
+        if (!passwordRecheck.matches(account.getUsername(), () -> isPasswordOf(account, password))) {
             throw new RegistrationException(java.util.Map.of(Registration.Field.PASSWORD, "The password is not right."));
         }
         // The admins' rows stay locked until this transaction ends, so when two admins delete
@@ -74,6 +85,43 @@ public class AccountService {
         accounts.delete(account);
         accounts.flush();
         events.publishEvent(new AccountDeleted(accountId, account.getUsername()));
+    }
+
+    /**
+     * Changes the caller's password, under the same rules as registration. The current password
+     * is checked through the login throttle like a sign-in (a wrong one counts as a failure).
+     * The account's other sessions are signed out on their next request; this one stays.
+     *
+     * @throws PasswordChangeException with a message per field: the current password is wrong,
+     *         the new one breaks a rule or is the current one (nothing is changed)
+     * @throws LoginThrottledException when too many passwords were wrong (nothing is changed)
+     */
+    @Transactional
+    @PreAuthorize("isAuthenticated()")
+    public void changePassword(String currentPassword, String newPassword) {
+        Account account = accounts.findById(currentUser.requireUserId()).orElseThrow();
+        Map<PasswordChangeException.Field, String> problems = new EnumMap<>(PasswordChangeException.Field.class);
+        Registration.passwordProblem(newPassword)
+                .ifPresent(problem -> problems.put(PasswordChangeException.Field.NEW_PASSWORD, problem));
+        if (!passwordRecheck.matches(account.getUsername(), () -> isPasswordOf(account, currentPassword))) {
+            problems.put(PasswordChangeException.Field.CURRENT_PASSWORD, PasswordChangeException.WRONG_CURRENT_PASSWORD);
+        } else if (!problems.containsKey(PasswordChangeException.Field.NEW_PASSWORD)
+                && isPasswordOf(account, newPassword)) {
+            // Asked only once the current password is proven: before, it would be a way to test
+            // guesses that the throttle does not count.
+            problems.put(PasswordChangeException.Field.NEW_PASSWORD, PasswordChangeException.SAME_AS_CURRENT);
+        }
+        if (!problems.isEmpty()) {
+            throw new PasswordChangeException(problems);
+        }
+        account.changePassword(passwordEncoder.encode(newPassword), clock.instant());
+        accounts.flush();
+        currentUser.keepSessionAfterPasswordChange(account.getCredentialsVersion());
+        events.publishEvent(new PasswordChanged(account.getId(), account.getUsername()));
+    }
+
+    private boolean isPasswordOf(Account account, String password) {
+        return password != null && passwordEncoder.matches(password, account.getPasswordHash());
     }
 
     /**

@@ -1,5 +1,6 @@
 package com.chatshare.accounts;
 
+import com.chatshare.security.Usernames;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.Map;
@@ -63,8 +64,12 @@ public record Registration(String username, String displayName, String password)
         return problems;
     }
 
+    /**
+     * The username as stored: its canonical form ({@link Usernames}), the key sign-in and the
+     * login throttle use. A name that passes {@link #usernameProblem} is already canonical.
+     */
     public String normalizedUsername() {
-        return username.strip();
+        return Usernames.canonical(username);
     }
 
     public String normalizedDisplayName() {

@@ -4,11 +4,10 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
- * The current roles of signed-in accounts, as {@link RevokedSessionFilter} checks them on every
+ * The current roles and password version of signed-in accounts, as {@link RevokedSessionFilter} checks them on every
  * request, cached so that a busy session costs at most one query per {@link #TTL}.
  *
  * <p>A change made on this node is seen on the very next request: the accounts feature calls
@@ -25,23 +24,23 @@ public class AccountStateCache {
     private final AccountStatus accounts;
     // An invalidate() waits for a lookup of the same key in flight, so an eviction after commit
     // can never be overtaken by an older answer.
-    private final Cache<Long, Optional<Set<String>>> roles = Caffeine.newBuilder()
+    private final Cache<Long, Optional<AccountStatus.Current>> states = Caffeine.newBuilder()
             .expireAfterWrite(TTL).maximumSize(100_000).build();
 
     AccountStateCache(AccountStatus accounts) {
         this.accounts = accounts;
     }
 
-    /** The account's roles now; empty when it was deleted or disabled. */
-    Optional<Set<String>> currentRoles(long userId) {
-        return roles.get(userId, accounts::currentRoles);
+    /** The account now; empty when it was deleted or disabled. */
+    Optional<AccountStatus.Current> current(long userId) {
+        return states.get(userId, accounts::current);
     }
 
     /**
      * Forgets what is known about the account, so the next request of each of its sessions on
-     * this node reads its roles and status afresh. Call after the change has committed.
+     * this node reads its roles, status and password version afresh. Call after the change has committed.
      */
     public void evict(long userId) {
-        roles.invalidate(userId);
+        states.invalidate(userId);
     }
 }

@@ -26,15 +26,21 @@ public final class AppUserPrincipal implements UserDetails, CredentialsContainer
     private String passwordHash;
     private final boolean enabled;
     private final Set<String> roles;
+    private final long credentialsVersion;
 
+    /**
+     * @param credentialsVersion the account's count of password changes when this session signed
+     *        in; a session with an older count than the account's is ended
+     */
     public AppUserPrincipal(long userId, String username, String displayName, String passwordHash,
-            boolean enabled, Set<String> roles) {
+            boolean enabled, Set<String> roles, long credentialsVersion) {
         this.userId = userId;
         this.username = username;
         this.displayName = displayName;
         this.passwordHash = passwordHash;
         this.enabled = enabled;
         this.roles = Set.copyOf(roles);
+        this.credentialsVersion = credentialsVersion;
     }
 
     public long userId() {
@@ -53,9 +59,18 @@ public final class AppUserPrincipal implements UserDetails, CredentialsContainer
         return roles.contains(role);
     }
 
+    public long credentialsVersion() {
+        return credentialsVersion;
+    }
+
     /** The same person with other roles, for a session whose account's roles changed. */
     AppUserPrincipal withRoles(Set<String> newRoles) {
-        return new AppUserPrincipal(userId, username, displayName, null, enabled, newRoles);
+        return new AppUserPrincipal(userId, username, displayName, null, enabled, newRoles, credentialsVersion);
+    }
+
+    /** The same person, for the session that changed the account's password. */
+    AppUserPrincipal withCredentialsVersion(long newCredentialsVersion) {
+        return new AppUserPrincipal(userId, username, displayName, null, enabled, roles, newCredentialsVersion);
     }
 
     @Override

@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.util.Optional;
-import java.util.Set;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -20,6 +19,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * <ul>
  * <li>disabled or deleted: the session is ended and the request goes on as anonymous, so it
  * lands on the login page;</li>
+ * <li>password changed since the session signed in: ended the same way. The session that made
+ * the change carries the new password version ({@link CurrentUser#keepSessionAfterPasswordChange})
+ * and goes on;</li>
  * <li>roles granted or revoked: the principal is replaced by one with the current roles, for
  * this request and, saved in the session, for the ones after it; views, menus and
  * {@code @PreAuthorize} all read it from there.</li>
@@ -41,11 +43,13 @@ class RevokedSessionFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication != null && authentication.getPrincipal() instanceof AppUserPrincipal user) {
-            Optional<Set<String>> roles = accounts.currentRoles(user.userId());
-            if (roles.isEmpty()) {
+            Optional<AccountStatus.Current> account = accounts.current(user.userId());
+            // Older, not different: the session that changes the password holds the new version
+            // a moment before the change commits, and must not be ended for being ahead.
+            if (account.isEmpty() || user.credentialsVersion() < account.get().credentialsVersion()) {
                 endSession(request);
-            } else if (!roles.get().equals(user.roles())) {
-                replaceRoles(authentication, user.withRoles(roles.get()), request, response);
+            } else if (!account.get().roles().equals(user.roles())) {
+                replaceRoles(authentication, user.withRoles(account.get().roles()), request, response);
             }
         }
         chain.doFilter(request, response);

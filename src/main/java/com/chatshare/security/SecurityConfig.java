@@ -1,11 +1,14 @@
 package com.chatshare.security;
 
 import com.chatshare.security.ui.LoginView;
+import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -15,11 +18,14 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.context.DelegatingSecurityContextRepository;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.servletapi.SecurityContextHolderAwareRequestFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 
 /**
  * Spring Security for the whole application: Vaadin views behind the login view, the public
@@ -31,8 +37,12 @@ import org.springframework.security.web.servletapi.SecurityContextHolderAwareReq
 @EnableMethodSecurity
 class SecurityConfig {
 
+    /** Where a sign-in without a valid CSRF token is sent: the login view, which says why. */
+    static final String LOGIN_EXPIRED = "/login?expired";
+
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, AccountStateCache accountStates) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, AccountStateCache accountStates, RequestUtil vaadinRequests)
+            throws Exception {
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
                 .requestMatchers(EndpointRequest.toAnyEndpoint()).hasRole(AppRoles.ADMIN)
@@ -43,7 +53,23 @@ class SecurityConfig {
                 new RequestAttributeSecurityContextRepository(), new HttpSessionSecurityContextRepository());
         http.securityContext(context -> context.securityContextRepository(contexts));
         http.addFilterAfter(new RevokedSessionFilter(accountStates, contexts), SecurityContextHolderAwareRequestFilter.class);
-        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/login"));
+        // Vaadin's own CSRF set-up exempts the login form's POST as well as its internal requests
+        // (which carry Vaadin's own token). The login form does send Spring's token (from the
+        // page's _csrf meta tags), so only the internal requests are exempt here: a forged POST
+        // cannot sign a victim in to the attacker's account.
+        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin
+                .loginView(LoginView.class, "/login")
+                .enableCsrfConfiguration(false));
+        http.csrf(csrf -> csrf.ignoringRequestMatchers(vaadinRequests::isFrameworkInternalRequest));
+        // A login form whose token is gone (its session expired) shows the form again with a
+        // word on why, instead of a bare 403 page.
+        // (The second mapping keeps the plain 403 for everything else: with a single mapping,
+        // Spring Security would use it for every request.)
+        http.exceptionHandling(exceptions -> exceptions
+                .defaultAccessDeniedHandlerFor(
+                        (request, response, denied) -> response.sendRedirect(request.getContextPath() + LOGIN_EXPIRED),
+                        PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/login"))
+                .defaultAccessDeniedHandlerFor(new AccessDeniedHandlerImpl(), AnyRequestMatcher.INSTANCE));
         return http.build();
     }
 
@@ -57,6 +83,10 @@ class SecurityConfig {
             PasswordEncoder passwordEncoder, LoginThrottle throttle) {
         DaoAuthenticationProvider dao = new DaoAuthenticationProvider(userDetailsService);
         dao.setPasswordEncoder(passwordEncoder);
+        // A disabled account's password is checked like any other, and only then its status:
+        // refused before the password, it answered faster than a real check (timing tells).
+        dao.setPreAuthenticationChecks(user -> { });
+        dao.setPostAuthenticationChecks(new AccountStatusUserDetailsChecker());
         return new ThrottledAuthenticationProvider(dao, throttle);
     }
 }

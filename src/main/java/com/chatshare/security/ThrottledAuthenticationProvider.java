@@ -1,15 +1,23 @@
 package com.chatshare.security;
 
+import org.springframework.security.authentication.AccountStatusException;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
- * Checks the {@link LoginThrottle} before the password is looked at, so a locked username is
- * refused the same way whether it exists and whether the password is right.
+ * Sign-in through the {@link LoginThrottle}: the throttle is asked before the password is looked
+ * at, so a refused sign-in is refused the same way whether the account exists, is disabled, and
+ * whether the password is right. Every other failure — wrong password, unknown username,
+ * disabled account — is one {@link BadCredentialsException} and counts as a failure, so a
+ * disabled account locks like any other and nothing tells it apart. The client's address comes
+ * from the request ({@link WebAuthenticationDetails}).
  */
 class ThrottledAuthenticationProvider implements AuthenticationProvider {
+
+    static final String BAD_CREDENTIALS = "Bad credentials";
 
     private final AuthenticationProvider delegate;
     private final LoginThrottle throttle;
@@ -22,17 +30,24 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
     @Override
     public Authentication authenticate(Authentication authentication) throws AuthenticationException {
         String username = authentication.getName();
-        if (throttle.isLocked(username)) {
+        String address = authentication.getDetails() instanceof WebAuthenticationDetails details
+                ? details.getRemoteAddress() : null;
+        throttle.awaitTurn();
+        if (throttle.refuses(username, address)) {
             throw new LoginThrottledException();
         }
+        Authentication result;
         try {
-            Authentication result = delegate.authenticate(authentication);
-            throttle.recordSuccess(username);
-            return result;
-        } catch (BadCredentialsException e) {
-            throttle.recordFailure(username);
-            throw e;
+            result = delegate.authenticate(authentication);
+        } catch (BadCredentialsException | AccountStatusException e) {
+            throttle.recordFailure(username, address);
+            // Not chained: the cause would say "disabled" to whoever logs or shows it.
+            throw new BadCredentialsException(BAD_CREDENTIALS);
         }
+        if (result != null) {
+            throttle.recordSuccess(username, address);
+        }
+        return result;
     }
 
     @Override

@@ -1,64 +1,172 @@
 package com.chatshare.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class LoginThrottleTest {
 
+    private static final String HOME = "192.0.2.10";
+    private static final String ATTACKER = "198.51.100.66";
+
     private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T10:00:00Z"));
-    private final LoginThrottle throttle = new LoginThrottle(clock);
+    private final List<Duration> waits = new ArrayList<>();
+    private final LoginThrottle throttle = new LoginThrottle(clock, waits::add);
 
     @Test
     void four_failures_do_not_lock() {
-        fail("carol", 4);
-        assertThat(throttle.isLocked("carol")).isFalse();
+        fail("carol", ATTACKER, 4);
+        assertThat(throttle.refuses("carol", ATTACKER)).isFalse();
     }
 
     @Test
     void fifth_failure_within_fifteen_minutes_locks_for_fifteen_minutes() {
-        fail("carol", 4);
+        fail("carol", ATTACKER, 4);
         clock.advance(Duration.ofMinutes(14));
-        fail("carol", 1);
-        assertThat(throttle.isLocked("carol")).isTrue();
+        fail("carol", ATTACKER, 1);
+        assertThat(throttle.refuses("carol", ATTACKER)).isTrue();
         clock.advance(Duration.ofMinutes(14).plusSeconds(59));
-        assertThat(throttle.isLocked("carol")).isTrue();
+        assertThat(throttle.refuses("carol", ATTACKER)).isTrue();
         clock.advance(Duration.ofSeconds(1));
-        assertThat(throttle.isLocked("carol")).isFalse();
+        assertThat(throttle.refuses("carol", ATTACKER)).isFalse();
     }
 
     @Test
     void failures_older_than_the_window_do_not_count() {
-        fail("carol", 4);
+        fail("carol", ATTACKER, 4);
         clock.advance(Duration.ofMinutes(16));
-        fail("carol", 1);
-        assertThat(throttle.isLocked("carol")).isFalse();
+        fail("carol", ATTACKER, 1);
+        assertThat(throttle.refuses("carol", ATTACKER)).isFalse();
     }
 
     @Test
-    void success_clears_the_count() {
-        fail("carol", 4);
-        throttle.recordSuccess("carol");
-        fail("carol", 4);
-        assertThat(throttle.isLocked("carol")).isFalse();
+    void success_clears_the_count_of_the_address_that_knew_the_password() {
+        fail("carol", HOME, 4);
+        throttle.recordSuccess("carol", HOME);
+        fail("carol", HOME, 4);
+        assertThat(throttle.refuses("carol", HOME)).isFalse();
     }
 
     @Test
-    void usernames_are_counted_without_regard_to_case_or_spaces() {
-        fail("Carol", 2);
-        fail(" carol ", 3);
-        assertThat(throttle.isLocked("CAROL")).isTrue();
-        assertThat(throttle.isLocked("dave")).isFalse();
+    void the_owners_success_does_not_give_a_guesser_fresh_attempts() {
+        fail("carol", ATTACKER, 4);
+        throttle.recordSuccess("carol", HOME);
+        fail("carol", ATTACKER, 1);
+        assertThat(throttle.refuses("carol", ATTACKER)).isTrue();
     }
 
-    private void fail(String username, int times) {
+    @Test
+    void every_spelling_of_a_username_counts_against_its_canonical_form() {
+        fail("Carol", ATTACKER, 1);
+        fail(" carol ", ATTACKER, 1);
+        fail("cárol", ATTACKER, 1);
+        fail("ｃａｒｏｌ", ATTACKER, 1);
+        fail("CA\u0301ROL", ATTACKER, 1);
+        assertThat(throttle.refuses("carol", ATTACKER)).isTrue();
+        assertThat(throttle.refuses("ĆAŔÔĹ", ATTACKER)).isTrue();
+        assertThat(throttle.refuses("dave", ATTACKER)).isFalse();
+    }
+
+    @Test
+    void a_locked_username_still_checks_the_password_from_an_address_that_never_failed_on_it() {
+        fail("carol", ATTACKER, LoginThrottle.MAX_FAILURES);
+
+        assertThat(throttle.refuses("carol", ATTACKER)).isTrue();
+        assertThat(throttle.refuses("carol", HOME)).isFalse();
+        assertThat(throttle.check("carol", HOME, () -> true)).isTrue();
+    }
+
+    @Test
+    void an_address_that_fails_on_a_locked_username_is_locked_out_of_it_too() {
+        fail("carol", ATTACKER, LoginThrottle.MAX_FAILURES);
+        String accomplice = "203.0.113.7";
+
+        assertThat(throttle.check("carol", accomplice, () -> false)).isFalse();
+
+        assertThat(throttle.refuses("carol", accomplice)).isTrue();
+        assertThat(throttle.refuses("carol", HOME)).isFalse();
+    }
+
+    @Test
+    void a_locked_username_is_refused_to_a_caller_without_an_address() {
+        fail("carol", ATTACKER, LoginThrottle.MAX_FAILURES);
+
+        assertThat(throttle.refuses("carol", null)).isTrue();
+    }
+
+    @Test
+    void a_refused_check_does_not_look_at_the_password() {
+        fail("carol", ATTACKER, LoginThrottle.MAX_FAILURES);
+        AtomicInteger looked = new AtomicInteger();
+
+        assertThatThrownBy(() -> throttle.check("carol", ATTACKER, () -> looked.incrementAndGet() > 0))
+                .isInstanceOf(LoginThrottledException.class)
+                .hasMessage(LoginThrottledException.MESSAGE);
+        assertThat(looked).hasValue(0);
+    }
+
+    @Test
+    void one_address_cannot_spray_a_password_over_many_usernames() {
+        for (int i = 0; i < LoginThrottle.ADDRESS_MAX_FAILURES; i++) {
+            throttle.recordFailure("user-" + i, ATTACKER);
+        }
+
+        assertThat(throttle.refuses("never-tried", ATTACKER)).isTrue();
+        assertThat(throttle.refuses("never-tried", HOME)).isFalse();
+        clock.advance(LoginThrottle.ADDRESS_LOCKOUT);
+        assertThat(throttle.refuses("never-tried", ATTACKER)).isFalse();
+    }
+
+    @Test
+    void a_success_does_not_reset_the_address_count() {
+        for (int i = 0; i < LoginThrottle.ADDRESS_MAX_FAILURES - 1; i++) {
+            throttle.recordFailure("user-" + i, ATTACKER);
+            throttle.recordSuccess("attackers-own-account", ATTACKER);
+        }
+        throttle.recordFailure("one-more", ATTACKER);
+
+        assertThat(throttle.refuses("attackers-own-account", ATTACKER)).isTrue();
+    }
+
+    @Test
+    void an_ipv6_network_counts_as_one_address() {
+        for (int i = 0; i < LoginThrottle.ADDRESS_MAX_FAILURES; i++) {
+            throttle.recordFailure("user-" + i, "2001:db8:1:2::" + Integer.toHexString(i + 1));
+        }
+
+        assertThat(throttle.refuses("never-tried", "2001:db8:1:2:ffff::1")).isTrue();
+        assertThat(throttle.refuses("never-tried", "2001:db8:1:3::1")).isFalse();
+    }
+
+    @Test
+    void past_the_global_limit_every_check_waits_but_no_account_is_locked() {
+        throttle.awaitTurn();
+        assertThat(waits).isEmpty();
+        for (int i = 0; i < LoginThrottle.GLOBAL_MAX_FAILURES_PER_MINUTE; i++) {
+            throttle.recordFailure("user-" + i, "10.0." + (i / 250) + "." + (i % 250));
+        }
+
+        assertThat(throttle.check("alice", HOME, () -> true)).isTrue();
+        assertThat(waits).containsExactly(LoginThrottle.GLOBAL_SLOWDOWN);
+        assertThat(throttle.refuses("user-1", HOME)).isFalse();
+
+        clock.advance(Duration.ofMinutes(1));
+        throttle.awaitTurn();
+        assertThat(waits).hasSize(1);
+    }
+
+    private void fail(String username, String address, int times) {
         for (int i = 0; i < times; i++) {
-            throttle.recordFailure(username);
+            throttle.recordFailure(username, address);
         }
     }
 

@@ -32,10 +32,11 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.web.FilterChainProxy;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.WebApplicationContext;
 
 /**
- * Role changes, disabling and deleting reach sessions that are already open, on their next
+ * Role changes, disabling, deleting and password changes reach sessions that are already open, on their next
  * request. Each request is a Vaadin round trip through the real Spring Security filter chain,
  * in a real session from form login; where Vaadin's servlet would take over, a probe looks at
  * what the request may do: the roles Vaadin's view access checks ask the request for, and a
@@ -68,6 +69,12 @@ class OpenSessionFollowsAccountTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    CurrentUser currentUser;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     @AfterEach
     void signOut() {
@@ -150,6 +157,49 @@ class OpenSessionFollowsAccountTest {
 
         assertThat(nextRequest(otherSession).signedIn()).isFalse();
         assertThat(otherSession.isInvalid()).isTrue();
+    }
+
+    @Test
+    void a_password_change_signs_out_the_accounts_other_sessions_and_keeps_the_one_that_made_it() throws Exception {
+        accounts.register(new Registration("changes-password", "Changer", PASSWORD));
+        MockHttpSession laptop = signIn("changes-password");
+        MockHttpSession phone = signIn("changes-password");
+        assertThat(nextRequest(laptop).signedIn()).isTrue();
+        assertThat(nextRequest(phone).signedIn()).isTrue();
+
+        // From the laptop's session, as a Vaadin round trip of that session runs it.
+        SecurityContextHolder.setContext(savedIn(laptop));
+        accounts.changePassword(PASSWORD, "a-brand-new-password");
+        SignedIn.signOut();
+
+        assertThat(nextRequest(phone).signedIn()).isFalse();
+        assertThat(phone.isInvalid()).isTrue();
+        assertThat(nextRequest(laptop).signedIn()).isTrue();
+        assertThat(laptop.isInvalid()).isFalse();
+        assertThat(nextRequest(laptop).signedIn()).as("and stays so").isTrue();
+    }
+
+    @Test
+    void a_password_change_that_rolls_back_leaves_the_session_as_it_was() throws Exception {
+        accounts.register(new Registration("rolled-back", "Rolled", PASSWORD));
+        MockHttpSession session = signIn("rolled-back");
+        SecurityContext context = savedIn(session);
+        var before = (AppUserPrincipal) context.getAuthentication().getPrincipal();
+
+        SecurityContextHolder.setContext(context);
+        try {
+            transactions.executeWithoutResult(status -> {
+                currentUser.keepSessionAfterPasswordChange(before.credentialsVersion() + 1);
+                assertThat(((AppUserPrincipal) context.getAuthentication().getPrincipal()).credentialsVersion())
+                        .isEqualTo(before.credentialsVersion() + 1);
+                status.setRollbackOnly();
+            });
+        } finally {
+            SignedIn.signOut();
+        }
+
+        assertThat(((AppUserPrincipal) context.getAuthentication().getPrincipal()).credentialsVersion())
+                .isEqualTo(before.credentialsVersion());
     }
 
     @Test

@@ -5,7 +5,9 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.unauthenticated;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -34,6 +36,22 @@ class SignInTest {
     void username_is_matched_without_regard_to_case() throws Exception {
         mvc.perform(formLogin("/login").user("BOB").password("bob-password"))
                 .andExpect(authenticated().withUsername("bob"));
+    }
+
+    @Test
+    void a_login_post_without_a_csrf_token_does_not_sign_in() throws Exception {
+        // A forged form on another site would sign the victim in to the attacker's account.
+        mvc.perform(post("/login").param("username", "bob").param("password", "bob-password"))
+                .andExpect(unauthenticated())
+                .andExpect(redirectedUrl("/login?expired"));
+    }
+
+    @Test
+    void a_login_post_with_a_wrong_csrf_token_does_not_sign_in() throws Exception {
+        mvc.perform(post("/login").param("username", "bob").param("password", "bob-password")
+                        .with(csrf().useInvalidToken()))
+                .andExpect(unauthenticated())
+                .andExpect(redirectedUrl("/login?expired"));
     }
 
     @Test

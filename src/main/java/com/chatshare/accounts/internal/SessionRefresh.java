@@ -2,6 +2,7 @@ package com.chatshare.accounts.internal;
 
 import com.chatshare.accounts.AccountChanged;
 import com.chatshare.accounts.AccountDeleted;
+import com.chatshare.accounts.PasswordChanged;
 import com.chatshare.security.AccountStateCache;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
@@ -28,6 +29,11 @@ class SessionRefresh {
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void on(AccountDeleted event) {
+        accountStates.evict(event.accountId());
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void on(PasswordChanged event) {
         accountStates.evict(event.accountId());
     }
 }

@@ -1,13 +1,16 @@
 package com.chatshare.datacontrols.ui;
 
+import com.chatshare.accounts.Account;
 import com.chatshare.accounts.AccountChangeRefusedException;
 import com.chatshare.accounts.AccountService;
+import com.chatshare.accounts.PasswordChangeException;
 import com.chatshare.accounts.RegistrationException;
 import com.chatshare.base.ui.PublicUrls;
 import com.chatshare.conversations.ConversationService;
 import com.chatshare.datacontrols.DataExport;
 import com.chatshare.moderation.ReviewRequestOpener;
 import com.chatshare.security.CurrentUser;
+import com.chatshare.security.LoginThrottledException;
 import com.chatshare.sharing.ShareService;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
@@ -21,6 +24,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -30,10 +34,11 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import jakarta.annotation.security.PermitAll;
+import java.util.List;
 
 /**
- * Settings → Data controls: the user's shared links, an export of their data, and the buttons
- * that delete all chats or the whole account.
+ * Settings → Data controls: the user's shared links, an export of their data, changing the
+ * password, and the buttons that delete all chats or the whole account.
  */
 @Route("settings/data-controls")
 @PageTitle("Data controls · Chatshare")
@@ -71,6 +76,8 @@ public class DataControlsView extends VerticalLayout {
         Button deleteChats = new Button("Delete all chats", event -> confirmDeleteAllChats());
         deleteChats.setId("delete-all-chats");
         deleteChats.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        Button changePassword = new Button("Change password", event -> openChangePassword());
+        changePassword.setId("change-password");
         Button deleteAccount = new Button("Delete account", event -> openDeleteAccount());
         deleteAccount.setId("delete-account");
         deleteAccount.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
@@ -81,6 +88,8 @@ public class DataControlsView extends VerticalLayout {
                         exportLink),
                 section("Delete all chats", new Paragraph("Deletes every chat and its shared link. "
                         + "Copies others made from your links stay theirs."), deleteChats),
+                section("Password", new Paragraph("Changing your password signs you out everywhere else."),
+                        changePassword),
                 section("Delete account", new Paragraph("Deletes your account and everything in it. "
                         + "Your shared links stop working at once."), deleteAccount));
         refresh();
@@ -136,6 +145,9 @@ public class DataControlsView extends VerticalLayout {
             } catch (RegistrationException e) {
                 password.setErrorMessage("That password is not right. Nothing was deleted.");
                 password.setInvalid(true);
+            } catch (LoginThrottledException e) {
+                password.setErrorMessage(e.getMessage() + " Nothing was deleted.");
+                password.setInvalid(true);
             } catch (AccountChangeRefusedException e) {
                 password.setErrorMessage(e.getMessage());
                 password.setInvalid(true);
@@ -146,6 +158,52 @@ public class DataControlsView extends VerticalLayout {
         dialog.add(new Paragraph("This deletes your chats, your shared links and your account. "
                 + "It cannot be undone. Enter your password to confirm."), password);
         dialog.getFooter().add(new Button("Cancel", event -> dialog.close()), confirm);
+        dialog.open();
+    }
+
+    void openChangePassword() {
+        Dialog dialog = new Dialog();
+        dialog.setId("change-password-dialog");
+        dialog.setHeaderTitle("Change your password");
+        PasswordField current = new PasswordField("Current password");
+        current.setId("change-password-current");
+        PasswordField next = new PasswordField("New password");
+        next.setId("change-password-new");
+        next.setHelperText("At least " + Account.PASSWORD_MIN_LENGTH + " characters");
+        PasswordField repeat = new PasswordField("New password again");
+        repeat.setId("change-password-repeat");
+        VerticalLayout fields = new VerticalLayout(current, next, repeat);
+        fields.setPadding(false);
+        fields.getChildren().forEach(field -> ((PasswordField) field).setWidthFull());
+        Button save = new Button("Change password", event -> {
+            for (PasswordField field : List.of(current, next, repeat)) {
+                field.setInvalid(false);
+            }
+            if (!next.getValue().equals(repeat.getValue())) {
+                repeat.setErrorMessage("This is not the same as the new password above.");
+                repeat.setInvalid(true);
+                return;
+            }
+            try {
+                accounts.changePassword(current.getValue(), next.getValue());
+                dialog.close();
+                Notification.show("Password changed. Your other sessions are signed out.", 5000,
+                        Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            } catch (PasswordChangeException e) {
+                e.problems().forEach((field, message) -> {
+                    PasswordField shown = field == PasswordChangeException.Field.CURRENT_PASSWORD ? current : next;
+                    shown.setErrorMessage(message);
+                    shown.setInvalid(true);
+                });
+            } catch (LoginThrottledException e) {
+                current.setErrorMessage(e.getMessage() + " Nothing was changed.");
+                current.setInvalid(true);
+            }
+        });
+        save.setId("change-password-confirm");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.add(fields);
+        dialog.getFooter().add(new Button("Cancel", event -> dialog.close()), save);
         dialog.open();
     }
 }

@@ -19,7 +19,9 @@ import org.springframework.security.web.WebAttributes;
 
 /**
  * Sign-in with Vaadin's LoginForm. The form posts to Spring Security; failures come back as
- * {@code /login?error}, and a throttled username gets its own message.
+ * {@code /login?error}, and a throttled username gets its own message. The form posts with
+ * Spring Security's CSRF token; a post whose token no longer matches (the session expired while
+ * the page was open) comes back as {@code /login?expired}.
  */
 @Route(value = "login", autoLayout = false)
 @PageTitle("Sign in · Chatshare")
@@ -28,6 +30,8 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     public static final String BAD_CREDENTIALS_MESSAGE =
             "Check that you have entered the correct username and password and try again.";
+    public static final String EXPIRED_MESSAGE =
+            "The sign-in page had expired, so you were not signed in. Please sign in again.";
 
     private final transient AuthenticationContext authenticationContext;
     private final LoginForm login = new LoginForm();
@@ -54,7 +58,10 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
             event.forwardTo("");
             return;
         }
-        if (event.getLocation().getQueryParameters().getParameters().containsKey("error")) {
+        if (event.getLocation().getQueryParameters().getParameters().containsKey("expired")) {
+            login.setI18n(i18n(EXPIRED_MESSAGE));
+            login.setError(true);
+        } else if (event.getLocation().getQueryParameters().getParameters().containsKey("error")) {
             login.setI18n(i18n(lastFailureWasThrottled()
                     ? LoginThrottledException.MESSAGE
                     : BAD_CREDENTIALS_MESSAGE));

@@ -8,9 +8,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.chatshare.KaribuTest;
 import com.chatshare.SignedIn;
 import com.chatshare.accounts.AccountService;
+import com.chatshare.accounts.PasswordChangeException;
 import com.chatshare.accounts.Registration;
 import com.chatshare.conversations.ConversationService;
 import com.chatshare.datacontrols.DataExport;
+import com.chatshare.security.CurrentUser;
+import com.chatshare.security.LoginThrottle;
+import com.chatshare.security.LoginThrottledException;
 import com.chatshare.sharing.ShareDetails;
 import com.chatshare.sharing.ShareService;
 import com.chatshare.sharing.ShareSummary;
@@ -18,10 +22,12 @@ import com.chatshare.sharing.ShareVisibility;
 import com.chatshare.sharing.SharingFixtures;
 import com.github.mvysny.kaributesting.v10.ContextMenuKt;
 import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
@@ -34,11 +40,16 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 class DataControlsViewTest extends KaribuTest {
 
@@ -62,12 +73,31 @@ class DataControlsViewTest extends KaribuTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    PasswordEncoder passwordEncoder;
+
+    @Autowired
+    CurrentUser currentUser;
+
     String user;
 
     @BeforeEach
     void freshUser() {
         user = "erin-" + counter.incrementAndGet();
         accounts.register(new Registration(user, "Erin", "long-enough-password"));
+    }
+
+    /** Password checks count per address; each test's are its own, not the suite's 127.0.0.1. */
+    @BeforeEach
+    void fromAnAddressOfItsOwn() {
+        MockHttpServletRequest request = new MockHttpServletRequest();
+        request.setRemoteAddr("10.99.0." + counter.get());
+        RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request));
+    }
+
+    @AfterEach
+    void forgetTheAddress() {
+        RequestContextHolder.resetRequestAttributes();
     }
 
     private ShareDetails share(String question) {
@@ -236,5 +266,82 @@ class DataControlsViewTest extends KaribuTest {
                 .isZero();
         assertThat(jdbc.queryForObject("select count(*) from share_link where id = ?", Integer.class, link.shareId()))
                 .isZero();
+    }
+
+    @Test
+    void change_password_shows_each_problem_on_its_field_and_wipes_nothing() {
+        open();
+        _click(_get(Button.class, spec -> spec.withId("change-password")));
+        PasswordField current = _get(PasswordField.class, spec -> spec.withId("change-password-current"));
+        PasswordField next = _get(PasswordField.class, spec -> spec.withId("change-password-new"));
+        PasswordField repeat = _get(PasswordField.class, spec -> spec.withId("change-password-repeat"));
+        Button save = _get(Button.class, spec -> spec.withId("change-password-confirm"));
+
+        current.setValue("long-enough-password");
+        next.setValue("a-new-password-1");
+        repeat.setValue("a-new-password-2");
+        _click(save);
+        assertThat(repeat.isInvalid()).isTrue();
+        assertThat(repeat.getErrorMessage()).contains("not the same");
+
+        repeat.setValue("a-new-password-1");
+        current.setValue("not my password");
+        _click(save);
+        assertThat(current.isInvalid()).isTrue();
+        assertThat(current.getErrorMessage()).isEqualTo(PasswordChangeException.WRONG_CURRENT_PASSWORD);
+        assertThat(repeat.isInvalid()).isFalse();
+
+        current.setValue("long-enough-password");
+        next.setValue("short");
+        repeat.setValue("short");
+        _click(save);
+        assertThat(next.isInvalid()).isTrue();
+        assertThat(next.getErrorMessage()).isEqualTo(Registration.passwordProblem("short").orElseThrow());
+        assertThat(current.isInvalid()).isFalse();
+
+        assertThat(List.of(current.getValue(), next.getValue(), repeat.getValue()))
+                .containsExactly("long-enough-password", "short", "short");
+        assertThat(passwordIs("long-enough-password")).isTrue();
+    }
+
+    @Test
+    void change_password_with_the_right_current_password_changes_it_and_keeps_this_session() {
+        open();
+        _click(_get(Button.class, spec -> spec.withId("change-password")));
+        _get(PasswordField.class, spec -> spec.withId("change-password-current")).setValue("long-enough-password");
+        _get(PasswordField.class, spec -> spec.withId("change-password-new")).setValue("a-new-password-1");
+        _get(PasswordField.class, spec -> spec.withId("change-password-repeat")).setValue("a-new-password-1");
+
+        _click(_get(Button.class, spec -> spec.withId("change-password-confirm")));
+
+        assertThat(_find(Dialog.class, spec -> spec.withId("change-password-dialog"))).isEmpty();
+        NotificationsKt.expectNotifications("Password changed. Your other sessions are signed out.");
+        assertThat(passwordIs("a-new-password-1")).isTrue();
+        assertThat(currentUser.require().credentialsVersion()).isEqualTo(1);
+    }
+
+    @Test
+    void a_throttled_account_deletion_says_so_and_deletes_nothing() {
+        open();
+        _click(_get(Button.class, spec -> spec.withId("delete-account")));
+        PasswordField password = _get(PasswordField.class, spec -> spec.withId("delete-account-password"));
+        Button confirm = _get(Button.class, spec -> spec.withId("delete-account-confirm"));
+        for (int i = 0; i < LoginThrottle.MAX_FAILURES; i++) {
+            password.setValue("guess number " + i);
+            _click(confirm);
+        }
+
+        password.setValue("long-enough-password");
+        _click(confirm);
+
+        assertThat(password.isInvalid()).isTrue();
+        assertThat(password.getErrorMessage()).startsWith(LoginThrottledException.MESSAGE);
+        assertThat(jdbc.queryForObject("select count(*) from app_user where username = ?", Integer.class, user))
+                .isEqualTo(1);
+    }
+
+    private boolean passwordIs(String password) {
+        String hash = jdbc.queryForObject("select password_hash from app_user where username = ?", String.class, user);
+        return passwordEncoder.matches(password, hash);
     }
 }
