@@ -101,6 +101,7 @@ class XssJourneyBrowserIT extends BrowserJourney {
 
     /** No alert, no element that loads from elsewhere, and every resource fetched from this origin. */
     private void assertInert(WebDriver driver, String view) {
+        assertThat(Browser.cspViolations(driver)).as(view + ": Content-Security-Policy violations").isEmpty();
         try {
             String text = driver.switchTo().alert().getText();
             throw new AssertionError(view + ": a dialog opened: " + text);
