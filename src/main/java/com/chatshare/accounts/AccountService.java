@@ -51,6 +51,9 @@ public class AccountService {
      */
     @Transactional
     public AccountSummary register(Registration registration) {
+        Registration.impersonationProblem(registration.displayName()).ifPresent(problem -> {
+            throw new RegistrationException(java.util.Map.of(Registration.Field.DISPLAY_NAME, problem));
+        });
         Account account = creation.create(registration, Set.of(AppRoles.USER));
         events.publishEvent(new AccountRegistered(account.getId(), account.getUsername()));
         return AccountSummary.of(account);

@@ -1,5 +1,6 @@
 package com.chatshare.accounts;
 
+import com.chatshare.base.markdown.MarkdownRenderer;
 import com.chatshare.security.Usernames;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
@@ -72,7 +73,28 @@ public record Registration(String username, String displayName, String password)
         return Usernames.canonical(username);
     }
 
+    /** Bidi overrides removed, as every view and the public page show names. */
     public String normalizedDisplayName() {
-        return displayName.strip();
+        return MarkdownRenderer.plainText(displayName).strip();
+    }
+
+    /** Words a display name may not use on a self-registered account: they would pass for staff. */
+    static final java.util.Set<String> RESERVED_WORDS = java.util.Set.of("admin", "administrator", "moderator",
+            "moderation", "mod", "staff", "support", "system", "chatshare", "official");
+
+    /**
+     * Why a self-registered display name would pass for a role ("Admin", "Ｍｏｄｅｒａｔｏｒ",
+     * "Chatshare Support"), or empty. Compared by words, with accents and widths folded.
+     */
+    public static Optional<String> impersonationProblem(String displayName) {
+        String folded = java.text.Normalizer.normalize(MarkdownRenderer.plainText(displayName),
+                java.text.Normalizer.Form.NFKD).replaceAll("\\p{M}+", "").toLowerCase(java.util.Locale.ROOT);
+        for (String word : folded.split("[^\\p{L}\\p{N}]+")) {
+            if (RESERVED_WORDS.contains(word)) {
+                return Optional.of("Choose another display name: names that look like a role (Admin, Moderator, "
+                        + "Support) are kept for the people who have it.");
+            }
+        }
+        return Optional.empty();
     }
 }

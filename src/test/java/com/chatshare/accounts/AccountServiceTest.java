@@ -80,4 +80,20 @@ class AccountServiceTest {
         assertThat(firstPage.getContent()).hasSize(2);
         assertThat(firstPage.hasNext()).isTrue();
     }
+
+    @Test
+    void a_self_registered_display_name_cannot_pass_for_a_role() {
+        for (String name : java.util.List.of("Admin", "ＭＯＤＥＲＡＴＯＲ", "Chatshare Support", "the Admín team",
+                "mod", "\u202Eadmin")) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> service.register(
+                            new Registration("imp-" + Math.abs(name.hashCode()), name, "long-enough-password")))
+                    .as(name).isInstanceOf(RegistrationException.class);
+        }
+        org.assertj.core.api.Assertions.assertThat(service.register(
+                new Registration("modest-one", "Modest Mouse", "long-enough-password")).displayName())
+                .isEqualTo("Modest Mouse");
+        org.assertj.core.api.Assertions.assertThat(service.register(
+                new Registration("bidi-name", "\u202Eevil\u202C Eve", "long-enough-password")).displayName())
+                .isEqualTo("evil Eve");
+    }
 }

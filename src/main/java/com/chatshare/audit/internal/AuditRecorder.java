@@ -1,6 +1,7 @@
 package com.chatshare.audit.internal;
 
 import com.chatshare.accounts.AccountChanged;
+import com.chatshare.accounts.PasswordChanged;
 import com.chatshare.accounts.AccountDeleted;
 import com.chatshare.accounts.AccountRegistered;
 import com.chatshare.audit.AuditAction;
@@ -32,6 +33,11 @@ class AuditRecorder {
     @EventListener
     void on(AccountDeleted event) {
         log.record(AuditAction.ACCOUNT_DELETED, "user:" + event.accountId(), event.username());
+    }
+
+    @EventListener
+    void on(PasswordChanged event) {
+        log.record(AuditAction.PASSWORD_CHANGED, "user:" + event.accountId(), event.username());
     }
 
     @EventListener

@@ -50,7 +50,7 @@ class RoleChangeMenuTest extends KaribuTest {
     }
 
     private AccountSummary moderatorWithOpenUi(String username) {
-        AccountSummary moderator = accounts.register(new Registration(username, "Moderator", "long-enough-password"));
+        AccountSummary moderator = accounts.register(new Registration(username, "Mona", "long-enough-password"));
         SignedIn.as(users, "admin");
         accounts.setModerator(moderator.id(), true);
         login(username);
