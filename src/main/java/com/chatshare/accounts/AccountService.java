@@ -33,8 +33,20 @@ public class AccountService {
     private final PasswordRecheck passwordRecheck;
     private final Clock clock;
 
+    public static final String TOO_MANY_REGISTRATIONS =
+            "Many accounts were created from your network in the last hour. Please try again later.";
+
+    /** Registrations per client address and hour: buckets in this node's memory, bounded. */
+    private final com.github.benmanes.caffeine.cache.Cache<String, io.github.bucket4j.Bucket> registrationBuckets =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(100_000)
+                    .expireAfterAccess(java.time.Duration.ofHours(2)).build();
+    private final int registrationsPerHour;
+
     AccountService(AccountCreation creation, AccountRepository accounts, ApplicationEventPublisher events,
-            CurrentUser currentUser, PasswordEncoder passwordEncoder, PasswordRecheck passwordRecheck, Clock clock) {
+            CurrentUser currentUser, PasswordEncoder passwordEncoder, PasswordRecheck passwordRecheck, Clock clock,
+            @org.springframework.beans.factory.annotation.Value("${chatshare.accounts.registrations-per-hour:10}")
+            int registrationsPerHour) {
+        this.registrationsPerHour = registrationsPerHour;
         this.creation = creation;
         this.accounts = accounts;
         this.events = events;
@@ -49,6 +61,23 @@ public class AccountService {
      *
      * @throws RegistrationException with one message per broken rule, or for a taken username
      */
+    /**
+     * Self-registration from the sign-up form: as {@link #register(Registration)}, at most
+     * {@code chatshare.accounts.registrations-per-hour} (default 10) per client address.
+     *
+     * @throws RegistrationException also when this address registered too many accounts lately
+     */
+    @Transactional
+    public AccountSummary register(Registration registration, String clientAddress) {
+        if (clientAddress != null && !registrationBuckets.get(clientAddress, address -> io.github.bucket4j.Bucket.builder()
+                .addLimit(io.github.bucket4j.Bandwidth.builder().capacity(registrationsPerHour)
+                        .refillGreedy(registrationsPerHour, java.time.Duration.ofHours(1)).build())
+                .build()).tryConsume(1)) {
+            throw new RegistrationException(java.util.Map.of(Registration.Field.USERNAME, TOO_MANY_REGISTRATIONS));
+        }
+        return register(registration);
+    }
+
     @Transactional
     public AccountSummary register(Registration registration) {
         Registration.impersonationProblem(registration.displayName()).ifPresent(problem -> {

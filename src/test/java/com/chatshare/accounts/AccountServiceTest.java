@@ -96,4 +96,21 @@ class AccountServiceTest {
                 new Registration("bidi-name", "\u202Eevil\u202C Eve", "long-enough-password")).displayName())
                 .isEqualTo("evil Eve");
     }
+
+    @Test
+    void one_address_registers_a_bounded_number_of_accounts() {
+        AccountService limited = new AccountService(null, null, null, null, null, null, null, 2) {
+            @Override
+            public AccountSummary register(Registration registration) {
+                return null; // the limit is what is tested here, not the creation
+            }
+        };
+
+        limited.register(new Registration("a-one", "One", "long-enough-password"), "198.51.100.1");
+        limited.register(new Registration("a-two", "Two", "long-enough-password"), "198.51.100.1");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() ->
+                        limited.register(new Registration("a-three", "Three", "long-enough-password"), "198.51.100.1"))
+                .isInstanceOf(RegistrationException.class);
+        limited.register(new Registration("b-one", "Other", "long-enough-password"), "198.51.100.2");
+    }
 }

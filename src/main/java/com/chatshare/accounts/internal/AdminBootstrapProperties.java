@@ -12,4 +12,11 @@ public record AdminBootstrapProperties(String username, String password, String 
     boolean isConfigured() {
         return username != null && !username.isBlank() && password != null && !password.isBlank();
     }
+
+    /** Never prints the password. */
+    @Override
+    public String toString() {
+        return "AdminBootstrapProperties[username=" + username + ", password=" + (password == null ? "none" : "(set)")
+                + ", displayName=" + displayName + "]";
+    }
 }

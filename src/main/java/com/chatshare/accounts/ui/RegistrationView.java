@@ -91,7 +91,9 @@ public class RegistrationView extends VerticalLayout {
             return;
         }
         try {
-            accountService.register(new Registration(username.getValue(), displayName.getValue(), password.getValue()));
+            com.vaadin.flow.server.VaadinRequest request = com.vaadin.flow.server.VaadinRequest.getCurrent();
+            accountService.register(new Registration(username.getValue(), displayName.getValue(), password.getValue()),
+                    request == null ? null : request.getRemoteAddr());
             Notification.show("Account created. Sign in with your new username.", 5000,
                     Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             getUI().ifPresent(ui -> ui.navigate("login"));
