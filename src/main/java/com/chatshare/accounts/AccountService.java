@@ -4,6 +4,7 @@ import com.chatshare.accounts.internal.AccountCreation;
 import com.chatshare.accounts.internal.AccountRepository;
 import com.chatshare.security.AppRoles;
 import com.chatshare.security.CurrentUser;
+import com.chatshare.security.LoginThrottle;
 import com.chatshare.security.LoginThrottledException;
 import com.chatshare.security.PasswordRecheck;
 import java.time.Clock;
@@ -69,13 +70,21 @@ public class AccountService {
      */
     @Transactional
     public AccountSummary register(Registration registration, String clientAddress) {
-        if (clientAddress != null && !registrationBuckets.get(clientAddress, address -> io.github.bucket4j.Bucket.builder()
-                .addLimit(io.github.bucket4j.Bandwidth.builder().capacity(registrationsPerHour)
-                        .refillGreedy(registrationsPerHour, java.time.Duration.ofHours(1)).build())
-                .build()).tryConsume(1)) {
+        String addressKey = clientAddress == null ? null : LoginThrottle.addressKey(clientAddress);
+        io.github.bucket4j.Bucket bucket = addressKey == null ? null
+                : registrationBuckets.get(addressKey, address -> io.github.bucket4j.Bucket
+                        .builder().addLimit(io.github.bucket4j.Bandwidth.builder().capacity(registrationsPerHour)
+                                .refillGreedy(registrationsPerHour, java.time.Duration.ofHours(1)).build())
+                        .build());
+        if (bucket != null && bucket.getAvailableTokens() < 1) {
             throw new RegistrationException(java.util.Map.of(Registration.Field.USERNAME, TOO_MANY_REGISTRATIONS));
         }
-        return register(registration);
+        AccountSummary created = register(registration);
+        if (bucket != null) {
+            // Spent only for an account made: a typo or a taken name costs nothing.
+            bucket.tryConsume(1);
+        }
+        return created;
     }
 
     @Transactional

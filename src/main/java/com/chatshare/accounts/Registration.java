@@ -88,7 +88,7 @@ public record Registration(String username, String displayName, String password)
      */
     public static Optional<String> impersonationProblem(String displayName) {
         String folded = java.text.Normalizer.normalize(MarkdownRenderer.plainText(displayName),
-                java.text.Normalizer.Form.NFKD).replaceAll("\\p{M}+", "").toLowerCase(java.util.Locale.ROOT);
+                java.text.Normalizer.Form.NFKD).replaceAll("[\\p{M}\\p{Cf}]+", "").toLowerCase(java.util.Locale.ROOT);
         for (String word : folded.split("[^\\p{L}\\p{N}]+")) {
             if (RESERVED_WORDS.contains(word)) {
                 return Optional.of("Choose another display name: names that look like a role (Admin, Moderator, "

@@ -55,12 +55,14 @@ class ForwardedClientFilter extends OncePerRequestFilter {
             return;
         }
         String client = request.getRemoteAddr();
-        String forwardedFor = request.getHeader("X-Forwarded-For");
-        if (forwardedFor != null) {
+        // Every X-Forwarded-For line, in order: some proxies add a line of their own instead of
+        // appending to the one the client sent.
+        String forwardedFor = String.join(",", java.util.Collections.list(request.getHeaders("X-Forwarded-For")));
+        if (!forwardedFor.isBlank()) {
             String[] hops = forwardedFor.split(",");
             for (int i = hops.length - 1; i >= 0; i--) {
                 String hop = hops[i].strip();
-                if (!isLiteral(hop)) {
+                if (!isLiteral(hop) || !isParsable(hop)) {
                     break; // garbage in the chain: stop at the last address we could trust
                 }
                 client = hop;
@@ -96,7 +98,23 @@ class ForwardedClientFilter extends OncePerRequestFilter {
     }
 
     private boolean isTrusted(String address) {
-        return isLiteral(address) && trusted.stream().anyMatch(range -> range.matches(address));
+        if (!isLiteral(address)) {
+            return false;
+        }
+        try {
+            return trusted.stream().anyMatch(range -> range.matches(address));
+        } catch (IllegalArgumentException e) {
+            return false; // looked like an address but is none (a port, too many groups): not a proxy
+        }
+    }
+
+    private boolean isParsable(String address) {
+        try {
+            new IpAddressMatcher(address).matches(address);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private static boolean isLiteral(String address) {

@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.locks.ReentrantLock;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Arrays;
@@ -77,6 +78,10 @@ public class LoginThrottle {
             .build();
     private final RecentFailures recent = new RecentFailures(GLOBAL_MAX_FAILURES_PER_MINUTE);
 
+    /** The locks that keep checks of one address or one username from running side by side. */
+    private final Cache<String, ReentrantLock> checkLocks = Caffeine.newBuilder()
+            .maximumSize(200_000).expireAfterAccess(Duration.ofMinutes(5)).build();
+
     @Autowired
     public LoginThrottle(Clock clock) {
         this(clock, LoginThrottle::sleep);
@@ -99,16 +104,33 @@ public class LoginThrottle {
      */
     public boolean check(String username, String address, BooleanSupplier passwordMatches) {
         awaitTurn();
-        if (refuses(username, address)) {
-            throw new LoginThrottledException();
+        // One check at a time per address and per username: otherwise a burst of parallel guesses
+        // all pass the "refused?" test before the first failure is counted. Address first, then
+        // username, always in this order, so two checks never wait for each other in a circle.
+        String from = addressKey(address);
+        ReentrantLock byAddress = from == null ? null : checkLocks.get("address:" + from, k -> new ReentrantLock());
+        ReentrantLock byUsername = checkLocks.get("username:" + usernameKey(username), k -> new ReentrantLock());
+        if (byAddress != null) {
+            byAddress.lock();
         }
-        boolean matches = passwordMatches.getAsBoolean();
-        if (matches) {
-            recordSuccess(username, address);
-        } else {
-            recordFailure(username, address);
+        byUsername.lock();
+        try {
+            if (refuses(username, address)) {
+                throw new LoginThrottledException();
+            }
+            boolean matches = passwordMatches.getAsBoolean();
+            if (matches) {
+                recordSuccess(username, address);
+            } else {
+                recordFailure(username, address);
+            }
+            return matches;
+        } finally {
+            byUsername.unlock();
+            if (byAddress != null) {
+                byAddress.unlock();
+            }
         }
-        return matches;
     }
 
     /** Waits {@link #GLOBAL_SLOWDOWN} while failures everywhere run above the global limit. */
@@ -158,7 +180,7 @@ public class LoginThrottle {
     }
 
     /** The address as counted: IPv6 by its /64 network, which one client usually has whole. */
-    static String addressKey(String address) {
+    public static String addressKey(String address) {
         if (address == null || address.isBlank()) {
             return null;
         }

@@ -84,7 +84,7 @@ class AccountServiceTest {
     @Test
     void a_self_registered_display_name_cannot_pass_for_a_role() {
         for (String name : java.util.List.of("Admin", "ＭＯＤＥＲＡＴＯＲ", "Chatshare Support", "the Admín team",
-                "mod", "\u202Eadmin")) {
+                "mod", "\u202Eadmin", "Ad\u200Bmin")) {
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> service.register(
                             new Registration("imp-" + Math.abs(name.hashCode()), name, "long-enough-password")))
                     .as(name).isInstanceOf(RegistrationException.class);

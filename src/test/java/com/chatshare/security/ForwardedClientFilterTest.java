@@ -57,7 +57,23 @@ class ForwardedClientFilterTest {
                 "1.1.1.1, 198.51.100.7, 10.0.0.9", null).getRemoteAddr()).isEqualTo("198.51.100.7");
         // An untrusted sender's header is ignored altogether.
         assertThat(seen(filter, "203.0.113.9", "10.0.0.5", "https").getRemoteAddr()).isEqualTo("203.0.113.9");
-        // Garbage in the chain stops the walk at the proxy's own view.
+        // Garbage in the chain stops the walk at the proxy's own view, and never fails the request.
         assertThat(seen(filter, "10.0.0.5", "evil, not-an-address", null).getRemoteAddr()).isEqualTo("10.0.0.5");
+        assertThat(seen(filter, "10.0.0.5", "1.2.3.4:5678", null).getRemoteAddr()).isEqualTo("10.0.0.5");
+        assertThat(seen(filter, "10.0.0.5", "1:2:3:4:5:6:7:8:9", null).getRemoteAddr()).isEqualTo("10.0.0.5");
+    }
+
+    @Test
+    void a_second_header_line_added_by_the_proxy_is_read_too() throws Exception {
+        ForwardedClientFilter filter = new ForwardedClientFilter(List.of("10.0.0.5"));
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/");
+        request.setRemoteAddr("10.0.0.5");
+        request.addHeader("X-Forwarded-For", "9.9.9.9"); // sent by the client
+        request.addHeader("X-Forwarded-For", "198.51.100.7"); // added by the proxy
+        MockFilterChain chain = new MockFilterChain();
+
+        filter.doFilter(request, new MockHttpServletResponse(), chain);
+
+        assertThat(((HttpServletRequest) chain.getRequest()).getRemoteAddr()).isEqualTo("198.51.100.7");
     }
 }

@@ -196,4 +196,37 @@ class LoginThrottleTest {
             return now;
         }
     }
+
+    @Test
+    void a_burst_of_parallel_guesses_gets_no_more_password_checks_than_the_limit() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger checked = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(16);
+        try {
+            java.util.List<java.util.concurrent.Future<?>> guesses = new java.util.ArrayList<>();
+            for (int i = 0; i < 64; i++) {
+                guesses.add(threads.submit(() -> {
+                    try {
+                        throttle.check("burst-target", "192.0.2.77", () -> {
+                            checked.incrementAndGet();
+                            try {
+                                Thread.sleep(5); // a password hash takes time: the window the burst aimed at
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                            return false;
+                        });
+                    } catch (LoginThrottledException refused) {
+                        // expected for most of the burst
+                    }
+                }));
+            }
+            for (java.util.concurrent.Future<?> guess : guesses) {
+                guess.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+
+        assertThat(checked.get()).isEqualTo(LoginThrottle.MAX_FAILURES);
+    }
 }

@@ -30,8 +30,9 @@ class SharePageSecurity {
         FilterRegistrationBean<SharePageFilter> registration =
                 new FilterRegistrationBean<>(new SharePageFilter(pages, views, templates));
         registration.addUrlPatterns(SharePageFilter.PATH_PREFIX + "*");
-        // Before Spring Security's chain, which this page does not need (see SharePageFilter).
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        // Before Spring Security's chain, which this page does not need (see SharePageFilter), but
+        // after the forwarded-client filter, so HSTS follows the client's scheme behind a proxy.
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
     }
 
