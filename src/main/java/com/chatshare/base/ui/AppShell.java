@@ -4,13 +4,18 @@ import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.page.AppShellConfigurator;
 import com.vaadin.flow.component.page.Meta;
 import com.vaadin.flow.component.page.Push;
+import com.vaadin.flow.shared.ui.Transport;
 import com.vaadin.flow.theme.lumo.Lumo;
 
 /**
  * Page-level settings of the Vaadin UI: the Lumo theme and our own plain CSS. No custom frontend
  * code, so the prebuilt frontend bundle is used and Node never runs.
+ *
+ * <p>Push goes to the browser over a WebSocket, but what the browser sends (clicks, typed
+ * passwords asked again) comes as ordinary requests: they pass every servlet filter, so the
+ * forwarded client address and the sign-in throttle see the real client behind a proxy.
  */
-@Push
+@Push(transport = Transport.WEBSOCKET_XHR)
 @StyleSheet(Lumo.STYLESHEET)
 @StyleSheet("styles.css")
 @Meta(name = "referrer", content = "same-origin")
