@@ -4,9 +4,10 @@ import com.chatshare.moderation.OwnerNotice;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
@@ -19,9 +20,11 @@ public class Notices {
             rs.getString("message"), rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("read_at") != null);
 
     private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
 
     Notices(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.named = new NamedParameterJdbcTemplate(jdbc);
     }
 
     public void insert(long recipientId, long shareId, OwnerNotice.Kind kind, String title, String message, Instant at) {
@@ -45,19 +48,16 @@ public class Notices {
         if (noticeIds.isEmpty()) {
             return 0;
         }
-        Object[] args = new Object[noticeIds.size() + 2];
-        args[0] = Timestamp.from(at);
-        args[1] = recipientId;
-        System.arraycopy(noticeIds.toArray(), 0, args, 2, noticeIds.size());
-        return jdbc.update("update owner_notice set read_at = ? where recipient_id = ? and read_at is null and id in ("
-                + String.join(",", Collections.nCopies(noticeIds.size(), "?")) + ")", args);
+        return named.update("update owner_notice set read_at = :at where recipient_id = :recipient "
+                + "and read_at is null and id in (:ids)", new MapSqlParameterSource("at", Timestamp.from(at))
+                .addValue("recipient", recipientId).addValue("ids", noticeIds));
     }
 
     public int deleteOf(Collection<Long> shareIds) {
         if (shareIds.isEmpty()) {
             return 0;
         }
-        return jdbc.update("delete from owner_notice where share_link_id in ("
-                + String.join(",", Collections.nCopies(shareIds.size(), "?")) + ")", shareIds.toArray());
+        return named.update("delete from owner_notice where share_link_id in (:ids)",
+                new MapSqlParameterSource("ids", shareIds));
     }
 }

@@ -5,9 +5,10 @@ import com.chatshare.moderation.ReportReason;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
 
@@ -16,9 +17,11 @@ import org.springframework.stereotype.Component;
 public class Reports {
 
     private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
 
     Reports(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.named = new NamedParameterJdbcTemplate(jdbc);
     }
 
     public long insert(long shareId, ReportReason reason, String details, Instant at) {
@@ -47,12 +50,9 @@ public class Reports {
         if (shareIds.isEmpty()) {
             return 0;
         }
-        Object[] args = new Object[shareIds.size() + 2];
-        args[0] = status;
-        args[1] = Timestamp.from(at);
-        System.arraycopy(shareIds.toArray(), 0, args, 2, shareIds.size());
-        return jdbc.update("update abuse_report set status = ?, resolved_at = ? where status = 'OPEN' and share_link_id in ("
-                + String.join(",", Collections.nCopies(shareIds.size(), "?")) + ")", args);
+        return named.update("update abuse_report set status = :status, resolved_at = :at "
+                + "where status = 'OPEN' and share_link_id in (:ids)", new MapSqlParameterSource("status", status)
+                .addValue("at", Timestamp.from(at)).addValue("ids", shareIds));
     }
 
     /**
@@ -73,7 +73,7 @@ public class Reports {
         if (shareIds.isEmpty()) {
             return 0;
         }
-        return jdbc.update("delete from abuse_report where share_link_id in ("
-                + String.join(",", Collections.nCopies(shareIds.size(), "?")) + ")", shareIds.toArray());
+        return named.update("delete from abuse_report where share_link_id in (:ids)",
+                new MapSqlParameterSource("ids", shareIds));
     }
 }

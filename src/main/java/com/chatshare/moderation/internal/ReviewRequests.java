@@ -5,10 +5,11 @@ import com.chatshare.moderation.ReviewRequest.Status;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
@@ -28,9 +29,11 @@ public class ReviewRequests {
             rs.getObject("decided_by", Long.class), rs.getString("decision_note"));
 
     private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
 
     ReviewRequests(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.named = new NamedParameterJdbcTemplate(jdbc);
     }
 
     /** @throws org.springframework.dao.DuplicateKeyException when this takedown already has a request */
@@ -74,9 +77,9 @@ public class ReviewRequests {
         if (shareIds.isEmpty()) {
             return java.util.Set.of();
         }
-        return new java.util.HashSet<>(jdbc.queryForList("select share_link_id from review_request where status = 'OPEN' "
-                + "and share_link_id in (" + String.join(",", Collections.nCopies(shareIds.size(), "?")) + ")",
-                Long.class, shareIds.toArray()));
+        return new java.util.HashSet<>(named.queryForList("select share_link_id from review_request "
+                + "where status = 'OPEN' and share_link_id in (:ids)", new MapSqlParameterSource("ids", shareIds),
+                Long.class));
     }
 
     /** Decides an open request. @return false when it was no longer open (decided meanwhile) */
@@ -96,7 +99,7 @@ public class ReviewRequests {
         if (shareIds.isEmpty()) {
             return 0;
         }
-        return jdbc.update("delete from review_request where share_link_id in ("
-                + String.join(",", Collections.nCopies(shareIds.size(), "?")) + ")", shareIds.toArray());
+        return named.update("delete from review_request where share_link_id in (:ids)",
+                new MapSqlParameterSource("ids", shareIds));
     }
 }

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
@@ -36,9 +38,11 @@ public class ModeratedLinks {
             instant(rs.getTimestamp("removed_by_owner_at")), rs.getBoolean("owner_active"));
 
     private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
 
     ModeratedLinks(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.named = new NamedParameterJdbcTemplate(jdbc);
     }
 
     public List<ModeratedLink> page(ModeratedLinkQuery query, int offset, int limit) {
@@ -94,8 +98,8 @@ public class ModeratedLinks {
         if (shareIds.isEmpty()) {
             return Set.of();
         }
-        return new HashSet<>(jdbc.queryForList("select id from share_link where id in ("
-                + String.join(",", Collections.nCopies(shareIds.size(), "?")) + ")", Long.class, shareIds.toArray()));
+        return new HashSet<>(named.queryForList("select id from share_link where id in (:ids)",
+                new MapSqlParameterSource("ids", shareIds), Long.class));
     }
 
     /**
@@ -108,8 +112,7 @@ public class ModeratedLinks {
         List<Long> ids = jdbc.queryForList("select id from share_link where removed_by_owner_at < ? order by id "
                 + "limit ? for update", Long.class, Timestamp.from(cutoff), limit);
         if (!ids.isEmpty()) {
-            jdbc.update("delete from share_link where id in (" + String.join(",", Collections.nCopies(ids.size(), "?"))
-                    + ")", ids.toArray());
+            named.update("delete from share_link where id in (:ids)", new MapSqlParameterSource("ids", ids));
         }
         return ids;
     }
