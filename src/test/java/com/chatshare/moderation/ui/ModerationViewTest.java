@@ -71,7 +71,7 @@ class ModerationViewTest extends KaribuTest {
         assertThat(row.shareId()).isEqualTo(link.shareId());
         assertThat(row.openReports()).isEqualTo(1);
 
-        _get(ModerationView.class).show(row.shareId());
+        GridKt._clickItem(grid, 0);
         assertThat(_get(H3.class, spec -> spec.withId("detail-title")).getText()).isEqualTo("Suspicious offer");
         assertThat(_get(UnorderedList.class, spec -> spec.withId("detail-reports")).getElement().getTextRecursively())
                 .contains("Spam or phishing", "scam");
