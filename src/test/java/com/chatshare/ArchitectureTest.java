@@ -36,7 +36,7 @@ class ArchitectureTest {
     static final TableOwnership TABLES = new TableOwnership(Map.of(
             "accounts", List.of("app_user", "app_user_role"),
             "conversations", List.of("conversation", "message"),
-            "sharing", List.of("share_link", "snapshot_message"),
+            "sharing", List.of("share_link", "snapshot_message", "share_revocation"),
             "moderation", List.of("abuse_report", "review_request", "owner_notice"),
             "audit", List.of("audit_entry")));
 

@@ -2,6 +2,7 @@ package com.chatshare.sharing;
 
 import com.chatshare.security.CurrentUser;
 import com.chatshare.base.markdown.MarkdownRenderer;
+import com.chatshare.sharing.internal.KnownHeads;
 import com.chatshare.sharing.internal.ModeratedLinks;
 import com.chatshare.sharing.internal.ShareLink;
 import com.chatshare.sharing.internal.ShareLinkRepository;
@@ -44,9 +45,12 @@ public class ShareModeration {
     private final MarkdownRenderer markdown;
     private final CurrentUser currentUser;
     private final Clock clock;
+    private final KnownHeads known;
 
     ShareModeration(ShareLinkRepository links, ModeratedLinks moderatedLinks, SharePages pages,
-            SnapshotMessageRepository snapshots, MarkdownRenderer markdown, CurrentUser currentUser, Clock clock) {
+            SnapshotMessageRepository snapshots, MarkdownRenderer markdown, CurrentUser currentUser, Clock clock,
+            KnownHeads known) {
+        this.known = known;
         this.links = links;
         this.moderatedLinks = moderatedLinks;
         this.pages = pages;
@@ -100,6 +104,7 @@ public class ShareModeration {
         }
         List<ShareLink> down = links.findTakenDown(ids, moderatorId, now);
         links.clearOpenReports(down.stream().map(ShareLink::getId).toList());
+        known.revokeIds(down.stream().map(ShareLink::getId).toList());
         return down.stream().map(l -> new TakenDown(l.getId(), l.getOwnerId(), l.getTitle(), l.getTakenDownAt()))
                 .toList();
     }
@@ -110,6 +115,7 @@ public class ShareModeration {
         if (links.reinstate(shareId) == 0) {
             return Optional.empty();
         }
+        known.revokeIds(List.of(shareId));
         ShareLink link = links.findById(shareId).orElseThrow();
         boolean deleted = moderatedLinks.deleteIfRemovedByOwner(shareId);
         return Optional.of(new Reinstated(shareId, link.getOwnerId(), link.getTitle(), deleted));

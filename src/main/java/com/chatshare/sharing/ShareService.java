@@ -9,6 +9,7 @@ import com.chatshare.conversations.RateLimits;
 import com.chatshare.security.AppUserPrincipal;
 import com.chatshare.security.CurrentUser;
 import com.chatshare.base.markdown.MarkdownRenderer;
+import com.chatshare.sharing.internal.KnownHeads;
 import com.chatshare.sharing.internal.OwnedLinks;
 import com.chatshare.sharing.internal.ShareLink;
 import com.chatshare.sharing.internal.ShareLinkRepository;
@@ -58,10 +59,11 @@ public class ShareService {
     private final CurrentUser currentUser;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final KnownHeads known;
 
     ShareService(ConversationService conversations, ShareLinkRepository links, SnapshotMessageRepository snapshots,
             SnapshotBatchWriter snapshotWriter, SharePages pages, OwnedLinks ownedLinks, MarkdownRenderer markdown,
-            CurrentUser currentUser, ApplicationEventPublisher events, Clock clock,
+            CurrentUser currentUser, ApplicationEventPublisher events, Clock clock, KnownHeads known,
             @Value("${chatshare.sharing.continues-per-hour:30}") int continuesPerHour) {
         this.continues = RateLimits.perUser(continuesPerHour, java.time.Duration.ofHours(1));
         this.conversations = conversations;
@@ -74,6 +76,7 @@ public class ShareService {
         this.currentUser = currentUser;
         this.events = events;
         this.clock = clock;
+        this.known = known;
     }
 
     /** What the share dialog shows for one of the caller's conversations. */
@@ -129,6 +132,10 @@ public class ShareService {
         link = links.saveAndFlush(link);
         snapshots.deleteByShareLink(link.getId());
         snapshotWriter.insert(link.getId(), shareable);
+        if (existing.isPresent()) {
+            // Last, so the feed's row commits right after it is written (nodes read a window of it).
+            known.revokeIds(List.of(link.getId()));
+        }
         events.publishEvent(existing.isPresent()
                 ? new ShareEvents.ShareUpdated(link.getId(), owner.userId(), link.getSnapshotVersion())
                 : new ShareEvents.ShareCreated(link.getId(), owner.userId(), conversationId));

@@ -39,9 +39,11 @@ public class OwnedLinks {
 
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
+    private final KnownHeads known;
 
-    OwnedLinks(JdbcTemplate jdbc) {
+    OwnedLinks(JdbcTemplate jdbc, KnownHeads known) {
         this.jdbc = jdbc;
+        this.known = known;
         this.named = new NamedParameterJdbcTemplate(jdbc);
     }
 
@@ -95,6 +97,7 @@ public class OwnedLinks {
         // Active ones for good; taken-down ones leave the owner's list only. A takedown committed
         // between the two statements waits for the first one's row locks, so it never sees a row
         // this delete already removed.
+        known.revokeWhere(where, params);
         int deleted = named.update("delete s from share_link s where " + where + " and s.status = 'ACTIVE'", params);
         int removed = named.update("update share_link s set s.removed_by_owner_at = :now, "
                 + "s.removed_with_chat = :withChat where " + where + " and s.status = 'TAKEN_DOWN'",

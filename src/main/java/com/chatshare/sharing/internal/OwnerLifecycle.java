@@ -21,8 +21,10 @@ class OwnerLifecycle {
     private final ShareLinkRepository links;
     private final OwnedLinks ownedLinks;
     private final Clock clock;
+    private final KnownHeads known;
 
-    OwnerLifecycle(ShareLinkRepository links, OwnedLinks ownedLinks, Clock clock) {
+    OwnerLifecycle(ShareLinkRepository links, OwnedLinks ownedLinks, Clock clock, KnownHeads known) {
+        this.known = known;
         this.links = links;
         this.ownedLinks = ownedLinks;
         this.clock = clock;
@@ -31,8 +33,14 @@ class OwnerLifecycle {
     @EventListener
     void on(AccountChanged event) {
         switch (event.change()) {
-            case DISABLED -> links.setOwnerActive(event.accountId(), false);
-            case ENABLED -> links.setOwnerActive(event.accountId(), true);
+            case DISABLED -> {
+                links.setOwnerActive(event.accountId(), false);
+                known.revokeOwner(event.accountId());
+            }
+            case ENABLED -> {
+                links.setOwnerActive(event.accountId(), true);
+                known.revokeOwner(event.accountId());
+            }
             default -> {
             }
         }

@@ -7,6 +7,12 @@ import com.chatshare.sharing.ShareToken;
 import com.chatshare.sharing.SnapshotMessage;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -17,7 +23,10 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.zip.Deflater;
+import java.util.zip.GZIPOutputStream;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -26,10 +35,12 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Reads for the public page. Every request asks the database whether the link is still there
- * and at which version, so deletion and takedown act on the next request on every node; the
- * lookups of concurrent requests share one query ({@link CoalescedLookups}). The rendered page of
- * a version is cached, since a version never changes.
+ * Reads for the public page. Whether a link is still there and at which version is answered from
+ * this node's memory when the revocation feed vouches for it ({@link KnownHeads}: a deletion or
+ * takedown acts on the next request on the node that made it and within about 100 ms on every
+ * other node), else by the database, where the lookups of concurrent requests share one query
+ * ({@link CoalescedLookups}). The rendered page of a version is cached, since a version never
+ * changes, both as it is and gzip-compressed.
  */
 @Component
 public class SharePages implements DisposableBean {
@@ -50,17 +61,21 @@ public class SharePages implements DisposableBean {
     private final MarkdownRenderer markdown;
     private final TransactionTemplate transactions;
     private final CoalescedLookups<String, Head> heads;
+    private final KnownHeads known;
+    private final Timer lookups;
     private final Cache<PageKey, RenderedPage> rendered = Caffeine.newBuilder()
             // Every read of a popular page is recorded for eviction; the bookkeeping runs on the
             // reading thread instead of waking a common-pool thread for it (4% of the page's CPU).
             .executor(Runnable::run)
             .maximumWeight(64L * 1024 * 1024)
-            .<PageKey, RenderedPage>weigher((key, page) -> page.html().length)
+            .<PageKey, RenderedPage>weigher((key, page) -> page.html().length + page.gzipped().length)
+            .recordStats()
             .expireAfterAccess(Duration.ofHours(1))
             .build();
 
     SharePages(JdbcTemplate jdbc, ShareLinkRepository links, SnapshotMessageRepository snapshots,
-            MarkdownRenderer markdown, PlatformTransactionManager transactionManager) {
+            MarkdownRenderer markdown, PlatformTransactionManager transactionManager, KnownHeads known,
+            MeterRegistry meters) {
         // The worker's query gives up too, so it is free again soon after the database answers again.
         this.headJdbc = new JdbcTemplate(jdbc.getDataSource());
         this.headJdbc.setQueryTimeout((int) LOOKUP_TIMEOUT.toSeconds());
@@ -71,6 +86,12 @@ public class SharePages implements DisposableBean {
         this.transactions.setReadOnly(true);
         this.heads = new CoalescedLookups<>("share-head-lookups", this::readHeads, MAX_TOKENS_PER_QUERY,
                 LOOKUP_TIMEOUT, MAX_WAITING_LOOKUPS);
+        this.known = known;
+        this.lookups = Timer.builder("chatshare.share.lookup")
+                .description("A share page's wait for the database to say whether its link is there (not counting answers from memory)")
+                .publishPercentileHistogram()
+                .register(meters);
+        CaffeineCacheMetrics.monitor(meters, rendered, "share.pages");
     }
 
     /** The link's state, or empty for unknown, malformed, deleted and disabled-owner tokens alike. */
@@ -78,7 +99,19 @@ public class SharePages implements DisposableBean {
         if (!ShareToken.isWellFormed(token)) {
             return Optional.empty();
         }
-        return heads.get(token);
+        Head remembered = known.get(token);
+        if (remembered != null) {
+            return Optional.of(remembered);
+        }
+        long asked = System.nanoTime();
+        Optional<Head> found;
+        try {
+            found = heads.get(token);
+        } finally {
+            lookups.record(System.nanoTime() - asked, TimeUnit.NANOSECONDS);
+        }
+        found.ifPresent(head -> known.remember(token, head, asked));
+        return found;
     }
 
     private Map<String, Head> readHeads(Set<String> tokens) {
@@ -133,17 +166,32 @@ public class SharePages implements DisposableBean {
     /**
      * A page as sent: the UTF-8 bytes of its HTML (kept encoded, so serving it copies bytes and
      * converts nothing) and its entity tag (a digest of the bytes, so a new version or a new
-     * template is a new tag).
+     * template is a new tag); and the same bytes gzip-compressed once, with their own tag, for the
+     * clients that accept it (every browser).
      */
-    public record RenderedPage(byte[] html, String etag) {
+    public record RenderedPage(byte[] html, String etag, byte[] gzipped, String gzippedEtag) {
 
         static RenderedPage of(byte[] html) {
             try {
-                byte[] digest = MessageDigest.getInstance("SHA-256").digest(html);
-                return new RenderedPage(html, "\"" + HexFormat.of().formatHex(digest, 0, 12) + "\"");
+                String digest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(html), 0, 12);
+                return new RenderedPage(html, "\"" + digest + "\"", gzip(html), "\"" + digest + "-gz\"");
             } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException(e);
             }
+        }
+
+        private static byte[] gzip(byte[] bytes) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 3 + 64);
+            try (GZIPOutputStream gzip = new GZIPOutputStream(out, 8192) {
+                {
+                    def.setLevel(Deflater.BEST_COMPRESSION);
+                }
+            }) {
+                gzip.write(bytes);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return out.toByteArray();
         }
     }
 

@@ -5,6 +5,8 @@ import com.chatshare.sharing.ShareStatus;
 import com.chatshare.sharing.ShareToken;
 import com.chatshare.sharing.internal.SharePages;
 import com.chatshare.sharing.internal.ViewCounter;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
@@ -51,8 +53,20 @@ class SharePageFilter extends HttpFilter {
     private final byte[] notFound;
     private final byte[] gone;
     private final byte[] unavailable;
+    private final transient Counter ok;
+    private final transient Counter notModified;
+    private final transient Counter missing;
+    private final transient Counter takenDown;
+    private final transient Counter failed;
+    private final transient Counter refused;
 
-    SharePageFilter(SharePages pages, ViewCounter views, SpringTemplateEngine templates) {
+    SharePageFilter(SharePages pages, ViewCounter views, SpringTemplateEngine templates, MeterRegistry meters) {
+        this.ok = requests(meters, 200);
+        this.notModified = requests(meters, 304);
+        this.missing = requests(meters, 404);
+        this.takenDown = requests(meters, 410);
+        this.failed = requests(meters, 503);
+        this.refused = requests(meters, 405);
         this.pages = pages;
         this.views = views;
         this.templates = templates;
@@ -73,6 +87,7 @@ class SharePageFilter extends HttpFilter {
         String method = request.getMethod();
         if (!"GET".equals(method) && !"HEAD".equals(method)) {
             // Answered here, not with sendError: an error dispatch would meet the app's sign-in.
+            refused.increment();
             response.setHeader("Allow", "GET, HEAD");
             response.setStatus(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
             response.setContentLength(0);
@@ -84,15 +99,18 @@ class SharePageFilter extends HttpFilter {
         } catch (RuntimeException e) {
             // Without the database nobody can tell whether the link still exists: never guess.
             log.warn("Share page lookup failed: {}", e.toString());
+            failed.increment();
             response.setHeader("Retry-After", "30");
             send(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, unavailable);
             return;
         }
         if (head.isEmpty()) {
+            missing.increment();
             send(response, HttpServletResponse.SC_NOT_FOUND, notFound);
             return;
         }
         if (head.get().status() == ShareStatus.TAKEN_DOWN) {
+            takenDown.increment();
             send(response, HttpServletResponse.SC_GONE, gone);
             return;
         }
@@ -101,23 +119,74 @@ class SharePageFilter extends HttpFilter {
             page = pages.page(token, head.get(), snapshot -> render(token, snapshot));
         } catch (RuntimeException e) {
             log.warn("Share page read failed: {}", e.toString());
+            failed.increment();
             response.setHeader("Retry-After", "30");
             send(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, unavailable);
             return;
         }
         if (page.isEmpty()) {
+            missing.increment();
             send(response, HttpServletResponse.SC_NOT_FOUND, notFound);
             return;
         }
+        // The compressed bytes for clients that take them, each with its own ETag; caches keep both apart.
+        boolean gzip = acceptsGzip(request.getHeader(HttpHeaders.ACCEPT_ENCODING));
+        response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+        String etag = gzip ? page.get().gzippedEtag() : page.get().etag();
         // The ETag always; 304 when If-None-Match matches it (Spring parses and compares that header).
-        String etag = page.get().etag();
         if (request.getHeader(HttpHeaders.IF_NONE_MATCH) == null) {
             response.setHeader(HttpHeaders.ETAG, etag);
         } else if (new ServletWebRequest(request, response).checkNotModified(etag)) {
+            notModified.increment();
             return;
         }
         views.viewed(head.get().shareId());
-        send(response, HttpServletResponse.SC_OK, page.get().html());
+        ok.increment();
+        if (gzip) {
+            response.setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
+            send(response, HttpServletResponse.SC_OK, page.get().gzipped());
+        } else {
+            send(response, HttpServletResponse.SC_OK, page.get().html());
+        }
+    }
+
+    /** Whether an {@code Accept-Encoding} header accepts gzip (named, or by {@code *}, and not with {@code q=0}). */
+    static boolean acceptsGzip(String acceptEncoding) {
+        if (acceptEncoding == null || acceptEncoding.isEmpty()) {
+            return false;
+        }
+        boolean star = false;
+        for (String part : acceptEncoding.split(",")) {
+            int semicolon = part.indexOf(';');
+            String coding = (semicolon < 0 ? part : part.substring(0, semicolon)).trim();
+            boolean refused = semicolon >= 0 && isZeroQuality(part.substring(semicolon + 1));
+            if (coding.equalsIgnoreCase("gzip") || coding.equalsIgnoreCase("x-gzip")) {
+                return !refused;
+            }
+            if (coding.equals("*")) {
+                star = !refused;
+            }
+        }
+        return star;
+    }
+
+    private static boolean isZeroQuality(String parameters) {
+        for (String parameter : parameters.split(";")) {
+            String p = parameter.trim();
+            if (p.regionMatches(true, 0, "q=", 0, 2)) {
+                try {
+                    return Double.parseDouble(p.substring(2).trim()) == 0;
+                } catch (NumberFormatException e) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static Counter requests(MeterRegistry meters, int status) {
+        return Counter.builder("chatshare.share.page.requests").description("Public share page requests by status")
+                .tag("status", Integer.toString(status)).register(meters);
     }
 
     /** The token of a {@code /share/TOKEN} request (well-formed or not), or null for other paths. */

@@ -2,6 +2,7 @@ package com.chatshare.sharing.web;
 
 import com.chatshare.sharing.internal.SharePages;
 import com.chatshare.sharing.internal.ViewCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,10 +26,10 @@ import org.thymeleaf.spring6.SpringTemplateEngine;
 class SharePageSecurity {
 
     @Bean
-    FilterRegistrationBean<SharePageFilter> sharePageFilter(SharePages pages, ViewCounter views,
+    FilterRegistrationBean<SharePageFilter> sharePageFilter(SharePages pages, ViewCounter views, MeterRegistry meters,
             SpringTemplateEngine templates) {
         FilterRegistrationBean<SharePageFilter> registration =
-                new FilterRegistrationBean<>(new SharePageFilter(pages, views, templates));
+                new FilterRegistrationBean<>(new SharePageFilter(pages, views, templates, meters));
         registration.addUrlPatterns(SharePageFilter.PATH_PREFIX + "*");
         // Before Spring Security's chain, which this page does not need (see SharePageFilter), but
         // after the forwarded-client filter, so HSTS follows the client's scheme behind a proxy.

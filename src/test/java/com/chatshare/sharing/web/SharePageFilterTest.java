@@ -5,6 +5,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import com.chatshare.sharing.internal.SharePages;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import com.chatshare.sharing.internal.ViewCounter;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -23,7 +24,7 @@ class SharePageFilterTest {
     void a_failed_lookup_answers_503_with_a_plain_notice_and_no_stack_trace() throws Exception {
         SharePages pages = mock(SharePages.class);
         when(pages.head(TOKEN)).thenThrow(new DataAccessResourceFailureException("Connection refused: db:3306"));
-        SharePageFilter filter = new SharePageFilter(pages, mock(ViewCounter.class), templates());
+        SharePageFilter filter = new SharePageFilter(pages, mock(ViewCounter.class), templates(), new SimpleMeterRegistry());
         MockHttpServletResponse response = new MockHttpServletResponse();
 
         filter.doFilter(new MockHttpServletRequest("GET", "/share/" + TOKEN), response, new MockFilterChain());
@@ -33,6 +34,23 @@ class SharePageFilterTest {
         assertThat(response.getHeader("Content-Security-Policy")).contains("default-src 'none'");
         assertThat(response.getContentAsString()).contains("try again in a minute")
                 .doesNotContain("Connection refused", "Exception", "db:3306");
+    }
+
+    @Test
+    void gzip_is_sent_only_to_clients_that_accept_it() {
+        assertThat(SharePageFilter.acceptsGzip("gzip, deflate, br, zstd")).isTrue();
+        assertThat(SharePageFilter.acceptsGzip("br;q=1.0, GZIP;q=0.5")).isTrue();
+        assertThat(SharePageFilter.acceptsGzip("x-gzip")).isTrue();
+        assertThat(SharePageFilter.acceptsGzip("*")).isTrue();
+        assertThat(SharePageFilter.acceptsGzip(null)).isFalse();
+        assertThat(SharePageFilter.acceptsGzip("")).isFalse();
+        assertThat(SharePageFilter.acceptsGzip("identity")).isFalse();
+        assertThat(SharePageFilter.acceptsGzip("deflate, br")).isFalse();
+        assertThat(SharePageFilter.acceptsGzip("gzip;q=0")).isFalse();
+        assertThat(SharePageFilter.acceptsGzip("gzip; q=0.000, *")).isFalse();
+        assertThat(SharePageFilter.acceptsGzip("*;q=0, br")).isFalse();
+        assertThat(SharePageFilter.acceptsGzip("gzip;q=nonsense")).isFalse();
+        assertThat(SharePageFilter.acceptsGzip("gzipped")).isFalse();
     }
 
     private static SpringTemplateEngine templates() {
