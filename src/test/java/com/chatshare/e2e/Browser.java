@@ -18,8 +18,9 @@ import org.openqa.selenium.chrome.ChromeOptions;
 /**
  * Debian's headless Chromium and ChromeDriver, so Selenium downloads nothing. In CI a missing
  * browser fails the build; on a developer's machine without it the browser tests are skipped.
+ * Public for the benchmarks that drive the UI of separately started nodes (bench/two-nodes.sh).
  */
-final class Browser {
+public final class Browser {
 
     static final String CHROMIUM = "/usr/bin/chromium";
     static final String CHROMEDRIVER = "/usr/bin/chromedriver";
@@ -28,7 +29,7 @@ final class Browser {
     private Browser() {
     }
 
-    static WebDriver start() {
+    public static WebDriver start() {
         boolean present = new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute();
         if (!present) {
             String message = "Chromium or ChromeDriver missing: install the Debian packages chromium and chromium-driver";
@@ -63,7 +64,7 @@ final class Browser {
                 .toList();
     }
 
-    static void screenshot(WebDriver driver, String name) {
+    public static void screenshot(WebDriver driver, String name) {
         try {
             Files.createDirectories(SCREENSHOTS);
             File file = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
