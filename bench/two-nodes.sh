@@ -15,3 +15,4 @@ done
 bench/build-jar.sh
 ./mvnw -B -ntp -q test -Dtest=TwoNodesBench -Dbench.excludedGroups= -Dsurefire.failIfNoSpecifiedTests=false \
   -Dbench.jar=target/two-nodes/chatshare.jar -Dbench.deletions="${BENCH_DELETIONS:-8}"
+echo "Report: target/bench/two-nodes.txt"

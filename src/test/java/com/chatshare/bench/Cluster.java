@@ -355,7 +355,7 @@ final class Cluster implements AutoCloseable {
                     error_log %1$s/error.log warn;
                     events { worker_connections 4096; }
                     http {
-                      log_format nodes '$msec $remote_addr "$request" $status $request_time upstream=$upstream_addr $upstream_status cookie=$cookie_JSESSIONID';
+                      log_format nodes '$msec $remote_addr "$request" $status $request_time upstream="$upstream_addr" $upstream_status cookie=$cookie_JSESSIONID';
                       access_log %1$s/access.log nodes;
                       client_body_temp_path %1$s/tmp;
                       proxy_temp_path %1$s/tmp;
