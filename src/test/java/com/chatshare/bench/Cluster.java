@@ -78,10 +78,19 @@ final class Cluster implements AutoCloseable {
         return DriverManager.getConnection(db.jdbcUrl(), DB_USER, DB_PASSWORD);
     }
 
+    /** Stops nginx, then the nodes (they write their last view counts), then the database. */
     @Override
     public void close() {
         try {
-            for (Process process : processes.reversed()) {
+            if (nginx != null && nginx.process != null) {
+                stop(nginx.process);
+            }
+            for (Node node : nodes.reversed()) {
+                if (node.process != null) {
+                    stop(node.process);
+                }
+            }
+            for (Process process : processes) {
                 stop(process);
             }
         } finally {
