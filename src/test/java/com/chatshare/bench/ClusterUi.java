@@ -90,7 +90,9 @@ final class ClusterUi implements AutoCloseable {
     void sendAndAwaitAnswer(String text) {
         int answers = answers();
         typeAndSend(text);
-        wait.until(d -> answers() > answers && d.findElement(By.id("send")).isDisplayed());
+        // Looked at every 20 ms (not Selenium's 500): a kill right after this returns is right after the answer showed.
+        new WebDriverWait(driver, PATIENCE, Duration.ofMillis(20))
+                .until(d -> answers() > answers && d.findElement(By.id("send")).isDisplayed());
     }
 
     void typeAndSend(String text) {

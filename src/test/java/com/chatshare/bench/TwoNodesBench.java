@@ -79,8 +79,10 @@ class TwoNodesBench {
             nginx.start();
             line("nginx on :" + nginx.port + " (view counts flushed every 1 s on both nodes: "
                     + "CHATSHARE_SHARING_VIEWFLUSHINTERVAL=1s; revocation feed read every 100 ms, the default)");
-            line("");
             Map<String, String> demoLinks = demoLinks(cluster);
+            line("demo data created once (by A): " + count(cluster, "select count(*) from app_user")
+                    + " accounts, demo links of " + demoLinks.keySet());
+            line("");
 
             String token = sharedOnAServedByB(cluster, a, b, nginx);
             revocationLag(cluster, a, b, nginx);
@@ -323,14 +325,17 @@ class TwoNodesBench {
             List<String> sent = List.of("Before the crash: first question", "Before the crash: second question",
                     "Before the crash: third question");
             bob.newChat();
-            for (String text : sent) {
+            for (String text : sent.subList(0, sent.size() - 1)) {
                 bob.sendAndAwaitAnswer(text);
             }
             long conversation = bob.conversationId();
+            bob.sendAndAwaitAnswer(sent.getLast());
             // Acknowledged: all three answers shown and Send back. Kill at once.
+            Instant acknowledged = Instant.now();
             Instant killed = a.kill();
-            line("   bob (session on node A) had 3 messages acknowledged in conversation " + conversation
-                    + "; node A SIGKILLed right after the third answer was shown");
+            line(String.format(Locale.ROOT, "   bob (session on node A) had 3 messages acknowledged in conversation %d; "
+                    + "node A SIGKILLed %s ms after the third answer was seen complete (the page is checked every "
+                    + "20 ms)", conversation, ms(micros(acknowledged, killed))));
             Thread.sleep(1_000);
             bob.screenshot("two-nodes-4-after-kill");
             bob.driver.get(nginx.url("/chat/" + conversation));
@@ -535,6 +540,13 @@ class TwoNodesBench {
             }
         }
         return links;
+    }
+
+    private static long count(Cluster cluster, String sql) throws SQLException {
+        try (Connection c = cluster.jdbc(); ResultSet rs = c.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     static String mariadbVersion(Cluster cluster) throws SQLException {
