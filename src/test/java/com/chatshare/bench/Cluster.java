@@ -222,11 +222,15 @@ final class Cluster implements AutoCloseable {
             }
         }
 
-        /** SIGKILL: the server dies as in a crash, without closing a connection or flushing anything. */
+        /**
+         * SIGKILL: the server dies as in a crash, without closing a connection or flushing anything.
+         * Returns when the signal was sent; returns itself once the process is gone.
+         */
         Instant kill() throws InterruptedException {
+            Instant signalled = Instant.now();
             process.destroyForcibly();
             process.waitFor();
-            return Instant.now();
+            return signalled;
         }
 
         void sql(String statements) throws IOException, InterruptedException {
@@ -300,11 +304,15 @@ final class Cluster implements AutoCloseable {
             throw new IllegalStateException("node " + name + " not UP within " + limit + "; see " + log);
         }
 
-        /** SIGKILL ({@link Process#destroyForcibly()}): the node dies as in a crash. */
+        /**
+         * SIGKILL ({@link Process#destroyForcibly()}): the node dies as in a crash. Returns when the
+         * signal was sent; returns itself once the process is gone.
+         */
         Instant kill() throws InterruptedException {
+            Instant signalled = Instant.now();
             process.destroyForcibly();
             process.waitFor();
-            return Instant.now();
+            return signalled;
         }
 
         boolean isAlive() {

@@ -334,7 +334,7 @@ class TwoNodesBench {
             Instant acknowledged = Instant.now();
             Instant killed = a.kill();
             line(String.format(Locale.ROOT, "   bob (session on node A) had 3 messages acknowledged in conversation %d; "
-                    + "node A SIGKILLed %s ms after the third answer was seen complete (the page is checked every "
+                    + "node A sent SIGKILL %s ms after the third answer was seen complete (the page is checked every "
                     + "20 ms)", conversation, ms(micros(acknowledged, killed))));
             Thread.sleep(1_000);
             bob.screenshot("two-nodes-4-after-kill");
