@@ -115,7 +115,10 @@ class DbFaultsBench {
                     return null;
                 }, (KILL_AT + DOWN_FOR) * 1000L, TimeUnit.MILLISECONDS);
 
-                List<String> userTimeline = userDuringOutage(bob, t0);
+                // Times are reported from the start of the wall-clock second in which the load started,
+                // the bins of wrk's per-second counts.
+                Instant zero = t0.truncatedTo(ChronoUnit.SECONDS);
+                List<String> userTimeline = userDuringOutage(bob, t0, zero);
 
                 kill.get();
                 restart.get();
@@ -125,19 +128,20 @@ class DbFaultsBench {
                 probes.forEach(Probe::stop);
 
                 line("");
-                line(String.format(Locale.ROOT, "timeline (s from the start of the load): mariadbd SIGKILLed at %.2f, "
-                                + "started again at %.2f, answering at %.2f (down %.2f s)", sec(t0, outage[0]),
-                        sec(t0, outage[1]), sec(t0, outage[2]), sec(outage[0], outage[2])));
+                line(String.format(Locale.ROOT, "timeline (s = seconds from the whole wall-clock second in which the "
+                                + "load started): load from %.2f for %d s, mariadbd SIGKILLed at %.2f, started again at "
+                                + "%.2f, answering at %.2f (down %.2f s)", sec(zero, t0), LOAD_SECONDS, sec(zero, outage[0]),
+                        sec(zero, outage[1]), sec(zero, outage[2]), sec(outage[0], outage[2])));
                 line("");
-                perSecond(t0, wrkOut, probes);
+                perSecond(zero, wrkOut, probes);
                 line("");
                 for (Probe probe : probes) {
-                    summarize(probe, t0, outage[0], outage[2]);
+                    summarize(probe, zero, outage[0], outage[2]);
                 }
                 line("");
                 wrkSummary(wrkOut);
                 line("");
-                line("bob sends a message at " + MESSAGE_AT + " s, during the outage (state of his page, changes only):");
+                line("bob sends a message " + MESSAGE_AT + " s after the load started, during the outage (state of his page, changes only):");
                 userTimeline.forEach(entry -> line("   " + entry));
                 afterTheOutage(cluster, bob, conversation, before);
             }
@@ -154,19 +158,19 @@ class DbFaultsBench {
     }
 
     /** Sends a message during the outage and watches the page until it is acknowledged or the load ends. */
-    private List<String> userDuringOutage(ClusterUi bob, Instant t0) throws InterruptedException {
+    private List<String> userDuringOutage(ClusterUi bob, Instant t0, Instant zero) throws InterruptedException {
         List<String> timeline = new ArrayList<>();
         sleepUntil(t0.plusSeconds(MESSAGE_AT));
         String text = "During the outage: is this kept?";
         int answers = bob.answers();
         bob.typeAndSend(text);
-        timeline.add(String.format(Locale.ROOT, "%6.2f s  sent \"%s\"", sec(t0, Instant.now()), text));
+        timeline.add(String.format(Locale.ROOT, "%6.2f s  sent \"%s\"", sec(zero, Instant.now()), text));
         String last = "";
         boolean screenshotDuring = false;
         while (Instant.now().isBefore(t0.plusSeconds(LOAD_SECONDS - 2))) {
             String state = pageState(bob, text, answers);
             if (!state.equals(last)) {
-                timeline.add(String.format(Locale.ROOT, "%6.2f s  %s", sec(t0, Instant.now()), state));
+                timeline.add(String.format(Locale.ROOT, "%6.2f s  %s", sec(zero, Instant.now()), state));
                 last = state;
             }
             if (!screenshotDuring && Instant.now().isAfter(t0.plusSeconds(MESSAGE_AT + 4))) {
@@ -323,13 +327,13 @@ class DbFaultsBench {
     }
 
     /** A table: per second, wrk's statuses through nginx, and each probe's outcomes and slowest answer. */
-    private void perSecond(Instant t0, Path wrkOut, List<Probe> probes) throws IOException {
+    private void perSecond(Instant zero, Path wrkOut, List<Probe> probes) throws IOException {
         Map<Long, Map<String, Integer>> wrk = new TreeMap<>();
         Pattern line = Pattern.compile("per-second (\\d+) (\\d+) (\\d+)");
         for (String entry : Files.readAllLines(wrkOut)) {
             Matcher m = line.matcher(entry);
             if (m.matches()) {
-                long second = Long.parseLong(m.group(1)) - t0.getEpochSecond();
+                long second = Long.parseLong(m.group(1)) - zero.getEpochSecond();
                 wrk.computeIfAbsent(second, s -> new TreeMap<>()).merge(m.group(2), Integer.parseInt(m.group(3)),
                         Integer::sum);
             }
@@ -339,7 +343,7 @@ class DbFaultsBench {
             header.append(String.format(Locale.ROOT, "  %-34s", "probe " + probe.name + " (outcomes, slowest ms)"));
         }
         line(header.toString());
-        long last = Math.max(LOAD_SECONDS + 1, wrk.isEmpty() ? 0 : ((TreeMap<Long, ?>) wrk).lastKey());
+        long last = Math.max(LOAD_SECONDS + 2, wrk.isEmpty() ? 0 : ((TreeMap<Long, ?>) wrk).lastKey());
         for (long second = 0; second <= last; second++) {
             StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%4d  %-28s", second,
                     compact(wrk.getOrDefault(second, Map.of()))));
@@ -347,7 +351,7 @@ class DbFaultsBench {
                 Map<String, Integer> outcomes = new TreeMap<>();
                 long slowest = 0;
                 for (Probe.Sample sample : probe.samples) {
-                    if (Math.floorDiv(ChronoUnit.MILLIS.between(t0, sample.start()), 1000) == second) {
+                    if (sample.start().getEpochSecond() - zero.getEpochSecond() == second) {
                         outcomes.merge(sample.outcome(), 1, Integer::sum);
                         slowest = Math.max(slowest, sample.micros());
                     }
@@ -360,13 +364,12 @@ class DbFaultsBench {
     }
 
     /** Per probe: the answers while the server was down, and when pages came back. */
-    private void summarize(Probe probe, Instant t0, Instant killed, Instant answering) {
+    private void summarize(Probe probe, Instant zero, Instant killed, Instant answering) {
         Map<String, Integer> during = new TreeMap<>();
         long slowest = 0;
         int withoutRetryAfter = 0;
         for (Probe.Sample sample : probe.samples) {
-            Instant end = sample.start().plus(sample.micros(), ChronoUnit.MICROS);
-            if (end.isAfter(killed) && sample.start().isBefore(answering)) {
+            if (sample.start().isAfter(killed) && sample.start().isBefore(answering)) {
                 during.merge(sample.outcome(), 1, Integer::sum);
                 slowest = Math.max(slowest, sample.micros());
                 if (sample.outcome().equals("503") && sample.retryAfter() == null) {
@@ -390,13 +393,13 @@ class DbFaultsBench {
         }
         String retryAfter = probe.samples.stream().map(Probe.Sample::retryAfter).filter(java.util.Objects::nonNull)
                 .findFirst().orElse("none");
-        line(String.format(Locale.ROOT, "probe %-5s while down (answers ending after the kill, asked before the server "
-                        + "answered again): %s; slowest %.2f s; 503 without Retry-After: %d (Retry-After: %s)",
+        line(String.format(Locale.ROOT, "probe %-5s asked while the server was down (after the kill, before it answered "
+                        + "again): %s; slowest %.2f s; 503 without Retry-After: %d (Retry-After: %s)",
                 probe.name, during, slowest / 1e6, withoutRetryAfter, retryAfter));
         line(String.format(Locale.ROOT, "            first 200 %s after the server answered again; last non-200 %s",
                 first200 == null ? "never" : String.format(Locale.ROOT, "%.2f s", sec(answering, first200)),
                 lastOther == null ? "none" : String.format(Locale.ROOT, "%.2f s after it (at %.2f s)",
-                        sec(answering, lastOther), sec(t0, lastOther))));
+                        sec(answering, lastOther), sec(zero, lastOther))));
     }
 
     private void wrkSummary(Path wrkOut) throws IOException {
