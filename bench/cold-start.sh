@@ -16,12 +16,14 @@ for tool in wrk nginx curl; do
 done
 STARTS="${BENCH_STARTS:-3}"
 OUT=target/bench/cold-start
-PORT_APP="${BENCH_PORT:-18080}"
+PORT_APP="${BENCH_PORT:-$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}"
 PORT_NGINX=$((PORT_APP + 1))
 rm -rf "$OUT" && mkdir -p "$OUT"
-jar=$(ls target/chatshare-*.jar 2>/dev/null | grep -v original | head -1 || true)
+# The production jar (the Dockerfile's): the frontend bundle prebuilt, no development server.
+# BENCH_JAR=path skips the build.
+jar="${BENCH_JAR:-}"
 if [ -z "$jar" ]; then
-  ./mvnw -B -ntp -q -DskipTests package
+  ./mvnw -B -ntp -q -Pproduction -DskipTests package
   jar=$(ls target/chatshare-*.jar | grep -v original | head -1)
 fi
 java -Djarmode=tools -jar "$jar" extract --destination "$OUT/app" >/dev/null
@@ -44,7 +46,8 @@ start_app() { # label data-dir jar java-options...
   PORT=$PORT_APP CHATSHARE_DEMO=true CHATSHARE_EMBEDDEDDATABASE_DATADIR="$data" \
     java "$@" -jar "$jarfile" >"$OUT/$label.log" 2>&1 &
   app_pid=$!
-  until curl -sf "http://127.0.0.1:$PORT_APP/actuator/health" 2>/dev/null | grep -q UP; do
+  until grep -qs "Started Application" "$OUT/$label.log" \
+      && curl -sf "http://127.0.0.1:$PORT_APP/actuator/health" 2>/dev/null | grep -q UP; do
     kill -0 "$app_pid" 2>/dev/null || { echo "the app died; see $OUT/$label.log" >&2; exit 1; }
     sleep 0.05
   done
@@ -64,6 +67,10 @@ rate() { # url -> requests/s of a 5-second wrk run
 # training run: it serves the share page before it stops, so the page's classes are in the cache.
 echo "preparing the data directory and recording the AOT cache (training run)"
 start_app training "$(pwd)/$OUT/data" "$extracted" -XX:AOTCacheOutput="$OUT/app.aot"
+for _ in $(seq 1 3000); do
+  grep -q "Demo shared link of alice: " "$OUT/training.log" && break
+  sleep 0.1
+done
 link=$(grep -o "Demo shared link of alice: .*" "$OUT/training.log" | sed 's/.*: //' | head -1)
 path=${link#*://*/}
 url="http://127.0.0.1:$PORT_APP/$path"
