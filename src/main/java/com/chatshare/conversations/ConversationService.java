@@ -1,6 +1,8 @@
 package com.chatshare.conversations;
 
 import com.chatshare.base.markdown.MarkdownRenderer;
+import com.chatshare.base.ratelimit.RateLimit;
+import com.chatshare.base.ratelimit.SharedCounters;
 import com.chatshare.conversations.internal.Conversation;
 import com.chatshare.conversations.internal.ConversationRepository;
 import com.chatshare.conversations.internal.Message;
@@ -40,16 +42,18 @@ public class ConversationService {
     private final CurrentUser currentUser;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final RateLimits.PerUser replies;
+    private final RateLimit replies;
 
     public static final String FULL_CONVERSATION_MESSAGE = "This chat has reached "
             + String.format("%,d", ChatMessage.MAX_PER_CONVERSATION) + " messages. Start a new chat to go on.";
     public static final String ANSWER_TOO_LONG_MESSAGE = "The answer was cut off at "
             + String.format("%,d", ChatMessage.MAX_ANSWER_LENGTH) + " characters.";
+    public static final String TOO_MANY_REPLIES =
+            "You asked for many answers in the last minute. Wait a moment, then press Retry.";
 
     ConversationService(ConversationRepository conversations, MessageRepository messages, ReplyRecorder replyRecorder,
             MessageBatchWriter batchWriter, MessageCounts messageCounts, Assistant assistant, AssistantProperties assistantProperties, CurrentUser currentUser,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, Clock clock, SharedCounters counters) {
         this.conversations = conversations;
         this.messages = messages;
         this.replyRecorder = replyRecorder;
@@ -57,7 +61,8 @@ public class ConversationService {
         this.messageCounts = messageCounts;
         this.assistant = assistant;
         this.assistantProperties = assistantProperties;
-        this.replies = RateLimits.perUser(assistantProperties.repliesPerMinute(), java.time.Duration.ofMinutes(1));
+        this.replies = counters.limit("assistant replies by account", assistantProperties.repliesPerMinute(),
+                java.time.Duration.ofMinutes(1));
         this.currentUser = currentUser;
         this.events = events;
         this.clock = clock;
@@ -127,7 +132,7 @@ public class ConversationService {
             throw new InvalidChatInputException(FULL_CONVERSATION_MESSAGE);
         }
         if (!replies.tryAcquire(currentUser.requireUserId())) {
-            throw new AssistantUnavailableException(RateLimits.TOO_MANY_REPLIES, null);
+            throw new AssistantUnavailableException(TOO_MANY_REPLIES, null);
         }
         List<ChatTurn> history = messages.findByConversationIdOrderByPosition(conversationId).stream()
                 .map(Message::toChatMessage)

@@ -5,10 +5,11 @@ import com.chatshare.conversations.ChatTurn;
 import com.chatshare.conversations.ConversationService;
 import com.chatshare.conversations.ConversationSummary;
 import com.chatshare.conversations.MessageStatus;
-import com.chatshare.conversations.RateLimits;
 import com.chatshare.security.AppUserPrincipal;
 import com.chatshare.security.CurrentUser;
 import com.chatshare.base.markdown.MarkdownRenderer;
+import com.chatshare.base.ratelimit.RateLimit;
+import com.chatshare.base.ratelimit.SharedCounters;
 import com.chatshare.sharing.internal.KnownHeads;
 import com.chatshare.sharing.internal.OwnedLinks;
 import com.chatshare.sharing.internal.ShareLink;
@@ -48,7 +49,7 @@ public class ShareService {
     public static final String TOO_MANY_CONTINUES_MESSAGE = "You continued many shared chats in the last hour. "
             + "Please try again later.";
 
-    private final RateLimits.PerUser continues;
+    private final RateLimit continues;
     private final ConversationService conversations;
     private final ShareLinkRepository links;
     private final SnapshotMessageRepository snapshots;
@@ -64,8 +65,9 @@ public class ShareService {
     ShareService(ConversationService conversations, ShareLinkRepository links, SnapshotMessageRepository snapshots,
             SnapshotBatchWriter snapshotWriter, SharePages pages, OwnedLinks ownedLinks, MarkdownRenderer markdown,
             CurrentUser currentUser, ApplicationEventPublisher events, Clock clock, KnownHeads known,
+            SharedCounters counters,
             @Value("${chatshare.sharing.continues-per-hour:30}") int continuesPerHour) {
-        this.continues = RateLimits.perUser(continuesPerHour, java.time.Duration.ofHours(1));
+        this.continues = counters.limit("continues by account", continuesPerHour, java.time.Duration.ofHours(1));
         this.conversations = conversations;
         this.links = links;
         this.snapshots = snapshots;
