@@ -2,7 +2,7 @@
 -- (docs/decisions/0010-shared-rate-limits.md). One row per limit (scope) and key: the key is
 -- stored as its SHA-256, never in clear (usernames, client addresses, share tokens, account ids).
 -- The hits of the last window are kept in fifteen slices, newest first; a request locks its row,
--- so requests for one key on any node are counted one after the other. base/ratelimit owns it.
+-- so requests for one key on any node are counted one after the other. The ratelimit module owns it.
 create table rate_limit_counter (
     scope        varchar(40)   not null,
     key_hash     binary(32)    not null,

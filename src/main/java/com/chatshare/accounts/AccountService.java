@@ -2,8 +2,8 @@ package com.chatshare.accounts;
 
 import com.chatshare.accounts.internal.AccountCreation;
 import com.chatshare.accounts.internal.AccountRepository;
-import com.chatshare.base.ratelimit.RateLimit;
-import com.chatshare.base.ratelimit.SharedCounters;
+import com.chatshare.ratelimit.RateLimit;
+import com.chatshare.ratelimit.SharedCounters;
 import com.chatshare.security.AppRoles;
 import com.chatshare.security.CurrentUser;
 import com.chatshare.security.LoginThrottle;
@@ -39,7 +39,9 @@ public class AccountService {
     public static final String TOO_MANY_REGISTRATIONS =
             "Many accounts were created from your network in the last hour. Please try again later.";
 
-    /** Registrations per client address (network) and hour, counted by every node together. */
+    /** The shared counter of registrations per client address (network), per hour. */
+    static final String REGISTRATIONS_BY_ADDRESS = "registrations by address";
+
     private final RateLimit registrations;
 
     AccountService(AccountCreation creation, AccountRepository accounts, ApplicationEventPublisher events,
@@ -47,7 +49,7 @@ public class AccountService {
             SharedCounters counters,
             @org.springframework.beans.factory.annotation.Value("${chatshare.accounts.registrations-per-hour:10}")
             int registrationsPerHour) {
-        this.registrations = counters.limit("registrations by address", registrationsPerHour,
+        this.registrations = counters.limit(REGISTRATIONS_BY_ADDRESS, registrationsPerHour,
                 java.time.Duration.ofHours(1));
         this.creation = creation;
         this.accounts = accounts;

@@ -1,8 +1,8 @@
 package com.chatshare.conversations;
 
 import com.chatshare.base.markdown.MarkdownRenderer;
-import com.chatshare.base.ratelimit.RateLimit;
-import com.chatshare.base.ratelimit.SharedCounters;
+import com.chatshare.ratelimit.RateLimit;
+import com.chatshare.ratelimit.SharedCounters;
 import com.chatshare.conversations.internal.Conversation;
 import com.chatshare.conversations.internal.ConversationRepository;
 import com.chatshare.conversations.internal.Message;
@@ -48,6 +48,8 @@ public class ConversationService {
             + String.format("%,d", ChatMessage.MAX_PER_CONVERSATION) + " messages. Start a new chat to go on.";
     public static final String ANSWER_TOO_LONG_MESSAGE = "The answer was cut off at "
             + String.format("%,d", ChatMessage.MAX_ANSWER_LENGTH) + " characters.";
+    /** The shared counter of answers per account (per minute, {@code chatshare.assistant.replies-per-minute}). */
+    static final String REPLIES_BY_ACCOUNT = "assistant replies by account";
     public static final String TOO_MANY_REPLIES =
             "You asked for many answers in the last minute. Wait a moment, then press Retry.";
 
@@ -61,7 +63,7 @@ public class ConversationService {
         this.messageCounts = messageCounts;
         this.assistant = assistant;
         this.assistantProperties = assistantProperties;
-        this.replies = counters.limit("assistant replies by account", assistantProperties.repliesPerMinute(),
+        this.replies = counters.limit(REPLIES_BY_ACCOUNT, assistantProperties.repliesPerMinute(),
                 java.time.Duration.ofMinutes(1));
         this.currentUser = currentUser;
         this.events = events;

@@ -1,7 +1,7 @@
 package com.chatshare.moderation;
 
-import com.chatshare.base.ratelimit.RateLimit;
-import com.chatshare.base.ratelimit.SharedCounters;
+import com.chatshare.ratelimit.RateLimit;
+import com.chatshare.ratelimit.SharedCounters;
 import com.chatshare.moderation.internal.Reports;
 import com.chatshare.security.LoginThrottle;
 import com.chatshare.sharing.ShareModeration;

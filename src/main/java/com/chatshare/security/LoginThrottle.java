@@ -1,9 +1,9 @@
 package com.chatshare.security;
 
-import com.chatshare.base.ratelimit.Counter;
-import com.chatshare.base.ratelimit.CounterKey;
-import com.chatshare.base.ratelimit.Counters;
-import com.chatshare.base.ratelimit.SharedCounters;
+import com.chatshare.ratelimit.Counter;
+import com.chatshare.ratelimit.CounterKey;
+import com.chatshare.ratelimit.Counters;
+import com.chatshare.ratelimit.SharedCounters;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;

@@ -8,8 +8,8 @@ import com.chatshare.conversations.MessageStatus;
 import com.chatshare.security.AppUserPrincipal;
 import com.chatshare.security.CurrentUser;
 import com.chatshare.base.markdown.MarkdownRenderer;
-import com.chatshare.base.ratelimit.RateLimit;
-import com.chatshare.base.ratelimit.SharedCounters;
+import com.chatshare.ratelimit.RateLimit;
+import com.chatshare.ratelimit.SharedCounters;
 import com.chatshare.sharing.internal.KnownHeads;
 import com.chatshare.sharing.internal.OwnedLinks;
 import com.chatshare.sharing.internal.ShareLink;
@@ -49,6 +49,9 @@ public class ShareService {
     public static final String TOO_MANY_CONTINUES_MESSAGE = "You continued many shared chats in the last hour. "
             + "Please try again later.";
 
+    /** The shared counter of continues per account (per hour, {@code chatshare.sharing.continues-per-hour}). */
+    static final String CONTINUES_BY_ACCOUNT = "continues by account";
+
     private final RateLimit continues;
     private final ConversationService conversations;
     private final ShareLinkRepository links;
@@ -67,7 +70,7 @@ public class ShareService {
             CurrentUser currentUser, ApplicationEventPublisher events, Clock clock, KnownHeads known,
             SharedCounters counters,
             @Value("${chatshare.sharing.continues-per-hour:30}") int continuesPerHour) {
-        this.continues = counters.limit("continues by account", continuesPerHour, java.time.Duration.ofHours(1));
+        this.continues = counters.limit(CONTINUES_BY_ACCOUNT, continuesPerHour, java.time.Duration.ofHours(1));
         this.conversations = conversations;
         this.links = links;
         this.snapshots = snapshots;

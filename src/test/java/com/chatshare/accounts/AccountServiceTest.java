@@ -5,11 +5,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.chatshare.IntegrationTest;
 import com.chatshare.accounts.internal.AccountRepository;
+import com.chatshare.ratelimit.CounterKey;
+import com.chatshare.ratelimit.SharedCounters;
+import com.chatshare.ratelimit.internal.CounterRows;
+import com.chatshare.security.LoginThrottle;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.transaction.PlatformTransactionManager;
 
 @IntegrationTest
 class AccountServiceTest {
@@ -19,6 +29,21 @@ class AccountServiceTest {
 
     @Autowired
     AccountRepository accounts;
+
+    @Autowired
+    SharedCounters counters;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    PlatformTransactionManager transactionManager;
+
+    @Autowired
+    Clock clock;
+
+    @Value("${chatshare.accounts.registrations-per-hour}")
+    int registrationsPerHour;
 
     @Test
     void the_service_enforces_the_rules_even_without_the_form() {
@@ -99,7 +124,7 @@ class AccountServiceTest {
 
     @Test
     void one_address_registers_a_bounded_number_of_accounts() {
-        AccountService limited = new AccountService(null, null, null, null, null, null, null, 2) {
+        AccountService limited = new AccountService(null, null, null, null, null, null, null, counters, 2) {
             @Override
             public AccountSummary register(Registration registration) {
                 return null; // the limit is what is tested here, not the creation
@@ -112,5 +137,24 @@ class AccountServiceTest {
                         limited.register(new Registration("a-three", "Three", "long-enough-password"), "198.51.100.1"))
                 .isInstanceOf(RegistrationException.class);
         limited.register(new Registration("b-one", "Other", "long-enough-password"), "198.51.100.2");
+    }
+
+    @Test
+    void registrations_on_another_node_count_and_one_that_makes_no_account_costs_nothing() {
+        String address = "2001:db8:77:1::1";
+        CounterKey registrations = new CounterKey(AccountService.REGISTRATIONS_BY_ADDRESS,
+                LoginThrottle.addressKey(address), Duration.ofHours(1));
+        SharedCounters otherNode = new SharedCounters(new CounterRows(jdbc), transactionManager, clock);
+        otherNode.update(List.of(registrations), counted -> counted.get(registrations).add(registrationsPerHour - 1));
+
+        assertThatThrownBy(() -> service.register(new Registration("twin-of-none", "Admin", "long-enough-password"),
+                address)).isInstanceOf(RegistrationException.class);
+        service.register(new Registration("last-of-network", "Last", "long-enough-password"), "2001:db8:77:1::2");
+
+        assertThatThrownBy(() -> service.register(new Registration("one-too-many", "Late", "long-enough-password"),
+                "2001:db8:77:1:ffff::9"))
+                .isInstanceOf(RegistrationException.class)
+                .hasMessage(AccountService.TOO_MANY_REGISTRATIONS);
+        assertThat(accounts.existsByUsername("one-too-many")).isFalse();
     }
 }

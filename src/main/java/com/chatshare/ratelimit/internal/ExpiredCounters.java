@@ -1,4 +1,4 @@
-package com.chatshare.base.ratelimit.internal;
+package com.chatshare.ratelimit.internal;
 
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
@@ -17,7 +17,7 @@ public class ExpiredCounters {
     private final CounterRows rows;
     private final Clock clock;
 
-    ExpiredCounters(CounterRows rows, Clock clock) {
+    public ExpiredCounters(CounterRows rows, Clock clock) {
         this.rows = rows;
         this.clock = clock;
     }

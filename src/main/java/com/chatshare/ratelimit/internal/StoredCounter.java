@@ -1,4 +1,4 @@
-package com.chatshare.base.ratelimit.internal;
+package com.chatshare.ratelimit.internal;
 
 import java.time.Instant;
 

@@ -1,6 +1,6 @@
-package com.chatshare.base.ratelimit;
+package com.chatshare.ratelimit;
 
-import com.chatshare.base.ratelimit.internal.StoredCounter;
+import com.chatshare.ratelimit.internal.StoredCounter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package com.chatshare.base.ratelimit;
+package com.chatshare.ratelimit;
 
 import java.time.Instant;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package com.chatshare.base.ratelimit;
+package com.chatshare.ratelimit;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

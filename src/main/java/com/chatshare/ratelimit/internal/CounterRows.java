@@ -1,6 +1,6 @@
-package com.chatshare.base.ratelimit.internal;
+package com.chatshare.ratelimit.internal;
 
-import com.chatshare.base.ratelimit.CounterKey;
+import com.chatshare.ratelimit.CounterKey;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;

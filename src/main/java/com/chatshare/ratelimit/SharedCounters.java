@@ -1,7 +1,7 @@
-package com.chatshare.base.ratelimit;
+package com.chatshare.ratelimit;
 
-import com.chatshare.base.ratelimit.internal.CounterRows;
-import com.chatshare.base.ratelimit.internal.StoredCounter;
+import com.chatshare.ratelimit.internal.CounterRows;
+import com.chatshare.ratelimit.internal.StoredCounter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
