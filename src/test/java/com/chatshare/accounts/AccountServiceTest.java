@@ -6,20 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.chatshare.IntegrationTest;
 import com.chatshare.accounts.internal.AccountRepository;
 import com.chatshare.ratelimit.CounterKey;
+import com.chatshare.ratelimit.SecondNode;
 import com.chatshare.ratelimit.SharedCounters;
-import com.chatshare.ratelimit.internal.CounterRows;
 import com.chatshare.security.LoginThrottle;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.security.test.context.support.WithMockUser;
-import org.springframework.transaction.PlatformTransactionManager;
 
 @IntegrationTest
 class AccountServiceTest {
@@ -34,13 +30,7 @@ class AccountServiceTest {
     SharedCounters counters;
 
     @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
-    PlatformTransactionManager transactionManager;
-
-    @Autowired
-    Clock clock;
+    SecondNode secondNode;
 
     @Value("${chatshare.accounts.registrations-per-hour}")
     int registrationsPerHour;
@@ -144,8 +134,7 @@ class AccountServiceTest {
         String address = "2001:db8:77:1::1";
         CounterKey registrations = new CounterKey(AccountService.REGISTRATIONS_BY_ADDRESS,
                 LoginThrottle.addressKey(address), Duration.ofHours(1));
-        SharedCounters otherNode = new SharedCounters(new CounterRows(jdbc), transactionManager, clock);
-        otherNode.update(List.of(registrations), counted -> counted.get(registrations).add(registrationsPerHour - 1));
+        secondNode.count(registrations, registrationsPerHour - 1);
 
         assertThatThrownBy(() -> service.register(new Registration("twin-of-none", "Admin", "long-enough-password"),
                 address)).isInstanceOf(RegistrationException.class);

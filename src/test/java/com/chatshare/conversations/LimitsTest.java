@@ -9,8 +9,8 @@ import com.chatshare.accounts.AccountService;
 import com.chatshare.accounts.Registration;
 import com.chatshare.ratelimit.CounterKey;
 import com.chatshare.ratelimit.RateLimit;
+import com.chatshare.ratelimit.SecondNode;
 import com.chatshare.ratelimit.SharedCounters;
-import com.chatshare.ratelimit.internal.CounterRows;
 import com.chatshare.conversations.internal.FakeOpenAi;
 import com.chatshare.conversations.internal.SwitchableAssistant;
 import com.chatshare.security.CurrentUser;
@@ -18,7 +18,6 @@ import com.chatshare.sharing.ShareException;
 import com.chatshare.sharing.ShareService;
 import com.chatshare.sharing.ShareVisibility;
 import java.io.IOException;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -29,9 +28,7 @@ import okhttp3.mockwebserver.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Limits on what one account can make the server hold or do, each with a clear message; the rate
@@ -67,13 +64,7 @@ class LimitsTest {
     CurrentUser currentUser;
 
     @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
-    PlatformTransactionManager transactionManager;
-
-    @Autowired
-    Clock clock;
+    SecondNode secondNode;
 
     @AfterEach
     void reset() {
@@ -150,8 +141,7 @@ class LimitsTest {
         ConversationSummary chat = conversations.startConversation("Many questions");
         CounterKey replies = new CounterKey(ConversationService.REPLIES_BY_ACCOUNT,
                 Long.toString(currentUser.requireUserId()), Duration.ofMinutes(1));
-        SharedCounters otherNode = new SharedCounters(new CounterRows(jdbc), transactionManager, clock);
-        otherNode.update(List.of(replies), counted -> counted.get(replies).add(assistantProperties.repliesPerMinute()));
+        secondNode.count(replies, assistantProperties.repliesPerMinute());
 
         assertThatThrownBy(() -> conversations.streamReply(chat.id()))
                 .isInstanceOf(AssistantUnavailableException.class)

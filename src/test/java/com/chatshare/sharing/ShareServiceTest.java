@@ -8,14 +8,12 @@ import com.chatshare.SignedIn;
 import com.chatshare.accounts.AccountService;
 import com.chatshare.accounts.Registration;
 import com.chatshare.ratelimit.CounterKey;
-import com.chatshare.ratelimit.SharedCounters;
-import com.chatshare.ratelimit.internal.CounterRows;
+import com.chatshare.ratelimit.SecondNode;
 import com.chatshare.conversations.ChatMessage;
 import com.chatshare.conversations.ConversationNotFoundException;
 import com.chatshare.conversations.ConversationService;
 import com.chatshare.conversations.ConversationSummary;
 import com.chatshare.security.CurrentUser;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -29,7 +27,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.transaction.PlatformTransactionManager;
 
 @IntegrationTest
 class ShareServiceTest {
@@ -53,10 +50,7 @@ class ShareServiceTest {
     CurrentUser currentUser;
 
     @Autowired
-    PlatformTransactionManager transactionManager;
-
-    @Autowired
-    Clock clock;
+    SecondNode secondNode;
 
     @Value("${chatshare.sharing.continues-per-hour}")
     int continuesPerHour;
@@ -228,8 +222,7 @@ class ShareServiceTest {
         SignedIn.as(users, recipient);
         CounterKey continues = new CounterKey(ShareService.CONTINUES_BY_ACCOUNT,
                 Long.toString(currentUser.requireUserId()), Duration.ofHours(1));
-        SharedCounters otherNode = new SharedCounters(new CounterRows(jdbc), transactionManager, clock);
-        otherNode.update(List.of(continues), counted -> counted.get(continues).add(continuesPerHour - 1));
+        secondNode.count(continues, continuesPerHour - 1);
 
         assertThat(shares.continueConversation(token).importedFromShare()).isTrue();
         assertThatThrownBy(() -> shares.continueConversation(token))
