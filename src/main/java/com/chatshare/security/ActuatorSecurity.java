@@ -2,11 +2,16 @@ package com.chatshare.security;
 
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -27,6 +32,8 @@ class ActuatorSecurity {
     /** What an actuator answer (JSON or plain text) may make a browser do: nothing. */
     static final String CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
+    static final String REALM = "Basic realm=\"Chatshare\"";
+
     @Bean
     @Order(3)
     SecurityFilterChain actuatorFilterChain(HttpSecurity http) throws Exception {
@@ -38,7 +45,10 @@ class ActuatorSecurity {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
                         .anyRequest().hasRole(AppRoles.ADMIN))
-                .httpBasic(basic -> basic.realmName("Chatshare"))
+                .httpBasic(basic -> basic.authenticationEntryPoint(ActuatorSecurity::askForCredentials))
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint(ActuatorSecurity::askForCredentials)
+                        .accessDeniedHandler((request, response, denied) -> response.setStatus(HttpStatus.FORBIDDEN.value())))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.requestCache(new NullRequestCache()))
                 // CSRF stays on: browsers resend Basic credentials by themselves, so a forged POST to
@@ -47,5 +57,15 @@ class ActuatorSecurity {
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .frameOptions(frame -> frame.deny()));
         return http.build();
+    }
+
+    /**
+     * A bare 401, not an error page: with {@code management.server.port}, an error dispatch on the
+     * management port ends in the app's chain, which sends the scraper to the login view.
+     */
+    private static void askForCredentials(HttpServletRequest request, HttpServletResponse response,
+            AuthenticationException failure) {
+        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, REALM);
+        response.setStatus(HttpStatus.UNAUTHORIZED.value());
     }
 }
