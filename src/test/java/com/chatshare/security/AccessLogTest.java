@@ -2,6 +2,7 @@ package com.chatshare.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.chatshare.KeepSharedSecurityStrategy;
 import com.chatshare.SignedIn;
 import com.chatshare.conversations.ConversationService;
 import com.chatshare.sharing.ShareService;
@@ -17,8 +18,6 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,8 +27,6 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.annotation.DirtiesContext;
 
@@ -44,22 +41,9 @@ import org.springframework.test.annotation.DirtiesContext;
         "chatshare.trusted-proxies=127.0.0.1",
         "management.server.port=0",
         "management.server.address=127.0.0.1"})
-@ExtendWith(OutputCaptureExtension.class)
+@ExtendWith({OutputCaptureExtension.class, KeepSharedSecurityStrategy.class})
 @DirtiesContext
 class AccessLogTest {
-
-    /** Vaadin makes each context's security-context strategy the global one; see DemoModeOffTest. */
-    private static SecurityContextHolderStrategy before;
-
-    @BeforeAll
-    static void rememberTheSharedContextsStrategy() {
-        before = SecurityContextHolder.getContextHolderStrategy();
-    }
-
-    @AfterAll
-    static void giveItBack() {
-        SecurityContextHolder.setContextHolderStrategy(before);
-    }
 
     @LocalServerPort
     int port;
