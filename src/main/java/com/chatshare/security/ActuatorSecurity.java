@@ -38,8 +38,8 @@ class ActuatorSecurity {
     @Order(3)
     SecurityFilterChain actuatorFilterChain(HttpSecurity http) throws Exception {
         // The endpoints wherever they are (another base path, another port: management.server.port),
-        // and /actuator/** as well, so an endpoint that is not exposed answers 401/404 here instead
-        // of sending a scraper to the login view.
+        // and /actuator/** as well, so a path that is no exposed endpoint asks for credentials like
+        // the others instead of sending a scraper to the login view.
         http.securityMatcher(new OrRequestMatcher(EndpointRequest.toAnyEndpoint(),
                         PathPatternRequestMatcher.withDefaults().matcher("/actuator/**")))
                 .authorizeHttpRequests(requests -> requests
@@ -48,7 +48,8 @@ class ActuatorSecurity {
                 .httpBasic(basic -> basic.authenticationEntryPoint(ActuatorSecurity::askForCredentials))
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint(ActuatorSecurity::askForCredentials)
-                        .accessDeniedHandler((request, response, denied) -> response.setStatus(HttpStatus.FORBIDDEN.value())))
+                        .accessDeniedHandler((request, response, denied) ->
+                                response.setStatus(HttpStatus.FORBIDDEN.value())))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.requestCache(new NullRequestCache()))
                 // CSRF stays on: browsers resend Basic credentials by themselves, so a forged POST to
@@ -60,8 +61,9 @@ class ActuatorSecurity {
     }
 
     /**
-     * A bare 401, not an error page: with {@code management.server.port}, an error dispatch on the
-     * management port ends in the app's chain, which sends the scraper to the login view.
+     * A bare 401 (and a bare 403 above), not an error page: with {@code management.server.port}, an
+     * error dispatch on the management port ends in the app's chain, which sends the scraper to the
+     * login view (measured: a 302 to /login instead of the 401).
      */
     private static void askForCredentials(HttpServletRequest request, HttpServletResponse response,
             AuthenticationException failure) {

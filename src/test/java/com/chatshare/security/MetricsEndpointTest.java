@@ -2,8 +2,8 @@ package com.chatshare.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -69,13 +70,12 @@ class MetricsEndpointTest {
     @Test
     void a_session_signed_in_as_admin_opens_nothing_here() throws Exception {
         // The Vaadin app's session is not read by this chain: only HTTP Basic is.
-        var session = mvc.perform(post("/login").param("username", "admin").param("password", "admin-password")
-                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
-                        .with(LoginLockoutTest.from(newAddress())))
+        MockHttpSession session = (MockHttpSession) mvc.perform(
+                        LoginLockoutTest.signIn("admin", "admin-password", newAddress()))
+                .andExpect(authenticated())
                 .andReturn().getRequest().getSession();
 
-        mvc.perform(get(PROMETHEUS).session((org.springframework.mock.web.MockHttpSession) session))
-                .andExpect(status().isUnauthorized());
+        mvc.perform(get(PROMETHEUS).session(session)).andExpect(status().isUnauthorized());
     }
 
     @Test
