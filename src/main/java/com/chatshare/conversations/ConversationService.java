@@ -9,8 +9,10 @@ import com.chatshare.conversations.internal.Message;
 import com.chatshare.conversations.internal.MessageBatchWriter;
 import com.chatshare.conversations.internal.MessageCounts;
 import com.chatshare.conversations.internal.MessageRepository;
+import com.chatshare.conversations.internal.ReplyMeters;
 import com.chatshare.conversations.internal.ReplyRecorder;
 import com.chatshare.security.CurrentUser;
+import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +37,7 @@ public class ConversationService {
     private final ConversationRepository conversations;
     private final MessageRepository messages;
     private final ReplyRecorder replyRecorder;
+    private final ReplyMeters replyMeters;
     private final MessageBatchWriter batchWriter;
     private final MessageCounts messageCounts;
     private final Assistant assistant;
@@ -54,11 +57,12 @@ public class ConversationService {
             "You asked for many answers in the last minute. Wait a moment, then press Retry.";
 
     ConversationService(ConversationRepository conversations, MessageRepository messages, ReplyRecorder replyRecorder,
-            MessageBatchWriter batchWriter, MessageCounts messageCounts, Assistant assistant, AssistantProperties assistantProperties, CurrentUser currentUser,
+            ReplyMeters replyMeters, MessageBatchWriter batchWriter, MessageCounts messageCounts, Assistant assistant, AssistantProperties assistantProperties, CurrentUser currentUser,
             ApplicationEventPublisher events, Clock clock, SharedCounters counters) {
         this.conversations = conversations;
         this.messages = messages;
         this.replyRecorder = replyRecorder;
+        this.replyMeters = replyMeters;
         this.batchWriter = batchWriter;
         this.messageCounts = messageCounts;
         this.assistant = assistant;
@@ -146,7 +150,9 @@ public class ConversationService {
 
         StringBuffer received = new StringBuffer();
         AtomicBoolean finished = new AtomicBoolean();
-        Runnable complete = () -> finish(finished, conversationId, placeholder.id(), received, MessageStatus.COMPLETE);
+        Timer.Sample started = replyMeters.start();
+        Runnable complete = () -> finish(finished, started, conversationId, placeholder.id(), received,
+                MessageStatus.COMPLETE);
         Flux<String> tokens = Flux.defer(() -> assistant.reply(history))
                 .timeout(assistantProperties.timeout())
                 .onErrorMap(e -> !(e instanceof AssistantUnavailableException),
@@ -162,8 +168,10 @@ public class ConversationService {
                 })
                 .doOnNext(received::append)
                 .doOnComplete(complete)
-                .doOnError(e -> finish(finished, conversationId, placeholder.id(), received, MessageStatus.FAILED))
-                .doOnCancel(() -> finish(finished, conversationId, placeholder.id(), received, MessageStatus.STOPPED))
+                .doOnError(e -> finish(finished, started, conversationId, placeholder.id(), received,
+                        MessageStatus.FAILED))
+                .doOnCancel(() -> finish(finished, started, conversationId, placeholder.id(), received,
+                        MessageStatus.STOPPED))
                 .subscribeOn(Schedulers.boundedElastic());
         return new ReplyStream(placeholder, tokens);
     }
@@ -244,9 +252,10 @@ public class ConversationService {
         return assistant.displayName();
     }
 
-    private void finish(AtomicBoolean finished, long conversationId, long messageId, StringBuffer received,
-            MessageStatus status) {
+    private void finish(AtomicBoolean finished, Timer.Sample started, long conversationId, long messageId,
+            StringBuffer received, MessageStatus status) {
         if (finished.compareAndSet(false, true)) {
+            replyMeters.finished(started, status);
             replyRecorder.finish(conversationId, messageId, received.toString(), status);
         }
     }

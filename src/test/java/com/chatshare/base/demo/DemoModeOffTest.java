@@ -2,13 +2,10 @@ package com.chatshare.base.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.chatshare.KeepSharedSecurityStrategy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -21,25 +18,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * (and database server), since every other test signs in as the demo accounts.
  */
 @SpringBootTest(properties = "chatshare.demo=false")
-@ExtendWith(OutputCaptureExtension.class)
+@ExtendWith({OutputCaptureExtension.class, KeepSharedSecurityStrategy.class})
 @DirtiesContext
 class DemoModeOffTest {
-
-    /**
-     * Vaadin makes each context's security-context strategy the global one; the shared context of
-     * every other test must get its own back, or their sign-ins land where its services never look.
-     */
-    private static SecurityContextHolderStrategy before;
-
-    @BeforeAll
-    static void rememberTheSharedContextsStrategy() {
-        before = SecurityContextHolder.getContextHolderStrategy();
-    }
-
-    @AfterAll
-    static void giveItBack() {
-        SecurityContextHolder.setContextHolderStrategy(before);
-    }
 
     @Autowired
     JdbcTemplate jdbc;
