@@ -7,6 +7,8 @@ import com.chatshare.ratelimit.SharedCounters;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -81,15 +83,29 @@ public class LoginThrottle {
 
     private final SharedCounters counters;
     private final Consumer<Duration> sleeper;
+    private final io.micrometer.core.instrument.Counter usernameLockouts;
+    private final io.micrometer.core.instrument.Counter addressLockouts;
 
     @Autowired
-    public LoginThrottle(SharedCounters counters) {
-        this(counters, LoginThrottle::sleep);
+    public LoginThrottle(SharedCounters counters, MeterRegistry meters) {
+        this(counters, LoginThrottle::sleep, meters);
     }
 
     LoginThrottle(SharedCounters counters, Consumer<Duration> sleeper) {
+        this(counters, sleeper, new SimpleMeterRegistry());
+    }
+
+    private LoginThrottle(SharedCounters counters, Consumer<Duration> sleeper, MeterRegistry meters) {
         this.counters = counters;
         this.sleeper = sleeper;
+        this.usernameLockouts = lockouts(meters, "username");
+        this.addressLockouts = lockouts(meters, "address");
+    }
+
+    private static io.micrometer.core.instrument.Counter lockouts(MeterRegistry meters, String kind) {
+        return io.micrometer.core.instrument.Counter.builder("chatshare.signin.lockouts")
+                .description("Lockouts begun by the sign-in throttle (a username, or an address), on this node")
+                .tag("kind", kind).register(meters);
     }
 
     /**
@@ -158,10 +174,10 @@ public class LoginThrottle {
     /** Counts a failed password check that did not go through {@link #tryBegin}. */
     public void recordFailure(String username, String address) {
         Keys keys = Keys.of(username, address);
-        counters.update(keys.all(), locked -> {
+        countLockouts(counters.compute(keys.all(), locked -> {
             keys.all().forEach(key -> locked.get(key).add(1));
-            settleFailure(locked, keys);
-        });
+            return settleFailure(locked, keys);
+        }));
         countFailureEverywhere();
     }
 
@@ -198,20 +214,37 @@ public class LoginThrottle {
         return lockedOut || atLimit;
     }
 
-    private static void settleFailure(Counters counters, Keys keys) {
+    /** What a settled failure locked. */
+    private record Lockouts(boolean username, boolean address) {
+    }
+
+    private void countLockouts(Lockouts lockouts) {
+        if (lockouts.username()) {
+            usernameLockouts.increment();
+        }
+        if (lockouts.address()) {
+            addressLockouts.increment();
+        }
+    }
+
+    private static Lockouts settleFailure(Counters counters, Keys keys) {
+        boolean addressLocked = false;
         if (keys.address() != null) {
             Counter address = counters.get(keys.address());
             if (!address.isLocked() && address.count() >= ADDRESS_MAX_FAILURES) {
                 address.lock(ADDRESS_LOCKOUT);
                 address.reset();
+                addressLocked = true;
             }
             // Kept while a lock that this failure counts towards can last.
             counters.get(keys.fromAddress()).mark(WINDOW.plus(LOCKOUT));
         }
         Counter username = counters.get(keys.username());
-        if (!username.isLocked() && username.count() >= MAX_FAILURES) {
+        boolean usernameLocked = !username.isLocked() && username.count() >= MAX_FAILURES;
+        if (usernameLocked) {
             username.lock(LOCKOUT);
         }
+        return new Lockouts(usernameLocked, addressLocked);
     }
 
     private static void forgetFailuresFromAddress(Counters counters, Keys keys) {
@@ -257,7 +290,7 @@ public class LoginThrottle {
         /** The password was wrong (or the account unknown or disabled): counted, and locks what reached its limit. */
         public void failed() {
             end();
-            counters.update(keys.all(), locked -> settleFailure(locked, keys));
+            countLockouts(counters.compute(keys.all(), locked -> settleFailure(locked, keys)));
             countFailureEverywhere();
         }
 

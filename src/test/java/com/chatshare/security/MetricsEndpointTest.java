@@ -89,6 +89,7 @@ class MetricsEndpointTest {
     void a_failed_sign_in_and_a_refused_one_are_counted_once_each() throws Exception {
         double failures = counter("chatshare_signin_failures_total{reason=\"bad_credentials\"}");
         double throttled = counter("chatshare_signin_failures_total{reason=\"throttled\"}");
+        double lockouts = counter("chatshare_signin_lockouts_total{kind=\"username\"}");
         String attacker = newAddress();
 
         mvc.perform(LoginLockoutTest.signIn("metrics-victim", "wrong", attacker));
@@ -102,6 +103,7 @@ class MetricsEndpointTest {
         assertThat(counter("chatshare_signin_failures_total{reason=\"bad_credentials\"}"))
                 .isEqualTo(failures + LoginThrottle.MAX_FAILURES);
         assertThat(counter("chatshare_signin_failures_total{reason=\"throttled\"}")).isEqualTo(throttled + 1);
+        assertThat(counter("chatshare_signin_lockouts_total{kind=\"username\"}")).isEqualTo(lockouts + 1);
     }
 
     @Test
