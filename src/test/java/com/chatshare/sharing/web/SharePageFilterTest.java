@@ -37,6 +37,21 @@ class SharePageFilterTest {
     }
 
     @Test
+    void a_failed_lookup_of_the_markdown_download_answers_503_too() throws Exception {
+        SharePages pages = mock(SharePages.class);
+        when(pages.head(TOKEN)).thenThrow(new DataAccessResourceFailureException("Connection refused: db:3306"));
+        SharePageFilter filter = new SharePageFilter(pages, mock(ViewCounter.class), templates(), new SimpleMeterRegistry());
+        MockHttpServletResponse response = new MockHttpServletResponse();
+
+        filter.doFilter(new MockHttpServletRequest("GET", "/share/" + TOKEN + ".md"), response, new MockFilterChain());
+
+        assertThat(response.getStatus()).isEqualTo(503);
+        assertThat(response.getHeader("Retry-After")).isEqualTo("30");
+        assertThat(response.getHeader("Content-Disposition")).isNull();
+        assertThat(response.getContentAsString()).contains("try again in a minute").doesNotContain("db:3306");
+    }
+
+    @Test
     void gzip_is_sent_only_to_clients_that_accept_it() {
         assertThat(SharePageFilter.acceptsGzip("gzip, deflate, br, zstd")).isTrue();
         assertThat(SharePageFilter.acceptsGzip("br;q=1.0, GZIP;q=0.5")).isTrue();
