@@ -82,7 +82,7 @@ class SharePageFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        String segment = token(request);
+        String segment = segment(request);
         if (segment == null) {
             chain.doFilter(request, response);
             return;
@@ -208,8 +208,8 @@ class SharePageFilter extends HttpFilter {
                 .tag("status", Integer.toString(status)).register(meters);
     }
 
-    /** The token of a {@code /share/TOKEN} request (well-formed or not), or null for other paths. */
-    private static String token(HttpServletRequest request) {
+    /** The last segment of a {@code /share/SEGMENT} request (a token or {@code TOKEN.md}, well-formed or not), or null for other paths. */
+    private static String segment(HttpServletRequest request) {
         // The raw URI: a path with encoded or matrix parts is not ours and meets the firewall later.
         String uri = request.getRequestURI();
         int start = request.getContextPath().length() + PATH_PREFIX.length();
