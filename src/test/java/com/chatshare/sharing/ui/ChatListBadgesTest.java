@@ -54,7 +54,7 @@ class ChatListBadgesTest extends KaribuTest {
     @Test
     void sharing_a_chat_shows_the_shared_badge_and_deleting_the_link_removes_it() {
         SignedIn.as(users, "alice");
-        ConversationSummary chat = conversations.importConversation("Badge test " + System.nanoTime(), List.of(
+        ConversationSummary chat = conversations.createConversation("Badge test " + System.nanoTime(), List.of(
                 new ChatTurn(MessageRole.USER, "Is this shared?"), new ChatTurn(MessageRole.ASSISTANT, "Not yet.")));
         login("alice");
         UI.getCurrent().navigate("chat/" + chat.id());

@@ -65,7 +65,7 @@ class SharePageMarkdownTest {
 
     private ShareDetails share(String title, ShareVisibility visibility, ChatTurn... turns) {
         SignedIn.as(users, "alice");
-        ConversationSummary chat = conversations.importConversation("Markdown download " + System.nanoTime(),
+        ConversationSummary chat = conversations.createConversation("Markdown download " + System.nanoTime(),
                 List.of(turns));
         ShareDetails details = shares.share(chat.id(), title, visibility);
         SignedIn.signOut();

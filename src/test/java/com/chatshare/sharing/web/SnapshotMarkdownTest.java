@@ -74,6 +74,6 @@ class SnapshotMarkdownTest {
         assertThat(SnapshotMarkdown.asciiFileName("x".repeat(300))).hasSize(SnapshotMarkdown.FILE_NAME_MAX_LENGTH + 3);
         assertThat(SnapshotMarkdown.percentEncode("a b;é\"")).isEqualTo("a%20b%3B%C3%A9%22");
         assertThat(SnapshotMarkdown.contentDisposition("Tea\r\nX: y")).doesNotContain("\r", "\n")
-                .isEqualTo("attachment; filename=\"Tea-X- y.md\"; filename*=UTF-8''Tea-X%3A%20y.md");
+                .isEqualTo("attachment; filename=\"Tea-X- y.md\"; filename*=UTF-8''Tea-X-%20y.md");
     }
 }
