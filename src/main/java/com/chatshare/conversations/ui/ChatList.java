@@ -50,8 +50,8 @@ class ChatList extends VerticalLayout {
     private Long currentId;
 
     /** @param sharedConversations null when sharing is not part of the application: no "Shared" badges */
-    ChatList(ConversationService service, SharedConversations sharedConversations, Runnable onNewChat, Consumer<ConversationSummary> onShare,
-            Consumer<ConversationSummary> onRenamed, LongConsumer onDeleted) {
+    ChatList(ConversationService service, SharedConversations sharedConversations, Runnable onNewChat,
+            Consumer<ConversationSummary> onShare, Consumer<ConversationSummary> onRenamed, LongConsumer onDeleted) {
         this.service = service;
         this.sharedConversations = sharedConversations;
         this.onShare = onShare;
