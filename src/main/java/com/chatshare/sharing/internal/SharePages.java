@@ -263,7 +263,7 @@ public class SharePages implements DisposableBean {
 
     private Optional<SnapshotSource> readSource(String token) {
         return links.findByToken(token)
-                .filter(SharePages::isPublic)
+                .filter(link -> isPublic(link))
                 .map(link -> new SnapshotSource(link.getId(), MarkdownRenderer.plainText(link.getTitle()),
                         MarkdownRenderer.plainText(link.getSharedByName()), link.getCreatedAt(), link.getUpdatedAt(),
                         link.getSnapshotVersion(),
