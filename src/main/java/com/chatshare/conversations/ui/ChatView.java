@@ -11,6 +11,7 @@ import com.chatshare.conversations.MessageRole;
 import com.chatshare.conversations.MessageStatus;
 import com.chatshare.conversations.ReplyStream;
 import com.chatshare.conversations.ShareDialogOpener;
+import com.chatshare.conversations.SharedConversations;
 import com.chatshare.base.markdown.MarkdownRenderer;
 import com.chatshare.security.CurrentUser;
 import com.vaadin.flow.component.Component;
@@ -78,7 +79,7 @@ public class ChatView extends VerticalLayout implements BeforeEnterObserver, Has
     private transient Disposable generation;
 
     ChatView(ConversationService service, CurrentUser currentUser, ObjectProvider<ShareDialogOpener> shareDialogs,
-            MarkdownRenderer markdown) {
+            ObjectProvider<SharedConversations> sharedConversations, MarkdownRenderer markdown) {
         this.service = service;
         this.messageList = new ChatMessages(markdown);
         this.shareDialogs = shareDialogs;
@@ -88,7 +89,7 @@ public class ChatView extends VerticalLayout implements BeforeEnterObserver, Has
         setPadding(false);
         setSpacing(false);
 
-        chatList = new ChatList(service, this::newChat, this::openShareDialog, this::renamed, this::deleted);
+        chatList = new ChatList(service, sharedConversations.getIfAvailable(), this::newChat, this::openShareDialog, this::renamed, this::deleted);
 
         title.setId("conversation-title");
         title.addClassName("conversation-title");
@@ -325,7 +326,8 @@ public class ChatView extends VerticalLayout implements BeforeEnterObserver, Has
         }
         ShareDialogOpener opener = shareDialogs.getIfAvailable();
         if (opener != null) {
-            opener.open(target);
+            // Sharing or deleting the link in the dialog changes the chat's "Shared" badge.
+            opener.open(target, chatList::refresh);
             return;
         }
         Dialog placeholder = new Dialog();

@@ -1,6 +1,7 @@
 package com.chatshare.sharing.internal;
 
 import com.chatshare.base.markdown.MarkdownRenderer;
+import com.chatshare.conversations.MessageRole;
 import com.chatshare.sharing.PublicSnapshot;
 import com.chatshare.sharing.ShareStatus;
 import com.chatshare.sharing.ShareToken;
@@ -17,9 +18,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -70,6 +73,14 @@ public class SharePages implements DisposableBean {
             .maximumWeight(64L * 1024 * 1024)
             .<PageKey, RenderedPage>weigher((key, page) -> page.html().length + page.gzipped().length)
             .recordStats()
+            .expireAfterAccess(Duration.ofHours(1))
+            .build();
+
+    /** Markdown downloads of a version, kept apart from the pages: fewer, and a page's entry never waits for one. */
+    private final Cache<PageKey, MarkdownFile> markdownFiles = Caffeine.newBuilder()
+            .executor(Runnable::run)
+            .maximumWeight(16L * 1024 * 1024)
+            .<PageKey, MarkdownFile>weigher((key, file) -> file.file().html().length + file.file().gzipped().length)
             .expireAfterAccess(Duration.ofHours(1))
             .build();
 
@@ -210,6 +221,55 @@ public class SharePages implements DisposableBean {
             rendered.put(new PageKey(snapshot.shareId(), snapshot.version()), page);
             return page;
         });
+    }
+
+    /**
+     * A snapshot as its owner's words were stored, for the Markdown download: the title and name as
+     * text (bidirectional overrides removed, as on the page), each message's Markdown source, not
+     * rendered.
+     */
+    public record SnapshotSource(long shareId, String title, String sharedBy, Instant sharedAt, Instant updatedAt,
+            int version, List<SourceMessage> messages) {
+
+        public boolean isAnonymous() {
+            return sharedBy == null || sharedBy.isBlank();
+        }
+    }
+
+    /** One message of a {@link SnapshotSource}: its role and its Markdown as stored. */
+    public record SourceMessage(MessageRole role, String markdown) {
+    }
+
+    /** The Markdown download of a version: the bytes as sent (in {@link RenderedPage}'s form) and the title it is named after. */
+    public record MarkdownFile(RenderedPage file, String title) {
+    }
+
+    /**
+     * The Markdown download of the link's current version, written once per version; empty if the
+     * link went away since {@link #head}. Same rules as {@link #page}.
+     */
+    public Optional<MarkdownFile> markdown(String token, Head head, Function<SnapshotSource, String> write) {
+        MarkdownFile cached = markdownFiles.getIfPresent(new PageKey(head.shareId(), head.version()));
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        return transactions.execute(status -> readSource(token)).map(source -> {
+            MarkdownFile file = new MarkdownFile(
+                    RenderedPage.of(write.apply(source).getBytes(StandardCharsets.UTF_8)), source.title());
+            markdownFiles.put(new PageKey(source.shareId(), source.version()), file);
+            return file;
+        });
+    }
+
+    private Optional<SnapshotSource> readSource(String token) {
+        return links.findByToken(token)
+                .filter(link -> isPublic(link))
+                .map(link -> new SnapshotSource(link.getId(), MarkdownRenderer.plainText(link.getTitle()),
+                        MarkdownRenderer.plainText(link.getSharedByName()), link.getCreatedAt(), link.getUpdatedAt(),
+                        link.getSnapshotVersion(),
+                        snapshots.findByShareLinkIdOrderByPosition(link.getId()).stream()
+                                .map(m -> new SourceMessage(m.getRole(), MarkdownRenderer.plainText(m.getContent())))
+                                .toList()));
     }
 
     @Override

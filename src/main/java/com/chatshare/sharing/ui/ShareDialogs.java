@@ -19,7 +19,13 @@ class ShareDialogs implements ShareDialogOpener {
     }
 
     @Override
-    public void open(ConversationSummary conversation) {
-        new ShareDialog(shares, urls, conversation).open();
+    public void open(ConversationSummary conversation, Runnable onClosed) {
+        ShareDialog dialog = new ShareDialog(shares, urls, conversation);
+        dialog.addOpenedChangeListener(event -> {
+            if (!event.isOpened()) {
+                onClosed.run();
+            }
+        });
+        dialog.open();
     }
 }

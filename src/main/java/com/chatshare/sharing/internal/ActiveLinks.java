@@ -1,0 +1,30 @@
+package com.chatshare.sharing.internal;
+
+import com.chatshare.conversations.SharedConversations;
+import com.chatshare.security.CurrentUser;
+import java.util.Collection;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Tells the chat list which of the signed-in user's chats have a link anyone may read now. */
+@Component
+class ActiveLinks implements SharedConversations {
+
+    private final ShareLinkRepository links;
+    private final CurrentUser currentUser;
+
+    ActiveLinks(ShareLinkRepository links, CurrentUser currentUser) {
+        this.links = links;
+        this.currentUser = currentUser;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Set<Long> withActiveLink(Collection<Long> conversationIds) {
+        if (conversationIds.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(links.findConversationIdsWithActiveLink(currentUser.requireUserId(), conversationIds));
+    }
+}
