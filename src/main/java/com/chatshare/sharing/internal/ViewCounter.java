@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -27,7 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * record of who was seen: a Bloom filter of {@value #FILTER_BITS} bits (8 MB), so memory stays
  * bounded however many readers come; past about 7 million (link, reader) pairs a day on one node,
  * more and more new readers go uncounted. Each node has its own secret, so behind a load balancer
- * a reader counts at most once per node a day (docs/decisions/0012).
+ * a reader counts at most once per node a day (docs/decisions/0013).
  */
 @Component
 public class ViewCounter {
@@ -44,7 +46,6 @@ public class ViewCounter {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
-    private final ThreadLocal<DayMac> macs = new ThreadLocal<>();
     private volatile Day today;
 
     ViewCounter(ShareLinkRepository links, PlatformTransactionManager transactionManager, Clock clock) {
@@ -102,7 +103,8 @@ public class ViewCounter {
             if (day == null || day.epochDay != epochDay) {
                 byte[] secret = new byte[32];
                 random.nextBytes(secret);
-                day = new Day(epochDay, new SecretKeySpec(secret, HMAC), new AtomicLongArray(FILTER_BITS / 64));
+                day = new Day(epochDay, new SecretKeySpec(secret, HMAC), new AtomicLongArray(FILTER_BITS / 64),
+                        new ConcurrentLinkedQueue<>());
                 today = day;
             }
             return day;
@@ -110,28 +112,39 @@ public class ViewCounter {
     }
 
     private byte[] digest(Day day, long shareId, String clientAddress, String userAgent) {
-        DayMac dayMac = macs.get();
-        if (dayMac == null || dayMac.day != day) {
+        // Each request runs on a new virtual thread, so a thread-local Mac would be made anew
+        // every time (a provider lookup per view): the day keeps a pool of keyed ones instead.
+        Mac mac = day.take();
+        try {
+            mac.update(ByteBuffer.allocate(Long.BYTES).putLong(0, shareId));
+            mac.update((clientAddress == null ? "" : clientAddress).getBytes(StandardCharsets.UTF_8));
+            mac.update((byte) 0);
+            String agent = userAgent == null ? "" : userAgent;
+            mac.update(agent.substring(0, Math.min(agent.length(), USER_AGENT_MAX_LENGTH))
+                    .getBytes(StandardCharsets.UTF_8));
+            return mac.doFinal();
+        } finally {
+            day.macs.offer(mac);
+        }
+    }
+
+    /** A day on this node: its secret and the Bloom filter of the (link, reader) pairs seen. */
+    private record Day(long epochDay, SecretKeySpec key, AtomicLongArray bits, Queue<Mac> macs) {
+
+        /** A Mac keyed with the day's secret, from the pool or new; given back after use (doFinal resets it). */
+        Mac take() {
+            Mac mac = macs.poll();
+            if (mac != null) {
+                return mac;
+            }
             try {
-                Mac mac = Mac.getInstance(HMAC);
-                mac.init(day.key);
-                dayMac = new DayMac(day, mac);
-                macs.set(dayMac);
+                mac = Mac.getInstance(HMAC);
+                mac.init(key);
+                return mac;
             } catch (GeneralSecurityException e) {
                 throw new IllegalStateException(e);
             }
         }
-        Mac mac = dayMac.mac;
-        mac.update(ByteBuffer.allocate(Long.BYTES).putLong(0, shareId));
-        mac.update((clientAddress == null ? "" : clientAddress).getBytes(StandardCharsets.UTF_8));
-        mac.update((byte) 0);
-        String agent = userAgent == null ? "" : userAgent;
-        mac.update(agent.substring(0, Math.min(agent.length(), USER_AGENT_MAX_LENGTH)).getBytes(StandardCharsets.UTF_8));
-        return mac.doFinal();
-    }
-
-    /** A day on this node: its secret and the Bloom filter of the (link, reader) pairs seen. */
-    private record Day(long epochDay, SecretKeySpec key, AtomicLongArray bits) {
 
         /** Records the pair; true if it was not seen before (two racing first views may both count). */
         boolean firstSighting(byte[] digest) {
@@ -149,9 +162,5 @@ public class ViewCounter {
             }
             return added;
         }
-    }
-
-    /** A thread's HMAC, keyed with one day's secret. */
-    private record DayMac(Day day, Mac mac) {
     }
 }
