@@ -30,9 +30,7 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.output.MigrateResult;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
@@ -43,11 +41,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -62,7 +57,7 @@ import org.springframework.test.web.servlet.MockMvc;
 @SpringBootTest
 @AutoConfigureMockMvc
 @Import(MigrationsTest.FromThePreviousRelease.class)
-@DirtiesContext
+@OwnSpringContext
 class MigrationsTest {
 
     /** The schema version of the last release; move it up when a release ships. */
@@ -123,19 +118,6 @@ class MigrationsTest {
                 + "values (?, 'SPAM_OR_PHISHING', 'Looks like an advert', null, 'OPEN', ?)", share, then);
         jdbc.update("insert into audit_entry (at, actor, action, target, details) "
                 + "values (?, 'carol', 'LINK_CREATED', ?, null)", then, "share:" + share);
-    }
-
-    /** Vaadin makes each context's security-context strategy the global one (see DemoModeOffTest). */
-    private static SecurityContextHolderStrategy before;
-
-    @BeforeAll
-    static void rememberTheSharedContextsStrategy() {
-        before = SecurityContextHolder.getContextHolderStrategy();
-    }
-
-    @AfterAll
-    static void giveItBack() {
-        SecurityContextHolder.setContextHolderStrategy(before);
     }
 
     @Autowired

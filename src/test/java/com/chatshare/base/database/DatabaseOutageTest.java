@@ -2,6 +2,7 @@ package com.chatshare.base.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.chatshare.OwnSpringContext;
 import com.chatshare.SignedIn;
 import com.chatshare.conversations.ChatMessage;
 import com.chatshare.conversations.ConversationService;
@@ -19,9 +20,7 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,10 +31,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * The database goes away while the application runs, for real: the embedded MariaDB is stopped
@@ -47,26 +43,13 @@ import org.springframework.test.annotation.DirtiesContext;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ExtendWith(OutputCaptureExtension.class)
-@DirtiesContext
+@OwnSpringContext
 class DatabaseOutageTest {
 
     static final String PROCESS_EXITED = "The embedded MariaDB process (pid ";
 
     /** The share page must answer within 5 s; a client that waits 6 s tells an answer from a hang. */
     static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(6);
-
-    /** Vaadin makes each context's security-context strategy the global one (see DemoModeOffTest). */
-    private static SecurityContextHolderStrategy before;
-
-    @BeforeAll
-    static void rememberTheSharedContextsStrategy() {
-        before = SecurityContextHolder.getContextHolderStrategy();
-    }
-
-    @AfterAll
-    static void giveItBack() {
-        SecurityContextHolder.setContextHolderStrategy(before);
-    }
 
     @LocalServerPort
     int port;

@@ -5,6 +5,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.chatshare.KaribuTest;
+import com.chatshare.OwnSpringContext;
 import com.chatshare.SignedIn;
 import com.chatshare.base.database.EmbeddedDatabaseOutage;
 import com.chatshare.conversations.ChatMessage;
@@ -15,18 +16,13 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.textfield.TextArea;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.dao.DataAccessException;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.TransactionException;
 
@@ -36,21 +32,8 @@ import org.springframework.transaction.TransactionException;
  * again. Its own context (the property only sets it apart from the shared one), closed after.
  */
 @TestPropertySource(properties = "chatshare.test.context=chat-view-database-outage")
-@DirtiesContext
+@OwnSpringContext
 class ChatViewDatabaseOutageTest extends KaribuTest {
-
-    /** Vaadin makes each context's security-context strategy the global one (see DemoModeOffTest). */
-    private static SecurityContextHolderStrategy before;
-
-    @BeforeAll
-    static void rememberTheSharedContextsStrategy() {
-        before = SecurityContextHolder.getContextHolderStrategy();
-    }
-
-    @AfterAll
-    static void giveItBack() {
-        SecurityContextHolder.setContextHolderStrategy(before);
-    }
 
     @Autowired
     ApplicationContext context;
@@ -97,8 +80,10 @@ class ChatViewDatabaseOutageTest extends KaribuTest {
         // Once the database is back (and the pool has connected again), the same text goes through
         // with the same button.
         EmbeddedDatabaseOutage.restart(context);
-        SignedIn.as(users, "alice");
-        awaitConnection(() -> service.findMessages(chat.id()));
+        awaitConnection(() -> {
+            SignedIn.as(users, "alice");
+            service.findMessages(chat.id());
+        });
         login("alice");
         _click(send);
         ChatViewTest.awaitUntil(send::isVisible); // the answer has been streamed and stored
