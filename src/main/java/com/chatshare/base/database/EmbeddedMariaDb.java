@@ -144,8 +144,8 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                 log.error("The embedded MariaDB process (pid {}) exited unexpectedly: Chatshare can neither read "
                         + "nor store anything until it runs again, and the health endpoint reports DOWN. Its data "
                         + "directory is {}{}. Restart Chatshare to start it again (InnoDB recovers every committed "
-                        + "transaction); if it exits again, look for the server's own messages above, logged by "
-                        + "ch.vorburger.", started.pid(), dataDirectory().toAbsolutePath(),
+                        + "transaction); if it exits again, the server's own error messages are in this log (logger "
+                        + "ch.vorburger).", started.pid(), dataDirectory().toAbsolutePath(),
                         ephemeral ? " (temporary: its data is lost when Chatshare stops)" : "");
             }
         });
@@ -225,7 +225,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     }
 
     /** Whether the server's process is running (false once it exited, for whatever reason). */
-    public boolean isRunning() {
+    boolean isRunning() {
         ProcessHandle running = process;
         return running != null && running.isAlive();
     }

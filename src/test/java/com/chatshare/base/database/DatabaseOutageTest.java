@@ -71,9 +71,7 @@ class DatabaseOutageTest {
     @AfterEach
     void databaseRunsAgain() {
         SignedIn.signOut();
-        if (!EmbeddedDatabaseOutage.isRunning(context)) {
-            EmbeddedDatabaseOutage.restart(context);
-        }
+        EmbeddedDatabaseOutage.restartAndReconnect(context);
     }
 
     @Test

@@ -15,16 +15,13 @@ import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.textfield.TextArea;
-import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
-import org.springframework.dao.DataAccessException;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.transaction.TransactionException;
 
 /**
  * A message sent while the database is down, for real (the context's embedded MariaDB is
@@ -51,9 +48,7 @@ class ChatViewDatabaseOutageTest extends KaribuTest {
 
     @AfterEach
     void databaseRunsAgain() {
-        if (!EmbeddedDatabaseOutage.isRunning(context)) {
-            EmbeddedDatabaseOutage.restart(context);
-        }
+        EmbeddedDatabaseOutage.restartAndReconnect(context);
     }
 
     @Test
@@ -79,12 +74,7 @@ class ChatViewDatabaseOutageTest extends KaribuTest {
 
         // Once the database is back (and the pool has connected again), the same text goes through
         // with the same button.
-        EmbeddedDatabaseOutage.restart(context);
-        awaitConnection(() -> {
-            SignedIn.as(users, "alice");
-            service.findMessages(chat.id());
-        });
-        login("alice");
+        EmbeddedDatabaseOutage.restartAndReconnect(context);
         _click(send);
         ChatViewTest.awaitUntil(send::isVisible); // the answer has been streamed and stored
 
@@ -92,21 +82,6 @@ class ChatViewDatabaseOutageTest extends KaribuTest {
         SignedIn.as(users, "alice");
         assertThat(service.findMessages(chat.id())).extracting(ChatMessage::content)
                 .startsWith("Before the outage", "Typed during the outage");
-    }
-
-    /** Waits up to 10 s for the call to reach the database (the pool retries a few seconds apart). */
-    private static void awaitConnection(Runnable call) {
-        Instant deadline = Instant.now().plusSeconds(10);
-        while (true) {
-            try {
-                call.run();
-                return;
-            } catch (TransactionException | DataAccessException e) {
-                if (Instant.now().isAfter(deadline)) {
-                    throw e;
-                }
-            }
-        }
     }
 
     private static TextArea input() {
