@@ -230,6 +230,14 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         return running != null && running.isAlive();
     }
 
+    /**
+     * Whether the server's process was found to watch: it is found by its arguments, which the
+     * operating system may not tell (Windows); then nothing is known about it.
+     */
+    boolean isWatched() {
+        return process != null;
+    }
+
     /** The server's process while it runs. */
     Optional<ProcessHandle> process() {
         return Optional.ofNullable(process).filter(ProcessHandle::isAlive);

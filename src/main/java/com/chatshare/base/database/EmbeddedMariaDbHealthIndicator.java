@@ -17,6 +17,9 @@ class EmbeddedMariaDbHealthIndicator implements HealthIndicator {
 
     @Override
     public Health health() {
+        if (!server.isWatched()) {
+            return Health.unknown().build(); // the database's own check still speaks for it
+        }
         return server.isRunning() ? Health.up().build() : Health.down().withDetail("process", "not running").build();
     }
 }
