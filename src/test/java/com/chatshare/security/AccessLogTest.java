@@ -2,7 +2,7 @@ package com.chatshare.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.chatshare.KeepSharedSecurityStrategy;
+import com.chatshare.OwnSpringContext;
 import com.chatshare.SignedIn;
 import com.chatshare.conversations.ConversationService;
 import com.chatshare.sharing.ShareService;
@@ -28,7 +28,6 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * The server as production would run it with the access log on, behind a proxy, with actuator on
@@ -41,8 +40,8 @@ import org.springframework.test.annotation.DirtiesContext;
         "chatshare.trusted-proxies=127.0.0.1",
         "management.server.port=0",
         "management.server.address=127.0.0.1"})
-@ExtendWith({OutputCaptureExtension.class, KeepSharedSecurityStrategy.class})
-@DirtiesContext
+@ExtendWith(OutputCaptureExtension.class)
+@OwnSpringContext
 class AccessLogTest {
 
     @LocalServerPort

@@ -2,11 +2,10 @@ package com.chatshare.base.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.chatshare.KeepSharedSecurityStrategy;
+import com.chatshare.OwnSpringContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -18,8 +17,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * (and database server), since every other test signs in as the demo accounts.
  */
 @SpringBootTest(properties = "chatshare.demo=false")
-@ExtendWith({OutputCaptureExtension.class, KeepSharedSecurityStrategy.class})
-@DirtiesContext
+@ExtendWith(OutputCaptureExtension.class)
+@OwnSpringContext
 class DemoModeOffTest {
 
     @Autowired
