@@ -332,6 +332,12 @@ public class ShareService {
         return ownedLinks.setExpiry(currentUser.requireUserId(), ids, expiresAt);
     }
 
+    /** {@link #changeExpiry} to this long from now, by the server's clock. */
+    @Transactional
+    public int expireIn(Collection<Long> shareIds, Duration fromNow) {
+        return changeExpiry(shareIds, clock.instant().plus(fromNow));
+    }
+
     private Set<Long> ownedIds(Collection<Long> shareIds) {
         Set<Long> ids = Set.copyOf(shareIds);
         if (!ids.isEmpty() && ownedLinks.countOwned(currentUser.requireUserId(), ids) != ids.size()) {
