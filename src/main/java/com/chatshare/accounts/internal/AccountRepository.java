@@ -27,7 +27,9 @@ public interface AccountRepository extends JpaRepository<Account, Long> {
     java.util.List<Object[]> findUsernames(java.util.Collection<Long> ids);
 
     /** Usernames of enabled accounts that begin with a pattern ({@code like}, escaped with {@code !}), in order. */
-    @Query("select a.username from Account a where a.enabled and a.username like :pattern escape '!' order by a.username")
+    @Query("""
+            select a.username from Account a where a.enabled and a.username like :pattern escape '!'
+            order by a.username""")
     List<String> findUsernamesLike(String pattern, Pageable page);
 
     /** The ids of the enabled accounts with the role, their rows locked until the transaction ends. */

@@ -219,10 +219,6 @@ public class SharePages implements DisposableBean {
         return isAvailable(link) && link.getAudience() == ShareAudience.ANYONE;
     }
 
-    /** Now, by the application's clock: what expiries are compared with. */
-    public Instant now() {
-        return clock.instant();
-    }
 
     /** A snapshot version of a link: what a rendered page is cached under. */
     private record PageKey(long shareId, int version) {
