@@ -2,21 +2,24 @@ package com.chatshare.sharing.internal;
 
 import com.chatshare.conversations.SharedConversations;
 import com.chatshare.security.CurrentUser;
+import java.time.Clock;
 import java.util.Collection;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Tells the chat list which of the signed-in user's chats have a link anyone may read now. */
+/** Tells the chat list which of the signed-in user's chats have a link open now (active, not expired). */
 @Component
 class ActiveLinks implements SharedConversations {
 
     private final ShareLinkRepository links;
     private final CurrentUser currentUser;
+    private final Clock clock;
 
-    ActiveLinks(ShareLinkRepository links, CurrentUser currentUser) {
+    ActiveLinks(ShareLinkRepository links, CurrentUser currentUser, Clock clock) {
         this.links = links;
         this.currentUser = currentUser;
+        this.clock = clock;
     }
 
     @Override
@@ -25,6 +28,7 @@ class ActiveLinks implements SharedConversations {
         if (conversationIds.isEmpty()) {
             return Set.of();
         }
-        return Set.copyOf(links.findConversationIdsWithActiveLink(currentUser.requireUserId(), conversationIds));
+        return Set.copyOf(links.findConversationIdsWithActiveLink(currentUser.requireUserId(), conversationIds,
+                clock.instant()));
     }
 }

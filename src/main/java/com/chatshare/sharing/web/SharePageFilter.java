@@ -14,6 +14,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -54,6 +55,7 @@ class SharePageFilter extends HttpFilter {
     private final transient SharePages pages;
     private final transient ViewCounter views;
     private final transient SpringTemplateEngine templates;
+    private final transient Clock clock;
     private final byte[] notFound;
     private final byte[] gone;
     private final byte[] unavailable;
@@ -64,7 +66,9 @@ class SharePageFilter extends HttpFilter {
     private final transient Counter failed;
     private final transient Counter refused;
 
-    SharePageFilter(SharePages pages, ViewCounter views, SpringTemplateEngine templates, MeterRegistry meters) {
+    SharePageFilter(SharePages pages, ViewCounter views, SpringTemplateEngine templates, MeterRegistry meters,
+            Clock clock) {
+        this.clock = clock;
         this.ok = requests(meters, 200);
         this.notModified = requests(meters, 304);
         this.missing = requests(meters, 404);
@@ -110,7 +114,9 @@ class SharePageFilter extends HttpFilter {
             send(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, unavailable);
             return;
         }
-        if (head.isEmpty()) {
+        // A link for a narrower audience, or past its expiry, is not this page's to show, taken down
+        // or not: exactly the answer of an unknown token, so the page tells nobody it exists.
+        if (head.isEmpty() || !head.get().isPublicAt(clock.instant())) {
             missing.increment();
             send(response, HttpServletResponse.SC_NOT_FOUND, notFound);
             return;

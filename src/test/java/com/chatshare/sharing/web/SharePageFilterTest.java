@@ -28,7 +28,8 @@ class SharePageFilterTest {
     void a_failed_lookup_answers_503_with_a_plain_notice_and_no_stack_trace(String suffix) throws Exception {
         SharePages pages = mock(SharePages.class);
         when(pages.head(TOKEN)).thenThrow(new DataAccessResourceFailureException("Connection refused: db:3306"));
-        SharePageFilter filter = new SharePageFilter(pages, mock(ViewCounter.class), templates(), new SimpleMeterRegistry());
+        SharePageFilter filter = new SharePageFilter(pages, mock(ViewCounter.class), templates(), new SimpleMeterRegistry(),
+                java.time.Clock.systemUTC());
         MockHttpServletResponse response = new MockHttpServletResponse();
 
         filter.doFilter(new MockHttpServletRequest("GET", "/share/" + TOKEN + suffix), response, new MockFilterChain());
