@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # The public share page under load (wrk, 64 connections, 30 s) against nginx serving the same
-# HTML as a static file, in one run; the 304 path; and share/continue of a 1,000-message
+# HTML as a static file, in one run; the gzip-compressed page against nginx's gzip_static of the
+# same bytes; the 304 path against nginx's 304; and share/continue of a 1,000-message
 # conversation. Needs the Debian packages wrk and nginx. Results: target/bench/share-page.txt.
-# BENCH_ROUNDS (default 3) alternating runs of the two servers; BENCH_DURATION=10s shortens each
+# BENCH_ROUNDS (default 5; the gzip and 304 comparisons run min(3, rounds) rounds each)
+# alternating runs of the two servers, medians printed; BENCH_DURATION=10s shortens each
 # wrk run; BENCH_PROFILE=1 records the first share-page run with Java Flight Recorder into
 # target/bench/share-page.jfr.
 set -euo pipefail
@@ -12,5 +14,5 @@ for tool in wrk nginx; do
 done
 ./mvnw -B -q test -Dtest=SharePageBench -Dbench.excludedGroups= -Dsurefire.failIfNoSpecifiedTests=false \
   -Dbench.duration="${BENCH_DURATION:-30s}" -Dbench.profile="${BENCH_PROFILE:-}" \
-  -Dbench.rounds="${BENCH_ROUNDS:-3}"
+  -Dbench.rounds="${BENCH_ROUNDS:-5}"
 cat target/bench/share-page.txt

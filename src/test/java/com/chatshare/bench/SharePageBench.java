@@ -46,7 +46,9 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 class SharePageBench {
 
     static final String DURATION = System.getProperty("bench.duration", "30s");
-    static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
+    static final int ROUNDS = Integer.getInteger("bench.rounds", 5);
+    /** Rounds of the gzip and 304 comparisons (fewer: they follow the same code path). */
+    static final int SIDE_ROUNDS = Math.min(3, ROUNDS);
     static final int CONNECTIONS = 64;
 
     /** One wrk run: its request rate and the line reported. */
@@ -82,7 +84,14 @@ class SharePageBench {
         Path www = Files.createDirectories(dir.resolve("www"));
         Files.writeString(www.resolve("share.html"), page.body());
         String etag = page.headers().firstValue("ETag").orElseThrow();
-        report.add("page: " + page.body().length() + " bytes, 50 messages");
+        // The compressed page as Chatshare sends it, for nginx's gzip_static to send the same bytes.
+        HttpResponse<byte[]> gzipped = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
+                .header("Accept-Encoding", "gzip").build(), HttpResponse.BodyHandlers.ofByteArray());
+        Files.write(www.resolve("share.html.gz"), gzipped.body());
+        String gzipEtag = gzipped.headers().firstValue("ETag").orElseThrow();
+        String nginxUrl = "http://127.0.0.1:" + (port + 1) + "/share.html";
+        report.add("page: " + page.body().length() + " bytes, 50 messages; gzip-compressed " + gzipped.body().length
+                + " bytes");
 
         int nginxPort = port + 1;
         Process nginx = startNginx(dir, www, nginxPort);
@@ -90,16 +99,36 @@ class SharePageBench {
             // JIT warm-up, not recorded: the application is measured as it runs after start-up.
             wrk("warm-up", url);
             // Rounds alternate the two servers, so a drift of the machine's speed hits both alike.
-            List<String> ratios = new ArrayList<>();
+            List<Double> ratios = new ArrayList<>();
             for (int round = 1; round <= ROUNDS; round++) {
                 Run chatshare = profiled(dir, round, () -> wrk("chatshare  GET  /share/{token}      ", url));
-                Run nginxRun = wrk("nginx      GET  static share.html   ", "http://127.0.0.1:" + nginxPort + "/share.html");
+                Run nginxRun = wrk("nginx      GET  static share.html   ", nginxUrl);
                 report.add(chatshare.line());
                 report.add(nginxRun.line());
-                ratios.add(String.format(Locale.ROOT, "%.2f", chatshare.rate() / nginxRun.rate()));
+                ratios.add(chatshare.rate() / nginxRun.rate());
             }
-            report.add("ratio chatshare / nginx, by round: " + String.join(" ", ratios));
-            report.add(wrk("chatshare  GET  If-None-Match (304) ", url, "If-None-Match: " + etag).line());
+            report.add(ratios("200, 17 KB", ratios));
+            String nginxEtag = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(nginxUrl)).build(),
+                    HttpResponse.BodyHandlers.discarding()).headers().firstValue("ETag").orElseThrow();
+            List<Double> gzipRatios = new ArrayList<>();
+            List<Double> notModifiedRatios = new ArrayList<>();
+            for (int round = 1; round <= SIDE_ROUNDS; round++) {
+                Run chatshare = wrk("chatshare  GET  gzip               ", url, "Accept-Encoding: gzip");
+                Run nginxRun = wrk("nginx      GET  gzip_static        ", nginxUrl, "Accept-Encoding: gzip");
+                report.add(chatshare.line());
+                report.add(nginxRun.line());
+                gzipRatios.add(chatshare.rate() / nginxRun.rate());
+            }
+            report.add(ratios("gzip, " + gzipped.body().length + " bytes", gzipRatios));
+            for (int round = 1; round <= SIDE_ROUNDS; round++) {
+                Run chatshare = wrk("chatshare  GET  If-None-Match (304) ", url, "If-None-Match: " + etag);
+                Run nginxRun = wrk("nginx      GET  If-None-Match (304) ", nginxUrl, "If-None-Match: " + nginxEtag);
+                report.add(chatshare.line());
+                report.add(nginxRun.line());
+                notModifiedRatios.add(chatshare.rate() / nginxRun.rate());
+            }
+            report.add(ratios("304", notModifiedRatios));
+            report.add("(gzip ETag of the page: " + gzipEtag + ")");
         } finally {
             nginx.destroy();
             nginx.waitFor(10, TimeUnit.SECONDS);
@@ -147,7 +176,7 @@ class SharePageBench {
                   server {
                     listen 127.0.0.1:%2$d;
                     root %3$s;
-                    location / { default_type text/html; add_header Cache-Control no-cache; etag on; }
+                    location / { default_type text/html; add_header Cache-Control no-cache; etag on; gzip_static on; }
                   }
                 }
                 """.formatted(dir.toAbsolutePath(), port, www.toAbsolutePath()));
@@ -226,6 +255,13 @@ class SharePageBench {
             recording.dump(dir.resolve("share-page.jfr"));
             return result;
         }
+    }
+
+    private static String ratios(String what, List<Double> ratios) {
+        List<Double> sorted = ratios.stream().sorted().toList();
+        return String.format(Locale.ROOT, "ratio chatshare / nginx (%s), by round: %s   median %.2f", what,
+                String.join(" ", ratios.stream().map(r -> String.format(Locale.ROOT, "%.2f", r)).toList()),
+                sorted.get(sorted.size() / 2));
     }
 
     private static String time(String name, Runnable action) {
