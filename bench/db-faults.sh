@@ -6,7 +6,7 @@
 # Results: target/bench/db-faults.txt; logs in target/db-faults/, screenshots in
 # target/screenshots/db-faults-*.png.
 # HIKARI_CONNECTION_TIMEOUT (ms) sets spring.datasource.hikari.connection-timeout on the nodes
-# (unset: Hikari's default, 30 s). SKIP_BUILD=1 reuses the last jar.
+# (unset: as application.yml sets it). SKIP_BUILD=1 reuses the last jar.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 for tool in mariadbd mariadb-install-db mariadb nginx wrk chromium chromedriver; do

@@ -67,7 +67,7 @@ class DbFaultsBench {
             env.put("SPRING_DATASOURCE_HIKARI_CONNECTIONTIMEOUT", connectionTimeout);
         }
         line("MariaDB killed under load (" + Instant.now().truncatedTo(ChronoUnit.SECONDS) + ")");
-        line("nodes' Hikari connection-timeout: " + (connectionTimeout.isBlank() ? "not set (Hikari's default, 30000 ms)"
+        line("nodes' Hikari connection-timeout: " + (connectionTimeout.isBlank() ? "as application.yml sets it"
                 : connectionTimeout + " ms (SPRING_DATASOURCE_HIKARI_CONNECTIONTIMEOUT)") + "; everything else default");
         try (Cluster cluster = new Cluster(DIR)) {
             Cluster.Node a = cluster.node("a", jar, env);
