@@ -82,6 +82,9 @@ final class CredentialRules {
                     + "[\"']?[ \\t]{0,8}+(?::=|=>|:|=)[ \\t]{0,8}+[\"']?"
                     + "(?<s>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])");
 
+    private static final List<String> AWS_SECRET_HINTS =
+            List.of("awssecret", "aws_secret", "secretaccess", "secret_access");
+
     private static final Pattern PRIVATE_KEY_HEADER =
             Pattern.compile("-----BEGIN (?:[A-Z0-9]{1,20} ){0,3}PRIVATE KEY(?: BLOCK)?-----");
     /** A key block shorter than this (in base64 characters) is a stand-in such as {@code ...}. */
@@ -130,7 +133,7 @@ final class CredentialRules {
      * where 40 characters of base64 stand near an access key ID.
      */
     static void awsSecretKeys(Text text, List<Finding> found) {
-        if (text.mentions("secret")) {
+        if (AWS_SECRET_HINTS.stream().anyMatch(text::mentions)) {
             Matcher m = AWS_SECRET_SETTING.matcher(text.value);
             while (m.find()) {
                 addAwsSecret(m, found);
@@ -262,12 +265,13 @@ final class CredentialRules {
      * configuration files put one (a key at the start of a line, or a URL's query).
      */
     static void passwordSettings(Text text, List<Finding> found) {
-        if (!text.mentions("pass")) {
-            return;
-        }
         String s = text.value;
         Matcher m = PASSWORD_SETTING.matcher(s);
-        while (m.find()) {
+        for (int at = text.indexOfIgnoringCase("pass", 0); at >= 0; at = text.indexOfIgnoringCase("pass", at + 1)) {
+            m.region(at, s.length());
+            if (!m.lookingAt()) {
+                continue;
+            }
             int keyStart = keyStart(s, m.start());
             String quoted = m.group("quoted");
             boolean accepted;
@@ -281,9 +285,9 @@ final class CredentialRules {
                         && !value.chars().allMatch(Character::isLetter);
             }
             if (accepted && value.length() >= PASSWORD_MIN_LENGTH && !Masks.isPlaceholderPassword(value)) {
-                String key = s.substring(keyStart, m.start()) + s.substring(m.start(), m.start("quoted") >= 0
-                        ? m.start("quote") : m.start("bare")).strip();
-                found.add(new Finding(Kind.PASSWORD, "Password", key + " " + Masks.HIDDEN, keyStart, m.end()));
+                String key = s.substring(keyStart, quoted != null ? m.start("quote") : m.start("bare"));
+                found.add(new Finding(Kind.PASSWORD, "Password", key + Masks.HIDDEN, keyStart, m.end()));
+                at = m.end() - 1;
             }
         }
     }

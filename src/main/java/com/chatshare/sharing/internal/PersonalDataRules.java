@@ -6,6 +6,8 @@ import com.chatshare.sharing.internal.SensitiveText.Text;
 import com.google.i18n.phonenumbers.PhoneNumberMatch;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.Leniency;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.ValidationResult;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import java.util.List;
 import java.util.Locale;
 import org.apache.commons.validator.routines.CodeValidator;
@@ -49,6 +51,12 @@ final class PersonalDataRules {
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
     /** libphonenumber's "no default region": only numbers written with {@code +} and a country code. */
     private static final String NO_REGION = "ZZ";
+    /** The fewest digits of a valid number anywhere, country code included. */
+    private static final int PHONE_MIN_DIGITS = 5;
+    /** Characters either side of a stretch of digits that libphonenumber reads to judge it. */
+    private static final int PHONE_CONTEXT = 16;
+    /** Longer than any national number (ITU-T E.164 allows 15 digits in all). */
+    private static final int MAX_NATIONAL_LENGTH = 18;
 
     private PersonalDataRules() {
     }
@@ -206,29 +214,63 @@ final class PersonalDataRules {
      * Numbers libphonenumber finds and holds valid for their region ({@link Leniency#VALID}):
      * numbers with {@code +} and a country code, and national numbers of {@code region} if given.
      */
-    static void phoneNumbers(Text text, String region, List<Finding> found) {
-        if (region == null && !hasPlusAndDigit(text.value)) {
-            return;
-        }
-        for (PhoneNumberMatch match : PHONES.findNumbers(text.value, region == null ? NO_REGION : region,
-                Leniency.VALID, Long.MAX_VALUE)) {
-            String national = Long.toString(match.number().getNationalNumber());
-            found.add(new Finding(Kind.PHONE, "Phone number",
-                    "+" + match.number().getCountryCode() + " " + Masks.HIDDEN + " " + national.substring(national.length() - 2),
-                    match.start(), match.end()));
+    static void phoneNumbers(Text text, PhoneRegion region, List<Finding> found) {
+        String s = text.value;
+        String defaultRegion = region == null ? NO_REGION : region.code();
+        // libphonenumber's matcher is the slowest rule by far on prose, so it reads only the
+        // stretches of digits and separators long enough to be a number, with some context.
+        int i = 0;
+        while (i < s.length()) {
+            int start = i;
+            int digits = 0;
+            boolean plus = false;
+            while (i < s.length() && isPhoneChar(s.charAt(i))) {
+                char c = s.charAt(i);
+                digits += isDigit(c) ? 1 : 0;
+                plus |= c == '+';
+                i++;
+            }
+            if (plus ? digits >= PHONE_MIN_DIGITS : region != null && digits >= region.minimumDigits()) {
+                int windowStart = Math.max(0, start - PHONE_CONTEXT);
+                int windowEnd = Math.min(s.length(), i + PHONE_CONTEXT);
+                String window = s.substring(windowStart, windowEnd);
+                for (PhoneNumberMatch match : PHONES.findNumbers(window, defaultRegion, Leniency.VALID, Long.MAX_VALUE)) {
+                    int matchStart = windowStart + match.start();
+                    if (matchStart >= start && matchStart < i) {
+                        String national = Long.toString(match.number().getNationalNumber());
+                        found.add(new Finding(Kind.PHONE, "Phone number", "+" + match.number().getCountryCode() + " "
+                                + Masks.HIDDEN + " " + national.substring(national.length() - 2),
+                                matchStart, windowStart + match.end()));
+                    }
+                }
+            }
+            i = Math.max(i, start + 1);
         }
     }
 
-    private static boolean hasPlusAndDigit(String s) {
-        for (int plus = s.indexOf('+'); plus >= 0; plus = s.indexOf('+', plus + 1)) {
-            // The + may be followed by a bracket or a space: "+ (49) 30 …".
-            for (int k = plus + 1; k < Math.min(s.length(), plus + 4); k++) {
-                if (isDigit(s.charAt(k))) {
-                    return true;
+    /**
+     * A region whose national numbers count, and the fewest digits one of them is written with;
+     * shorter stretches are not given to libphonenumber at all.
+     */
+    record PhoneRegion(String code, int minimumDigits) {
+
+        static PhoneRegion of(String code) {
+            int countryCode = PHONES.getCountryCodeForRegion(code);
+            for (int length = 1; length < MAX_NATIONAL_LENGTH; length++) {
+                PhoneNumber number = new PhoneNumber().setCountryCode(countryCode)
+                        .setNationalNumber(Long.parseLong("5".repeat(length)));
+                if (PHONES.isPossibleNumberWithReason(number) == ValidationResult.IS_POSSIBLE) {
+                    return new PhoneRegion(code, length);
                 }
             }
+            return new PhoneRegion(code, PHONE_MIN_DIGITS);
         }
-        return false;
+    }
+
+    /** What a phone number is written with: digits, {@code +}, brackets and separators. */
+    private static boolean isPhoneChar(char c) {
+        return isDigit(c) || c == '+' || c == '(' || c == ')' || c == '-' || c == '.' || c == '/' || c == ' '
+                || c == '\u00A0';
     }
 
     private static boolean isUpper(char c) {

@@ -23,6 +23,7 @@ public final class SensitiveText {
 
     /** @param phoneRegion the region whose national phone numbers count, or {@code null} for none */
     public SensitiveText(String phoneRegion) {
+        PersonalDataRules.PhoneRegion region = phoneRegion == null ? null : PersonalDataRules.PhoneRegion.of(phoneRegion);
         this.rules = List.of(
                 CredentialRules::privateKeys,
                 CredentialRules::providerTokens,
@@ -32,7 +33,7 @@ public final class SensitiveText {
                 PersonalDataRules::ibans,
                 PersonalDataRules::paymentCards,
                 PersonalDataRules::emailAddresses,
-                (text, found) -> PersonalDataRules.phoneNumbers(text, phoneRegion, found));
+                (text, found) -> PersonalDataRules.phoneNumbers(text, region, found));
     }
 
     /** The region code libphonenumber knows for a country code, upper-cased. */
@@ -91,12 +92,31 @@ public final class SensitiveText {
 
         /** Whether the text holds {@code lowerCaseWord} in any case; cheaper than any pattern. */
         boolean mentions(String lowerCaseWord) {
+            return lower().contains(lowerCaseWord);
+        }
+
+        /**
+         * Where the text holds {@code lowerCaseWord} in any case, from {@code from} on, or -1: lets a
+         * case-insensitive pattern start only where its first word is.
+         */
+        int indexOfIgnoringCase(String lowerCaseWord, int from) {
+            if (lower().length() == value.length()) {
+                return lower.indexOf(lowerCaseWord, from);
+            }
+            // A few letters lower-case to two characters, and then offsets differ: compare in place.
+            for (int i = Math.max(0, from); i + lowerCaseWord.length() <= value.length(); i++) {
+                if (value.regionMatches(true, i, lowerCaseWord, 0, lowerCaseWord.length())) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        private String lower() {
             if (lower == null) {
-                // Offsets in the lower-cased copy may differ (a few letters lower-case to two
-                // characters), so it answers only whether a word occurs, never where.
                 lower = value.toLowerCase(Locale.ROOT);
             }
-            return lower.contains(lowerCaseWord);
+            return lower;
         }
 
         boolean contains(String exact) {
