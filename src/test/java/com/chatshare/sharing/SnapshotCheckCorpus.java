@@ -98,6 +98,8 @@ public final class SnapshotCheckCorpus {
                     RSA_BODY),
             new Sample(Kind.PRIVATE_KEY, "Here is my id_ed25519, it stops working:\n-----BEGIN OPENSSH PRIVATE KEY-----\n"
                     + OPENSSH_BODY, OPENSSH_BODY),
+            new Sample(Kind.PRIVATE_KEY, "-----BEGIN PGP PRIVATE KEY BLOCK-----\nVersion: GnuPG v2\n\n" + OPENSSH_BODY
+                    + "\n-----END PGP PRIVATE KEY BLOCK-----", OPENSSH_BODY),
             // Passwords in URLs
             new Sample(Kind.PASSWORD, "spring.datasource.url=jdbc:postgresql://app:S3cr3t-pw@db.internal.corp:5432/app", "S3cr3t-pw"),
             new Sample(Kind.PASSWORD, "mongodb+srv://admin:hunter2x@cluster0.abcde.mongodb.net/?retryWrites=true", "hunter2x"),
@@ -109,6 +111,10 @@ public final class SnapshotCheckCorpus {
             new Sample(Kind.PASSWORD, "```yaml\nspring:\n  datasource:\n    password: Winter2026!\n```", "Winter2026!"),
             new Sample(Kind.PASSWORD, "spring.datasource.password=pgPw-7731", "pgPw-7731"),
             new Sample(Kind.PASSWORD, "GET /login?user=bob&password=qwerty123 HTTP/1.1", "qwerty123"),
+            new Sample(Kind.PASSWORD, "```sh\nmysql -u root --password=hunter2x shop\n```", "hunter2x"),
+            new Sample(Kind.PASSWORD, "docker run -e MYSQL_ROOT_PASSWORD=r00tPw! -d mysql:8.4", "r00tPw!"),
+            new Sample(Kind.PASSWORD, "```java\nString passphrase = \"correct horse battery staple\";\n```",
+                    "correct horse battery staple"),
             // E-mail addresses
             new Sample(Kind.EMAIL, "Please write to jane.doe@gmail.com about it.", "jane.doe"),
             new Sample(Kind.EMAIL, "Signed-off-by: Markus Müller <m.mueller@firma.de>", "m.mueller"),
@@ -165,6 +171,16 @@ public final class SnapshotCheckCorpus {
             new NearMiss("password from a request", "```java\nString password = request.getParameter(\"password\");\n```"),
             new NearMiss("password from the environment", "```yaml\nspring:\n  datasource:\n    password: ${DB_PASSWORD}\n```"),
             new NearMiss("password from a prompt", "```python\npassword = getpass.getpass()\nuser_pw_hash = hash(password)\n```"),
+            new NearMiss("password copied to a field", "```java\n    this.password = password;\n```"),
+            new NearMiss("password passed on", "```java\nuser.setPassword(passwordEncoder.encode(raw));\n```"),
+            new NearMiss("password input", "<input type=\"password\" name=\"password\" autocomplete=\"current-password\">"),
+            new NearMiss("password hash", "{\"password\": \"$2a$10$N9qo8uLOickgx2ZMRZoMyeIjZAgcfl7p92ldGxad68LJZdL17lhWy\"}"),
+            new NearMiss("password message with spaces", "password = \"Must be at least 12 characters\""),
+            new NearMiss("Sentry DSN (a URL user, no password)", "dsn: https://abc123@o123.ingest.sentry.io/456"),
+            new NearMiss("SSH public key comment", "ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQC7 jane@laptop"),
+            new NearMiss("Anthropic key placeholder", "ANTHROPIC_API_KEY=sk-ant-api03-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"),
+            new NearMiss("number with an invalid area code", "+1 (555) 123-4567"),
+            new NearMiss("meeting ID and passcode", "Meeting ID: 845 1234 5678, passcode 123456"),
             new NearMiss("password compared", "```java\nif (password.equals(confirmation)) { save(password); }\n```"),
             new NearMiss("password policy constants", "```java\nstatic final int PASSWORD_MIN_LENGTH = 12;\n"
                     + "static final String PASSWORD_PATTERN = \"^(?=.*[0-9]).{12,}$\";\n```"),

@@ -6,6 +6,7 @@ import com.chatshare.sharing.internal.SensitiveText.Text;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -278,7 +279,7 @@ final class CredentialRules {
             String value;
             if (quoted != null) {
                 value = quoted;
-                accepted = quoted.chars().noneMatch(Character::isWhitespace);
+                accepted = quoted.chars().noneMatch(Character::isWhitespace) || isPassphrase(quoted);
             } else {
                 value = m.group("bare");
                 accepted = isConfigurationKey(s, keyStart) && endsBare(s, m.end())
@@ -309,15 +310,41 @@ final class CredentialRules {
         return i;
     }
 
-    /** A key at the start of a line (after indentation, a list dash or {@code export}), or in a query. */
+    /**
+     * Where configuration puts a key: at the start of a line (after indentation, a list dash,
+     * {@code export} or {@code set}), in a URL's query, as a command-line option
+     * ({@code --password=…}) or an environment variable given to a command ({@code -e KEY=…}).
+     */
     private static boolean isConfigurationKey(String s, int keyStart) {
         if (keyStart > 0 && (s.charAt(keyStart - 1) == '?' || s.charAt(keyStart - 1) == '&')) {
             return true;
         }
+        if (s.startsWith("--", keyStart)) {
+            return true;
+        }
         int lineStart = s.lastIndexOf('\n', keyStart - 1) + 1;
         String before = s.substring(lineStart, keyStart).strip();
-        return before.isEmpty() || before.equals("-") || before.equals("export") || before.equals("set");
+        return before.isEmpty() || before.equals("-") || before.equals("export") || before.equals("set")
+                || before.equals("-e") || before.endsWith(" -e") || before.endsWith("--env")
+                || before.endsWith("--build-arg");
     }
+
+    /**
+     * Whether a quoted value with spaces is a passphrase rather than words for people
+     * ({@code "Enter your password"}, {@code "Must be at least 12 characters"}).
+     */
+    private static boolean isPassphrase(String value) {
+        String lower = value.toLowerCase(Locale.ROOT);
+        for (String word : PROSE_WORDS) {
+            if (lower.contains(word)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final List<String> PROSE_WORDS = List.of("pass", "your", "enter", "must", "least", "invalid",
+            "incorrect", "wrong", "required", "forgot", "reset", "confirm", "character", "%", "{", "$");
 
     private static boolean endsBare(String s, int end) {
         if (end == s.length()) {
