@@ -134,8 +134,11 @@ final class PersonalDataRules {
 
     static void ibans(Text text, List<Finding> found) {
         String s = text.value;
-        for (int i = 0; i + 4 < s.length(); i++) {
-            if (!isUpper(s.charAt(i)) || !isUpper(s.charAt(i + 1)) || !isDigit(s.charAt(i + 2))
+        int scannedUpTo = 0;
+        // An IBAN's check digits are the first digits after its country code.
+        for (int digits : text.digitRuns()) {
+            int i = digits - 2;
+            if (i < scannedUpTo || !isUpper(s.charAt(i)) || !isUpper(s.charAt(i + 1)) || i + 4 > s.length()
                     || !isDigit(s.charAt(i + 3)) || (i > 0 && Character.isLetterOrDigit(s.charAt(i - 1)))) {
                 continue;
             }
@@ -161,7 +164,7 @@ final class PersonalDataRules {
                     && IBAN.isValid(compact.toString())) {
                 found.add(new Finding(Kind.IBAN, "IBAN", compact.substring(0, 2) + "•• … " + compact.substring(length - 4),
                         i, j));
-                i = j - 1;
+                scannedUpTo = j;
             }
         }
     }
@@ -172,10 +175,9 @@ final class PersonalDataRules {
      */
     static void paymentCards(Text text, List<Finding> found) {
         String s = text.value;
-        int i = 0;
-        while (i < s.length()) {
-            if (!isDigit(s.charAt(i)) || (i > 0 && isPartOfNumberOrWord(s.charAt(i - 1)))) {
-                i++;
+        int scannedUpTo = 0;
+        for (int i : text.digitRuns()) {
+            if (i < scannedUpTo || (i > 0 && isPartOfNumberOrWord(s.charAt(i - 1)))) {
                 continue;
             }
             StringBuilder digits = new StringBuilder(CARD_MAX_DIGITS + 1);
@@ -201,7 +203,7 @@ final class PersonalDataRules {
                 found.add(new Finding(Kind.PAYMENT_CARD, "Payment card number",
                         "•••• " + digits.substring(digits.length() - 4), i, j));
             }
-            i = Math.max(j, i + 1);
+            scannedUpTo = j;
         }
     }
 
@@ -219,24 +221,33 @@ final class PersonalDataRules {
         String defaultRegion = region == null ? NO_REGION : region.code();
         // libphonenumber's matcher is the slowest rule by far on prose, so it reads only the
         // stretches of digits and separators long enough to be a number, with some context.
-        int i = 0;
-        while (i < s.length()) {
-            int start = i;
-            int digits = 0;
+        int scannedUpTo = 0;
+        for (int digitRun : text.digitRuns()) {
+            if (digitRun < scannedUpTo) {
+                continue;
+            }
+            int start = digitRun;
             boolean plus = false;
-            while (i < s.length() && isPhoneChar(s.charAt(i))) {
-                char c = s.charAt(i);
+            while (start > scannedUpTo && digitRun - start < PHONE_CONTEXT && isPhoneChar(s.charAt(start - 1))) {
+                start--;
+                plus |= s.charAt(start) == '+';
+            }
+            int end = digitRun;
+            int digits = 0;
+            while (end < s.length() && isPhoneChar(s.charAt(end))) {
+                char c = s.charAt(end);
                 digits += isDigit(c) ? 1 : 0;
                 plus |= c == '+';
-                i++;
+                end++;
             }
+            scannedUpTo = end;
             if (plus ? digits >= PHONE_MIN_DIGITS : region != null && digits >= region.minimumDigits()) {
                 int windowStart = Math.max(0, start - PHONE_CONTEXT);
-                int windowEnd = Math.min(s.length(), i + PHONE_CONTEXT);
+                int windowEnd = Math.min(s.length(), end + PHONE_CONTEXT);
                 String window = s.substring(windowStart, windowEnd);
                 for (PhoneNumberMatch match : PHONES.findNumbers(window, defaultRegion, Leniency.VALID, Long.MAX_VALUE)) {
                     int matchStart = windowStart + match.start();
-                    if (matchStart >= start && matchStart < i) {
+                    if (matchStart >= start && matchStart < end) {
                         String national = Long.toString(match.number().getNationalNumber());
                         found.add(new Finding(Kind.PHONE, "Phone number", "+" + match.number().getCountryCode() + " "
                                 + Masks.HIDDEN + " " + national.substring(national.length() - 2),
@@ -244,7 +255,6 @@ final class PersonalDataRules {
                     }
                 }
             }
-            i = Math.max(i, start + 1);
         }
     }
 

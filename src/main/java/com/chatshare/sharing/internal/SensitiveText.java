@@ -3,6 +3,7 @@ package com.chatshare.sharing.internal;
 import com.chatshare.sharing.SnapshotCheck.Finding;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -85,6 +86,7 @@ public final class SensitiveText {
 
         final String value;
         private String lower;
+        private int[] digitRuns;
 
         Text(String value) {
             this.value = value;
@@ -110,6 +112,31 @@ public final class SensitiveText {
                 }
             }
             return -1;
+        }
+
+        /**
+         * Where each run of digits starts, in one pass shared by the rules that look for numbers
+         * (IBANs, cards, phone numbers): they then visit only those places.
+         */
+        int[] digitRuns() {
+            if (digitRuns == null) {
+                int[] runs = new int[16];
+                int count = 0;
+                boolean inRun = false;
+                for (int i = 0; i < value.length(); i++) {
+                    char c = value.charAt(i);
+                    boolean digit = c >= '0' && c <= '9';
+                    if (digit && !inRun) {
+                        if (count == runs.length) {
+                            runs = Arrays.copyOf(runs, count * 2);
+                        }
+                        runs[count++] = i;
+                    }
+                    inRun = digit;
+                }
+                digitRuns = Arrays.copyOf(runs, count);
+            }
+            return digitRuns;
         }
 
         private String lower() {
