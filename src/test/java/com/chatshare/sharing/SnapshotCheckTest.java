@@ -181,6 +181,8 @@ class SnapshotCheckTest {
                 "@".repeat(size),
                 "a@".repeat(size / 2),
                 "a.".repeat(size / 2) + "@" + "b.".repeat(size / 2),
+                "x:jane@gmail.com".repeat(size / 16),
+                "password=a1" + "b".repeat(size),
                 "password=".repeat(size / 9),
                 "password = \"".repeat(size / 12),
                 "sk-".repeat(size / 3),

@@ -109,6 +109,8 @@ final class CredentialRules {
                     + "|(?<bare>[^\\s\"'`,;(){}\\[\\]<>]{1,200}+))");
     private static final int PASSWORD_MIN_LENGTH = 6;
     private static final int KEY_PREFIX_MAX_LENGTH = 64;
+    /** How far back the start of a key's line is looked for: indentation and {@code docker run … -e}. */
+    private static final int LINE_PREFIX_MAX_LENGTH = 120;
 
     private CredentialRules() {
     }
@@ -282,8 +284,8 @@ final class CredentialRules {
                 accepted = quoted.chars().noneMatch(Character::isWhitespace) || isPassphrase(quoted);
             } else {
                 value = m.group("bare");
-                accepted = isConfigurationKey(s, keyStart) && endsBare(s, m.end())
-                        && !value.chars().allMatch(Character::isLetter);
+                accepted = !value.chars().allMatch(Character::isLetter) && endsBare(s, m.end())
+                        && isConfigurationKey(s, keyStart);
             }
             if (accepted && value.length() >= PASSWORD_MIN_LENGTH && !Masks.isPlaceholderPassword(value)) {
                 String key = s.substring(keyStart, quoted != null ? m.start("quote") : m.start("bare"));
@@ -322,7 +324,10 @@ final class CredentialRules {
         if (s.startsWith("--", keyStart)) {
             return true;
         }
-        int lineStart = s.lastIndexOf('\n', keyStart - 1) + 1;
+        int lineStart = keyStart;
+        while (lineStart > 0 && keyStart - lineStart < LINE_PREFIX_MAX_LENGTH && s.charAt(lineStart - 1) != '\n') {
+            lineStart--;
+        }
         String before = s.substring(lineStart, keyStart).strip();
         return before.isEmpty() || before.equals("-") || before.equals("export") || before.equals("set")
                 || before.equals("-e") || before.endsWith(" -e") || before.endsWith("--env")

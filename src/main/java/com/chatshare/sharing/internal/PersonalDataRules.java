@@ -32,6 +32,8 @@ final class PersonalDataRules {
     private static final List<String> EXAMPLE_DOMAINS = List.of("example.com", "example.net", "example.org");
     private static final List<String> RESERVED_TOP_LEVEL = List.of(".example", ".test", ".invalid", ".localhost");
 
+    private static final int URL_USER_MAX_DISTANCE = 200;
+
     private static final IBANValidator IBAN = IBANValidator.getInstance();
 
     /** The major networks by number range and length, each number Luhn-checked. */
@@ -112,8 +114,10 @@ final class PersonalDataRules {
             return true;
         }
         if (localStart >= 1 && s.charAt(localStart - 1) == ':') {
+            // A URL's scheme and user stand at most this far before the password.
             int tokenStart = localStart - 1;
-            while (tokenStart > 0 && !Character.isWhitespace(s.charAt(tokenStart - 1))) {
+            while (tokenStart > 0 && localStart - tokenStart < URL_USER_MAX_DISTANCE
+                    && !Character.isWhitespace(s.charAt(tokenStart - 1))) {
                 tokenStart--;
             }
             return s.substring(tokenStart, localStart).contains("://");
