@@ -2,6 +2,7 @@ package com.chatshare.sharing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.chatshare.sharing.SnapshotCheck.Finding;
@@ -84,9 +85,9 @@ class SnapshotCheckTest {
         String text = "Mail jane.doe@gmail.com, card 4111 1111 1111 1111, token ghp_vxy3KETVqyrxlbiUshF0U71P8FQdoE7bdiAP";
 
         assertThat(CHECK.scan(text)).extracting(Finding::kind, Finding::label, Finding::masked).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(Kind.EMAIL, "E-mail address", "j•••@gmail.com"),
-                org.assertj.core.groups.Tuple.tuple(Kind.PAYMENT_CARD, "Payment card number", "•••• 1111"),
-                org.assertj.core.groups.Tuple.tuple(Kind.API_KEY, "GitHub token", "ghp_…iAP"));
+                tuple(Kind.EMAIL, "E-mail address", "j•••@gmail.com"),
+                tuple(Kind.PAYMENT_CARD, "Payment card number", "•••• 1111"),
+                tuple(Kind.API_KEY, "GitHub token", "ghp_…iAP"));
     }
 
     @Test
@@ -122,7 +123,7 @@ class SnapshotCheckTest {
         assertThat(international.scan("Call +1 201 555 0123")).extracting(Finding::kind).containsExactly(Kind.PHONE);
         assertThat(SnapshotCheck.withPhoneRegion("de").scan("Ruf an: 030 901820"))
                 .extracting(Finding::kind, Finding::masked)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(Kind.PHONE, "+49 ••• 20"));
+                .containsExactly(tuple(Kind.PHONE, "+49 ••• 20"));
     }
 
     @Test
