@@ -32,11 +32,16 @@ class ArchitectureTest {
     /**
      * Which feature owns which table: only that feature's SQL names it. A migration that creates a
      * table fails {@link #every_table_a_migration_creates_has_an_owning_feature()} until it is here.
+     * One table belongs to a module that is no feature: the shared rate-limit counters, which
+     * security and the features count in through the ratelimit module's API (docs/decisions/0010),
+     * never by SQL.
      */
+    static final String RATE_LIMITS = "ratelimit";
     static final TableOwnership TABLES = new TableOwnership(Map.of(
+            RATE_LIMITS, List.of("rate_limit_counter"),
             "accounts", List.of("app_user", "app_user_role"),
             "conversations", List.of("conversation", "message"),
-            "sharing", List.of("share_link", "snapshot_message", "share_revocation"),
+            "sharing", List.of("share_link", "snapshot_message", "share_revocation", "share_link_member"),
             "moderation", List.of("abuse_report", "review_request", "owner_notice"),
             "audit", List.of("audit_entry")));
 
@@ -70,6 +75,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void rate_limits_depend_on_no_feature_nor_on_base_or_security() {
+        check(noClasses().that().resideInAPackage(ROOT + "." + RATE_LIMITS + "..")
+                .should().dependOnClassesThat().resideInAnyPackage(Stream.concat(Stream.of(featurePackages()),
+                        Stream.of(ROOT + ".base..", ROOT + ".security..")).toArray(String[]::new)));
+    }
+
+    @Test
     void views_call_services_never_repositories() {
         check(noClasses().that().resideInAPackage("..ui..")
                 .should().dependOnClassesThat().areAssignableTo(org.springframework.data.repository.Repository.class));
@@ -99,8 +111,10 @@ class ArchitectureTest {
 
     @Test
     void only_a_features_internal_package_uses_jdbc_or_the_entity_manager() {
-        // base.database starts the embedded database and builds its data source.
-        check(DataAccessRules.rawDataAccessOnlyInInternalPackages(ROOT, FEATURES, ROOT + ".base.database.."));
+        // base.database starts the embedded database and builds its data source; the ratelimit
+        // module keeps its SQL in an internal package, as a feature does.
+        check(DataAccessRules.rawDataAccessOnlyInInternalPackages(ROOT, FEATURES, ROOT + ".base.database..",
+                ROOT + "." + RATE_LIMITS + ".internal.."));
     }
 
     @Test
@@ -110,8 +124,9 @@ class ArchitectureTest {
 
     @Test
     void no_features_sql_names_another_features_table() {
-        // base and security own no table and depend on no feature: they may name none.
-        List<String> packages = Stream.concat(FEATURES.stream(), Stream.of("base", "security")).toList();
+        // base and security own no table and depend on no feature: they may name none; the
+        // ratelimit module names only its own.
+        List<String> packages = Stream.concat(FEATURES.stream(), Stream.of("base", "security", RATE_LIMITS)).toList();
 
         List<ForeignTable> found = TABLES.foreignTables(SOURCES, packages);
 
@@ -125,7 +140,8 @@ class ArchitectureTest {
         assertThat(TableOwnership.createdTables(MIGRATIONS)).as("tables the migrations create").isNotEmpty();
         assertThat(TABLES.unownedTables(MIGRATIONS)).as("tables created by a migration (table=file) with no owner "
                 + "in ArchitectureTest.TABLES").isEmpty();
-        assertThat(FEATURES).as("features owning tables").containsAll(TABLES.owners().values());
+        assertThat(Stream.concat(FEATURES.stream(), Stream.of(RATE_LIMITS)).toList())
+                .as("features (and the ratelimit module) owning tables").containsAll(TABLES.owners().values());
     }
 
     private static String[] featurePackages() {

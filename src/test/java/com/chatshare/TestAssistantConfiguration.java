@@ -2,10 +2,14 @@ package com.chatshare;
 
 import com.chatshare.conversations.Assistant;
 import com.chatshare.conversations.internal.SwitchableAssistant;
+import com.chatshare.ratelimit.SecondNode;
+import java.time.Clock;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 
 @TestConfiguration(proxyBeanMethods = false)
 class TestAssistantConfiguration {
@@ -20,5 +24,10 @@ class TestAssistantConfiguration {
     @Primary
     SwitchableAssistant switchableAssistant(@Qualifier("assistant") Assistant configured) {
         return new SwitchableAssistant(configured);
+    }
+
+    @Bean
+    SecondNode secondNode(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Clock clock) {
+        return new SecondNode(jdbc, transactionManager, clock);
     }
 }

@@ -20,6 +20,9 @@ import org.springframework.transaction.annotation.Transactional;
 @PreAuthorize("isAuthenticated()")
 public class AccountDirectory {
 
+    /** The fewest characters {@link #usernamesStartingWith} suggests names for. */
+    public static final int SUGGEST_MIN_LENGTH = 2;
+
     private final AccountRepository accounts;
 
     AccountDirectory(AccountRepository accounts) {
@@ -44,6 +47,21 @@ public class AccountDirectory {
             return Optional.empty();
         }
         return accounts.findByUsername(Usernames.canonical(username)).map(Account::getId);
+    }
+
+    /**
+     * Up to {@code limit} usernames of enabled accounts that begin with what was typed (in any
+     * spelling, as for {@link #idOf}), for suggestions; none for fewer than
+     * {@link #SUGGEST_MIN_LENGTH} characters, so nobody lists every account by typing one letter.
+     */
+    @Transactional(readOnly = true)
+    public java.util.List<String> usernamesStartingWith(String typed, int limit) {
+        String prefix = Usernames.canonical(typed);
+        if (prefix.length() < SUGGEST_MIN_LENGTH || prefix.length() > Account.USERNAME_MAX_LENGTH) {
+            return java.util.List.of();
+        }
+        String pattern = prefix.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+        return accounts.findUsernamesLike(pattern, org.springframework.data.domain.PageRequest.of(0, limit));
     }
 
     /** How many enabled accounts may moderate (moderators and admins, each counted once). */

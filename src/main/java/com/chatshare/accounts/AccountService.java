@@ -2,6 +2,8 @@ package com.chatshare.accounts;
 
 import com.chatshare.accounts.internal.AccountCreation;
 import com.chatshare.accounts.internal.AccountRepository;
+import com.chatshare.ratelimit.RateLimit;
+import com.chatshare.ratelimit.SharedCounters;
 import com.chatshare.security.AppRoles;
 import com.chatshare.security.CurrentUser;
 import com.chatshare.security.LoginThrottle;
@@ -37,17 +39,18 @@ public class AccountService {
     public static final String TOO_MANY_REGISTRATIONS =
             "Many accounts were created from your network in the last hour. Please try again later.";
 
-    /** Registrations per client address and hour: buckets in this node's memory, bounded. */
-    private final com.github.benmanes.caffeine.cache.Cache<String, io.github.bucket4j.Bucket> registrationBuckets =
-            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(100_000)
-                    .expireAfterAccess(java.time.Duration.ofHours(2)).build();
-    private final int registrationsPerHour;
+    /** The shared counter of registrations per client address (network), per hour. */
+    static final String REGISTRATIONS_BY_ADDRESS = "registrations by address";
+
+    private final RateLimit registrations;
 
     AccountService(AccountCreation creation, AccountRepository accounts, ApplicationEventPublisher events,
             CurrentUser currentUser, PasswordEncoder passwordEncoder, PasswordRecheck passwordRecheck, Clock clock,
+            SharedCounters counters,
             @org.springframework.beans.factory.annotation.Value("${chatshare.accounts.registrations-per-hour:10}")
             int registrationsPerHour) {
-        this.registrationsPerHour = registrationsPerHour;
+        this.registrations = counters.limit(REGISTRATIONS_BY_ADDRESS, registrationsPerHour,
+                java.time.Duration.ofHours(1));
         this.creation = creation;
         this.accounts = accounts;
         this.events = events;
@@ -71,20 +74,12 @@ public class AccountService {
     @Transactional
     public AccountSummary register(Registration registration, String clientAddress) {
         String addressKey = clientAddress == null ? null : LoginThrottle.addressKey(clientAddress);
-        io.github.bucket4j.Bucket bucket = addressKey == null ? null
-                : registrationBuckets.get(addressKey, address -> io.github.bucket4j.Bucket
-                        .builder().addLimit(io.github.bucket4j.Bandwidth.builder().capacity(registrationsPerHour)
-                                .refillGreedy(registrationsPerHour, java.time.Duration.ofHours(1)).build())
-                        .build());
-        if (bucket != null && bucket.getAvailableTokens() < 1) {
+        // Counted in this transaction, so spent only for an account made: a typo or a taken name
+        // rolls it back. Registrations from one address wait for each other until then.
+        if (addressKey != null && !registrations.tryAcquire(addressKey)) {
             throw new RegistrationException(java.util.Map.of(Registration.Field.USERNAME, TOO_MANY_REGISTRATIONS));
         }
-        AccountSummary created = register(registration);
-        if (bucket != null) {
-            // Spent only for an account made: a typo or a taken name costs nothing.
-            bucket.tryConsume(1);
-        }
-        return created;
+        return register(registration);
     }
 
     @Transactional
@@ -109,7 +104,9 @@ public class AccountService {
      * @throws LoginThrottledException when too many passwords were wrong (nothing is deleted)
      * @throws AccountChangeRefusedException when the caller is the only enabled admin
      */
-    @Transactional
+    // The throttle counts a wrong password in this transaction (shared counters join it): refusing
+    // for a wrong password must commit that, and nothing else is written before the check.
+    @Transactional(noRollbackFor = RegistrationException.class)
     @PreAuthorize("isAuthenticated()")
     public void deleteOwnAccount(String password) {
         long accountId = currentUser.requireUserId();
@@ -137,7 +134,8 @@ public class AccountService {
      *         the new one breaks a rule or is the current one (nothing is changed)
      * @throws LoginThrottledException when too many passwords were wrong (nothing is changed)
      */
-    @Transactional
+    // As for deleteOwnAccount: a refusal commits what the throttle counted; nothing else is written before.
+    @Transactional(noRollbackFor = PasswordChangeException.class)
     @PreAuthorize("isAuthenticated()")
     public void changePassword(String currentPassword, String newPassword) {
         Account account = accounts.findById(currentUser.requireUserId()).orElseThrow();

@@ -1,14 +1,18 @@
 package com.chatshare.conversations;
 
 import com.chatshare.base.markdown.MarkdownRenderer;
+import com.chatshare.ratelimit.RateLimit;
+import com.chatshare.ratelimit.SharedCounters;
 import com.chatshare.conversations.internal.Conversation;
 import com.chatshare.conversations.internal.ConversationRepository;
 import com.chatshare.conversations.internal.Message;
 import com.chatshare.conversations.internal.MessageBatchWriter;
 import com.chatshare.conversations.internal.MessageCounts;
 import com.chatshare.conversations.internal.MessageRepository;
+import com.chatshare.conversations.internal.ReplyMeters;
 import com.chatshare.conversations.internal.ReplyRecorder;
 import com.chatshare.security.CurrentUser;
+import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +37,7 @@ public class ConversationService {
     private final ConversationRepository conversations;
     private final MessageRepository messages;
     private final ReplyRecorder replyRecorder;
+    private final ReplyMeters replyMeters;
     private final MessageBatchWriter batchWriter;
     private final MessageCounts messageCounts;
     private final Assistant assistant;
@@ -40,24 +45,30 @@ public class ConversationService {
     private final CurrentUser currentUser;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final RateLimits.PerUser replies;
+    private final RateLimit replies;
 
     public static final String FULL_CONVERSATION_MESSAGE = "This chat has reached "
             + String.format("%,d", ChatMessage.MAX_PER_CONVERSATION) + " messages. Start a new chat to go on.";
     public static final String ANSWER_TOO_LONG_MESSAGE = "The answer was cut off at "
             + String.format("%,d", ChatMessage.MAX_ANSWER_LENGTH) + " characters.";
+    /** The shared counter of answers per account (per minute, {@code chatshare.assistant.replies-per-minute}). */
+    static final String REPLIES_BY_ACCOUNT = "assistant replies by account";
+    public static final String TOO_MANY_REPLIES =
+            "You asked for many answers in the last minute. Wait a moment, then press Retry.";
 
     ConversationService(ConversationRepository conversations, MessageRepository messages, ReplyRecorder replyRecorder,
-            MessageBatchWriter batchWriter, MessageCounts messageCounts, Assistant assistant, AssistantProperties assistantProperties, CurrentUser currentUser,
-            ApplicationEventPublisher events, Clock clock) {
+            ReplyMeters replyMeters, MessageBatchWriter batchWriter, MessageCounts messageCounts, Assistant assistant, AssistantProperties assistantProperties, CurrentUser currentUser,
+            ApplicationEventPublisher events, Clock clock, SharedCounters counters) {
         this.conversations = conversations;
         this.messages = messages;
         this.replyRecorder = replyRecorder;
+        this.replyMeters = replyMeters;
         this.batchWriter = batchWriter;
         this.messageCounts = messageCounts;
         this.assistant = assistant;
         this.assistantProperties = assistantProperties;
-        this.replies = RateLimits.perUser(assistantProperties.repliesPerMinute(), java.time.Duration.ofMinutes(1));
+        this.replies = counters.limit(REPLIES_BY_ACCOUNT, assistantProperties.repliesPerMinute(),
+                java.time.Duration.ofMinutes(1));
         this.currentUser = currentUser;
         this.events = events;
         this.clock = clock;
@@ -127,7 +138,7 @@ public class ConversationService {
             throw new InvalidChatInputException(FULL_CONVERSATION_MESSAGE);
         }
         if (!replies.tryAcquire(currentUser.requireUserId())) {
-            throw new AssistantUnavailableException(RateLimits.TOO_MANY_REPLIES, null);
+            throw new AssistantUnavailableException(TOO_MANY_REPLIES, null);
         }
         List<ChatTurn> history = messages.findByConversationIdOrderByPosition(conversationId).stream()
                 .map(Message::toChatMessage)
@@ -139,7 +150,9 @@ public class ConversationService {
 
         StringBuffer received = new StringBuffer();
         AtomicBoolean finished = new AtomicBoolean();
-        Runnable complete = () -> finish(finished, conversationId, placeholder.id(), received, MessageStatus.COMPLETE);
+        Timer.Sample started = replyMeters.start();
+        Runnable complete = () -> finish(finished, started, conversationId, placeholder.id(), received,
+                MessageStatus.COMPLETE);
         Flux<String> tokens = Flux.defer(() -> assistant.reply(history))
                 .timeout(assistantProperties.timeout())
                 .onErrorMap(e -> !(e instanceof AssistantUnavailableException),
@@ -155,8 +168,10 @@ public class ConversationService {
                 })
                 .doOnNext(received::append)
                 .doOnComplete(complete)
-                .doOnError(e -> finish(finished, conversationId, placeholder.id(), received, MessageStatus.FAILED))
-                .doOnCancel(() -> finish(finished, conversationId, placeholder.id(), received, MessageStatus.STOPPED))
+                .doOnError(e -> finish(finished, started, conversationId, placeholder.id(), received,
+                        MessageStatus.FAILED))
+                .doOnCancel(() -> finish(finished, started, conversationId, placeholder.id(), received,
+                        MessageStatus.STOPPED))
                 .subscribeOn(Schedulers.boundedElastic());
         return new ReplyStream(placeholder, tokens);
     }
@@ -237,9 +252,10 @@ public class ConversationService {
         return assistant.displayName();
     }
 
-    private void finish(AtomicBoolean finished, long conversationId, long messageId, StringBuffer received,
-            MessageStatus status) {
+    private void finish(AtomicBoolean finished, Timer.Sample started, long conversationId, long messageId,
+            StringBuffer received, MessageStatus status) {
         if (finished.compareAndSet(false, true)) {
+            replyMeters.finished(started, status);
             replyRecorder.finish(conversationId, messageId, received.toString(), status);
         }
     }

@@ -6,5 +6,6 @@ package com.chatshare.conversations;
  */
 public interface ShareDialogOpener {
 
-    void open(ConversationSummary conversation);
+    /** @param onClosed runs when the dialog closes (a link may have been made or deleted meanwhile) */
+    void open(ConversationSummary conversation, Runnable onClosed);
 }

@@ -1,11 +1,10 @@
 package com.chatshare.moderation;
 
+import com.chatshare.ratelimit.RateLimit;
+import com.chatshare.ratelimit.SharedCounters;
 import com.chatshare.moderation.internal.Reports;
+import com.chatshare.security.LoginThrottle;
 import com.chatshare.sharing.ShareModeration;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -15,7 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Viewer reports of shared chats, open to anyone with the link. Rate-limited per client address
- * and per link (token buckets, in this node's memory) so the form cannot flood the queue.
+ * (an IPv6 address by its /64 network) and per link, counted by every node together
+ * ({@link SharedCounters}), so the form cannot flood the queue.
  */
 @Service
 public class ReportService {
@@ -29,10 +29,13 @@ public class ReportService {
     private final Reports reports;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
-            .maximumSize(100_000).expireAfterAccess(WINDOW.multipliedBy(2)).build();
+    private final RateLimit perAddress;
+    private final RateLimit perLink;
 
-    ReportService(ShareModeration links, Reports reports, ApplicationEventPublisher events, Clock clock) {
+    ReportService(ShareModeration links, Reports reports, ApplicationEventPublisher events, Clock clock,
+            SharedCounters counters) {
+        this.perAddress = counters.limit("reports by address", PER_ADDRESS, WINDOW);
+        this.perLink = counters.limit("reports by link", PER_LINK, WINDOW);
         this.links = links;
         this.reports = reports;
         this.events = events;
@@ -59,7 +62,9 @@ public class ReportService {
         if (links.reportableTitle(token).isEmpty()) {
             throw new IllegalArgumentException("This shared chat is not available.");
         }
-        if (!take("address:" + clientAddress, PER_ADDRESS) || !take("link:" + token, PER_LINK)) {
+        // Counted in this transaction: when the link's limit refuses, the address's hit rolls back with it.
+        if (!perAddress.tryAcquire(String.valueOf(LoginThrottle.addressKey(clientAddress)))
+                || !perLink.tryAcquire(token)) {
             throw new ReportRateLimitedException();
         }
         long shareId = links.recordReport(token)
@@ -67,11 +72,5 @@ public class ReportService {
         long reportId = reports.insert(shareId, reason, text.isEmpty() ? null : text, clock.instant());
         events.publishEvent(new ModerationEvents.ReportFiled(reportId, shareId, reason));
         return reportId;
-    }
-
-    private boolean take(String key, int capacity) {
-        return buckets.get(key, k -> Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, WINDOW).build())
-                .build()).tryConsume(1);
     }
 }

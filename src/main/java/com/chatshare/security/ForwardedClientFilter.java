@@ -29,6 +29,9 @@ class ForwardedClientFilter extends OncePerRequestFilter {
     record Properties(@DefaultValue List<String> trustedProxies) {
     }
 
+    /** The request attribute with the client's address when it is not the peer's: for the {@link AccessLog}. */
+    static final String CLIENT_ADDRESS = ForwardedClientFilter.class.getName() + ".clientAddress";
+
     /** Addresses as the headers carry them: IPv4 dotted quads or IPv6 hex groups, nothing to look up. */
     private static final Pattern LITERAL = Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,3}){3}|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
 
@@ -74,6 +77,7 @@ class ForwardedClientFilter extends OncePerRequestFilter {
         String proto = request.getHeader("X-Forwarded-Proto");
         boolean secure = proto == null ? request.isSecure() : "https".equalsIgnoreCase(proto.strip());
         String clientAddress = client;
+        request.setAttribute(CLIENT_ADDRESS, clientAddress);
         chain.doFilter(new HttpServletRequestWrapper(request) {
             @Override
             public String getRemoteAddr() {

@@ -1,24 +1,27 @@
 package com.chatshare.security;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import com.chatshare.ratelimit.Counter;
+import com.chatshare.ratelimit.CounterKey;
+import com.chatshare.ratelimit.Counters;
+import com.chatshare.ratelimit.SharedCounters;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.time.Clock;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
-import java.util.concurrent.locks.ReentrantLock;
 import java.time.Instant;
-import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Deque;
-import java.util.HashSet;
-import java.util.Objects;
-import java.util.Set;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,11 +30,11 @@ import org.springframework.stereotype.Component;
  * Three limits:
  * <ul>
  * <li><b>Per account</b>: {@link #MAX_FAILURES} failures for one username within {@link #WINDOW}
- * lock it for {@link #LOCKOUT} — for the addresses those failures came from, and for every
- * address that fails on it while it is locked. An address with no failure on it still gets its
- * password checked, so nobody can keep the owner out by failing on purpose. Usernames are
- * counted in their canonical form ({@link Usernames}), the same key sign-in looks up, so no other
- * spelling gets fresh guesses; unknown usernames are counted and locked alike.</li>
+ * lock it for {@link #LOCKOUT} — for the addresses that failed on it within the window before,
+ * and for every address that fails on it while it is locked. An address with no failure on it
+ * still gets its password checked, so nobody can keep the owner out by failing on purpose.
+ * Usernames are counted in their canonical form ({@link Usernames}), the same key sign-in looks
+ * up, so no other spelling gets fresh guesses; unknown usernames are counted and locked alike.</li>
  * <li><b>Per address</b>: {@link #ADDRESS_MAX_FAILURES} failures from one address (an IPv6
  * address counts by its /64 network) within {@link #ADDRESS_WINDOW}, over any usernames, refuse
  * every check from it for {@link #ADDRESS_LOCKOUT}: one address cannot spray a password over
@@ -41,8 +44,12 @@ import org.springframework.stereotype.Component;
  * locking anyone out.</li>
  * </ul>
  * A refused check answers the same whether the account exists, is disabled or the password is
- * right. The counts live in this node's memory, in bounded caches; with several nodes each node
- * counts on its own.
+ * right.
+ *
+ * <p>The counts are {@link SharedCounters} in the database, so every node counts against the same
+ * limits. A check is counted as a failure when it begins ({@link #tryBegin}) and given back when
+ * the password was right: with the counters locked while it is counted, a burst of parallel
+ * guesses on any number of nodes gets no more password checks than the limits allow.
  */
 @Component
 public class LoginThrottle {
@@ -58,38 +65,47 @@ public class LoginThrottle {
     public static final int GLOBAL_MAX_FAILURES_PER_MINUTE = 1_000;
     public static final Duration GLOBAL_SLOWDOWN = Duration.ofSeconds(1);
 
+    /** The counters' scopes in the shared table. */
+    static final String BY_USERNAME = "sign-in failures by username";
+    static final String BY_ADDRESS = "sign-in failures by address";
+    static final String BY_USERNAME_FROM_ADDRESS = "sign-in failures by username+address";
+    static final String EVERYWHERE = "sign-in failures everywhere";
+    /**
+     * The global count is spread over this many rows, each failure counted in one at random: one
+     * row would make every failure in the cluster wait for the one before it during an attack.
+     */
+    static final int EVERYWHERE_ROWS = 8;
+    private static final List<CounterKey> EVERYWHERE_KEYS = IntStream.range(0, EVERYWHERE_ROWS)
+            .mapToObj(row -> new CounterKey(EVERYWHERE, Integer.toString(row), Duration.ofMinutes(1))).toList();
+
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
     private static final Pattern IPV6 = Pattern.compile("[0-9a-fA-F:.]*:[0-9a-fA-F:.]*");
 
-    private static final int MAX_TRACKED_USERNAMES = 100_000;
-    private static final int MAX_TRACKED_ADDRESSES = 100_000;
-    /** Beyond this many addresses failing on one locked account, the others are not remembered. */
-    static final int MAX_LOCKED_OUT_ADDRESSES_PER_USERNAME = 100;
-
-    private final Clock clock;
+    private final SharedCounters counters;
     private final Consumer<Duration> sleeper;
-    private final Cache<String, UsernameFailures> usernames = Caffeine.newBuilder()
-            .maximumSize(MAX_TRACKED_USERNAMES)
-            .expireAfterAccess(WINDOW.plus(LOCKOUT))
-            .build();
-    private final Cache<String, AddressFailures> addresses = Caffeine.newBuilder()
-            .maximumSize(MAX_TRACKED_ADDRESSES)
-            .expireAfterAccess(ADDRESS_WINDOW.plus(ADDRESS_LOCKOUT))
-            .build();
-    private final RecentFailures recent = new RecentFailures(GLOBAL_MAX_FAILURES_PER_MINUTE);
-
-    /** The locks that keep checks of one address or one username from running side by side. */
-    private final Cache<String, ReentrantLock> checkLocks = Caffeine.newBuilder()
-            .maximumSize(200_000).expireAfterAccess(Duration.ofMinutes(5)).build();
+    private final io.micrometer.core.instrument.Counter usernameLockouts;
+    private final io.micrometer.core.instrument.Counter addressLockouts;
 
     @Autowired
-    public LoginThrottle(Clock clock) {
-        this(clock, LoginThrottle::sleep);
+    public LoginThrottle(SharedCounters counters, MeterRegistry meters) {
+        this(counters, LoginThrottle::sleep, meters);
     }
 
-    LoginThrottle(Clock clock, Consumer<Duration> sleeper) {
-        this.clock = clock;
+    LoginThrottle(SharedCounters counters, Consumer<Duration> sleeper) {
+        this(counters, sleeper, new SimpleMeterRegistry());
+    }
+
+    private LoginThrottle(SharedCounters counters, Consumer<Duration> sleeper, MeterRegistry meters) {
+        this.counters = counters;
         this.sleeper = sleeper;
+        this.usernameLockouts = lockouts(meters, "username");
+        this.addressLockouts = lockouts(meters, "address");
+    }
+
+    private static io.micrometer.core.instrument.Counter lockouts(MeterRegistry meters, String kind) {
+        return io.micrometer.core.instrument.Counter.builder("chatshare.signin.lockouts")
+                .description("Lockouts begun by the sign-in throttle (a username, or an address), on this node")
+                .tag("kind", kind).register(meters);
     }
 
     /**
@@ -104,64 +120,65 @@ public class LoginThrottle {
      */
     public boolean check(String username, String address, BooleanSupplier passwordMatches) {
         awaitTurn();
-        // One check at a time per address and per username: otherwise a burst of parallel guesses
-        // all pass the "refused?" test before the first failure is counted. Address first, then
-        // username, always in this order, so two checks never wait for each other in a circle.
-        String from = addressKey(address);
-        ReentrantLock byAddress = from == null ? null : checkLocks.get("address:" + from, k -> new ReentrantLock());
-        ReentrantLock byUsername = checkLocks.get("username:" + usernameKey(username), k -> new ReentrantLock());
-        if (byAddress != null) {
-            byAddress.lock();
-        }
-        byUsername.lock();
+        Attempt attempt = tryBegin(username, address).orElseThrow(LoginThrottledException::new);
+        boolean matches;
         try {
-            if (refuses(username, address)) {
-                throw new LoginThrottledException();
-            }
-            boolean matches = passwordMatches.getAsBoolean();
-            if (matches) {
-                recordSuccess(username, address);
-            } else {
-                recordFailure(username, address);
-            }
-            return matches;
-        } finally {
-            byUsername.unlock();
-            if (byAddress != null) {
-                byAddress.unlock();
-            }
+            matches = passwordMatches.getAsBoolean();
+        } catch (RuntimeException | Error e) {
+            attempt.abandoned();
+            throw e;
         }
+        if (matches) {
+            attempt.succeeded();
+        } else {
+            attempt.failed();
+        }
+        return matches;
     }
 
     /** Waits {@link #GLOBAL_SLOWDOWN} while failures everywhere run above the global limit. */
     public void awaitTurn() {
-        if (recent.busy(clock.instant())) {
+        Counters everywhere = counters.read(EVERYWHERE_KEYS);
+        long failures = EVERYWHERE_KEYS.stream().mapToLong(key -> everywhere.get(key).count()).sum();
+        if (failures >= GLOBAL_MAX_FAILURES_PER_MINUTE) {
             sleeper.accept(GLOBAL_SLOWDOWN);
         }
     }
 
-    /** Whether a password check for this username from this address is refused right now. */
-    public boolean refuses(String username, String address) {
-        Instant now = clock.instant();
-        String from = addressKey(address);
-        if (from != null) {
-            AddressFailures failures = addresses.getIfPresent(from);
-            if (failures != null && failures.isLocked(now)) {
-                return true;
-            }
+    /**
+     * Begins a password check: refused (empty) when a limit says so, otherwise counted as a
+     * failure until the attempt says how it ended. The caller checks the password only with an
+     * attempt in hand, and then ends it exactly once.
+     */
+    public Optional<Attempt> tryBegin(String username, String address) {
+        Keys keys = Keys.of(username, address);
+        // A refusal needs no lock and writes nothing: what an attack mostly gets is cheap.
+        if (refuses(counters.read(keys.all()), keys)) {
+            return Optional.empty();
         }
-        UsernameFailures failures = usernames.getIfPresent(usernameKey(username));
-        return failures != null && failures.refuses(from, now);
+        return counters.compute(keys.all(), locked -> {
+            if (refuses(locked, keys)) {
+                return Optional.<Attempt>empty();
+            }
+            keys.all().forEach(key -> locked.get(key).add(1));
+            return Optional.of(new Attempt(keys, locked.now()));
+        });
     }
 
+    /** Whether a password check for this username from this address is refused right now. */
+    public boolean refuses(String username, String address) {
+        Keys keys = Keys.of(username, address);
+        return refuses(counters.read(keys.all()), keys);
+    }
+
+    /** Counts a failed password check that did not go through {@link #tryBegin}. */
     public void recordFailure(String username, String address) {
-        Instant now = clock.instant();
-        String from = addressKey(address);
-        usernames.asMap().computeIfAbsent(usernameKey(username), k -> new UsernameFailures()).fail(from, now);
-        if (from != null) {
-            addresses.asMap().computeIfAbsent(from, k -> new AddressFailures()).fail(now);
-        }
-        recent.add(now);
+        Keys keys = Keys.of(username, address);
+        countLockouts(counters.compute(keys.all(), locked -> {
+            keys.all().forEach(key -> locked.get(key).add(1));
+            return settleFailure(locked, keys);
+        }));
+        countFailureEverywhere();
     }
 
     /**
@@ -169,9 +186,154 @@ public class LoginThrottle {
      * other addresses, a lockout in force and the address's own count all stay.
      */
     public void recordSuccess(String username, String address) {
-        UsernameFailures failures = usernames.getIfPresent(usernameKey(username));
-        if (failures != null) {
-            failures.succeed(addressKey(address));
+        Keys keys = Keys.of(username, address);
+        if (keys.fromAddress() != null) {
+            counters.update(List.of(keys.username(), keys.fromAddress()), locked -> forgetFailuresFromAddress(locked, keys));
+        }
+    }
+
+    private static boolean refuses(Counters counters, Keys keys) {
+        if (keys.address() != null) {
+            Counter address = counters.get(keys.address());
+            if (address.isLocked() || address.count() >= ADDRESS_MAX_FAILURES) {
+                return true;
+            }
+        }
+        Counter username = counters.get(keys.username());
+        if (keys.fromAddress() == null) {
+            // Without an address nobody can tell the owner from the guesser.
+            return username.isLocked() || username.count() >= MAX_FAILURES;
+        }
+        Counter fromAddress = counters.get(keys.fromAddress());
+        boolean lockedOut = username.lockedAt()
+                .flatMap(locked -> fromAddress.markedAt().filter(failed -> !failed.isBefore(locked.minus(WINDOW))))
+                .isPresent();
+        // The limit's worth of failures, this address's among them, some still being checked:
+        // the lock comes when they fail, and no further guess goes ahead of it.
+        boolean atLimit = username.count() >= MAX_FAILURES && fromAddress.count() > 0;
+        return lockedOut || atLimit;
+    }
+
+    /** What a settled failure locked. */
+    private record Lockouts(boolean username, boolean address) {
+    }
+
+    private void countLockouts(Lockouts lockouts) {
+        if (lockouts.username()) {
+            usernameLockouts.increment();
+        }
+        if (lockouts.address()) {
+            addressLockouts.increment();
+        }
+    }
+
+    private static Lockouts settleFailure(Counters counters, Keys keys) {
+        boolean addressLocked = false;
+        if (keys.address() != null) {
+            Counter address = counters.get(keys.address());
+            if (!address.isLocked() && address.count() >= ADDRESS_MAX_FAILURES) {
+                address.lock(ADDRESS_LOCKOUT);
+                address.reset();
+                addressLocked = true;
+            }
+            // Kept while a lock that this failure counts towards can last.
+            counters.get(keys.fromAddress()).mark(WINDOW.plus(LOCKOUT));
+        }
+        Counter username = counters.get(keys.username());
+        boolean usernameLocked = !username.isLocked() && username.count() >= MAX_FAILURES;
+        if (usernameLocked) {
+            username.lock(LOCKOUT);
+        }
+        return new Lockouts(usernameLocked, addressLocked);
+    }
+
+    private static void forgetFailuresFromAddress(Counters counters, Keys keys) {
+        Counter fromAddress = counters.get(keys.fromAddress());
+        counters.get(keys.username()).removeHitsOf(fromAddress);
+        fromAddress.delete();
+    }
+
+    /** In a transaction of its own where there is none: the busiest row is locked only briefly. */
+    private void countFailureEverywhere() {
+        CounterKey row = EVERYWHERE_KEYS.get(ThreadLocalRandom.current().nextInt(EVERYWHERE_ROWS));
+        counters.update(List.of(row), locked -> locked.get(row).add(1));
+    }
+
+    /**
+     * A password check under way, counted as a failure from {@link #tryBegin} on; ends once, as
+     * {@link #succeeded}, {@link #failed} or {@link #abandoned}.
+     */
+    public final class Attempt {
+
+        private final Keys keys;
+        private final Instant begunAt;
+        private boolean ended;
+
+        private Attempt(Keys keys, Instant begunAt) {
+            this.keys = keys;
+            this.begunAt = begunAt;
+        }
+
+        /** The password was right: this check is no failure, and the address's failures on the username are forgotten. */
+        public void succeeded() {
+            end();
+            counters.update(keys.all(), locked -> {
+                if (keys.address() != null) {
+                    locked.get(keys.address()).remove(1, begunAt);
+                    forgetFailuresFromAddress(locked, keys);
+                } else {
+                    locked.get(keys.username()).remove(1, begunAt);
+                }
+            });
+        }
+
+        /** The password was wrong (or the account unknown or disabled): counted, and locks what reached its limit. */
+        public void failed() {
+            end();
+            countLockouts(counters.compute(keys.all(), locked -> settleFailure(locked, keys)));
+            countFailureEverywhere();
+        }
+
+        /**
+         * The check ended without an answer (an error): given back. Should that fail too, the
+         * check stays counted as a failure, which errs on the safe side.
+         */
+        public void abandoned() {
+            end();
+            try {
+                counters.update(keys.all(), locked -> keys.all().forEach(key -> locked.get(key).remove(1, begunAt)));
+            } catch (DataAccessException e) {
+                // Left counted; the error that ended the check is what the caller reports.
+            }
+        }
+
+        private void end() {
+            if (ended) {
+                throw new IllegalStateException("a password check ends once");
+            }
+            ended = true;
+        }
+    }
+
+    /** The counters one check touches: the username's, the address's and the username's from that address. */
+    private record Keys(CounterKey username, CounterKey address, CounterKey fromAddress) {
+
+        static Keys of(String username, String address) {
+            String name = usernameKey(username);
+            String from = addressKey(address);
+            return new Keys(new CounterKey(BY_USERNAME, name, WINDOW),
+                    from == null ? null : new CounterKey(BY_ADDRESS, from, ADDRESS_WINDOW),
+                    from == null ? null : new CounterKey(BY_USERNAME_FROM_ADDRESS, name + "\u0000" + from, WINDOW));
+        }
+
+        List<CounterKey> all() {
+            List<CounterKey> all = new ArrayList<>(3);
+            all.add(username);
+            if (address != null) {
+                all.add(address);
+                all.add(fromAddress);
+            }
+            return all;
         }
     }
 
@@ -207,100 +369,6 @@ public class LoginThrottle {
             Thread.sleep(duration);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private record Failure(Instant at, String address) {
-    }
-
-    private static final class UsernameFailures {
-
-        private final Deque<Failure> failures = new ArrayDeque<>();
-        private final Set<String> lockedOut = new HashSet<>();
-        private Instant lockedUntil = Instant.MIN;
-
-        synchronized void fail(String address, Instant now) {
-            if (isLocked(now)) {
-                lockOut(address);
-                return;
-            }
-            Instant windowStart = now.minus(WINDOW);
-            while (!failures.isEmpty() && failures.peekFirst().at().isBefore(windowStart)) {
-                failures.removeFirst();
-            }
-            failures.addLast(new Failure(now, address));
-            if (failures.size() >= MAX_FAILURES) {
-                lockedUntil = now.plus(LOCKOUT);
-                lockedOut.clear();
-                failures.forEach(failure -> lockOut(failure.address()));
-                failures.clear();
-            }
-        }
-
-        private void lockOut(String address) {
-            if (address != null && lockedOut.size() < MAX_LOCKED_OUT_ADDRESSES_PER_USERNAME) {
-                lockedOut.add(address);
-            }
-        }
-
-        synchronized boolean refuses(String address, Instant now) {
-            // Without an address nobody can tell the owner from the guesser: refused while locked.
-            return isLocked(now) && (address == null || lockedOut.contains(address));
-        }
-
-        synchronized void succeed(String address) {
-            failures.removeIf(failure -> Objects.equals(failure.address(), address));
-        }
-
-        private boolean isLocked(Instant now) {
-            return now.isBefore(lockedUntil);
-        }
-    }
-
-    private static final class AddressFailures {
-
-        private final Deque<Instant> failures = new ArrayDeque<>();
-        private Instant lockedUntil = Instant.MIN;
-
-        synchronized void fail(Instant now) {
-            if (isLocked(now)) {
-                return;
-            }
-            Instant windowStart = now.minus(ADDRESS_WINDOW);
-            while (!failures.isEmpty() && failures.peekFirst().isBefore(windowStart)) {
-                failures.removeFirst();
-            }
-            failures.addLast(now);
-            if (failures.size() >= ADDRESS_MAX_FAILURES) {
-                lockedUntil = now.plus(ADDRESS_LOCKOUT);
-                failures.clear();
-            }
-        }
-
-        synchronized boolean isLocked(Instant now) {
-            return now.isBefore(lockedUntil);
-        }
-    }
-
-    /** The times of the last {@code capacity} failures anywhere, oldest overwritten first. */
-    private static final class RecentFailures {
-
-        private final Instant[] times;
-        private int next;
-
-        RecentFailures(int capacity) {
-            times = new Instant[capacity];
-        }
-
-        synchronized void add(Instant now) {
-            times[next] = now;
-            next = (next + 1) % times.length;
-        }
-
-        /** Whether the limit's worth of failures all happened within the last minute. */
-        synchronized boolean busy(Instant now) {
-            Instant oldest = times[next];
-            return oldest != null && oldest.isAfter(now.minus(Duration.ofMinutes(1)));
         }
     }
 }

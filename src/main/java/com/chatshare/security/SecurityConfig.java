@@ -3,13 +3,16 @@ package com.chatshare.security;
 import com.chatshare.security.ui.LoginView;
 import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
-import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
-import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
+import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
+import org.springframework.security.authentication.event.AuthenticationFailureLockedEvent;
+import org.springframework.security.authentication.event.AuthenticationFailureServiceExceptionEvent;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -28,8 +31,9 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 
 /**
- * Spring Security for the whole application: Vaadin views behind the login view, the public
- * health endpoint, everything else of actuator for admins only, and the login throttle.
+ * Spring Security for the whole application: Vaadin views behind the login view, and the login
+ * throttle. The actuator endpoints have their own chain ({@link ActuatorSecurity}), the public
+ * share page and report form theirs.
  * Accounts supply the {@link UserDetailsService}; this package depends on no feature.
  */
 @Configuration
@@ -56,8 +60,6 @@ class SecurityConfig {
     SecurityFilterChain securityFilterChain(HttpSecurity http, AccountStateCache accountStates, RequestUtil vaadinRequests)
             throws Exception {
         http.authorizeHttpRequests(requests -> requests
-                .requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
-                .requestMatchers(EndpointRequest.toAnyEndpoint()).hasRole(AppRoles.ADMIN)
                 .requestMatchers("/styles.css", "/images/**", "/favicon.ico").permitAll());
         // Spring Security's default repository, made explicit so RevokedSessionFilter saves a
         // session's changed roles where the next request of that session loads them from.
@@ -103,5 +105,19 @@ class SecurityConfig {
         dao.setPreAuthenticationChecks(user -> { });
         dao.setPostAuthenticationChecks(new AccountStatusUserDetailsChecker());
         return new ThrottledAuthenticationProvider(dao, throttle);
+    }
+
+    /**
+     * Spring Boot's publisher of sign-in events, which {@link SignInMeters} counts, told about the
+     * throttle's refusal (published as a lock) and about every other failure (as a service
+     * exception): by default Spring Security publishes nothing for an exception it does not know.
+     */
+    @Bean
+    DefaultAuthenticationEventPublisher authenticationEventPublisher(ApplicationEventPublisher events) {
+        DefaultAuthenticationEventPublisher publisher = new DefaultAuthenticationEventPublisher(events);
+        publisher.setAdditionalExceptionMappings(
+                Map.of(LoginThrottledException.class, AuthenticationFailureLockedEvent.class));
+        publisher.setDefaultAuthenticationFailureEvent(AuthenticationFailureServiceExceptionEvent.class);
+        return publisher;
     }
 }

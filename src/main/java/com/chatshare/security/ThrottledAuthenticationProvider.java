@@ -1,5 +1,6 @@
 package com.chatshare.security;
 
+import java.util.Optional;
 import org.springframework.security.authentication.AccountStatusException;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -13,7 +14,9 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
  * whether the password is right. Every other failure — wrong password, unknown username,
  * disabled account — is one {@link BadCredentialsException} and counts as a failure, so a
  * disabled account locks like any other and nothing tells it apart. The client's address comes
- * from the request ({@link WebAuthenticationDetails}).
+ * from the request ({@link WebAuthenticationDetails}). The check is counted as a failure from
+ * before the password is looked at until it proves right, so parallel guesses on any node cannot
+ * all slip in before the first failure is counted.
  */
 class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
@@ -33,19 +36,25 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
         String address = authentication.getDetails() instanceof WebAuthenticationDetails details
                 ? details.getRemoteAddress() : null;
         throttle.awaitTurn();
-        if (throttle.refuses(username, address)) {
+        Optional<LoginThrottle.Attempt> attempt = throttle.tryBegin(username, address);
+        if (attempt.isEmpty()) {
             throw new LoginThrottledException();
         }
         Authentication result;
         try {
             result = delegate.authenticate(authentication);
         } catch (BadCredentialsException | AccountStatusException e) {
-            throttle.recordFailure(username, address);
+            attempt.get().failed();
             // Not chained: the cause would say "disabled" to whoever logs or shows it.
             throw new BadCredentialsException(BAD_CREDENTIALS);
+        } catch (RuntimeException e) {
+            attempt.get().abandoned();
+            throw e;
         }
         if (result != null) {
-            throttle.recordSuccess(username, address);
+            attempt.get().succeeded();
+        } else {
+            attempt.get().abandoned();
         }
         return result;
     }

@@ -7,10 +7,12 @@ import java.time.Instant;
  *
  * @param path the link's path, {@code /share/TOKEN}; the UI makes it absolute
  * @param newMessages how many messages the conversation gained since the snapshot
+ * @param settings who can open it (with the usernames of a people link) and until when
+ * @param expired whether its expiry has passed: it answers like a deleted link until renewed
  */
 public record ShareDetails(long shareId, long conversationId, String path, String title, ShareVisibility visibility,
         ShareStatus status, String takedownReason, Instant createdAt, Instant updatedAt, long viewCount,
-        int newMessages) {
+        int newMessages, ShareSettings settings, boolean expired) {
 
     public static final int TITLE_MAX_LENGTH = 200;
 

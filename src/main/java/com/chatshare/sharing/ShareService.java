@@ -1,15 +1,18 @@
 package com.chatshare.sharing;
 
+import com.chatshare.accounts.AccountDirectory;
 import com.chatshare.conversations.ChatMessage;
 import com.chatshare.conversations.ChatTurn;
 import com.chatshare.conversations.ConversationService;
 import com.chatshare.conversations.ConversationSummary;
 import com.chatshare.conversations.MessageStatus;
-import com.chatshare.conversations.RateLimits;
 import com.chatshare.security.AppUserPrincipal;
 import com.chatshare.security.CurrentUser;
 import com.chatshare.base.markdown.MarkdownRenderer;
+import com.chatshare.ratelimit.RateLimit;
+import com.chatshare.ratelimit.SharedCounters;
 import com.chatshare.sharing.internal.KnownHeads;
+import com.chatshare.sharing.internal.LinkMembers;
 import com.chatshare.sharing.internal.OwnedLinks;
 import com.chatshare.sharing.internal.ShareLink;
 import com.chatshare.sharing.internal.ShareLinkRepository;
@@ -17,6 +20,10 @@ import com.chatshare.sharing.internal.SharePages;
 import com.chatshare.sharing.internal.SnapshotBatchWriter;
 import com.chatshare.sharing.internal.SnapshotMessageRepository;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -48,7 +55,14 @@ public class ShareService {
     public static final String TOO_MANY_CONTINUES_MESSAGE = "You continued many shared chats in the last hour. "
             + "Please try again later.";
 
-    private final RateLimits.PerUser continues;
+    public static final String NOT_AVAILABLE_MESSAGE = "This shared link is not available.";
+    /** How many usernames the people field suggests at a time. */
+    public static final int MAX_SUGGESTIONS = 10;
+
+    /** The shared counter of continues per account (per hour, {@code chatshare.sharing.continues-per-hour}). */
+    static final String CONTINUES_BY_ACCOUNT = "continues by account";
+
+    private final RateLimit continues;
     private final ConversationService conversations;
     private final ShareLinkRepository links;
     private final SnapshotMessageRepository snapshots;
@@ -60,12 +74,21 @@ public class ShareService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final KnownHeads known;
+    private final LinkMembers members;
+    private final AccountDirectory accounts;
+    private final ExpiryPolicy expiryPolicy;
 
     ShareService(ConversationService conversations, ShareLinkRepository links, SnapshotMessageRepository snapshots,
             SnapshotBatchWriter snapshotWriter, SharePages pages, OwnedLinks ownedLinks, MarkdownRenderer markdown,
             CurrentUser currentUser, ApplicationEventPublisher events, Clock clock, KnownHeads known,
-            @Value("${chatshare.sharing.continues-per-hour:30}") int continuesPerHour) {
-        this.continues = RateLimits.perUser(continuesPerHour, java.time.Duration.ofHours(1));
+            SharedCounters counters, LinkMembers members, AccountDirectory accounts,
+            @Value("${chatshare.sharing.continues-per-hour:30}") int continuesPerHour,
+            @Value("${chatshare.sharing.max-expiry:0s}") Duration maxExpiry,
+            @Value("${chatshare.sharing.require-expiry:false}") boolean requireExpiry) {
+        this.members = members;
+        this.accounts = accounts;
+        this.expiryPolicy = new ExpiryPolicy(maxExpiry.isPositive() ? maxExpiry : null, requireExpiry);
+        this.continues = counters.limit(CONTINUES_BY_ACCOUNT, continuesPerHour, java.time.Duration.ofHours(1));
         this.conversations = conversations;
         this.links = links;
         this.snapshots = snapshots;
@@ -90,7 +113,22 @@ public class ShareService {
                 link.map(ShareLink::getVisibility).orElse(ShareVisibility.ANONYMOUS),
                 currentUser.require().displayName(),
                 shareable.stream().map(m -> new SnapshotMessage(m.role(), markdown.toHtml(m.content()))).toList(),
-                link.map(l -> details(l, shareable)));
+                link.map(l -> details(l, shareable)),
+                link.map(this::settingsOf).orElse(ShareSettings.ANYONE_FOREVER), expiryPolicy);
+    }
+
+    /** What expiries this instance allows, for the dialogs to offer. */
+    public ExpiryPolicy expiryPolicy() {
+        return expiryPolicy;
+    }
+
+    /**
+     * Usernames of existing accounts that begin with what the owner typed, for the people field;
+     * none for fewer than two characters.
+     */
+    @Transactional(readOnly = true)
+    public List<String> suggestPeople(String typed) {
+        return accounts.usernamesStartingWith(typed, MAX_SUGGESTIONS);
     }
 
     /** The caller's link for a conversation, if there is one. */
@@ -110,6 +148,19 @@ public class ShareService {
      */
     @Transactional
     public ShareDetails share(long conversationId, String title, ShareVisibility visibility) {
+        return share(conversationId, title, visibility, null);
+    }
+
+    /**
+     * {@link #share(long, String, ShareVisibility)} with who can open the link and until when.
+     * People must be existing accounts (at most {@link ShareSettings#MAX_PEOPLE}); a new or changed
+     * expiry must be in the future and within the {@link #expiryPolicy()}. A changed audience or
+     * expiry acts on the next request, on every node as any revocation does.
+     *
+     * @param settings null to keep the link's (or, for a new link, the defaults)
+     */
+    @Transactional
+    public ShareDetails share(long conversationId, String title, ShareVisibility visibility, ShareSettings settings) {
         AppUserPrincipal owner = currentUser.require();
         List<ChatMessage> shareable = shareable(conversations.findMessages(conversationId));
         if (shareable.isEmpty()) {
@@ -126,10 +177,21 @@ public class ShareService {
         if (existing.isPresent() && existing.get().isTakenDown()) {
             throw new ShareException(takenDownMessage(existing.get()));
         }
+        Access access = settings == null ? null : validAccess(settings, owner.userId(),
+                existing.map(ShareLink::getExpiresAt).orElse(null), existing.isEmpty());
+        if (settings == null && existing.isEmpty()) {
+            access = validAccess(ShareSettings.ANYONE_FOREVER, owner.userId(), null, true);
+        }
         ShareLink link = existing.orElseGet(() ->
                 new ShareLink(ShareToken.generate(), conversationId, owner.userId(), clock.instant()));
         link.resnapshot(cleanTitle, visibility, owner.displayName(), shareable.getLast().position(), clock.instant());
+        if (access != null) {
+            link.restrict(access.audience(), access.expiresAt());
+        }
         link = links.saveAndFlush(link);
+        if (access != null) {
+            members.replace(link.getId(), access.people());
+        }
         snapshots.deleteByShareLink(link.getId());
         snapshotWriter.insert(link.getId(), shareable);
         if (existing.isPresent()) {
@@ -198,7 +260,8 @@ public class ShareService {
     /** One page of the caller's links, for the data controls grid. */
     @Transactional(readOnly = true)
     public List<ShareSummary> findOwnLinks(ShareQuery query, int offset, int limit) {
-        List<OwnedLinks.OwnedLink> rows = ownedLinks.page(currentUser.requireUserId(), query, offset, limit);
+        List<OwnedLinks.OwnedLink> rows = ownedLinks.page(currentUser.requireUserId(), query, offset, limit,
+                clock.instant());
         Map<Long, Integer> positions = new HashMap<>();
         rows.forEach(row -> positions.put(row.summary().conversationId(), row.sourceLastPosition()));
         Map<Long, Integer> newMessages = conversations.countFinishedMessagesAfter(positions);
@@ -232,6 +295,57 @@ public class ShareService {
         return deleted;
     }
 
+    /**
+     * Sets who can open some of the caller's links, in one statement: anyone or signed-in users
+     * (a list of people is chosen per link, in its Share dialog). Acts on the next request. If any
+     * id is not the caller's, nothing changes.
+     *
+     * @return how many links changed
+     */
+    @Transactional
+    public int changeAudience(Collection<Long> shareIds, ShareAudience audience) {
+        if (audience == ShareAudience.PEOPLE) {
+            throw new ShareException("Choose the people of a link in its Share dialog, one link at a time.");
+        }
+        Set<Long> ids = ownedIds(shareIds);
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        members.clear(ids);
+        return ownedLinks.setAudience(currentUser.requireUserId(), ids, audience);
+    }
+
+    /**
+     * Sets when some of the caller's links stop answering, in one statement (null: never): also
+     * renews expired links. The time must be in the future and within the {@link #expiryPolicy()}.
+     * If any id is not the caller's, nothing changes.
+     *
+     * @return how many links changed
+     */
+    @Transactional
+    public int changeExpiry(Collection<Long> shareIds, Instant expiresAt) {
+        checkExpiry(expiresAt);
+        Set<Long> ids = ownedIds(shareIds);
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return ownedLinks.setExpiry(currentUser.requireUserId(), ids, expiresAt);
+    }
+
+    /** {@link #changeExpiry} to this long from now, by the server's clock. */
+    @Transactional
+    public int expireIn(Collection<Long> shareIds, Duration fromNow) {
+        return changeExpiry(shareIds, clock.instant().plus(fromNow));
+    }
+
+    private Set<Long> ownedIds(Collection<Long> shareIds) {
+        Set<Long> ids = Set.copyOf(shareIds);
+        if (!ids.isEmpty() && ownedLinks.countOwned(currentUser.requireUserId(), ids) != ids.size()) {
+            throw new ShareException("Some of these links do not exist or are not yours. Nothing was changed.");
+        }
+        return ids;
+    }
+
     /** Deletes every link of the caller's set-based; conversations and copies stay. */
     @Transactional
     public int deleteAllLinks() {
@@ -241,17 +355,29 @@ public class ShareService {
         return deleted;
     }
 
-    /** The public view of an active link, for the continue page. */
+    /** What the public page shows of a link for anyone: empty for every other token. */
     @Transactional(readOnly = true)
     public Optional<PublicSnapshot> findPublicSnapshot(String token) {
         return pages.snapshot(token);
     }
 
+    /**
+     * The snapshot of a link the caller may open, for the signed-in page and the continue page: an
+     * active link that has not expired, for anyone, for signed-in users, or for people that include
+     * the caller, or the caller's own. Empty for every other token, exactly as for an unknown one.
+     */
+    @Transactional(readOnly = true)
+    public Optional<PublicSnapshot> findSnapshot(String token) {
+        return pages.snapshotFor(token, currentUser.requireUserId());
+    }
+
     private ShareLink activeLink(String token) {
+        long caller = currentUser.requireUserId();
         return pages.head(token)
-                .filter(head -> head.status() == ShareStatus.ACTIVE)
+                .filter(head -> head.status() == ShareStatus.ACTIVE && !head.isExpiredAt(clock.instant()))
                 .flatMap(head -> links.findById(head.shareId()))
-                .orElseThrow(() -> new ShareException("This shared link is not available."));
+                .filter(link -> pages.isAvailable(link) && pages.mayOpen(link, caller))
+                .orElseThrow(() -> new ShareException(NOT_AVAILABLE_MESSAGE));
     }
 
     private Optional<ShareLink> ownLink(long conversationId) {
@@ -281,10 +407,90 @@ public class ShareService {
         return text;
     }
 
-    private static ShareDetails details(ShareLink link, List<ChatMessage> shareable) {
+    private ShareDetails details(ShareLink link, List<ChatMessage> shareable) {
         int newMessages = (int) shareable.stream().filter(m -> m.position() > link.getSourceLastPosition()).count();
         return new ShareDetails(link.getId(), link.getConversationId(), link.getPath(), link.getTitle(),
                 link.getVisibility(), link.getStatus(), link.getTakedownReason(), link.getCreatedAt(),
-                link.getUpdatedAt(), link.getViewCount(), newMessages);
+                link.getUpdatedAt(), link.getViewCount(), newMessages, settingsOf(link),
+                link.isExpiredAt(clock.instant()));
+    }
+
+    /** A link's audience (with its people's usernames, in order) and expiry. */
+    private ShareSettings settingsOf(ShareLink link) {
+        List<String> people = link.getAudience() != ShareAudience.PEOPLE ? List.of()
+                : accounts.usernames(members.of(link.getId())).values().stream().sorted().toList();
+        return new ShareSettings(link.getAudience(), people, link.getExpiresAt());
+    }
+
+    /** Settings checked and resolved: the people as account ids. */
+    private record Access(ShareAudience audience, List<Long> people, Instant expiresAt) {
+    }
+
+    private Access validAccess(ShareSettings settings, long ownerId, Instant currentExpiry, boolean isNew) {
+        ShareAudience audience = settings.audience() == null ? ShareAudience.ANYONE : settings.audience();
+        List<Long> people = audience == ShareAudience.PEOPLE ? people(settings.people(), ownerId) : List.of();
+        // An expiry the link already has is kept as it is, even if it has passed or the cap moved.
+        if (isNew || !java.util.Objects.equals(settings.expiresAt(), currentExpiry)) {
+            checkExpiry(settings.expiresAt());
+        }
+        return new Access(audience, people, settings.expiresAt());
+    }
+
+    private List<Long> people(List<String> typed, long ownerId) {
+        Map<String, String> names = new LinkedHashMap<>();
+        for (String name : typed) {
+            if (name != null && !name.isBlank()) {
+                names.putIfAbsent(com.chatshare.security.Usernames.canonical(name), name.strip());
+            }
+        }
+        if (names.isEmpty()) {
+            throw invalidPeople("Add at least one person who may open the link, or choose another audience.");
+        }
+        if (names.size() > ShareSettings.MAX_PEOPLE) {
+            throw invalidPeople("A link can be shared with at most " + ShareSettings.MAX_PEOPLE + " people; you "
+                    + "added " + names.size() + ".");
+        }
+        List<Long> ids = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
+        names.forEach((canonical, name) -> accounts.idOf(canonical).ifPresentOrElse(ids::add, () -> unknown.add(name)));
+        if (!unknown.isEmpty()) {
+            throw invalidPeople((unknown.size() == 1 ? "There is no account named " : "There are no accounts named ")
+                    + String.join(", ", unknown) + ". Check the usernames.");
+        }
+        // The owner may always open their own link: no row for them.
+        return ids.stream().filter(id -> id != ownerId).distinct().toList();
+    }
+
+    private void checkExpiry(Instant expiresAt) {
+        Instant now = clock.instant();
+        if (expiresAt == null) {
+            if (expiryPolicy.required()) {
+                throw invalidExpiry("Links on this server must expire. Choose when" + (expiryPolicy.longest() == null
+                        ? "." : ", at most " + days(expiryPolicy.longest()) + " from now."));
+            }
+            return;
+        }
+        if (!expiresAt.isAfter(now)) {
+            throw invalidExpiry("Choose an expiry in the future.");
+        }
+        if (!expiryPolicy.allows(Duration.between(now, expiresAt))) {
+            throw invalidExpiry("Links on this server expire at most " + days(expiryPolicy.longest())
+                    + " from now. Choose an earlier expiry.");
+        }
+    }
+
+    private static ShareSettingsException invalidPeople(String message) {
+        return new ShareSettingsException(ShareSettingsException.Setting.PEOPLE, message);
+    }
+
+    private static ShareSettingsException invalidExpiry(String message) {
+        return new ShareSettingsException(ShareSettingsException.Setting.EXPIRY, message);
+    }
+
+    private static String days(Duration duration) {
+        long days = duration.toDays();
+        return days >= 1 && duration.equals(Duration.ofDays(days))
+                ? days + (days == 1 ? " day" : " days")
+                : duration.toHours() + " hours";
     }
 }

@@ -16,6 +16,8 @@ public record ShareToken(String value) {
     public static final int LENGTH = 22;
     /** Where share pages live: {@code PATH_PREFIX + token}. */
     public static final String PATH_PREFIX = "/share/";
+    /** After {@code /share/TOKEN}: the signed-in page, where links for a restricted audience are read. */
+    public static final String VIEW_SUFFIX = "/view";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     public ShareToken {
@@ -73,6 +75,14 @@ public record ShareToken(String value) {
     /** The share page's path of a token as stored. */
     public static String pathOf(String token) {
         return PATH_PREFIX + token;
+    }
+
+    /**
+     * Where a link with this audience is read: the public page for {@link ShareAudience#ANYONE},
+     * the signed-in page ({@code /share/TOKEN/view}) for the others.
+     */
+    public static String pathOf(String token, ShareAudience audience) {
+        return audience == ShareAudience.ANYONE ? pathOf(token) : pathOf(token) + VIEW_SUFFIX;
     }
 
     /** The share page's path, {@code /share/TOKEN}. */

@@ -5,8 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.chatshare.IntegrationTest;
 import com.chatshare.accounts.internal.AccountRepository;
+import com.chatshare.ratelimit.CounterKey;
+import com.chatshare.ratelimit.SecondNode;
+import com.chatshare.ratelimit.SharedCounters;
+import com.chatshare.security.LoginThrottle;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.security.test.context.support.WithMockUser;
@@ -19,6 +25,15 @@ class AccountServiceTest {
 
     @Autowired
     AccountRepository accounts;
+
+    @Autowired
+    SharedCounters counters;
+
+    @Autowired
+    SecondNode secondNode;
+
+    @Value("${chatshare.accounts.registrations-per-hour}")
+    int registrationsPerHour;
 
     @Test
     void the_service_enforces_the_rules_even_without_the_form() {
@@ -99,7 +114,7 @@ class AccountServiceTest {
 
     @Test
     void one_address_registers_a_bounded_number_of_accounts() {
-        AccountService limited = new AccountService(null, null, null, null, null, null, null, 2) {
+        AccountService limited = new AccountService(null, null, null, null, null, null, null, counters, 2) {
             @Override
             public AccountSummary register(Registration registration) {
                 return null; // the limit is what is tested here, not the creation
@@ -112,5 +127,23 @@ class AccountServiceTest {
                         limited.register(new Registration("a-three", "Three", "long-enough-password"), "198.51.100.1"))
                 .isInstanceOf(RegistrationException.class);
         limited.register(new Registration("b-one", "Other", "long-enough-password"), "198.51.100.2");
+    }
+
+    @Test
+    void registrations_on_another_node_count_and_one_that_makes_no_account_costs_nothing() {
+        String address = "2001:db8:77:1::1";
+        CounterKey registrations = new CounterKey(AccountService.REGISTRATIONS_BY_ADDRESS,
+                LoginThrottle.addressKey(address), Duration.ofHours(1));
+        secondNode.count(registrations, registrationsPerHour - 1);
+
+        assertThatThrownBy(() -> service.register(new Registration("twin-of-none", "Admin", "long-enough-password"),
+                address)).isInstanceOf(RegistrationException.class);
+        service.register(new Registration("last-of-network", "Last", "long-enough-password"), "2001:db8:77:1::2");
+
+        assertThatThrownBy(() -> service.register(new Registration("one-too-many", "Late", "long-enough-password"),
+                "2001:db8:77:1:ffff::9"))
+                .isInstanceOf(RegistrationException.class)
+                .hasMessage(AccountService.TOO_MANY_REGISTRATIONS);
+        assertThat(accounts.existsByUsername("one-too-many")).isFalse();
     }
 }

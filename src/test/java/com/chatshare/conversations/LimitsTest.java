@@ -7,8 +7,13 @@ import com.chatshare.IntegrationTest;
 import com.chatshare.SignedIn;
 import com.chatshare.accounts.AccountService;
 import com.chatshare.accounts.Registration;
+import com.chatshare.ratelimit.CounterKey;
+import com.chatshare.ratelimit.RateLimit;
+import com.chatshare.ratelimit.SecondNode;
+import com.chatshare.ratelimit.SharedCounters;
 import com.chatshare.conversations.internal.FakeOpenAi;
 import com.chatshare.conversations.internal.SwitchableAssistant;
+import com.chatshare.security.CurrentUser;
 import com.chatshare.sharing.ShareException;
 import com.chatshare.sharing.ShareService;
 import com.chatshare.sharing.ShareVisibility;
@@ -17,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.mockwebserver.MockWebServer;
 import org.junit.jupiter.api.AfterEach;
@@ -24,7 +30,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
-/** Limits on what one account can make the server hold or do, each with a clear message. */
+/**
+ * Limits on what one account can make the server hold or do, each with a clear message; the rate
+ * limits are counted by every node together.
+ */
 @IntegrationTest
 class LimitsTest {
 
@@ -44,6 +53,18 @@ class LimitsTest {
 
     @Autowired
     SwitchableAssistant assistant;
+
+    @Autowired
+    AssistantProperties assistantProperties;
+
+    @Autowired
+    SharedCounters counters;
+
+    @Autowired
+    CurrentUser currentUser;
+
+    @Autowired
+    SecondNode secondNode;
 
     @AfterEach
     void reset() {
@@ -104,11 +125,26 @@ class LimitsTest {
     }
 
     @Test
-    void one_account_gets_a_bucket_of_its_own() {
-        RateLimits.PerUser limit = RateLimits.perUser(3, Duration.ofMinutes(1));
+    void one_account_gets_an_allowance_of_its_own() {
+        RateLimit limit = counters.limit("limits test", 3, Duration.ofMinutes(1));
+        String one = "account-" + UUID.randomUUID();
+        String two = "account-" + UUID.randomUUID();
 
-        assertThat(List.of(limit.tryAcquire(1), limit.tryAcquire(1), limit.tryAcquire(1), limit.tryAcquire(1)))
+        assertThat(List.of(limit.tryAcquire(one), limit.tryAcquire(one), limit.tryAcquire(one), limit.tryAcquire(one)))
                 .containsExactly(true, true, true, false);
-        assertThat(limit.tryAcquire(2)).isTrue();
+        assertThat(limit.tryAcquire(two)).isTrue();
+    }
+
+    @Test
+    void answers_asked_for_on_another_node_count_against_the_same_allowance() {
+        newUser();
+        ConversationSummary chat = conversations.startConversation("Many questions");
+        CounterKey replies = new CounterKey(ConversationService.REPLIES_BY_ACCOUNT,
+                Long.toString(currentUser.requireUserId()), Duration.ofMinutes(1));
+        secondNode.count(replies, assistantProperties.repliesPerMinute());
+
+        assertThatThrownBy(() -> conversations.streamReply(chat.id()))
+                .isInstanceOf(AssistantUnavailableException.class)
+                .hasMessage(ConversationService.TOO_MANY_REPLIES);
     }
 }

@@ -103,9 +103,9 @@ class TakedownsHoldTest {
                 }
             });
             others[1] = CompletableFuture.runAsync(() -> {
-                views.viewed(link.shareId());
-                views.viewed(link.shareId());
-                views.viewed(link.shareId());
+                views.viewed(link.shareId(), "10.0.0.1", "reader one");
+                views.viewed(link.shareId(), "10.0.0.2", "reader two");
+                views.viewed(link.shareId(), "10.0.0.3", "reader three");
                 views.flush();
             });
             waitAtMost(Duration.ofMillis(1500), others); // they wait for the Update's row lock

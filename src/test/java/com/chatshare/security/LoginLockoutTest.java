@@ -11,6 +11,7 @@ import com.chatshare.SignedIn;
 import com.chatshare.accounts.AccountService;
 import com.chatshare.accounts.AccountSummary;
 import com.chatshare.accounts.Registration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -153,6 +154,30 @@ class LoginLockoutTest {
         assertThat(failedSignIn("alice", "alice-password", sprayer)).isInstanceOf(LoginThrottledException.class);
         mvc.perform(signIn("alice", "alice-password", newAddress()))
                 .andExpect(authenticated());
+    }
+
+    @Test
+    void a_parallel_burst_on_the_sign_in_form_gets_no_more_guesses_than_the_limit() throws Exception {
+        accounts.register(new Registration("burst-victim", "Burst", PASSWORD));
+        String attacker = newAddress();
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(16);
+        List<Object> answers;
+        try {
+            List<java.util.concurrent.Future<Object>> guesses = new java.util.ArrayList<>();
+            for (int i = 0; i < 48; i++) {
+                String guess = "wrong-guess-" + i;
+                guesses.add(threads.submit(() -> failedSignIn("burst-victim", guess, attacker)));
+            }
+            answers = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<Object> guess : guesses) {
+                answers.add(guess.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+
+        assertThat(answers).filteredOn(answer -> !(answer instanceof LoginThrottledException))
+                .as("password checks").hasSize(LoginThrottle.MAX_FAILURES);
     }
 
     private Object failedSignIn(String username, String password, String address) throws Exception {

@@ -3,24 +3,51 @@ package com.chatshare.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
+import com.chatshare.IntegrationTest;
+import com.chatshare.ManualClock;
+import com.chatshare.ratelimit.SharedCounters;
+import com.chatshare.ratelimit.internal.CounterRows;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 
+/**
+ * The throttle's rules on its shared counters in the test database, at exact instants of a clock
+ * of its own. Each test starts from an empty counter table.
+ */
+@IntegrationTest
 class LoginThrottleTest {
 
     private static final String HOME = "192.0.2.10";
     private static final String ATTACKER = "198.51.100.66";
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T10:00:00Z"));
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    PlatformTransactionManager transactionManager;
+
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-01-01T10:00:00Z"));
     private final List<Duration> waits = new ArrayList<>();
-    private final LoginThrottle throttle = new LoginThrottle(clock, waits::add);
+    private LoginThrottle throttle;
+
+    @BeforeEach
+    void emptyCounters() {
+        jdbc.update("delete from rate_limit_counter");
+        throttle = node();
+    }
+
+    /** A throttle with counters of its own on the shared database: another node. */
+    private LoginThrottle node() {
+        return new LoginThrottle(new SharedCounters(new CounterRows(jdbc), transactionManager, clock), waits::add);
+    }
 
     @Test
     void four_failures_do_not_lock() {
@@ -170,46 +197,57 @@ class LoginThrottleTest {
         }
     }
 
-    static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
+    @Test
+    void a_burst_of_parallel_guesses_gets_no_more_password_checks_than_the_limit() throws Exception {
+        assertThat(passwordChecksInABurst(List.of(throttle))).isEqualTo(LoginThrottle.MAX_FAILURES);
     }
 
     @Test
-    void a_burst_of_parallel_guesses_gets_no_more_password_checks_than_the_limit() throws Exception {
-        java.util.concurrent.atomic.AtomicInteger checked = new java.util.concurrent.atomic.AtomicInteger();
+    void two_nodes_count_one_lockout_for_a_username() {
+        LoginThrottle other = node();
+        fail("carol", ATTACKER, 3);
+        for (int i = 0; i < 2; i++) {
+            other.recordFailure("carol", ATTACKER);
+        }
+
+        assertThat(throttle.refuses("carol", ATTACKER)).isTrue();
+        assertThat(other.refuses("carol", ATTACKER)).isTrue();
+        assertThat(other.check("carol", HOME, () -> true)).isTrue();
+    }
+
+    @Test
+    void two_nodes_count_one_limit_for_an_address() {
+        LoginThrottle other = node();
+        for (int i = 0; i < LoginThrottle.ADDRESS_MAX_FAILURES; i++) {
+            (i % 2 == 0 ? throttle : other).recordFailure("user-" + i, ATTACKER);
+        }
+
+        assertThat(throttle.refuses("never-tried", ATTACKER)).isTrue();
+        assertThat(other.refuses("never-tried", ATTACKER)).isTrue();
+    }
+
+    @Test
+    void a_burst_of_parallel_guesses_over_two_nodes_gets_no_more_password_checks_than_the_limit() throws Exception {
+        LoginThrottle other = node();
+
+        assertThat(passwordChecksInABurst(List.of(throttle, other))).isEqualTo(LoginThrottle.MAX_FAILURES);
+        assertThat(other.refuses("burst-target", "192.0.2.77")).isTrue();
+    }
+
+    /** 64 wrong guesses from 16 threads, taking turns over the nodes: how many passwords were checked. */
+    private static int passwordChecksInABurst(List<LoginThrottle> nodes) throws Exception {
+        AtomicInteger checked = new AtomicInteger();
         java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(16);
         try {
-            java.util.List<java.util.concurrent.Future<?>> guesses = new java.util.ArrayList<>();
+            List<java.util.concurrent.Future<?>> guesses = new ArrayList<>();
             for (int i = 0; i < 64; i++) {
+                LoginThrottle node = nodes.get(i % nodes.size());
                 guesses.add(threads.submit(() -> {
                     try {
-                        throttle.check("burst-target", "192.0.2.77", () -> {
+                        node.check("burst-target", "192.0.2.77", () -> {
                             checked.incrementAndGet();
                             try {
-                                Thread.sleep(5); // a password hash takes time: the window the burst aimed at
+                                Thread.sleep(5); // a password hash takes time: the window the burst aims at
                             } catch (InterruptedException e) {
                                 Thread.currentThread().interrupt();
                             }
@@ -221,12 +259,22 @@ class LoginThrottleTest {
                 }));
             }
             for (java.util.concurrent.Future<?> guess : guesses) {
-                guess.get(30, java.util.concurrent.TimeUnit.SECONDS);
+                guess.get(60, java.util.concurrent.TimeUnit.SECONDS);
             }
         } finally {
             threads.shutdownNow();
         }
+        return checked.get();
+    }
 
-        assertThat(checked.get()).isEqualTo(LoginThrottle.MAX_FAILURES);
+    @Test
+    void the_table_holds_no_username_or_address_in_clear() {
+        fail("carol", ATTACKER, 2);
+
+        List<String> stored = jdbc.queryForList("select concat(scope, ' ', hex(key_hash), ' ', slice_hits) "
+                + "from rate_limit_counter", String.class);
+        java.util.HexFormat hex = java.util.HexFormat.of().withUpperCase();
+        assertThat(stored).isNotEmpty().noneMatch(row -> row.contains("carol") || row.contains(ATTACKER)
+                || row.contains(hex.formatHex("carol".getBytes())) || row.contains(hex.formatHex(ATTACKER.getBytes())));
     }
 }

@@ -5,17 +5,25 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.chatshare.IntegrationTest;
 import com.chatshare.SignedIn;
+import com.chatshare.accounts.AccountService;
+import com.chatshare.accounts.Registration;
+import com.chatshare.ratelimit.CounterKey;
+import com.chatshare.ratelimit.SecondNode;
 import com.chatshare.conversations.ChatMessage;
 import com.chatshare.conversations.ConversationNotFoundException;
 import com.chatshare.conversations.ConversationService;
 import com.chatshare.conversations.ConversationSummary;
+import com.chatshare.security.CurrentUser;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -34,6 +42,20 @@ class ShareServiceTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    AccountService accounts;
+
+    @Autowired
+    CurrentUser currentUser;
+
+    @Autowired
+    SecondNode secondNode;
+
+    @Value("${chatshare.sharing.continues-per-hour}")
+    int continuesPerHour;
+
+    private static final AtomicInteger recipients = new AtomicInteger();
 
     @AfterEach
     void signOut() {
@@ -189,5 +211,22 @@ class ShareServiceTest {
                 .isInstanceOf(ShareException.class);
         assertThatThrownBy(() -> shares.continueConversation("not a token"))
                 .isInstanceOf(ShareException.class);
+    }
+
+    @Test
+    void continues_on_another_node_count_against_the_same_allowance() {
+        String token = SharingFixtures.token(SharingFixtures.share(shares, conversations, users, "alice",
+                "continue me often", ShareVisibility.ANONYMOUS));
+        String recipient = "continuer-" + recipients.incrementAndGet();
+        accounts.register(new Registration(recipient, "Continuer", "long-enough-password"));
+        SignedIn.as(users, recipient);
+        CounterKey continues = new CounterKey(ShareService.CONTINUES_BY_ACCOUNT,
+                Long.toString(currentUser.requireUserId()), Duration.ofHours(1));
+        secondNode.count(continues, continuesPerHour - 1);
+
+        assertThat(shares.continueConversation(token).importedFromShare()).isTrue();
+        assertThatThrownBy(() -> shares.continueConversation(token))
+                .isInstanceOf(ShareException.class)
+                .hasMessage(ShareService.TOO_MANY_CONTINUES_MESSAGE);
     }
 }

@@ -26,6 +26,12 @@ public interface AccountRepository extends JpaRepository<Account, Long> {
     @Query("select a.id, a.username from Account a where a.id in :ids")
     java.util.List<Object[]> findUsernames(java.util.Collection<Long> ids);
 
+    /** Usernames of enabled accounts that begin with a pattern ({@code like}, escaped with {@code !}), in order. */
+    @Query("""
+            select a.username from Account a where a.enabled and a.username like :pattern escape '!'
+            order by a.username""")
+    List<String> findUsernamesLike(String pattern, Pageable page);
+
     /** The ids of the enabled accounts with the role, their rows locked until the transaction ends. */
     @Query(value = """
             select u.id from app_user u join app_user_role r on r.user_id = u.id

@@ -7,8 +7,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Starts the embedded MariaDB and points the data source at it, when no external database is
- * configured. With {@code spring.datasource.url} set (or the {@code mariadb} profile) none of
+ * Starts the embedded MariaDB, points the data source at it and reports its process's health, when
+ * no external database is configured. With {@code spring.datasource.url} set (or the {@code mariadb} profile) none of
  * this exists and Spring Boot's own data source configuration applies.
  */
 @Configuration(proxyBeanMethods = false)
@@ -32,5 +32,11 @@ class EmbeddedDatabaseConfiguration {
                 .build();
         dataSource.setPoolName("chatshare-embedded");
         return dataSource;
+    }
+
+    /** Reported by the health endpoint as {@code embeddedMariaDb}. */
+    @Bean
+    EmbeddedMariaDbHealthIndicator embeddedMariaDbHealthIndicator(EmbeddedMariaDb embeddedMariaDb) {
+        return new EmbeddedMariaDbHealthIndicator(embeddedMariaDb);
     }
 }

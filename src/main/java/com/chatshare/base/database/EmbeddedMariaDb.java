@@ -9,7 +9,9 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.util.FileSystemUtils;
@@ -19,6 +21,10 @@ import org.springframework.util.FileSystemUtils;
  * with grant tables on: the application signs in as {@link #USERNAME} with a generated password
  * (see {@link EmbeddedDatabasePassword}); root cannot sign in over TCP. Its data and password
  * survive restarts when {@link EmbeddedDatabaseProperties#dataDir()} is set.
+ *
+ * <p>Its process is watched: if it exits without {@link #close()} asking it to (killed, crashed,
+ * out of memory), the log says so at ERROR and {@link #isRunning()} turns false, which the health
+ * endpoint reports ({@link EmbeddedMariaDbHealthIndicator}).
  */
 public final class EmbeddedMariaDb implements AutoCloseable {
 
@@ -31,12 +37,21 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     private final DBConfiguration configuration;
     private final String databaseName;
     private final String password;
+    private final Path initFile;
+    private final boolean ephemeral;
+    /** The running server's process; null before it started and when it could not be found. */
+    private volatile ProcessHandle process;
+    /** Set while the server is stopped on purpose, so its exit is no news. */
+    private volatile boolean stopping;
 
-    private EmbeddedMariaDb(DB db, DBConfiguration configuration, String databaseName, String password) {
+    private EmbeddedMariaDb(DB db, DBConfiguration configuration, String databaseName, String password, Path initFile,
+            boolean ephemeral) {
         this.db = db;
         this.configuration = configuration;
         this.databaseName = databaseName;
         this.password = password;
+        this.initFile = initFile;
+        this.ephemeral = ephemeral;
     }
 
     public static EmbeddedMariaDb start(EmbeddedDatabaseProperties properties) {
@@ -74,16 +89,16 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             }
             // Run by the server itself before it accepts connections, with all privileges: works on a
             // fresh data directory and on one that a passwordless version of Chatshare created.
-            Files.write(initFile, initStatements(databaseName, password));
             builder.addArg("--init-file=" + initFile);
             DBConfiguration configuration = builder.build();
-            DB db = new ContextManagedDb(configuration);
+            EmbeddedMariaDb server = new EmbeddedMariaDb(new ContextManagedDb(configuration), configuration,
+                    databaseName, password, initFile, properties.isEphemeral());
             try {
-                db.start();
+                server.startServer(false);
             } catch (ManagedProcessException e) {
                 // No exit hook stops a server that started but cannot be used: stop it here.
                 try {
-                    db.stop();
+                    server.db.stop();
                 } catch (ManagedProcessException stopFailed) {
                     e.addSuppressed(stopFailed);
                 }
@@ -92,16 +107,68 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             log.info("Embedded MariaDB listening on 127.0.0.1:{} (data: {}), user '{}'", configuration.getPort(),
                     properties.isEphemeral() ? "temporary" : new File(properties.dataDir()).getAbsolutePath(),
                     USERNAME);
-            return new EmbeddedMariaDb(db, configuration, databaseName, password);
+            return server;
         } catch (ManagedProcessException | IOException e) {
             throw new IllegalStateException("Could not start the embedded MariaDB: " + e.getMessage(), e);
         } finally {
-            if (initFile != null) {
-                try {
-                    Files.deleteIfExists(initFile);
-                } catch (IOException e) {
-                    log.warn("Could not delete the embedded database's init file {}", initFile, e);
-                }
+            deleteInitFile(initFile);
+        }
+    }
+
+    /**
+     * Starts the server with its init file in place only for as long as the start takes (it holds
+     * the password), and watches its process from then on.
+     */
+    private synchronized void startServer(boolean writeInitFile) throws ManagedProcessException, IOException {
+        try {
+            if (writeInitFile) {
+                // The same path as at the first start (the server's arguments name it), created anew:
+                // CREATE_NEW never writes through a file or link someone put there meanwhile.
+                Files.createFile(initFile);
+                EmbeddedDatabasePassword.restrictToOwner(initFile);
+            }
+            Files.write(initFile, initStatements(databaseName, password));
+            db.start();
+        } finally {
+            deleteInitFile(initFile);
+        }
+        stopping = false;
+        process = findServerProcess().orElse(null);
+        if (process == null) {
+            log.warn("Could not find the embedded MariaDB's process: its exit will not be noticed");
+            return;
+        }
+        ProcessHandle started = process;
+        started.onExit().thenRun(() -> {
+            if (!stopping && started.equals(process)) {
+                log.error("The embedded MariaDB process (pid {}) exited unexpectedly: Chatshare can neither read "
+                        + "nor store anything until it runs again, and the health endpoint reports DOWN. Its data "
+                        + "directory is {}{}. Restart Chatshare to start it again (InnoDB recovers every committed "
+                        + "transaction); if it exits again, the server's own error messages are in this log (logger "
+                        + "ch.vorburger).", started.pid(), dataDirectory().toAbsolutePath(),
+                        ephemeral ? " (temporary: its data is lost when Chatshare stops)" : "");
+            }
+        });
+    }
+
+    /** The server's process: the child of this JVM that runs on this server's data directory. */
+    private Optional<ProcessHandle> findServerProcess() throws IOException {
+        String dataDir = configuration.getDataDir().getCanonicalPath();
+        return ProcessHandle.current().descendants()
+                .filter(ProcessHandle::isAlive)
+                .filter(candidate -> candidate.info().arguments()
+                        .map(arguments -> Arrays.stream(arguments)
+                                .anyMatch(argument -> argument.startsWith("--datadir") && argument.contains(dataDir)))
+                        .orElse(false))
+                .findFirst();
+    }
+
+    private static void deleteInitFile(Path initFile) {
+        if (initFile != null) {
+            try {
+                Files.deleteIfExists(initFile);
+            } catch (IOException e) {
+                log.warn("Could not delete the embedded database's init file {}", initFile, e);
             }
         }
     }
@@ -157,6 +224,47 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         return configuration.getDataDir().toPath();
     }
 
+    /** Whether the server's process is running (false once it exited, for whatever reason). */
+    boolean isRunning() {
+        ProcessHandle running = process;
+        return running != null && running.isAlive();
+    }
+
+    /**
+     * Whether the server's process was found to watch: it is found by its arguments, which the
+     * operating system may not tell (Windows); then nothing is known about it.
+     */
+    boolean isWatched() {
+        return process != null;
+    }
+
+    /** The server's process while it runs. */
+    Optional<ProcessHandle> process() {
+        return Optional.ofNullable(process).filter(ProcessHandle::isAlive);
+    }
+
+    /**
+     * Stops the server on purpose, keeping its data, so that {@link #restart()} can start it again:
+     * what an outage looks like to the application (the fault tests use it).
+     */
+    synchronized void stop() {
+        stopping = true;
+        try {
+            db.stop();
+        } catch (ManagedProcessException e) {
+            throw new IllegalStateException("Could not stop the embedded MariaDB: " + e.getMessage(), e);
+        }
+    }
+
+    /** Starts the server again after {@link #stop()}, on the same port and data. */
+    synchronized void restart() {
+        try {
+            startServer(true);
+        } catch (ManagedProcessException | IOException e) {
+            throw new IllegalStateException("Could not start the embedded MariaDB again: " + e.getMessage(), e);
+        }
+    }
+
     /**
      * Stops the server, called when the Spring context closes: after the beans that still write to
      * it on their way down (the view counter's last flush). A temporary server's own data and
@@ -165,6 +273,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
      */
     @Override
     public void close() {
+        stopping = true;
         try {
             db.stop();
         } catch (ManagedProcessException e) {

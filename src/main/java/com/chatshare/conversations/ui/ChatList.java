@@ -4,6 +4,7 @@ import com.chatshare.conversations.ConversationNotFoundException;
 import com.chatshare.conversations.ConversationService;
 import com.chatshare.conversations.ConversationSummary;
 import com.chatshare.conversations.InvalidChatInputException;
+import com.chatshare.conversations.SharedConversations;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -13,6 +14,7 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.menubar.MenuBar;
 import com.vaadin.flow.component.menubar.MenuBarVariant;
@@ -21,27 +23,37 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import org.springframework.data.domain.PageRequest;
 
 /**
  * The chat list in the drawer: newest first, loaded page by page. Each row's Share button and ⋯
- * menu show on hover, on keyboard focus, and always on touch screens (see styles.css).
+ * menu show on hover, on keyboard focus, and always on touch screens (see styles.css). A badge
+ * marks chats anyone with a link can read ("Shared", asked of sharing once per page) and copies
+ * continued from someone else's shared chat ("Copy").
  */
 class ChatList extends VerticalLayout {
 
     private final transient ConversationService service;
+    private final transient SharedConversations sharedConversations;
+    /** The shared chats among the rows loaded so far, refreshed with every page the grid loads. */
+    private final Set<Long> shared = ConcurrentHashMap.newKeySet();
     private final Grid<ConversationSummary> grid = new Grid<>();
     private final transient Consumer<ConversationSummary> onShare;
     private final transient Consumer<ConversationSummary> onRenamed;
     private final transient LongConsumer onDeleted;
     private Long currentId;
 
-    ChatList(ConversationService service, Runnable onNewChat, Consumer<ConversationSummary> onShare,
-            Consumer<ConversationSummary> onRenamed, LongConsumer onDeleted) {
+    /** @param sharedConversations null when sharing is not part of the application: no "Shared" badges */
+    ChatList(ConversationService service, SharedConversations sharedConversations, Runnable onNewChat,
+            Consumer<ConversationSummary> onShare, Consumer<ConversationSummary> onRenamed, LongConsumer onDeleted) {
         this.service = service;
+        this.sharedConversations = sharedConversations;
         this.onShare = onShare;
         this.onRenamed = onRenamed;
         this.onDeleted = onDeleted;
@@ -61,9 +73,12 @@ class ChatList extends VerticalLayout {
         grid.addComponentColumn(this::row).setKey("chat");
         grid.setSelectionMode(Grid.SelectionMode.NONE);
         grid.setPartNameGenerator(c -> Objects.equals(c.id(), currentId) ? "current-chat" : null);
-        grid.setItems(query -> service
-                .findConversations(PageRequest.of(query.getPage(), query.getPageSize()))
-                .stream());
+        grid.setItems(query -> {
+            List<ConversationSummary> page = service
+                    .findConversations(PageRequest.of(query.getPage(), query.getPageSize())).getContent();
+            markShared(page);
+            return page.stream();
+        });
         grid.setAllRowsVisible(false);
         grid.setSizeFull();
         add(newChat, grid);
@@ -77,6 +92,16 @@ class ChatList extends VerticalLayout {
 
     void refresh() {
         grid.getDataProvider().refreshAll();
+    }
+
+    private void markShared(List<ConversationSummary> page) {
+        if (sharedConversations == null || page.isEmpty()) {
+            return;
+        }
+        List<Long> ids = page.stream().map(ConversationSummary::id).toList();
+        Set<Long> withLink = sharedConversations.withActiveLink(ids);
+        ids.forEach(shared::remove);
+        shared.addAll(withLink);
     }
 
     Grid<ConversationSummary> grid() {
@@ -108,16 +133,35 @@ class ChatList extends VerticalLayout {
         Div row = new Div(link, actions);
         if (conversation.importedFromShare()) {
             // A continued copy of someone's shared chat: marked, so it is not taken for one's own.
-            com.vaadin.flow.component.icon.Icon copy = VaadinIcon.REPLY.create();
-            copy.addClassName("chat-row-copy");
-            copy.setTooltipText("Continued from a shared chat");
-            copy.getElement().setAttribute("aria-label", "Continued from a shared chat");
-            copy.getElement().setAttribute("role", "img");
-            row.addComponentAsFirst(copy);
+            row.addComponentAtIndex(1, badge("Copy", "Continued from a shared chat", "chat-row-copy", "contrast"));
+        }
+        if (shared.contains(conversation.id())) {
+            row.addComponentAtIndex(1, badge("Shared", "Shared: anyone with the link can read it", "chat-row-shared",
+                    null));
         }
         row.addClassName("chat-row");
         row.getElement().setAttribute("data-conversation-id", String.valueOf(conversation.id()));
         return row;
+    }
+
+    /**
+     * A small Lumo badge: the short word for the eye, the whole sentence for screen readers (the
+     * word is hidden from them, the sentence is visually hidden) and as a tooltip.
+     */
+    private static Span badge(String word, String sentence, String className, String variant) {
+        Span visible = new Span(word);
+        visible.getElement().setAttribute("aria-hidden", "true");
+        Span spoken = new Span(sentence);
+        spoken.addClassName("visually-hidden");
+        Span badge = new Span(visible, spoken);
+        badge.getElement().getThemeList().add("badge");
+        badge.getElement().getThemeList().add("small");
+        if (variant != null) {
+            badge.getElement().getThemeList().add(variant);
+        }
+        badge.addClassNames("chat-row-badge", className);
+        badge.getElement().setAttribute("title", sentence);
+        return badge;
     }
 
     void openRename(ConversationSummary conversation) {

@@ -11,6 +11,7 @@ import com.chatshare.conversations.MessageRole;
 import com.chatshare.conversations.MessageStatus;
 import com.chatshare.conversations.ReplyStream;
 import com.chatshare.conversations.ShareDialogOpener;
+import com.chatshare.conversations.SharedConversations;
 import com.chatshare.base.markdown.MarkdownRenderer;
 import com.chatshare.security.CurrentUser;
 import com.vaadin.flow.component.Component;
@@ -25,6 +26,8 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -40,7 +43,11 @@ import jakarta.annotation.security.PermitAll;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.DataAccessException;
+import org.springframework.transaction.TransactionException;
 import reactor.core.Disposable;
 
 /**
@@ -54,7 +61,11 @@ import reactor.core.Disposable;
 @PermitAll
 public class ChatView extends VerticalLayout implements BeforeEnterObserver, HasDrawerContent {
 
+    private static final Logger log = LoggerFactory.getLogger(ChatView.class);
+
     static final String CONVERSATION_ID = "conversationId";
+    static final String NOT_SAVED_MESSAGE = "Your message could not be saved: the database is not reachable. "
+            + "Your text is still here; send it again in a moment.";
     private static final Duration UI_BATCH = Duration.ofMillis(50);
 
     private final transient ConversationService service;
@@ -78,7 +89,7 @@ public class ChatView extends VerticalLayout implements BeforeEnterObserver, Has
     private transient Disposable generation;
 
     ChatView(ConversationService service, CurrentUser currentUser, ObjectProvider<ShareDialogOpener> shareDialogs,
-            MarkdownRenderer markdown) {
+            ObjectProvider<SharedConversations> sharedConversations, MarkdownRenderer markdown) {
         this.service = service;
         this.messageList = new ChatMessages(markdown);
         this.shareDialogs = shareDialogs;
@@ -88,7 +99,7 @@ public class ChatView extends VerticalLayout implements BeforeEnterObserver, Has
         setPadding(false);
         setSpacing(false);
 
-        chatList = new ChatList(service, this::newChat, this::openShareDialog, this::renamed, this::deleted);
+        chatList = new ChatList(service, sharedConversations.getIfAvailable(), this::newChat, this::openShareDialog, this::renamed, this::deleted);
 
         title.setId("conversation-title");
         title.addClassName("conversation-title");
@@ -231,6 +242,12 @@ public class ChatView extends VerticalLayout implements BeforeEnterObserver, Has
             input.setErrorMessage("This conversation was deleted. Start a new chat; your text is still here.");
             input.setInvalid(true);
             return;
+        } catch (DataAccessException | TransactionException e) {
+            // The database did not take it: the text stays in the composer for another try.
+            log.warn("Could not store a chat message: {}", e.toString());
+            Notification.show(NOT_SAVED_MESSAGE, 8000, Notification.Position.TOP_CENTER)
+                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            return;
         }
         input.setInvalid(false);
         input.clear();
@@ -255,6 +272,10 @@ public class ChatView extends VerticalLayout implements BeforeEnterObserver, Has
         } catch (AssistantUnavailableException | InvalidChatInputException e) {
             // Too many answers in a minute, or a full chat: the question is stored, Retry stays.
             showFailure(e.getMessage());
+            return;
+        } catch (DataAccessException | TransactionException e) {
+            log.warn("Could not start an answer: {}", e.toString());
+            showFailure("The database is not reachable, so the assistant cannot answer now.");
             return;
         }
         ChatMessages.Entry answer = item(reply.message());
@@ -325,7 +346,8 @@ public class ChatView extends VerticalLayout implements BeforeEnterObserver, Has
         }
         ShareDialogOpener opener = shareDialogs.getIfAvailable();
         if (opener != null) {
-            opener.open(target);
+            // Sharing or deleting the link in the dialog changes the chat's "Shared" badge.
+            opener.open(target, chatList::refresh);
             return;
         }
         Dialog placeholder = new Dialog();

@@ -1,6 +1,7 @@
 package com.chatshare.datacontrols.ui;
 
 import com.chatshare.moderation.ReviewRequestOpener;
+import com.chatshare.sharing.ShareAudience;
 import com.chatshare.sharing.ShareException;
 import com.chatshare.sharing.ShareQuery;
 import com.chatshare.sharing.ShareService;
@@ -25,6 +26,7 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.data.value.ValueChangeMode;
@@ -38,12 +40,15 @@ import java.util.function.Function;
 
 /**
  * Settings → Data controls → Shared links → Manage: every link the user made, page by page from
- * the database, with search, sort, and deletion of one, the selected, or all.
+ * the database, with search, filters by audience and expiry, sort, deletion of one, the selected,
+ * or all, and changes of who can open the selected links and when they expire (renewing expired ones).
  */
 class SharedLinksDialog extends Dialog {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
             .withLocale(Locale.ENGLISH).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM,
+            FormatStyle.SHORT).withLocale(Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
     private final transient ShareService shares;
     private final transient ReviewRequestOpener reviews;
@@ -52,6 +57,9 @@ class SharedLinksDialog extends Dialog {
     private final Grid<ShareSummary> grid = new Grid<>();
     private final TextField search = new TextField();
     private final Button deleteSelected = new Button();
+    private final Select<ShareAudience> audienceFilter = new Select<>();
+    private final Select<ShareQuery.ExpiryFilter> expiryFilter = new Select<>();
+    private final LinkAccessMenu accessMenu;
     private final Div empty = new Div();
     private ShareQuery query = ShareQuery.newestFirst();
 
@@ -77,6 +85,33 @@ class SharedLinksDialog extends Dialog {
             grid.getDataProvider().refreshAll();
         });
 
+        audienceFilter.setId("links-audience-filter");
+        audienceFilter.setAriaLabel("Who can open it");
+        audienceFilter.setEmptySelectionAllowed(true);
+        audienceFilter.setEmptySelectionCaption("Any audience");
+        audienceFilter.setItems(ShareAudience.values());
+        audienceFilter.setItemLabelGenerator(audience -> audience == null ? "Any audience" : audience.label());
+        audienceFilter.addValueChangeListener(event -> {
+            query = query.withAudience(event.getValue());
+            grid.getDataProvider().refreshAll();
+        });
+        expiryFilter.setId("links-expiry-filter");
+        expiryFilter.setAriaLabel("Expiry");
+        expiryFilter.setItems(ShareQuery.ExpiryFilter.values());
+        expiryFilter.setItemLabelGenerator(filter -> switch (filter) {
+            case ANY -> "Any expiry";
+            case NEVER -> "Never expire";
+            case EXPIRING -> "Will expire";
+            case EXPIRED -> "Expired";
+        });
+        expiryFilter.setValue(ShareQuery.ExpiryFilter.ANY);
+        expiryFilter.addValueChangeListener(event -> {
+            query = query.withExpiry(event.getValue());
+            grid.getDataProvider().refreshAll();
+        });
+
+        accessMenu = new LinkAccessMenu(shares, this::selectedIds, this::refresh);
+
         deleteSelected.setId("delete-selected");
         deleteSelected.addThemeVariants(ButtonVariant.LUMO_ERROR);
         deleteSelected.addClickListener(event -> confirmDeleteSelected());
@@ -88,7 +123,8 @@ class SharedLinksDialog extends Dialog {
         root.setAriaLabel("More actions");
         root.getSubMenu().addItem("Delete all shared links", event -> confirmDeleteAll());
 
-        HorizontalLayout toolbar = new HorizontalLayout(search, deleteSelected, more);
+        HorizontalLayout toolbar = new HorizontalLayout(search, audienceFilter, expiryFilter, accessMenu, deleteSelected,
+                more);
         toolbar.setWidthFull();
         toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
         toolbar.setFlexGrow(1, search);
@@ -107,6 +143,13 @@ class SharedLinksDialog extends Dialog {
                 .setWidth("6.5rem").setFlexGrow(0);
         grid.addColumn(s -> s.visibility() == ShareVisibility.NAMED ? "Named" : "Anonymous").setHeader("Shared as")
                 .setKey("visibility").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(s -> switch (s.audience()) {
+            case ANYONE -> "Anyone";
+            case SIGNED_IN -> "Signed-in users";
+            case PEOPLE -> "Specific people";
+        }).setHeader("Who can open it").setKey("audience").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(s -> s.expiresAt() == null ? "Never" : DATE_TIME.format(s.expiresAt())).setHeader("Expires")
+                .setKey("expires").setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(this::status).setHeader("Status").setKey("status").setFlexGrow(1);
         grid.addComponentColumn(this::actions).setHeader("Actions").setKey("actions").setWidth("10.5rem")
                 .setFlexGrow(0);
@@ -159,6 +202,7 @@ class SharedLinksDialog extends Dialog {
         int selected = grid.getSelectedItems().size();
         deleteSelected.setText("Delete selected (" + selected + ")");
         deleteSelected.setEnabled(selected > 0);
+        accessMenu.setSelectedCount(selected);
     }
 
     private Anchor titleLink(ShareSummary link) {
@@ -173,6 +217,9 @@ class SharedLinksDialog extends Dialog {
             status.setText("Taken down by moderation"
                     + (link.takedownReason() == null ? "" : ": " + link.takedownReason()));
             status.getElement().getThemeList().add("badge error");
+        } else if (link.expired()) {
+            status.setText("Expired");
+            status.getElement().getThemeList().add("badge contrast");
         } else if (link.newMessages() > 0) {
             status.setText(link.newMessages() == 1 ? "1 new message" : link.newMessages() + " new messages");
             status.getElement().getThemeList().add("badge");
@@ -215,6 +262,11 @@ class SharedLinksDialog extends Dialog {
                     () -> reviews.open(link.shareId(), link.title(), this::refresh));
             review.addClassName("request-review");
             actions.add(review);
+        } else if (link.expired()) {
+            Button renew = iconButton(VaadinIcon.CLOCK, "Renew", () -> new RenewLinkDialog(shares, link, this::refresh)
+                    .open());
+            renew.addClassName("renew-link");
+            actions.add(renew);
         }
         actions.add(delete);
         actions.setSpacing(false);
@@ -239,9 +291,12 @@ class SharedLinksDialog extends Dialog {
                 "Delete link", () -> shares.deleteLinks(Set.of(link.shareId())));
     }
 
+    private Set<Long> selectedIds() {
+        return grid.getSelectedItems().stream().map(ShareSummary::shareId).collect(java.util.stream.Collectors.toSet());
+    }
+
     private void confirmDeleteSelected() {
-        Set<Long> ids = grid.getSelectedItems().stream().map(ShareSummary::shareId)
-                .collect(java.util.stream.Collectors.toSet());
+        Set<Long> ids = selectedIds();
         confirm("delete-selected-confirm", "Delete " + ids.size() + (ids.size() == 1 ? " link?" : " links?"),
                 "The selected links will no longer be available. The chats stay.",
                 "Delete " + ids.size(), () -> shares.deleteLinks(ids));

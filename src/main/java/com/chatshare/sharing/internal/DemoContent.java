@@ -6,8 +6,10 @@ import com.chatshare.conversations.ConversationService;
 import com.chatshare.conversations.ConversationSummary;
 import com.chatshare.conversations.MessageRole;
 import com.chatshare.security.RunAs;
+import com.chatshare.sharing.ExpiryPolicy;
 import com.chatshare.sharing.ShareDetails;
 import com.chatshare.sharing.ShareService;
+import com.chatshare.sharing.ShareSettings;
 import com.chatshare.sharing.ShareVisibility;
 import java.util.List;
 import org.slf4j.Logger;
@@ -34,9 +36,11 @@ class DemoContent implements ApplicationRunner {
     private final ConversationService conversations;
     private final ShareService shares;
     private final String baseUrl;
+    private final java.time.Clock clock;
 
-    DemoContent(RunAs runAs, ConversationService conversations, ShareService shares,
+    DemoContent(RunAs runAs, ConversationService conversations, ShareService shares, java.time.Clock clock,
             @Value("${chatshare.public-url:http://localhost:${server.port:8080}}") String baseUrl) {
+        this.clock = clock;
         this.runAs = runAs;
         this.conversations = conversations;
         this.shares = shares;
@@ -96,7 +100,12 @@ class DemoContent implements ApplicationRunner {
             }
             conversations.createConversation(other.title(), other.turns());
             ConversationSummary conversation = conversations.createConversation(shared.title(), shared.turns());
-            ShareDetails link = shares.share(conversation.id(), shared.title(), visibility);
+            // Where the instance requires an expiry, the demo links get the longest one allowed.
+            ExpiryPolicy policy = shares.expiryPolicy();
+            ShareSettings settings = ShareSettings.ANYONE_FOREVER.withExpiresAt(!policy.required() ? null
+                    : clock.instant().plus(policy.longest() == null ? java.time.Duration.ofDays(30)
+                            : policy.longest().minusMinutes(1)));
+            ShareDetails link = shares.share(conversation.id(), shared.title(), visibility, settings);
             log.info("Demo shared link of {}: {}{}", username, baseUrl, link.path());
             return null;
         });

@@ -1,5 +1,6 @@
 package com.chatshare.sharing.internal;
 
+import com.chatshare.sharing.ShareAudience;
 import com.chatshare.sharing.ShareQuery;
 import com.chatshare.sharing.ShareStatus;
 import com.chatshare.sharing.ShareSummary;
@@ -7,6 +8,7 @@ import com.chatshare.sharing.ShareToken;
 import com.chatshare.sharing.ShareVisibility;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -28,12 +30,21 @@ public class OwnedLinks {
     public record OwnedLink(ShareSummary summary, int sourceLastPosition) {
     }
 
-    private static final RowMapper<OwnedLink> ROW = (rs, n) -> new OwnedLink(new ShareSummary(
-            rs.getLong("id"), rs.getLong("conversation_id"), ShareToken.pathOf(rs.getString("token")),
-            rs.getString("title"), rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
-            rs.getLong("view_count"), ShareVisibility.valueOf(rs.getString("visibility")),
-            ShareStatus.valueOf(rs.getString("status")), rs.getString("takedown_reason"), 0),
-            rs.getInt("source_last_position"));
+    private static RowMapper<OwnedLink> rows(Instant now) {
+        return (rs, n) -> {
+            ShareAudience audience = ShareAudience.valueOf(rs.getString("audience"));
+            Timestamp expires = rs.getTimestamp("expires_at");
+            Instant expiresAt = expires == null ? null : expires.toInstant();
+            return new OwnedLink(new ShareSummary(
+                    rs.getLong("id"), rs.getLong("conversation_id"), ShareToken.pathOf(rs.getString("token"), audience),
+                    rs.getString("title"), rs.getTimestamp("created_at").toInstant(),
+                    rs.getTimestamp("updated_at").toInstant(), rs.getLong("view_count"),
+                    ShareVisibility.valueOf(rs.getString("visibility")), ShareStatus.valueOf(rs.getString("status")),
+                    rs.getString("takedown_reason"), 0, audience, expiresAt,
+                    expiresAt != null && !now.isBefore(expiresAt)),
+                    rs.getInt("source_last_position"));
+        };
+    }
 
     private static final String LISTED = "s.owner_id = :owner and s.removed_by_owner_at is null";
 
@@ -47,16 +58,62 @@ public class OwnedLinks {
         this.named = new NamedParameterJdbcTemplate(jdbc);
     }
 
-    public List<OwnedLink> page(long ownerId, ShareQuery query, int offset, int limit) {
+    /** One page of the owner's listed links matching the query; {@code now} says which have expired. */
+    public List<OwnedLink> page(long ownerId, ShareQuery query, int offset, int limit, Instant now) {
         String order = switch (query.sort()) {
             case TITLE -> "s.title";
             case CREATED -> "s.created_at";
             case VIEWS -> "s.view_count";
         } + (query.descending() ? " desc" : " asc") + ", s.id" + (query.descending() ? " desc" : " asc");
+        StringBuilder where = new StringBuilder("where s.owner_id = ? and s.removed_by_owner_at is null");
+        List<Object> arguments = new ArrayList<>(List.of(ownerId));
+        if (query.audience() != null) {
+            where.append(" and s.audience = ?");
+            arguments.add(query.audience().name());
+        }
+        switch (query.expiry()) {
+            case NEVER -> where.append(" and s.expires_at is null");
+            case EXPIRING -> {
+                where.append(" and s.expires_at > ?");
+                arguments.add(Timestamp.from(now));
+            }
+            case EXPIRED -> {
+                where.append(" and s.expires_at <= ?");
+                arguments.add(Timestamp.from(now));
+            }
+            case ANY -> {
+            }
+        }
         return TitleSearch.of(query.search()).find(jdbc, """
                 s.id, s.conversation_id, s.token, s.title, s.created_at, s.updated_at, s.view_count,
-                s.visibility, s.status, s.takedown_reason, s.source_last_position""",
-                "where s.owner_id = ? and s.removed_by_owner_at is null", List.of(ownerId), order, offset, limit, ROW);
+                s.visibility, s.status, s.takedown_reason, s.source_last_position, s.audience, s.expires_at""",
+                where.toString(), arguments, order, offset, limit, rows(now));
+    }
+
+    /**
+     * Sets the audience of some of the owner's listed links in one statement, and revokes them in
+     * the same transaction. @return how many links changed
+     */
+    public int setAudience(long ownerId, Collection<Long> shareIds, ShareAudience audience) {
+        MapSqlParameterSource params = new MapSqlParameterSource("owner", ownerId).addValue("ids", shareIds)
+                .addValue("audience", audience.name());
+        int changed = named.update("update share_link s set s.audience = :audience where " + LISTED
+                + " and s.id in (:ids)", params);
+        known.revokeWhere(LISTED + " and s.id in (:ids)", params);
+        return changed;
+    }
+
+    /**
+     * Sets the expiry of some of the owner's listed links in one statement (null: never), and
+     * revokes them in the same transaction. @return how many links changed
+     */
+    public int setExpiry(long ownerId, Collection<Long> shareIds, Instant expiresAt) {
+        MapSqlParameterSource params = new MapSqlParameterSource("owner", ownerId).addValue("ids", shareIds)
+                .addValue("expires", expiresAt == null ? null : Timestamp.from(expiresAt), java.sql.Types.TIMESTAMP);
+        int changed = named.update("update share_link s set s.expires_at = :expires where " + LISTED
+                + " and s.id in (:ids)", params);
+        known.revokeWhere(LISTED + " and s.id in (:ids)", params);
+        return changed;
     }
 
     public int count(long ownerId) {

@@ -23,8 +23,12 @@ class OwnerLifecycle {
     private final Clock clock;
     private final KnownHeads known;
 
-    OwnerLifecycle(ShareLinkRepository links, OwnedLinks ownedLinks, Clock clock, KnownHeads known) {
+    private final LinkMembers members;
+
+    OwnerLifecycle(ShareLinkRepository links, OwnedLinks ownedLinks, Clock clock, KnownHeads known,
+            LinkMembers members) {
         this.known = known;
+        this.members = members;
         this.links = links;
         this.ownedLinks = ownedLinks;
         this.clock = clock;
@@ -49,6 +53,8 @@ class OwnerLifecycle {
     @EventListener
     void on(AccountDeleted event) {
         ownedLinks.deleteAll(event.accountId(), true, clock.instant());
+        // The signed-in page asks the database every time, so no node remembers this membership.
+        members.forgetAccount(event.accountId());
     }
 
     @EventListener

@@ -1,5 +1,6 @@
 package com.chatshare.sharing.internal;
 
+import com.chatshare.sharing.ShareAudience;
 import com.chatshare.sharing.ShareDetails;
 import com.chatshare.sharing.ShareStatus;
 import com.chatshare.sharing.ShareToken;
@@ -90,6 +91,13 @@ public class ShareLink {
     @Column(name = "owner_active", nullable = false, updatable = false)
     private boolean ownerActive = true;
 
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private ShareAudience audience = ShareAudience.ANYONE;
+
+    @Column(name = "expires_at")
+    private Instant expiresAt;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
@@ -124,6 +132,20 @@ public class ShareLink {
         this.updatedAt = now;
     }
 
+    /**
+     * Who can open the link and until when; the caller writes the people of a
+     * {@link ShareAudience#PEOPLE} link and revokes the token in the same transaction.
+     */
+    public void restrict(ShareAudience audience, Instant expiresAt) {
+        this.audience = audience;
+        this.expiresAt = expiresAt;
+    }
+
+    /** Whether the link's expiry has passed at {@code now}: it answers like a deleted one. */
+    public boolean isExpiredAt(Instant now) {
+        return expiresAt != null && !now.isBefore(expiresAt);
+    }
+
     public boolean isTakenDown() {
         return status == ShareStatus.TAKEN_DOWN;
     }
@@ -137,7 +159,7 @@ public class ShareLink {
     }
 
     public String getPath() {
-        return ShareToken.pathOf(token);
+        return ShareToken.pathOf(token, audience);
     }
 
     public long getConversationId() {
@@ -194,6 +216,14 @@ public class ShareLink {
 
     public long getViewCount() {
         return viewCount;
+    }
+
+    public ShareAudience getAudience() {
+        return audience;
+    }
+
+    public Instant getExpiresAt() {
+        return expiresAt;
     }
 
     public Instant getCreatedAt() {

@@ -1,7 +1,9 @@
 package com.chatshare.sharing.internal;
 
 import com.chatshare.base.markdown.MarkdownRenderer;
+import com.chatshare.conversations.MessageRole;
 import com.chatshare.sharing.PublicSnapshot;
+import com.chatshare.sharing.ShareAudience;
 import com.chatshare.sharing.ShareStatus;
 import com.chatshare.sharing.ShareToken;
 import com.chatshare.sharing.SnapshotMessage;
@@ -16,10 +18,14 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -51,8 +57,21 @@ public class SharePages implements DisposableBean {
     /** Requests waiting for a lookup beyond this many are answered 503 at once: no unbounded queue. */
     static final int MAX_WAITING_LOOKUPS = 4_096;
 
-    /** The state of a token: missing (404), gone (410), or active at a snapshot version. */
-    public record Head(long shareId, ShareStatus status, int version) {
+    /**
+     * The state of a token: missing (404), gone (410), or active at a snapshot version; with who
+     * can open it and until when, which the public page checks on every request (an expiry needs
+     * no revocation: it is compared with the clock each time).
+     */
+    public record Head(long shareId, ShareStatus status, int version, ShareAudience audience, Instant expiresAt) {
+
+        public boolean isExpiredAt(Instant now) {
+            return expiresAt != null && !now.isBefore(expiresAt);
+        }
+
+        /** Whether the public page serves it at {@code now} (as a page or as taken down): anyone, not expired. */
+        public boolean isPublicAt(Instant now) {
+            return audience == ShareAudience.ANYONE && !isExpiredAt(now);
+        }
     }
 
     private final JdbcTemplate headJdbc;
@@ -62,6 +81,8 @@ public class SharePages implements DisposableBean {
     private final TransactionTemplate transactions;
     private final CoalescedLookups<String, Head> heads;
     private final KnownHeads known;
+    private final LinkMembers members;
+    private final Clock clock;
     private final Timer lookups;
     private final Cache<PageKey, RenderedPage> rendered = Caffeine.newBuilder()
             // Every read of a popular page is recorded for eviction; the bookkeeping runs on the
@@ -73,9 +94,19 @@ public class SharePages implements DisposableBean {
             .expireAfterAccess(Duration.ofHours(1))
             .build();
 
+    /** Markdown downloads of a version, kept apart from the pages: fewer, and a page's entry never waits for one. */
+    private final Cache<PageKey, MarkdownFile> markdownFiles = Caffeine.newBuilder()
+            .executor(Runnable::run)
+            .maximumWeight(16L * 1024 * 1024)
+            .<PageKey, MarkdownFile>weigher((key, file) -> file.file().html().length + file.file().gzipped().length)
+            .expireAfterAccess(Duration.ofHours(1))
+            .build();
+
     SharePages(JdbcTemplate jdbc, ShareLinkRepository links, SnapshotMessageRepository snapshots,
             MarkdownRenderer markdown, PlatformTransactionManager transactionManager, KnownHeads known,
-            MeterRegistry meters) {
+            LinkMembers members, Clock clock, MeterRegistry meters) {
+        this.members = members;
+        this.clock = clock;
         // The worker's query gives up too, so it is free again soon after the database answers again.
         this.headJdbc = new JdbcTemplate(jdbc.getDataSource());
         this.headJdbc.setQueryTimeout((int) LOOKUP_TIMEOUT.toSeconds());
@@ -116,11 +147,15 @@ public class SharePages implements DisposableBean {
 
     private Map<String, Head> readHeads(Set<String> tokens) {
         Map<String, Head> found = new HashMap<>();
-        headJdbc.query("select s.token, s.id, s.status, s.snapshot_version from share_link s "
+        headJdbc.query("select s.token, s.id, s.status, s.snapshot_version, s.audience, s.expires_at from share_link s "
                         + "where s.owner_active and s.removed_by_owner_at is null and s.token in ("
                         + String.join(",", Collections.nCopies(tokens.size(), "?")) + ")",
-                (RowCallbackHandler) rs -> found.put(rs.getString(1),
-                        new Head(rs.getLong(2), ShareStatus.valueOf(rs.getString(3)), rs.getInt(4))),
+                (RowCallbackHandler) rs -> {
+                    Timestamp expires = rs.getTimestamp(6);
+                    found.put(rs.getString(1), new Head(rs.getLong(2), ShareStatus.valueOf(rs.getString(3)),
+                            rs.getInt(4), ShareAudience.valueOf(rs.getString(5)),
+                            expires == null ? null : expires.toInstant()));
+                },
                 tokens.toArray());
         return found;
     }
@@ -134,7 +169,7 @@ public class SharePages implements DisposableBean {
         if (!ShareToken.isWellFormed(token)) {
             return Optional.empty();
         }
-        return links.findByToken(token).filter(SharePages::isPublic)
+        return links.findByToken(token).filter(this::isPublic)
                 .map(link -> new PublicHead(link.getId(), link.getTitle()));
     }
 
@@ -143,21 +178,57 @@ public class SharePages implements DisposableBean {
         return transactions.execute(status -> readSnapshot(token));
     }
 
+    /**
+     * The snapshot of a link an account may open, read in one transaction: available (as for
+     * {@link #isAvailable}) and for anyone, for any signed-in account, or listing this account, or
+     * the account's own. Empty for every other token, as for an unknown one.
+     */
+    public Optional<PublicSnapshot> snapshotFor(String token, long accountId) {
+        if (!ShareToken.isWellFormed(token)) {
+            return Optional.empty();
+        }
+        return transactions.execute(status -> links.findByToken(token)
+                .filter(link -> isAvailable(link) && mayOpen(link, accountId))
+                .map(this::toSnapshot));
+    }
+
+    /** Whether an account may open a link, whatever its state: its owner, and its audience. */
+    public boolean mayOpen(ShareLink link, long accountId) {
+        return switch (link.getAudience()) {
+            case ANYONE, SIGNED_IN -> true;
+            case PEOPLE -> link.getOwnerId() == accountId || members.isMember(link.getId(), accountId);
+        };
+    }
+
     private Optional<PublicSnapshot> readSnapshot(String token) {
         return links.findByToken(token)
-                .filter(SharePages::isPublic)
-                .map(link -> new PublicSnapshot(link.getId(), MarkdownRenderer.plainText(link.getTitle()),
+                .filter(this::isPublic)
+                .map(this::toSnapshot);
+    }
+
+    private PublicSnapshot toSnapshot(ShareLink link) {
+        return new PublicSnapshot(link.getId(), MarkdownRenderer.plainText(link.getTitle()),
                         MarkdownRenderer.plainText(link.getSharedByName()), link.getCreatedAt(), link.getUpdatedAt(),
                         link.getSnapshotVersion(),
                         snapshots.findByShareLinkIdOrderByPosition(link.getId()).stream()
                                 .map(m -> new SnapshotMessage(m.getRole(), markdown.toHtml(m.getContent())))
-                                .toList()));
+                                .toList());
     }
 
-    /** Active, its owner's account enabled, and not deleted by its owner: what anyone with the link may read. */
-    static boolean isPublic(ShareLink link) {
-        return link.getStatus() == ShareStatus.ACTIVE && link.isOwnerActive() && link.getRemovedByOwnerAt() == null;
+    /**
+     * Active, its owner's account enabled, not deleted by its owner and not expired: what its
+     * audience may read.
+     */
+    public boolean isAvailable(ShareLink link) {
+        return link.getStatus() == ShareStatus.ACTIVE && link.isOwnerActive() && link.getRemovedByOwnerAt() == null
+                && !link.isExpiredAt(clock.instant());
     }
+
+    /** Available and for anyone: what anyone with the link may read on the public page. */
+    boolean isPublic(ShareLink link) {
+        return isAvailable(link) && link.getAudience() == ShareAudience.ANYONE;
+    }
+
 
     /** A snapshot version of a link: what a rendered page is cached under. */
     private record PageKey(long shareId, int version) {
@@ -210,6 +281,55 @@ public class SharePages implements DisposableBean {
             rendered.put(new PageKey(snapshot.shareId(), snapshot.version()), page);
             return page;
         });
+    }
+
+    /**
+     * A snapshot as its owner's words were stored, for the Markdown download: the title and name as
+     * text (bidirectional overrides removed, as on the page), each message's Markdown source, not
+     * rendered.
+     */
+    public record SnapshotSource(long shareId, String title, String sharedBy, Instant sharedAt, Instant updatedAt,
+            int version, List<SourceMessage> messages) {
+
+        public boolean isAnonymous() {
+            return sharedBy == null || sharedBy.isBlank();
+        }
+    }
+
+    /** One message of a {@link SnapshotSource}: its role and its Markdown as stored. */
+    public record SourceMessage(MessageRole role, String markdown) {
+    }
+
+    /** The Markdown download of a version: the bytes as sent (in {@link RenderedPage}'s form) and the title it is named after. */
+    public record MarkdownFile(RenderedPage file, String title) {
+    }
+
+    /**
+     * The Markdown download of the link's current version, written once per version; empty if the
+     * link went away since {@link #head}. Same rules as {@link #page}.
+     */
+    public Optional<MarkdownFile> markdown(String token, Head head, Function<SnapshotSource, String> write) {
+        MarkdownFile cached = markdownFiles.getIfPresent(new PageKey(head.shareId(), head.version()));
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        return transactions.execute(status -> readSource(token)).map(source -> {
+            MarkdownFile file = new MarkdownFile(
+                    RenderedPage.of(write.apply(source).getBytes(StandardCharsets.UTF_8)), source.title());
+            markdownFiles.put(new PageKey(source.shareId(), source.version()), file);
+            return file;
+        });
+    }
+
+    private Optional<SnapshotSource> readSource(String token) {
+        return links.findByToken(token)
+                .filter(link -> isPublic(link))
+                .map(link -> new SnapshotSource(link.getId(), MarkdownRenderer.plainText(link.getTitle()),
+                        MarkdownRenderer.plainText(link.getSharedByName()), link.getCreatedAt(), link.getUpdatedAt(),
+                        link.getSnapshotVersion(),
+                        snapshots.findByShareLinkIdOrderByPosition(link.getId()).stream()
+                                .map(m -> new SourceMessage(m.getRole(), MarkdownRenderer.plainText(m.getContent())))
+                                .toList()));
     }
 
     @Override

@@ -41,7 +41,7 @@ public class ContinueView extends VerticalLayout implements BeforeEnterObserver 
     public void beforeEnter(BeforeEnterEvent event) {
         token = event.getRouteParameters().get("token").orElse("");
         removeAll();
-        Optional<PublicSnapshot> snapshot = shares.findPublicSnapshot(token);
+        Optional<PublicSnapshot> snapshot = shares.findSnapshot(token);
         if (snapshot.isEmpty()) {
             H2 heading = new H2("This shared chat is not available");
             heading.setId("continue-unavailable");

@@ -6,6 +6,7 @@ import com.chatshare.sharing.ShareException;
 import com.chatshare.sharing.SharePreview;
 import com.chatshare.base.ui.PublicUrls;
 import com.chatshare.sharing.ShareService;
+import com.chatshare.sharing.ShareSettingsException;
 import com.chatshare.sharing.ShareVisibility;
 import com.chatshare.sharing.SnapshotHtml;
 import com.vaadin.flow.component.Html;
@@ -27,6 +28,7 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.TextField;
+import java.time.Clock;
 import java.util.Optional;
 
 /**
@@ -37,6 +39,10 @@ public class ShareDialog extends Dialog {
 
     static final String NOTICE = "Messages you send after creating your link won't be shared. "
             + "Anyone with the URL will be able to view the shared chat.";
+    static final String NOTICE_SIGNED_IN = "Messages you send after creating your link won't be shared. "
+            + "Anyone signed in to Chatshare with the URL will be able to view the shared chat.";
+    static final String NOTICE_PEOPLE = "Messages you send after creating your link won't be shared. "
+            + "Only the people you list can view the shared chat, signed in, with the URL.";
 
     private final transient ShareService shares;
     private final transient PublicUrls urls;
@@ -55,12 +61,13 @@ public class ShareDialog extends Dialog {
     private final MenuItem shareNamed;
     private final MenuItem shareAnonymously;
     private final MenuItem deleteLink;
+    private final ShareAccessFields access;
 
     private ShareVisibility visibility = ShareVisibility.ANONYMOUS;
     private String ownerName = "";
     private Optional<ShareDetails> current = Optional.empty();
 
-    ShareDialog(ShareService shares, PublicUrls urls, ConversationSummary conversation) {
+    ShareDialog(ShareService shares, PublicUrls urls, Clock clock, ConversationSummary conversation) {
         this.shares = shares;
         this.urls = urls;
         this.conversationId = conversation.id();
@@ -129,7 +136,13 @@ public class ShareDialog extends Dialog {
 
         Paragraph notice = new Paragraph(NOTICE);
         notice.addClassName("share-notice");
-        add(top, attribution, preview, status, notice, link);
+        access = new ShareAccessFields(shares::suggestPeople, clock);
+        access.onAudienceChange(audience -> notice.setText(switch (audience) {
+            case ANYONE -> NOTICE;
+            case SIGNED_IN -> NOTICE_SIGNED_IN;
+            case PEOPLE -> NOTICE_PEOPLE;
+        }));
+        add(top, attribution, preview, status, access, notice, link);
         Button close = new Button("Close", event -> close());
         getFooter().add(close, copy);
         load();
@@ -149,6 +162,7 @@ public class ShareDialog extends Dialog {
             preview.add(new Html(SnapshotHtml.of(state.messages())));
         }
         copy.setEnabled(!state.isEmpty());
+        access.show(state.settings(), state.expiryPolicy());
         refresh();
     }
 
@@ -169,6 +183,10 @@ public class ShareDialog extends Dialog {
                 status.addClassName("taken-down");
                 status.setVisible(true);
                 copy.setEnabled(false);
+            } else if (details.expired()) {
+                status.add(new Span("Expired: the link answers like a deleted one. Choose when it expires "
+                        + "and Update to renew it."));
+                status.setVisible(true);
             } else if (details.newMessages() > 0) {
                 status.add(new Span(details.newMessages() == 1
                         ? "1 new message since you shared. Update to include it."
@@ -204,7 +222,7 @@ public class ShareDialog extends Dialog {
 
     private void shareAndCopy() {
         try {
-            ShareDetails details = shares.share(conversationId, titleField.getValue(), visibility);
+            ShareDetails details = shares.share(conversationId, titleField.getValue(), visibility, access.settings());
             boolean updated = current.isPresent();
             current = Optional.of(details);
             String url = urls.absolute(details.path());
@@ -214,6 +232,8 @@ public class ShareDialog extends Dialog {
                     Notification.Position.TOP_CENTER);
             notification.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             load();
+        } catch (ShareSettingsException e) {
+            access.showError(e);
         } catch (ShareException e) {
             titleField.setErrorMessage(e.getMessage());
             if (e.getMessage().contains("title")) {

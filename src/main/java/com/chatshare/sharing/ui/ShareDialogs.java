@@ -4,6 +4,7 @@ import com.chatshare.conversations.ConversationSummary;
 import com.chatshare.conversations.ShareDialogOpener;
 import com.chatshare.base.ui.PublicUrls;
 import com.chatshare.sharing.ShareService;
+import java.time.Clock;
 import org.springframework.stereotype.Component;
 
 /** Opens the share dialog for the chat view, which knows nothing of sharing. */
@@ -12,14 +13,22 @@ class ShareDialogs implements ShareDialogOpener {
 
     private final ShareService shares;
     private final PublicUrls urls;
+    private final Clock clock;
 
-    ShareDialogs(ShareService shares, PublicUrls urls) {
+    ShareDialogs(ShareService shares, PublicUrls urls, Clock clock) {
         this.shares = shares;
         this.urls = urls;
+        this.clock = clock;
     }
 
     @Override
-    public void open(ConversationSummary conversation) {
-        new ShareDialog(shares, urls, conversation).open();
+    public void open(ConversationSummary conversation, Runnable onClosed) {
+        ShareDialog dialog = new ShareDialog(shares, urls, clock, conversation);
+        dialog.addOpenedChangeListener(event -> {
+            if (!event.isOpened()) {
+                onClosed.run();
+            }
+        });
+        dialog.open();
     }
 }

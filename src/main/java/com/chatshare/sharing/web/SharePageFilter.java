@@ -14,6 +14,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -35,6 +36,10 @@ import org.thymeleaf.spring6.SpringTemplateEngine;
  * benchmark machine the two cost seven out of eight requests' worth of CPU (BENCHMARKS.md). The
  * filter answers only {@code /share/ONE-SEGMENT}; the continue and report pages, the style sheet
  * and every other path go on through the normal chains.
+ *
+ * <p>{@code /share/TOKEN.md} is the same snapshot as a Markdown download ({@link SnapshotMarkdown}),
+ * under the same rules: the same head lookup, headers, 404/410/503, ETag and 304. Only a lower-case
+ * {@code .md} asks for it; any other ending makes the token malformed, so 404.
  */
 class SharePageFilter extends HttpFilter {
 
@@ -50,6 +55,7 @@ class SharePageFilter extends HttpFilter {
     private final transient SharePages pages;
     private final transient ViewCounter views;
     private final transient SpringTemplateEngine templates;
+    private final transient Clock clock;
     private final byte[] notFound;
     private final byte[] gone;
     private final byte[] unavailable;
@@ -60,7 +66,9 @@ class SharePageFilter extends HttpFilter {
     private final transient Counter failed;
     private final transient Counter refused;
 
-    SharePageFilter(SharePages pages, ViewCounter views, SpringTemplateEngine templates, MeterRegistry meters) {
+    SharePageFilter(SharePages pages, ViewCounter views, SpringTemplateEngine templates, MeterRegistry meters,
+            Clock clock) {
+        this.clock = clock;
         this.ok = requests(meters, 200);
         this.notModified = requests(meters, 304);
         this.missing = requests(meters, 404);
@@ -78,11 +86,13 @@ class SharePageFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        String token = token(request);
-        if (token == null) {
+        String segment = segment(request);
+        if (segment == null) {
             chain.doFilter(request, response);
             return;
         }
+        boolean markdown = segment.endsWith(SnapshotMarkdown.SUFFIX);
+        String token = markdown ? segment.substring(0, segment.length() - SnapshotMarkdown.SUFFIX.length()) : segment;
         writeSecurityHeaders(request, response);
         String method = request.getMethod();
         if (!"GET".equals(method) && !"HEAD".equals(method)) {
@@ -104,7 +114,9 @@ class SharePageFilter extends HttpFilter {
             send(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, unavailable);
             return;
         }
-        if (head.isEmpty()) {
+        // A link for a narrower audience, or past its expiry, is not this page's to show, taken down
+        // or not: exactly the answer of an unknown token, so the page tells nobody it exists.
+        if (head.isEmpty() || !head.get().isPublicAt(clock.instant())) {
             missing.increment();
             send(response, HttpServletResponse.SC_NOT_FOUND, notFound);
             return;
@@ -115,8 +127,17 @@ class SharePageFilter extends HttpFilter {
             return;
         }
         Optional<SharePages.RenderedPage> page;
+        String contentType = HTML;
+        String disposition = null;
         try {
-            page = pages.page(token, head.get(), snapshot -> render(token, snapshot));
+            if (markdown) {
+                Optional<SharePages.MarkdownFile> file = pages.markdown(token, head.get(), SnapshotMarkdown::of);
+                page = file.map(SharePages.MarkdownFile::file);
+                contentType = SnapshotMarkdown.CONTENT_TYPE;
+                disposition = file.map(f -> SnapshotMarkdown.contentDisposition(f.title())).orElse(null);
+            } else {
+                page = pages.page(token, head.get(), snapshot -> render(token, snapshot));
+            }
         } catch (RuntimeException e) {
             log.warn("Share page read failed: {}", e.toString());
             failed.increment();
@@ -140,13 +161,17 @@ class SharePageFilter extends HttpFilter {
             notModified.increment();
             return;
         }
-        views.viewed(head.get().shareId());
+        if (markdown) {
+            response.setHeader(HttpHeaders.CONTENT_DISPOSITION, disposition);
+        } else {
+            views.viewed(head.get().shareId(), request.getRemoteAddr(), request.getHeader(HttpHeaders.USER_AGENT));
+        }
         ok.increment();
         if (gzip) {
             response.setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
-            send(response, HttpServletResponse.SC_OK, page.get().gzipped());
+            send(response, HttpServletResponse.SC_OK, contentType, page.get().gzipped());
         } else {
-            send(response, HttpServletResponse.SC_OK, page.get().html());
+            send(response, HttpServletResponse.SC_OK, contentType, page.get().html());
         }
     }
 
@@ -189,8 +214,8 @@ class SharePageFilter extends HttpFilter {
                 .tag("status", Integer.toString(status)).register(meters);
     }
 
-    /** The token of a {@code /share/TOKEN} request (well-formed or not), or null for other paths. */
-    private static String token(HttpServletRequest request) {
+    /** The last segment of a {@code /share/SEGMENT} request (a token or {@code TOKEN.md}, well-formed or not), or null for other paths. */
+    private static String segment(HttpServletRequest request) {
         // The raw URI: a path with encoded or matrix parts is not ours and meets the firewall later.
         String uri = request.getRequestURI();
         int start = request.getContextPath().length() + PATH_PREFIX.length();
@@ -214,10 +239,15 @@ class SharePageFilter extends HttpFilter {
     }
 
     private static void send(HttpServletResponse response, int status, byte[] html) throws IOException {
+        send(response, status, HTML, html);
+    }
+
+    private static void send(HttpServletResponse response, int status, String contentType, byte[] body)
+            throws IOException {
         response.setStatus(status);
-        response.setContentType(HTML);
-        response.setContentLength(html.length);
-        response.getOutputStream().write(html);
+        response.setContentType(contentType);
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
     }
 
     private String render(String token, PublicSnapshot snapshot) {
@@ -225,6 +255,7 @@ class SharePageFilter extends HttpFilter {
         context.setVariable("snapshot", snapshot);
         context.setVariable("continueUrl", PATH_PREFIX + token + "/continue");
         context.setVariable("reportUrl", PATH_PREFIX + token + "/report");
+        context.setVariable("markdownUrl", PATH_PREFIX + token + SnapshotMarkdown.SUFFIX);
         context.setVariable("sharedOn", DATE.format(snapshot.sharedAt()));
         context.setVariable("updatedOn", snapshot.version() > 1 ? DATE.format(snapshot.updatedAt()) : null);
         return templates.process("share/page", context);

@@ -3,6 +3,7 @@ package com.chatshare.sharing.web;
 import com.chatshare.sharing.internal.SharePages;
 import com.chatshare.sharing.internal.ViewCounter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,9 +28,9 @@ class SharePageSecurity {
 
     @Bean
     FilterRegistrationBean<SharePageFilter> sharePageFilter(SharePages pages, ViewCounter views, MeterRegistry meters,
-            SpringTemplateEngine templates) {
+            SpringTemplateEngine templates, Clock clock) {
         FilterRegistrationBean<SharePageFilter> registration =
-                new FilterRegistrationBean<>(new SharePageFilter(pages, views, templates, meters));
+                new FilterRegistrationBean<>(new SharePageFilter(pages, views, templates, meters, clock));
         registration.addUrlPatterns(SharePageFilter.PATH_PREFIX + "*");
         // Before Spring Security's chain, which this page does not need (see SharePageFilter), but
         // after the forwarded-client filter, so HSTS follows the client's scheme behind a proxy.

@@ -2,14 +2,10 @@ package com.chatshare.base.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.chatshare.OwnSpringContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -22,24 +18,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @SpringBootTest(properties = "chatshare.demo=false")
 @ExtendWith(OutputCaptureExtension.class)
-@DirtiesContext
+@OwnSpringContext
 class DemoModeOffTest {
-
-    /**
-     * Vaadin makes each context's security-context strategy the global one; the shared context of
-     * every other test must get its own back, or their sign-ins land where its services never look.
-     */
-    private static SecurityContextHolderStrategy before;
-
-    @BeforeAll
-    static void rememberTheSharedContextsStrategy() {
-        before = SecurityContextHolder.getContextHolderStrategy();
-    }
-
-    @AfterAll
-    static void giveItBack() {
-        SecurityContextHolder.setContextHolderStrategy(before);
-    }
 
     @Autowired
     JdbcTemplate jdbc;

@@ -8,6 +8,8 @@ import com.chatshare.sharing.internal.SharePages;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import com.chatshare.sharing.internal.ViewCounter;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -20,18 +22,22 @@ class SharePageFilterTest {
 
     static final String TOKEN = "AAAAAAAAAAAAAAAAAAAAAA";
 
-    @Test
-    void a_failed_lookup_answers_503_with_a_plain_notice_and_no_stack_trace() throws Exception {
+    /** The page and its Markdown download ({@code TOKEN.md}) alike. */
+    @ParameterizedTest
+    @ValueSource(strings = {"", ".md"})
+    void a_failed_lookup_answers_503_with_a_plain_notice_and_no_stack_trace(String suffix) throws Exception {
         SharePages pages = mock(SharePages.class);
         when(pages.head(TOKEN)).thenThrow(new DataAccessResourceFailureException("Connection refused: db:3306"));
-        SharePageFilter filter = new SharePageFilter(pages, mock(ViewCounter.class), templates(), new SimpleMeterRegistry());
+        SharePageFilter filter = new SharePageFilter(pages, mock(ViewCounter.class), templates(), new SimpleMeterRegistry(),
+                java.time.Clock.systemUTC());
         MockHttpServletResponse response = new MockHttpServletResponse();
 
-        filter.doFilter(new MockHttpServletRequest("GET", "/share/" + TOKEN), response, new MockFilterChain());
+        filter.doFilter(new MockHttpServletRequest("GET", "/share/" + TOKEN + suffix), response, new MockFilterChain());
 
         assertThat(response.getStatus()).isEqualTo(503);
         assertThat(response.getHeader("Retry-After")).isEqualTo("30");
         assertThat(response.getHeader("Content-Security-Policy")).contains("default-src 'none'");
+        assertThat(response.getHeader("Content-Disposition")).isNull();
         assertThat(response.getContentAsString()).contains("try again in a minute")
                 .doesNotContain("Connection refused", "Exception", "db:3306");
     }

@@ -1,0 +1,25 @@
+package com.chatshare.sharing;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The instance's rule for expiries ({@code chatshare.sharing.max-expiry},
+ * {@code chatshare.sharing.require-expiry}): the share dialog and the links grid offer only what
+ * it allows, and {@link ShareService} refuses the rest.
+ *
+ * @param longest the longest time a link may stay open from when its expiry is set, or null for no cap
+ * @param required whether every new or changed expiry must be a date (no "Never")
+ */
+public record ExpiryPolicy(Duration longest, boolean required) {
+
+    /** The latest expiry allowed when set at {@code now}, or null for no cap. */
+    public Instant latest(Instant now) {
+        return longest == null ? null : now.plus(longest);
+    }
+
+    /** Whether an expiry of {@code expiresIn} from now is allowed. */
+    public boolean allows(Duration expiresIn) {
+        return longest == null || expiresIn.compareTo(longest) <= 0;
+    }
+}

@@ -1,0 +1,32 @@
+package com.chatshare.sharing;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Who can open a link and until when, as the owner chooses them in the share dialog.
+ *
+ * @param people usernames as typed (any spelling that signs in to the account), for
+ *        {@link ShareAudience#PEOPLE} only; ignored for the other audiences
+ * @param expiresAt when the link stops answering, or null for never
+ */
+public record ShareSettings(ShareAudience audience, List<String> people, Instant expiresAt) {
+
+    /** The most people one link is shared with. */
+    public static final int MAX_PEOPLE = 50;
+
+    /** Today's one-click default: anyone with the link, never expires. */
+    public static final ShareSettings ANYONE_FOREVER = new ShareSettings(ShareAudience.ANYONE, List.of(), null);
+
+    public ShareSettings {
+        people = people == null ? List.of() : List.copyOf(people);
+    }
+
+    public ShareSettings withAudience(ShareAudience audience, List<String> people) {
+        return new ShareSettings(audience, people, expiresAt);
+    }
+
+    public ShareSettings withExpiresAt(Instant expiresAt) {
+        return new ShareSettings(audience, people, expiresAt);
+    }
+}

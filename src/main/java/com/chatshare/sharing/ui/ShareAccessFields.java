@@ -1,0 +1,195 @@
+package com.chatshare.sharing.ui;
+
+import com.chatshare.sharing.ExpiryPolicy;
+import com.chatshare.sharing.ShareAudience;
+import com.chatshare.sharing.ShareSettings;
+import com.chatshare.sharing.ShareSettingsException;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.select.Select;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * The share dialog's "Who can open it" and "Expires" fields: today's defaults (anyone, never)
+ * keep Copy Link one click; the people field suggests existing usernames. What the owner chose
+ * stays in the fields when the server refuses it, with the reason on the field it is about.
+ */
+class ShareAccessFields extends Div {
+
+    /** What the Expires field offers; a date means until the end of that day (UTC). */
+    enum Expiry {
+        KEEP(null, null), NEVER("Never", null), DAY("In 1 day", Duration.ofDays(1)),
+        WEEK("In 7 days", Duration.ofDays(7)), MONTH("In 30 days", Duration.ofDays(30)), DATE("On a date…", null);
+
+        final String label;
+        final Duration after;
+
+        Expiry(String label, Duration after) {
+            this.label = label;
+            this.after = after;
+        }
+    }
+
+    static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+            .withLocale(Locale.ENGLISH).withZone(ZoneOffset.UTC);
+
+    private final transient Clock clock;
+    private final Select<ShareAudience> audience = new Select<>();
+    private final MultiSelectComboBox<String> people = new MultiSelectComboBox<>("People");
+    private final Select<Expiry> expires = new Select<>();
+    private final DatePicker date = new DatePicker("Date");
+    private transient ExpiryPolicy policy = new ExpiryPolicy(null, false);
+    private Instant kept;
+    private transient Consumer<ShareAudience> onAudience = audience -> { };
+
+    ShareAccessFields(Function<String, List<String>> suggestions, Clock clock) {
+        this.clock = clock;
+        setId("share-access");
+        addClassName("share-access");
+
+        audience.setId("share-audience");
+        audience.setLabel("Who can open it");
+        audience.setItems(ShareAudience.values());
+        audience.setItemLabelGenerator(ShareAudience::label);
+        audience.setValue(ShareAudience.ANYONE);
+        audience.addValueChangeListener(event -> {
+            people.setVisible(event.getValue() == ShareAudience.PEOPLE);
+            people.setInvalid(false);
+            onAudience.accept(event.getValue());
+        });
+
+        people.setId("share-people");
+        people.setPlaceholder("Usernames");
+        people.setHelperText("Up to " + ShareSettings.MAX_PEOPLE + " accounts; type two letters for suggestions.");
+        people.setAllowCustomValue(true);
+        people.setItems(query -> suggestions.apply(query.getFilter().orElse("")).stream()
+                .skip(query.getOffset()).limit(query.getLimit()));
+        people.addCustomValueSetListener(event -> {
+            Set<String> value = new LinkedHashSet<>(people.getValue());
+            value.add(event.getDetail().strip());
+            people.setValue(value);
+        });
+        people.setWidthFull();
+        people.setVisible(false);
+
+        expires.setId("share-expires");
+        expires.setLabel("Expires");
+        expires.setItemLabelGenerator(this::label);
+        expires.addValueChangeListener(event -> {
+            date.setVisible(event.getValue() == Expiry.DATE);
+            expires.setInvalid(false);
+        });
+
+        date.setId("share-expiry-date");
+        date.setVisible(false);
+
+        HorizontalLayout row = new HorizontalLayout(audience, expires, date);
+        row.setAlignItems(FlexComponent.Alignment.BASELINE);
+        row.setWrap(true);
+        add(row, people);
+        show(ShareSettings.ANYONE_FOREVER, policy);
+    }
+
+    /** Shows a link's settings (or the defaults for a new one) and offers what the policy allows. */
+    void show(ShareSettings settings, ExpiryPolicy policy) {
+        this.policy = policy;
+        this.kept = settings.expiresAt();
+        audience.setValue(settings.audience());
+        people.setValue(new LinkedHashSet<>(settings.people()));
+        List<Expiry> offered = new ArrayList<>();
+        if (kept != null) {
+            offered.add(Expiry.KEEP);
+        }
+        for (Expiry expiry : Expiry.values()) {
+            boolean allowed = switch (expiry) {
+                case KEEP -> false;
+                case NEVER -> !policy.required();
+                case DATE -> true;
+                default -> policy.allows(expiry.after);
+            };
+            if (allowed) {
+                offered.add(expiry);
+            }
+        }
+        expires.setItems(offered);
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        date.setMin(today);
+        Instant latest = policy.latest(clock.instant());
+        // The last whole day the cap allows: a date means until the end of that day.
+        date.setMax(latest == null ? null : LocalDate.ofInstant(latest, ZoneOffset.UTC).minusDays(1));
+        expires.setValue(kept != null ? Expiry.KEEP : defaultExpiry(offered, policy));
+        date.clear();
+        people.setInvalid(false);
+        expires.setInvalid(false);
+    }
+
+    /** Never; where an expiry is required, the longest choice the cap allows. */
+    private static Expiry defaultExpiry(List<Expiry> offered, ExpiryPolicy policy) {
+        if (!policy.required()) {
+            return Expiry.NEVER;
+        }
+        return offered.stream().filter(expiry -> expiry.after != null).reduce((first, second) -> second)
+                .orElse(Expiry.DATE);
+    }
+
+    /** What the owner chose, as of now. */
+    ShareSettings settings() {
+        Instant now = clock.instant();
+        Expiry expiry = expires.getValue() == null ? Expiry.NEVER : expires.getValue();
+        Instant expiresAt = switch (expiry) {
+            case KEEP -> kept;
+            case NEVER -> null;
+            case DATE -> date.getValue() == null ? now
+                    : date.getValue().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+            default -> now.plus(expiry.after);
+        };
+        List<String> names = audience.getValue() == ShareAudience.PEOPLE ? List.copyOf(people.getValue()) : List.of();
+        return new ShareSettings(audience.getValue(), names, expiresAt);
+    }
+
+    /** Marks the field the server refused, with its message; the choices stay as they were. */
+    void showError(ShareSettingsException error) {
+        if (error.setting() == ShareSettingsException.Setting.PEOPLE) {
+            people.setErrorMessage(error.getMessage());
+            people.setInvalid(true);
+        } else if (expires.getValue() == Expiry.DATE) {
+            date.setErrorMessage(error.getMessage());
+            date.setInvalid(true);
+        } else {
+            expires.setErrorMessage(error.getMessage());
+            expires.setInvalid(true);
+        }
+    }
+
+    /** Called with the audience whenever the owner changes it. */
+    void onAudienceChange(Consumer<ShareAudience> listener) {
+        this.onAudience = listener;
+    }
+
+    ShareAudience audience() {
+        return audience.getValue();
+    }
+
+    private String label(Expiry expiry) {
+        if (expiry == Expiry.KEEP) {
+            return (kept != null && !kept.isAfter(clock.instant()) ? "Expired " : "Keep: ") + DATE_TIME.format(kept);
+        }
+        return expiry.label;
+    }
+}

@@ -1,0 +1,80 @@
+package com.chatshare.sharing.ui;
+
+import com.chatshare.sharing.PublicSnapshot;
+import com.chatshare.sharing.ShareService;
+import com.chatshare.sharing.ShareToken;
+import com.chatshare.sharing.SnapshotHtml;
+import com.vaadin.flow.component.Html;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The signed-in page of a shared chat ({@code /share/TOKEN/view}): where links for signed-in users
+ * or for specific people are read, and any link the caller may open. The service decides who may
+ * (docs/decisions/0012-audience-and-expiry.md); everyone else, and every unknown, expired or
+ * deleted token, gets the same not-found answer. Signed-out visitors are sent to sign in first,
+ * whatever the token, which tells them nothing.
+ */
+@Route("share/:token/view")
+@PageTitle("Shared chat · Chatshare")
+@PermitAll
+public class SharedChatView extends VerticalLayout implements BeforeEnterObserver {
+
+    /** The one answer for every token the caller may not open. */
+    static final String NOT_AVAILABLE = "This shared chat is not available.";
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
+
+    private final transient ShareService shares;
+
+    SharedChatView(ShareService shares) {
+        this.shares = shares;
+        addClassName("page");
+        setId("shared-chat");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        String token = event.getRouteParameters().get("token").orElse("");
+        removeAll();
+        Optional<PublicSnapshot> found = shares.findSnapshot(token);
+        if (found.isEmpty()) {
+            event.rerouteToError(NotFoundException.class, NOT_AVAILABLE);
+            return;
+        }
+        PublicSnapshot snapshot = found.get();
+        H2 title = new H2(snapshot.title());
+        title.setId("shared-chat-title");
+        title.getElement().setAttribute("dir", "auto");
+        Paragraph meta = new Paragraph((snapshot.isAnonymous() ? "Shared anonymously" : "Shared by " + snapshot.sharedBy())
+                + " · " + DATE.format(snapshot.sharedAt())
+                + (snapshot.version() > 1 ? " · updated " + DATE.format(snapshot.updatedAt()) : ""));
+        meta.setId("shared-chat-meta");
+        meta.addClassName("share-attribution");
+        // The messages' HTML comes from the one sanitiser (MarkdownRenderer), as in the share dialog's preview.
+        Div messages = new Div(new Html(SnapshotHtml.of(snapshot.messages())));
+        messages.setId("shared-chat-messages");
+        messages.addClassName("share-preview");
+        Anchor continueLink = new Anchor(ShareToken.pathOf(token).substring(1) + "/continue",
+                "Continue this conversation");
+        continueLink.setId("shared-chat-continue");
+        continueLink.getElement().setAttribute("router-link", true);
+        add(title, meta, messages, continueLink,
+                new Paragraph("A snapshot of a conversation with an AI assistant, shared with you. "
+                        + "Messages added after it was shared are not shown."));
+    }
+}

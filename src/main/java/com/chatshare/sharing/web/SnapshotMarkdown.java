@@ -1,0 +1,145 @@
+package com.chatshare.sharing.web;
+
+import com.chatshare.conversations.MessageRole;
+import com.chatshare.sharing.internal.SharePages.SnapshotSource;
+import com.chatshare.sharing.internal.SharePages.SourceMessage;
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The Markdown download of a shared page ({@code /share/TOKEN.md}): the title as a heading, who
+ * shared it and when, then every message under a heading of its role, as its Markdown source.
+ * The same bytes for every reader, like the page. It is a download, never rendered by us; a
+ * reader's editor renders it, so the title and name are escaped to read as the page shows them,
+ * and a message that leaves a code fence open has it closed, so the next message's heading stays
+ * a heading.
+ */
+final class SnapshotMarkdown {
+
+    /** The file extension that asks for the download, in lower case only (tokens are case-sensitive too). */
+    static final String SUFFIX = ".md";
+    static final String CONTENT_TYPE = "text/markdown; charset=UTF-8";
+    /** Characters of a file name kept at most (before {@code .md}); titles are up to 200. */
+    static final int FILE_NAME_MAX_LENGTH = 80;
+    static final String FALLBACK_FILE_NAME = "shared-chat";
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
+    private static final String MARKDOWN_PUNCTUATION = "\\`*_[]<>#|~&";
+    private static final Pattern FENCE = Pattern.compile("^ {0,3}(`{3,}|~{3,})(.*)$");
+    private static final Pattern LINE_BREAKS_AND_CONTROLS = Pattern.compile("[\\p{Cc}\\p{Zl}\\p{Zp}]+");
+    private static final Pattern UNSAFE_IN_FILE_NAMES = Pattern.compile("[\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}/\\\\:*?\"<>|]+");
+
+    private SnapshotMarkdown() {
+    }
+
+    static String of(SnapshotSource snapshot) {
+        StringBuilder md = new StringBuilder(256 + snapshot.messages().stream()
+                .mapToInt(m -> m.markdown().length() + 32).sum());
+        md.append("# ").append(inline(snapshot.title())).append("\n\n");
+        md.append(snapshot.isAnonymous() ? "Shared anonymously" : "Shared by " + inline(snapshot.sharedBy()))
+                .append(" on ").append(DATE.format(snapshot.sharedAt()));
+        if (snapshot.version() > 1) {
+            md.append(", updated on ").append(DATE.format(snapshot.updatedAt()));
+        }
+        md.append("\n");
+        for (SourceMessage message : snapshot.messages()) {
+            md.append("\n## ").append(message.role() == MessageRole.USER ? "User" : "Assistant").append("\n\n");
+            String content = message.markdown().replace("\r\n", "\n").replace('\r', '\n').strip();
+            md.append(content).append('\n');
+            String openFence = openFence(content);
+            if (openFence != null) {
+                md.append(openFence).append('\n');
+            }
+        }
+        return md.toString();
+    }
+
+    /** Text on one line that reads in Markdown as it is: line breaks become spaces, Markdown's punctuation is escaped. */
+    static String inline(String text) {
+        String line = LINE_BREAKS_AND_CONTROLS.matcher(text).replaceAll(" ").strip();
+        StringBuilder escaped = new StringBuilder(line.length() + 8);
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (MARKDOWN_PUNCTUATION.indexOf(c) >= 0) {
+                escaped.append('\\');
+            }
+            escaped.append(c);
+        }
+        return escaped.toString();
+    }
+
+    /** The fence that closes the code block a message leaves open, or null when it closes all it opens. */
+    static String openFence(String markdown) {
+        String open = null;
+        for (String line : markdown.split("\n", -1)) {
+            Matcher fence = FENCE.matcher(line);
+            if (!fence.matches()) {
+                continue;
+            }
+            String marks = fence.group(1);
+            if (open == null) {
+                // A backtick fence's info string may not contain a backtick (CommonMark 4.5).
+                if (marks.charAt(0) != '`' || fence.group(2).indexOf('`') < 0) {
+                    open = marks;
+                }
+            } else if (marks.charAt(0) == open.charAt(0) && marks.length() >= open.length()
+                    && fence.group(2).isBlank()) {
+                open = null;
+            }
+        }
+        return open;
+    }
+
+    /**
+     * The {@code Content-Disposition} of the download, named after the title: {@code filename} with
+     * ASCII letters, digits, spaces, dots and dashes only (for old clients), {@code filename*} in
+     * UTF-8 (RFC 5987/6266) without path separators, quotes or control characters. Nothing of the
+     * title can end the header, start another one or name a path.
+     */
+    static String contentDisposition(String title) {
+        return "attachment; filename=\"" + asciiFileName(title) + "\"; filename*=UTF-8''"
+                + percentEncode(unicodeFileName(title));
+    }
+
+    static String asciiFileName(String title) {
+        String ascii = Normalizer.normalize(title == null ? "" : title, Normalizer.Form.NFKD)
+                .replaceAll("\\p{M}+", "")
+                .replaceAll("[^A-Za-z0-9 ._-]+", "-");
+        return fileName(ascii);
+    }
+
+    static String unicodeFileName(String title) {
+        return fileName(UNSAFE_IN_FILE_NAMES.matcher(title == null ? "" : title).replaceAll("-"));
+    }
+
+    private static String fileName(String name) {
+        String tidy = name.replaceAll("\\s+", " ").replaceAll("-{2,}", "-").replaceAll("^[\\s.-]+|[\\s.-]+$", "");
+        if (tidy.codePointCount(0, tidy.length()) > FILE_NAME_MAX_LENGTH) {
+            tidy = tidy.substring(0, tidy.offsetByCodePoints(0, FILE_NAME_MAX_LENGTH))
+                    .replaceAll("[\\s.-]+$", "");
+        }
+        return (tidy.isEmpty() ? FALLBACK_FILE_NAME : tidy) + SUFFIX;
+    }
+
+    /** RFC 5987 {@code value-chars}: every byte but {@code attr-char} percent-encoded. */
+    static String percentEncode(String value) {
+        StringBuilder encoded = new StringBuilder();
+        for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || "!#$&+-.^_`|~".indexOf(c) >= 0) {
+                encoded.append((char) c);
+            } else {
+                encoded.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
+            }
+        }
+        return encoded.toString();
+    }
+}
