@@ -2,9 +2,13 @@ package com.chatshare.security;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
+import org.springframework.beans.factory.annotation.Autowired;
 import java.time.Duration;
 import java.util.Optional;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionException;
 
 /**
  * The current roles and password version of signed-in accounts, as {@link RevokedSessionFilter} checks them on every
@@ -24,16 +28,46 @@ public class AccountStateCache {
     private final AccountStatus accounts;
     // An invalidate() waits for a lookup of the same key in flight, so an eviction after commit
     // can never be overtaken by an older answer.
-    private final Cache<Long, Optional<AccountStatus.Current>> states = Caffeine.newBuilder()
-            .expireAfterWrite(TTL).maximumSize(100_000).build();
+    private final Cache<Long, Optional<AccountStatus.Current>> states;
+    /**
+     * The database's last answer for each account, for the requests that come while it cannot
+     * answer (an outage): they go on as the account was, and the page says what failed, instead
+     * of every request of every session failing in this filter. A change committed here is
+     * evicted from it too.
+     */
+    private final Cache<Long, Optional<AccountStatus.Current>> lastKnown;
 
+    @Autowired
     AccountStateCache(AccountStatus accounts) {
-        this.accounts = accounts;
+        this(accounts, Ticker.systemTicker());
     }
 
-    /** The account now; empty when it was deleted or disabled. */
+    AccountStateCache(AccountStatus accounts, Ticker ticker) {
+        this.accounts = accounts;
+        this.states = Caffeine.newBuilder().ticker(ticker).expireAfterWrite(TTL).maximumSize(100_000).build();
+        this.lastKnown = Caffeine.newBuilder().ticker(ticker).expireAfterWrite(STALE_IF_ERROR).maximumSize(100_000)
+                .build();
+    }
+
+    /** How long the last known state of an account stands in when the database cannot answer. */
+    public static final Duration STALE_IF_ERROR = Duration.ofMinutes(5);
+
+    /**
+     * The account now; empty when it was deleted or disabled. When the database cannot answer,
+     * the last answer of the last {@link #STALE_IF_ERROR}, if there is one.
+     */
     Optional<AccountStatus.Current> current(long userId) {
-        return states.get(userId, accounts::current);
+        try {
+            Optional<AccountStatus.Current> state = states.get(userId, accounts::current);
+            lastKnown.put(userId, state);
+            return state;
+        } catch (DataAccessException | TransactionException e) {
+            Optional<AccountStatus.Current> known = lastKnown.getIfPresent(userId);
+            if (known == null) {
+                throw e;
+            }
+            return known;
+        }
     }
 
     /**
@@ -42,5 +76,6 @@ public class AccountStateCache {
      */
     public void evict(long userId) {
         states.invalidate(userId);
+        lastKnown.invalidate(userId);
     }
 }

@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.util.Optional;
-import org.springframework.dao.DataAccessException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -44,17 +43,7 @@ class RevokedSessionFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication != null && authentication.getPrincipal() instanceof AppUserPrincipal user) {
-            Optional<AccountStatus.Current> account;
-            try {
-                account = accounts.current(user.userId());
-            } catch (DataAccessException e) {
-                // The database is away: the request goes on with the session as it stands, so the
-                // view it reaches can say so and keep what was typed (a 500 from here made Vaadin
-                // show "Connection lost" instead; bench/db-faults.sh). Without the database the
-                // session can read and change nothing; the check runs again on the next request.
-                chain.doFilter(request, response);
-                return;
-            }
+            Optional<AccountStatus.Current> account = accounts.current(user.userId());
             // Older, not different: the session that changes the password holds the new version
             // a moment before the change commits, and must not be ended for being ahead.
             if (account.isEmpty() || user.credentialsVersion() < account.get().credentialsVersion()) {
