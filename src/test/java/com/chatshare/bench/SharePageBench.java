@@ -89,11 +89,11 @@ class SharePageBench {
                 .header("Accept-Encoding", "gzip").build(), HttpResponse.BodyHandlers.ofByteArray());
         Files.write(www.resolve("share.html.gz"), gzipped.body());
         String gzipEtag = gzipped.headers().firstValue("ETag").orElseThrow();
-        String nginxUrl = "http://127.0.0.1:" + (port + 1) + "/share.html";
+        int nginxPort = freePort();
+        String nginxUrl = "http://127.0.0.1:" + nginxPort + "/share.html";
         report.add("page: " + page.body().length() + " bytes, 50 messages; gzip-compressed " + gzipped.body().length
                 + " bytes");
 
-        int nginxPort = port + 1;
         Process nginx = startNginx(dir, www, nginxPort);
         try {
             // JIT warm-up, not recorded: the application is measured as it runs after start-up.
@@ -254,6 +254,13 @@ class SharePageBench {
             recording.stop();
             recording.dump(dir.resolve("share-page.jfr"));
             return result;
+        }
+    }
+
+    /** A port nobody listens on now (port + 1 was taken once: the embedded MariaDB picks its own at random). */
+    private static int freePort() throws IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
         }
     }
 
