@@ -239,7 +239,11 @@ public class KnownHeads implements SmartLifecycle {
 
     @Override
     public void start() {
-        reader = Thread.ofPlatform().name("share-revocation-feed").daemon().start(this::run);
+        // Assigned before it starts: the loop runs while it is the reader, and a thread started
+        // first could look before the assignment and end at once (it did, under load).
+        Thread thread = Thread.ofPlatform().name("share-revocation-feed").daemon().unstarted(this::run);
+        reader = thread;
+        thread.start();
     }
 
     @Override
