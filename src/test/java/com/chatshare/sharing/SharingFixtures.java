@@ -27,6 +27,14 @@ public final class SharingFixtures {
         return shares.share(conversation.id(), conversation.title(), visibility);
     }
 
+    /** Alice's answered question shared with this visibility, signed out again: the page as a stranger meets it. */
+    public static ShareDetails sharedByAlice(ShareService shares, ConversationService conversations,
+            UserDetailsService users, String question, ShareVisibility visibility) {
+        ShareDetails details = share(shares, conversations, users, "alice", question, visibility);
+        com.chatshare.SignedIn.signOut();
+        return details;
+    }
+
     public static String token(ShareDetails details) {
         return details.path().substring("/share/".length());
     }

@@ -60,10 +60,7 @@ class RevocationFeedTest {
     }
 
     private ShareDetails share(String question) {
-        ShareDetails details = SharingFixtures.share(shares, conversations, users, "alice", question,
-                ShareVisibility.ANONYMOUS);
-        SignedIn.signOut();
-        return details;
+        return SharingFixtures.sharedByAlice(shares, conversations, users, question, ShareVisibility.ANONYMOUS);
     }
 
     @Test

@@ -54,9 +54,7 @@ class SharePageTest {
     }
 
     private ShareDetails share(String question, ShareVisibility visibility) {
-        ShareDetails details = SharingFixtures.share(shares, conversations, users, "alice", question, visibility);
-        SignedIn.signOut();
-        return details;
+        return SharingFixtures.sharedByAlice(shares, conversations, users, question, visibility);
     }
 
     @Test

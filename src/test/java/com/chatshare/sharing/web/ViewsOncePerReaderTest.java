@@ -132,10 +132,7 @@ class ViewsOncePerReaderTest {
     }
 
     private ShareDetails share(String question) {
-        ShareDetails details = SharingFixtures.share(shares, conversations, users, "alice", question,
-                ShareVisibility.ANONYMOUS);
-        SignedIn.signOut();
-        return details;
+        return SharingFixtures.sharedByAlice(shares, conversations, users, question, ShareVisibility.ANONYMOUS);
     }
 
     private void view(ShareDetails link, String address, String userAgent) throws Exception {
