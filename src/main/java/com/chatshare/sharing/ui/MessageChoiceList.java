@@ -1,0 +1,96 @@
+package com.chatshare.sharing.ui;
+
+import com.chatshare.sharing.MessageChoice;
+import com.chatshare.sharing.PreviewMessage;
+import com.chatshare.sharing.SharePreview;
+import com.chatshare.sharing.ShareService;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The share dialog's preview: every message as viewers will see it, each with a tick (all ticked
+ * but the ones the link leaves out), "Share up to here" and "Leave out" next to what the check
+ * before sharing found; a line above says how many are shared.
+ */
+class MessageChoiceList extends Div {
+
+    static final String NOTHING_TICKED = "No message is ticked: tick at least one to share.";
+
+    private final Paragraph summary = new Paragraph();
+    private final Div messages = new Div();
+    private final List<MessageRow> rows = new ArrayList<>();
+    private transient SharePreview preview;
+    private transient Runnable onChange = () -> { };
+
+    MessageChoiceList() {
+        summary.setId("share-choice-summary");
+        summary.addClassName("share-choice-summary");
+        messages.setId("share-preview");
+        messages.addClassName("share-preview");
+        add(summary, messages);
+    }
+
+    /** Shows a preview's messages, ticked as the link has them. */
+    void show(SharePreview preview) {
+        this.preview = preview;
+        rows.clear();
+        messages.removeAll();
+        if (preview.isEmpty()) {
+            messages.add(new Paragraph(ShareService.EMPTY_CONVERSATION_MESSAGE));
+        }
+        for (PreviewMessage message : preview.messages()) {
+            int index = rows.size();
+            MessageRow row = new MessageRow(message, () -> shareUpTo(index));
+            row.onSharedChange(this::changed);
+            rows.add(row);
+            messages.add(row);
+        }
+        if (!rows.isEmpty()) {
+            rows.getLast().offerUpToHere(false);
+        }
+        changed();
+    }
+
+    /** Called whenever a tick changes. */
+    void onChange(Runnable listener) {
+        this.onChange = listener;
+    }
+
+    /** The owner's choice: the messages shown, less the unticked ones. */
+    MessageChoice choice() {
+        return preview.choiceExcluding(rows.stream().filter(row -> !row.isShared()).map(MessageRow::messageId)
+                .collect(Collectors.toSet()));
+    }
+
+    boolean isAnyShared() {
+        return rows.stream().anyMatch(MessageRow::isShared);
+    }
+
+    /** Ticks the message at this index and unticks every later one. */
+    private void shareUpTo(int index) {
+        for (int i = 0; i < rows.size(); i++) {
+            if (i == index) {
+                rows.get(i).setShared(true);
+            } else if (i > index) {
+                rows.get(i).setShared(false);
+            }
+        }
+    }
+
+    private void changed() {
+        long shared = rows.stream().filter(MessageRow::isShared).count();
+        summary.setVisible(!rows.isEmpty());
+        if (shared == 0) {
+            summary.setText(NOTHING_TICKED);
+        } else if (shared == rows.size()) {
+            summary.setText(rows.size() == 1 ? "The message will be shared." : "All " + rows.size() + " messages will be shared.");
+        } else {
+            summary.setText(shared + " of " + rows.size() + " messages will be shared.");
+        }
+        setClassName("nothing-ticked", shared == 0);
+        onChange.run();
+    }
+}
