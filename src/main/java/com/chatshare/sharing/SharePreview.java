@@ -21,8 +21,13 @@ public record SharePreview(long conversationId, String title, ShareVisibility vi
         return messages.isEmpty();
     }
 
+    /** The position of the last message shown, -1 for none. */
+    public int lastPosition() {
+        return messages.isEmpty() ? -1 : messages.getLast().position();
+    }
+
     /** The choice of sharing this preview's messages except these. */
     public MessageChoice choiceExcluding(Set<Long> excluded) {
-        return new MessageChoice(excluded, messages.isEmpty() ? -1 : messages.getLast().position(), snapshotVersion);
+        return new MessageChoice(excluded, lastPosition(), snapshotVersion);
     }
 }

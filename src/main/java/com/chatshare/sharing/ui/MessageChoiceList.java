@@ -22,7 +22,8 @@ class MessageChoiceList extends Div {
     private final Paragraph summary = new Paragraph();
     private final Div messages = new Div();
     private final List<MessageRow> rows = new ArrayList<>();
-    private transient SharePreview preview;
+    private int lastShownPosition = -1;
+    private int previewedVersion;
     private transient Runnable onChange = () -> { };
 
     MessageChoiceList() {
@@ -35,7 +36,8 @@ class MessageChoiceList extends Div {
 
     /** Shows a preview's messages, ticked as the link has them. */
     void show(SharePreview preview) {
-        this.preview = preview;
+        lastShownPosition = preview.lastPosition();
+        previewedVersion = preview.snapshotVersion();
         rows.clear();
         messages.removeAll();
         if (preview.isEmpty()) {
@@ -61,8 +63,8 @@ class MessageChoiceList extends Div {
 
     /** The owner's choice: the messages shown, less the unticked ones. */
     MessageChoice choice() {
-        return preview.choiceExcluding(rows.stream().filter(row -> !row.isShared()).map(MessageRow::messageId)
-                .collect(Collectors.toSet()));
+        return new MessageChoice(rows.stream().filter(row -> !row.isShared()).map(MessageRow::messageId)
+                .collect(Collectors.toSet()), lastShownPosition, previewedVersion);
     }
 
     boolean isAnyShared() {

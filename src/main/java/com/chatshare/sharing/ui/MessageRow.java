@@ -21,12 +21,12 @@ class MessageRow extends Div {
     static final String SHARE_UP_TO_HERE = "Share up to here";
     static final String LEAVE_OUT = "Leave out";
 
-    private final transient PreviewMessage message;
+    private final long messageId;
     private final Checkbox shared = new Checkbox("Share this message");
     private final Button upToHere = new Button(SHARE_UP_TO_HERE);
 
     MessageRow(PreviewMessage message, Runnable onUpToHere) {
-        this.message = message;
+        this.messageId = message.messageId();
         boolean user = message.role() == MessageRole.USER;
         addClassNames("preview-message", user ? "from-user" : "from-assistant");
 
@@ -58,7 +58,7 @@ class MessageRow extends Div {
     }
 
     long messageId() {
-        return message.messageId();
+        return messageId;
     }
 
     boolean isShared() {
