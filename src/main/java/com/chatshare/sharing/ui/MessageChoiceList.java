@@ -84,14 +84,19 @@ class MessageChoiceList extends Div {
 
     private void changed() {
         long shared = rows.stream().filter(MessageRow::isShared).count();
+        long flagged = rows.stream().filter(row -> row.isShared() && row.isFlagged()).count();
         summary.setVisible(!rows.isEmpty());
         if (shared == 0) {
             summary.setText(NOTHING_TICKED);
-        } else if (shared == rows.size()) {
-            summary.setText(rows.size() == 1 ? "The message will be shared." : "All " + rows.size() + " messages will be shared.");
         } else {
-            summary.setText(shared + " of " + rows.size() + " messages will be shared.");
+            String count = shared == rows.size()
+                    ? (rows.size() == 1 ? "The message will be shared." : "All " + rows.size() + " messages will be shared.")
+                    : shared + " of " + rows.size() + " messages will be shared.";
+            summary.setText(count + (flagged == 0 ? "" : flagged == 1
+                    ? " One of them may hold a secret or personal data: see the warning below."
+                    : " " + flagged + " of them may hold a secret or personal data: see the warnings below."));
         }
+        setClassName("has-warnings", flagged > 0);
         setClassName("nothing-ticked", shared == 0);
         onChange.run();
     }

@@ -24,9 +24,12 @@ class MessageRow extends Div {
     private final long messageId;
     private final Checkbox shared = new Checkbox("Share this message");
     private final Button upToHere = new Button(SHARE_UP_TO_HERE);
+    private final Button leaveOut = new Button(LEAVE_OUT);
+    private final boolean flagged;
 
     MessageRow(PreviewMessage message, Runnable onUpToHere) {
         this.messageId = message.messageId();
+        this.flagged = !message.findings().isEmpty();
         boolean user = message.role() == MessageRole.USER;
         addClassNames("preview-message", user ? "from-user" : "from-assistant");
 
@@ -46,7 +49,7 @@ class MessageRow extends Div {
         header.expand(author);
 
         FindingList findings = new FindingList();
-        Button leaveOut = new Button(LEAVE_OUT, event -> shared.setValue(false));
+        leaveOut.addClickListener(event -> shared.setValue(false));
         leaveOut.addClassName("preview-leave-out");
         leaveOut.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
         findings.show(message.findings(), leaveOut);
@@ -65,6 +68,11 @@ class MessageRow extends Div {
         return shared.getValue();
     }
 
+    /** Whether the check before sharing found something in it. */
+    boolean isFlagged() {
+        return flagged;
+    }
+
     void setShared(boolean value) {
         shared.setValue(value);
     }
@@ -81,5 +89,7 @@ class MessageRow extends Div {
 
     private void markShared(boolean value) {
         setClassName("not-shared", !value);
+        // Left out already: the warning stays, the button has nothing left to do.
+        leaveOut.setVisible(value);
     }
 }

@@ -65,10 +65,11 @@ class ShareDialogChoiceTest extends KaribuTest {
     @Test
     void every_message_is_ticked_at_first_and_an_unticked_one_is_left_out_of_the_page_with_a_marker() {
         assertThat(rows()).hasSize(4).allMatch(MessageRow::isShared);
-        assertThat(summary()).isEqualTo("All 4 messages will be shared.");
+        assertThat(summary()).isEqualTo("All 4 messages will be shared. One of them may hold a secret or personal "
+                + "data: see the warning below.");
 
         tick(row("In the environment."), false);
-        assertThat(summary()).isEqualTo("3 of 4 messages will be shared.");
+        assertThat(summary()).startsWith("3 of 4 messages will be shared. One of them");
         assertThat(row("In the environment.").hasClassName("not-shared")).isTrue();
         _click(copyButton());
 
@@ -106,6 +107,8 @@ class ShareDialogChoiceTest extends KaribuTest {
         _click(_get(flagged, Button.class, spec -> spec.withText(MessageRow.LEAVE_OUT)));
 
         assertThat(flagged.isShared()).isFalse();
+        assertThat(_find(flagged, Button.class, spec -> spec.withText(MessageRow.LEAVE_OUT))).isEmpty();
+        assertThat(summary()).isEqualTo("3 of 4 messages will be shared.");
         _click(copyButton());
         assertThat(publicSnapshot().messages()).hasSize(3).noneMatch(m -> m.html().contains("ghp_"));
         assertThat(jdbc.queryForObject("select count(*) from snapshot_message where share_link_id = ? "
