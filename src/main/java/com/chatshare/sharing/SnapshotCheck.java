@@ -81,7 +81,32 @@ public final class SnapshotCheck {
      * @return findings whose {@code start}/{@code end} are offsets in {@code markdown}
      */
     public List<Finding> scan(String markdown) {
-        return markdown == null || markdown.isEmpty() ? List.of() : scanner.scan(markdown);
+        if (markdown == null || markdown.isEmpty()) {
+            return List.of();
+        }
+        if (markdown.indexOf('\\') < 0) {
+            return scanner.scan(markdown);
+        }
+        // Markdown's backslash escapes show as the bare character ("ghp\_…" reads "ghp_…"), so the
+        // text is scanned as the reader sees it, with each finding's offsets mapped back to the source.
+        StringBuilder shown = new StringBuilder(markdown.length());
+        int[] source = new int[markdown.length() + 1];
+        for (int i = 0; i < markdown.length(); i++) {
+            char c = markdown.charAt(i);
+            if (c == '\\' && i + 1 < markdown.length() && isAsciiPunctuation(markdown.charAt(i + 1))) {
+                continue;
+            }
+            source[shown.length()] = i;
+            shown.append(c);
+        }
+        source[shown.length()] = markdown.length();
+        return scanner.scan(shown.toString()).stream()
+                .map(f -> new Finding(f.kind(), f.label(), f.masked(), source[f.start()], source[f.end() - 1] + 1))
+                .toList();
+    }
+
+    private static boolean isAsciiPunctuation(char c) {
+        return (c >= '!' && c <= '/') || (c >= ':' && c <= '@') || (c >= '[' && c <= '`') || (c >= '{' && c <= '~');
     }
 
     /**
