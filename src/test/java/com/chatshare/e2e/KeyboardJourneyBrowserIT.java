@@ -2,17 +2,26 @@ package com.chatshare.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.chatshare.SignedIn;
 import com.chatshare.accounts.AccountService;
 import com.chatshare.accounts.Registration;
+import com.chatshare.conversations.ConversationService;
+import com.chatshare.sharing.ShareDetails;
+import com.chatshare.sharing.ShareService;
+import com.chatshare.sharing.ShareVisibility;
+import com.chatshare.sharing.SharingFixtures;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
  * New chat, send, share from the chat list, copy the link, and delete it under Data controls —
@@ -31,6 +40,15 @@ class KeyboardJourneyBrowserIT extends BrowserJourney {
 
     @Autowired
     AccountService accounts;
+
+    @Autowired
+    ShareService shares;
+
+    @Autowired
+    ConversationService conversations;
+
+    @Autowired
+    UserDetailsService users;
 
     WebDriver driver;
     WebDriverWait wait;
@@ -98,6 +116,56 @@ class KeyboardJourneyBrowserIT extends BrowserJourney {
         Browser.screenshot(driver, "73-keyboard-link-deleted");
         driver.get(url);
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("This link does not exist");
+    }
+
+    @Test
+    void a_moderator_on_a_phone_opens_a_link_and_takes_it_down_without_a_mouse() {
+        ShareDetails link = SharingFixtures.share(shares, conversations, users, "bob", "Keyboard takedown target",
+                ShareVisibility.ANONYMOUS);
+        SignedIn.signOut();
+        driver = openBrowser();
+        wait = waitFor(driver);
+        driver.manage().window().setSize(new Dimension(390, 844));
+        signIn(driver, "mod", "mod-password");
+        driver.get(url("/moderation"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("moderation-grid")));
+
+        tabTo("#filter-search");
+        new Actions(driver).sendKeys(url(link.path()), Keys.ENTER).perform();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("moderation-grid"),
+                "Keyboard takedown target"));
+        // On a phone the list comes first; the detail is a screen of its own, with Back.
+        assertThat(driver.findElements(By.id("moderation-detail"))).noneMatch(WebElement::isDisplayed);
+        tabToGridBody("#moderation-grid");
+        press(Keys.ENTER);
+        wait.until(ExpectedConditions.textToBe(By.id("detail-title"), "Keyboard takedown target"));
+        wait.until(d -> focusedMatches("#detail-title"));
+        assertThat(driver.findElement(By.id("moderation-grid")).isDisplayed()).isFalse();
+        Browser.screenshot(driver, "74-keyboard-moderation-phone-detail");
+
+        tabTo("#take-down");
+        press(Keys.ENTER);
+        wait.until(d -> focusedMatches("#take-down-reason"));
+        press(Keys.ENTER); // opens the choices
+        WebElement spam = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.xpath("//vaadin-select-item[normalize-space()='Spam or phishing']")));
+        for (int i = 0; i < 12 && !"true".equals(String.valueOf(js().executeScript(
+                "return arguments[0].hasAttribute('focused')", spam))); i++) {
+            press(Keys.ARROW_DOWN);
+        }
+        press(Keys.ENTER);
+        wait.until(d -> d.findElement(By.id("take-down-reason")).getText().contains("Spam or phishing"));
+        tabTo("#take-down-note");
+        new Actions(driver).sendKeys("Taken down from the keyboard").perform();
+        tabTo("#take-down-confirm");
+        press(Keys.ENTER);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("detail-history"), "LINK_TAKEN_DOWN"));
+        Browser.screenshot(driver, "75-keyboard-moderation-taken-down");
+
+        tabTo("#detail-back", Keys.chord(Keys.SHIFT, Keys.TAB));
+        press(Keys.ENTER);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("moderation-grid")));
+        assertThat(driver.findElements(By.id("moderation-detail"))).noneMatch(WebElement::isDisplayed);
     }
 
     private void press(CharSequence key) {

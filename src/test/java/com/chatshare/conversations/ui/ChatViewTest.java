@@ -87,9 +87,8 @@ public class ChatViewTest extends KaribuTest {
 
         assertThat(_find(Div.class, spec -> spec.withId("chat-list-empty"))).isEmpty();
         assertThat(chatTitles()).containsExactly("My very first question");
-        // While the answer is on its way the chat says so; once it is stored, that state is gone.
-        assertThat(_get(Span.class, spec -> spec.withId("assistant-answering")).getText())
-                .isEqualTo("The assistant is writing…");
+        // Once the answer is stored, the "writing" state is gone (while it streams, it may or may not
+        // still show: that depends on how fast the first words come).
         awaitAnswer();
         assertThat(_find(Span.class, spec -> spec.withId("assistant-answering"))).isEmpty();
     }
