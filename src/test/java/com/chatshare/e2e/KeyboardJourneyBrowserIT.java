@@ -73,8 +73,9 @@ class KeyboardJourneyBrowserIT extends BrowserJourney {
         wait.until(d -> d.findElement(By.id("messages")).getText().contains("offline demo assistant"));
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("chat-list-empty")));
 
-        // Share from the chat list: into the list, Enter to reach the row's controls, Tab to Share.
-        tabToGridBody("#chat-list");
+        // Share from the chat list (in the drawer, before the chat: backwards), Enter to reach the
+        // row's controls, Tab to Share.
+        tabToGridBody("#chat-list", Keys.chord(Keys.SHIFT, Keys.TAB));
         press(Keys.ENTER);
         tabTo(".chat-row-share");
         assertThat(opacityOf(".chat-row-actions")).as("the row's actions show while they have the focus")
@@ -189,6 +190,10 @@ class KeyboardJourneyBrowserIT extends BrowserJourney {
 
     /** Presses Tab until a body cell of the grid has the focus (past its header row). */
     private void tabToGridBody(String gridSelector) {
+        tabToGridBody(gridSelector, Keys.TAB);
+    }
+
+    private void tabToGridBody(String gridSelector, CharSequence tab) {
         for (int i = 0; i < MAX_TABS; i++) {
             Boolean inBody = (Boolean) js().executeScript("""
                     const grid = document.querySelector(arguments[0]);
@@ -197,7 +202,7 @@ class KeyboardJourneyBrowserIT extends BrowserJourney {
             if (Boolean.TRUE.equals(inBody)) {
                 return;
             }
-            press(Keys.TAB);
+            press(tab);
         }
         throw new AssertionError("Tab never reached the rows of " + gridSelector + "; the focus is on "
                 + describeFocus());
