@@ -78,8 +78,8 @@ class KeyboardJourneyBrowserIT extends BrowserJourney {
         tabToGridBody("#chat-list", Keys.chord(Keys.SHIFT, Keys.TAB));
         press(Keys.ENTER);
         tabTo(".chat-row-share");
-        assertThat(opacityOf(".chat-row-actions")).as("the row's actions show while they have the focus")
-                .isEqualTo("1");
+        // The row's actions show while they have the focus (they fade in, hence the wait).
+        wait.until(d -> "1".equals(opacityOf(".chat-row-actions")));
         Browser.screenshot(driver, "70-keyboard-chat-row-share-focused");
         press(Keys.ENTER);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("share-dialog")));
@@ -110,7 +110,7 @@ class KeyboardJourneyBrowserIT extends BrowserJourney {
         Browser.screenshot(driver, "72-keyboard-delete-focused");
         press(Keys.ENTER);
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("delete-one-confirm")));
-        tabTo("#delete-one-confirm [slot='confirm-button']");
+        tabTo("vaadin-button[slot='confirm-button']");
         press(Keys.ENTER);
 
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("links-empty")));

@@ -155,6 +155,8 @@ public class ChatView extends VerticalLayout implements BeforeEnterObserver, Has
 
     private void newChat() {
         UI.getCurrent().navigate(ChatView.class);
+        // Pressed from the keyboard in the chat list: the next thing to do is to write.
+        composer.focusInput();
     }
 
     private void send() {
