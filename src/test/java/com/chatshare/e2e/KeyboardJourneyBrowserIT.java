@@ -194,7 +194,9 @@ class KeyboardJourneyBrowserIT extends BrowserJourney {
     }
 
     private void tabToGridBody(String gridSelector, CharSequence tab) {
+        java.util.List<String> path = new java.util.ArrayList<>();
         for (int i = 0; i < MAX_TABS; i++) {
+            path.add(describeFocus());
             Boolean inBody = (Boolean) js().executeScript("""
                     const grid = document.querySelector(arguments[0]);
                     const a = grid && grid.shadowRoot && grid.shadowRoot.activeElement;
@@ -204,8 +206,8 @@ class KeyboardJourneyBrowserIT extends BrowserJourney {
             }
             press(tab);
         }
-        throw new AssertionError("Tab never reached the rows of " + gridSelector + "; the focus is on "
-                + describeFocus());
+        throw new AssertionError("Tab never reached the rows of " + gridSelector + "; the focus went "
+                + path.subList(0, Math.min(path.size(), 20)));
     }
 
     private boolean focusedMatches(String selector) {
@@ -227,7 +229,7 @@ class KeyboardJourneyBrowserIT extends BrowserJourney {
 
     private String describeFocus() {
         Object description = js().executeScript(DEEP_ACTIVE.replace("return a;",
-                "return a ? a.tagName + '#' + a.id + '.' + a.className : 'nothing';"));
+                "return a ? a.tagName + '#' + a.id + '.' + a.className + '@' + (a.getRootNode().host ? a.getRootNode().host.tagName + '#' + a.getRootNode().host.id : 'document') + (a.parentElement ? '<' + a.parentElement.tagName + '#' + a.parentElement.id : '') : 'nothing';"));
         return String.valueOf(description);
     }
 
