@@ -1,12 +1,16 @@
 package com.chatshare.conversations.ui;
 
 import com.chatshare.base.markdown.MarkdownRenderer;
+import com.chatshare.conversations.ChatMessage;
+import com.chatshare.conversations.MessageRole;
+import com.chatshare.conversations.MessageStatus;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The messages of a chat, rendered on the server through the one sanitiser every view uses
@@ -19,9 +23,14 @@ public class ChatMessages extends Div {
             .withZone(ZoneOffset.UTC);
 
     private final transient MarkdownRenderer markdown;
+    private final String userName;
+    private final String assistantName;
 
-    ChatMessages(MarkdownRenderer markdown) {
+    /** @param userName the signed-in user's display name, on their own messages */
+    ChatMessages(MarkdownRenderer markdown, String userName, String assistantName) {
         this.markdown = markdown;
+        this.userName = userName;
+        this.assistantName = assistantName;
         setId("messages");
         addClassName("messages");
         getElement().setAttribute("role", "log");
@@ -32,7 +41,45 @@ public class ChatMessages extends Div {
         removeAll();
     }
 
-    Entry add(String author, String abbreviation, boolean fromUser, String text, Instant at) {
+    /** A stored message, labelled with who wrote it; marked if it was copied from a shared chat or cut short. */
+    Entry add(ChatMessage message) {
+        boolean user = message.role() == MessageRole.USER;
+        String author;
+        if (message.fromShare()) {
+            // Someone else's words, copied from a shared chat: never labelled with this user's name.
+            author = user ? "From the shared chat" : "Assistant · from the shared chat";
+        } else {
+            author = user ? userName : assistantName;
+        }
+        Entry entry = add(author, user ? (message.fromShare() ? "↪" : initials(userName)) : "AI",
+                user, message.content(), message.createdAt());
+        if (message.fromShare()) {
+            entry.addClassName("from-share");
+        }
+        if (message.status().isIncomplete()) {
+            entry.addClassNames("incomplete");
+            entry.setUserName(assistantName + (message.status() == MessageStatus.STOPPED ? " · stopped" : " · incomplete"));
+        }
+        return entry;
+    }
+
+    /** What the user just sent, shown at once while it goes to the assistant. */
+    Entry addOwn(String text) {
+        return add(userName, initials(userName), true, text, Instant.now());
+    }
+
+    private static String initials(String name) {
+        String[] words = name.strip().split("\\s+");
+        StringBuilder initials = new StringBuilder();
+        for (String word : words) {
+            if (!word.isEmpty() && initials.length() < 2) {
+                initials.appendCodePoint(word.codePointAt(0));
+            }
+        }
+        return initials.toString().toUpperCase(Locale.ROOT);
+    }
+
+    private Entry add(String author, String abbreviation, boolean fromUser, String text, Instant at) {
         Entry entry = new Entry(markdown, author, abbreviation, fromUser, text, at);
         add(entry);
         scrollToEnd();

@@ -3,13 +3,10 @@ package com.chatshare.conversations.ui;
 import com.chatshare.base.ui.HasDrawerContent;
 import com.chatshare.base.ui.Notifications;
 import com.chatshare.conversations.AssistantUnavailableException;
-import com.chatshare.conversations.ChatMessage;
 import com.chatshare.conversations.ConversationNotFoundException;
 import com.chatshare.conversations.ConversationService;
 import com.chatshare.conversations.ConversationSummary;
 import com.chatshare.conversations.InvalidChatInputException;
-import com.chatshare.conversations.MessageRole;
-import com.chatshare.conversations.MessageStatus;
 import com.chatshare.conversations.ReplyStream;
 import com.chatshare.conversations.ShareDialogOpener;
 import com.chatshare.conversations.SharedConversations;
@@ -33,7 +30,6 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 import jakarta.annotation.security.PermitAll;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,7 +58,6 @@ public class ChatView extends VerticalLayout implements BeforeEnterObserver, Has
 
     private final transient ConversationService service;
     private final transient ObjectProvider<ShareDialogOpener> shareDialogs;
-    private final String userName;
     private final ChatList chatList;
 
     private final ChatHeader header;
@@ -79,9 +74,9 @@ public class ChatView extends VerticalLayout implements BeforeEnterObserver, Has
     ChatView(ConversationService service, CurrentUser currentUser, ObjectProvider<ShareDialogOpener> shareDialogs,
             ObjectProvider<SharedConversations> sharedConversations, MarkdownRenderer markdown) {
         this.service = service;
-        this.messageList = new ChatMessages(markdown);
+        String userName = currentUser.require().displayName();
+        this.messageList = new ChatMessages(markdown, userName, service.assistantName());
         this.shareDialogs = shareDialogs;
-        this.userName = currentUser.require().displayName();
         addClassName("chat-view");
         setSizeFull();
         setPadding(false);
@@ -153,13 +148,15 @@ public class ChatView extends VerticalLayout implements BeforeEnterObserver, Has
         welcome.setVisible(false);
         failure.hide();
         messageList.clear();
-        service.findMessages(summary.id()).forEach(this::item);
+        service.findMessages(summary.id()).forEach(messageList::add);
         chatList.setCurrent(summary.id());
         setGenerating(false);
     }
 
     private void newChat() {
         UI.getCurrent().navigate(ChatView.class);
+        // Pressed from the keyboard in the chat list: the next thing to do is to write.
+        composer.focusInput();
     }
 
     private void send() {
@@ -199,7 +196,7 @@ public class ChatView extends VerticalLayout implements BeforeEnterObserver, Has
             notSaved = null;
         }
         composer.clearStored();
-        messageList.add(userName, initials(userName), true, text.strip(), Instant.now());
+        messageList.addOwn(text.strip());
         startReply();
     }
 
@@ -226,7 +223,7 @@ public class ChatView extends VerticalLayout implements BeforeEnterObserver, Has
             showFailure("The database is not reachable, so the assistant cannot answer now.");
             return;
         }
-        ChatMessages.Entry answer = item(reply.message());
+        ChatMessages.Entry answer = messageList.add(reply.message());
         failure.hide();
         setGenerating(true);
         UI ui = UI.getCurrent();
@@ -305,42 +302,6 @@ public class ChatView extends VerticalLayout implements BeforeEnterObserver, Has
         placeholder.add(new Paragraph("Sharing by link is not available yet in this version of Chatshare."));
         placeholder.getFooter().add(new Button("Close", event -> placeholder.close()));
         placeholder.open();
-    }
-
-    private ChatMessages.Entry item(ChatMessage message) {
-        boolean user = message.role() == MessageRole.USER;
-        String author;
-        if (message.fromShare()) {
-            // Someone else's words, copied from a shared chat: never labelled with this user's name.
-            author = user ? "From the shared chat" : "Assistant · from the shared chat";
-        } else {
-            author = user ? userName : service.assistantName();
-        }
-        ChatMessages.Entry entry = messageList.add(author, user ? (message.fromShare() ? "↪" : initials(userName)) : "AI",
-                user, message.content(), message.createdAt());
-        if (message.fromShare()) {
-            entry.addClassName("from-share");
-        }
-        if (message.status().isIncomplete()) {
-            markIncomplete(entry, message.status());
-        }
-        return entry;
-    }
-
-    private void markIncomplete(ChatMessages.Entry entry, MessageStatus status) {
-        entry.addClassNames("incomplete");
-        entry.setUserName(service.assistantName() + (status == MessageStatus.STOPPED ? " · stopped" : " · incomplete"));
-    }
-
-    private static String initials(String name) {
-        String[] words = name.strip().split("\\s+");
-        StringBuilder initials = new StringBuilder();
-        for (String word : words) {
-            if (!word.isEmpty() && initials.length() < 2) {
-                initials.appendCodePoint(word.codePointAt(0));
-            }
-        }
-        return initials.toString().toUpperCase(java.util.Locale.ROOT);
     }
 
     private static void access(UI ui, Runnable task) {

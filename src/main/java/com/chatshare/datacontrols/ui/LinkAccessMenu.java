@@ -50,9 +50,13 @@ class LinkAccessMenu extends MenuBar {
         }
     }
 
-    /** Enabled only while links are selected. */
+    /**
+     * The changes are enabled only while links are selected. The menu's own button stays enabled:
+     * a disabled menu-bar button keeps its tab stop but refuses the focus, and inside a dialog's
+     * focus trap Tab then stops on the field before it for good (found by KeyboardJourneyBrowserIT).
+     */
     void setSelectedCount(int count) {
-        root.setEnabled(count > 0);
+        root.getSubMenu().getItems().forEach(item -> item.setEnabled(count > 0));
     }
 
     private void audience(ShareAudience audience) {

@@ -14,6 +14,8 @@ import java.util.function.Supplier;
  */
 class ModerationQueue extends Grid<ModerationRow> {
 
+    static final int PHONE_MAX_WIDTH = 600;
+
     private ModerationRow focused;
 
     ModerationQueue(ModerationService moderation, Supplier<ModerationFilter> filter, Opener onOpen) {
@@ -49,6 +51,17 @@ class ModerationQueue extends Grid<ModerationRow> {
     /** Opens a row in the detail panel; from the keyboard, the focus follows it there. */
     interface Opener {
         void open(long shareId, boolean fromKeyboard);
+    }
+
+    /**
+     * On a phone (at most 600 px wide) only the title, status and report count stay; the rest is in
+     * the detail screen.
+     */
+    void fitTo(int windowWidth) {
+        boolean phone = windowWidth <= PHONE_MAX_WIDTH;
+        for (String secondary : new String[] {"owner", "last-report", "created", "views"}) {
+            getColumnByKey(secondary).setVisible(!phone);
+        }
     }
 
     static String ownerName(ModerationRow row) {

@@ -5,15 +5,19 @@ import com.chatshare.moderation.ModerationFilter;
 import com.chatshare.moderation.ModerationRow;
 import com.chatshare.moderation.ModerationService;
 import com.chatshare.security.AppRoles;
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.page.Page;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -42,6 +46,7 @@ public class ModerationView extends VerticalLayout {
     private final EmptyState empty = new EmptyState("moderation-empty", VaadinIcon.CHECK_CIRCLE_O, "", "");
     private final Button takeDownSelected = new Button();
     private Long selectedId;
+    private Registration resizing;
 
     ModerationView(ModerationService moderation) {
         this.moderation = moderation;
@@ -71,6 +76,22 @@ public class ModerationView extends VerticalLayout {
         setFlexGrow(1, panes);
         updateBulk();
         updateEmptyState();
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        super.onAttach(event);
+        Page page = event.getUI().getPage();
+        page.retrieveExtendedClientDetails(details -> queue.fitTo(details.getWindowInnerWidth()));
+        resizing = page.addBrowserWindowResizeListener(resize -> queue.fitTo(resize.getWidth()));
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        if (resizing != null) {
+            resizing.remove();
+        }
+        super.onDetach(event);
     }
 
     private void refresh() {

@@ -18,6 +18,7 @@ import com.chatshare.conversations.internal.SwitchableAssistant;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextArea;
 import java.io.IOException;
 import java.time.Duration;
@@ -94,9 +95,13 @@ class AssistantFailureTest extends KaribuTest {
         server.enqueue(FakeOpenAi.stream("too late").setHeadersDelay(5, TimeUnit.SECONDS));
 
         send("Question for a slow server");
+        // The server holds its answer back (longer than the 2 s timeout): meanwhile the chat says it waits.
+        assertThat(_get(Span.class, spec -> spec.withId("assistant-answering")).getText())
+                .isEqualTo("The assistant is writing…");
         awaitError();
 
         assertThat(errorText()).contains("The assistant did not answer in time.");
+        assertThat(_find(Span.class, spec -> spec.withId("assistant-answering"))).isEmpty();
         assertThat(storedMessages().getFirst().content()).isEqualTo("Question for a slow server");
 
         server.enqueue(FakeOpenAi.stream("Back again."));

@@ -14,6 +14,7 @@ import com.chatshare.conversations.ConversationSummary;
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.textfield.TextArea;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -81,6 +82,8 @@ class ChatViewDatabaseOutageTest extends KaribuTest {
         ChatViewTest.awaitUntil(send::isVisible); // the answer has been streamed and stored
 
         assertThat(input.getValue()).isEmpty();
+        // Stored now: the error about the first try is closed, not left saying the opposite.
+        assertThat(NotificationsKt.getNotifications()).noneMatch(Notification::isOpened);
         SignedIn.as(users, "alice");
         assertThat(service.findMessages(chat.id())).extracting(ChatMessage::content)
                 .startsWith("Before the outage", "Typed during the outage");

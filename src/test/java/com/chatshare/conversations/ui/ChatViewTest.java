@@ -87,8 +87,8 @@ public class ChatViewTest extends KaribuTest {
 
         assertThat(_find(Div.class, spec -> spec.withId("chat-list-empty"))).isEmpty();
         assertThat(chatTitles()).containsExactly("My very first question");
-        // Once the answer is stored the 'writing' state is gone. (Whether it showed before depends on
-        // how fast the demo assistant's first words come, so that moment is not asserted here.)
+        // Once the answer is stored, the "writing" state is gone (while it streams, it may or may not
+        // still show: that depends on how fast the first words come).
         awaitAnswer();
         assertThat(_find(Span.class, spec -> spec.withId("assistant-answering"))).isEmpty();
     }
