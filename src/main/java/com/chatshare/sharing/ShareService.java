@@ -14,6 +14,7 @@ import com.chatshare.ratelimit.SharedCounters;
 import com.chatshare.sharing.internal.KnownHeads;
 import com.chatshare.sharing.internal.LinkMembers;
 import com.chatshare.sharing.internal.OwnedLinks;
+import com.chatshare.sharing.internal.PolicyStore;
 import com.chatshare.sharing.internal.ShareLink;
 import com.chatshare.sharing.internal.ShareLinkRepository;
 import com.chatshare.sharing.internal.SharePages;
@@ -56,6 +57,9 @@ public class ShareService {
             + "Please try again later.";
 
     public static final String NOT_AVAILABLE_MESSAGE = "This shared link is not available.";
+    /** Why a link cannot be for anyone with the link: the sharing policy (decision 0016). */
+    public static final String PUBLIC_LINKS_OFF_MESSAGE = "Public links are off on this server. Choose signed-in "
+            + "users only or specific people.";
     /** How many usernames the people field suggests at a time. */
     public static final int MAX_SUGGESTIONS = 10;
 
@@ -76,18 +80,16 @@ public class ShareService {
     private final KnownHeads known;
     private final LinkMembers members;
     private final AccountDirectory accounts;
-    private final ExpiryPolicy expiryPolicy;
+    private final PolicyStore policies;
 
     ShareService(ConversationService conversations, ShareLinkRepository links, SnapshotMessageRepository snapshots,
             SnapshotBatchWriter snapshotWriter, SharePages pages, OwnedLinks ownedLinks, MarkdownRenderer markdown,
             CurrentUser currentUser, ApplicationEventPublisher events, Clock clock, KnownHeads known,
-            SharedCounters counters, LinkMembers members, AccountDirectory accounts,
-            @Value("${chatshare.sharing.continues-per-hour:30}") int continuesPerHour,
-            @Value("${chatshare.sharing.max-expiry:0s}") Duration maxExpiry,
-            @Value("${chatshare.sharing.require-expiry:false}") boolean requireExpiry) {
+            SharedCounters counters, LinkMembers members, AccountDirectory accounts, PolicyStore policies,
+            @Value("${chatshare.sharing.continues-per-hour:30}") int continuesPerHour) {
         this.members = members;
         this.accounts = accounts;
-        this.expiryPolicy = new ExpiryPolicy(maxExpiry.isPositive() ? maxExpiry : null, requireExpiry);
+        this.policies = policies;
         this.continues = counters.limit(CONTINUES_BY_ACCOUNT, continuesPerHour, java.time.Duration.ofHours(1));
         this.conversations = conversations;
         this.links = links;
@@ -108,18 +110,26 @@ public class ShareService {
         ConversationSummary conversation = conversations.getConversation(conversationId);
         List<ChatMessage> shareable = shareable(conversations.findMessages(conversationId));
         Optional<ShareLink> link = ownLink(conversationId);
+        SharingPolicy policy = policies.read().policy();
         return new SharePreview(conversationId,
                 link.map(ShareLink::getTitle).orElse(conversation.title()),
                 link.map(ShareLink::getVisibility).orElse(ShareVisibility.ANONYMOUS),
                 currentUser.require().displayName(),
                 shareable.stream().map(m -> new SnapshotMessage(m.role(), markdown.toHtml(m.content()))).toList(),
                 link.map(l -> details(l, shareable)),
-                link.map(this::settingsOf).orElse(ShareSettings.ANYONE_FOREVER), expiryPolicy);
+                link.map(this::settingsOf).orElse(policy.defaultSettings()), policy.expiry());
     }
 
     /** What expiries this instance allows, for the dialogs to offer. */
+    @Transactional(readOnly = true)
     public ExpiryPolicy expiryPolicy() {
-        return expiryPolicy;
+        return sharingPolicy().expiry();
+    }
+
+    /** The instance's sharing policy: which audiences a link may have and which it starts with, and the expiry rules. */
+    @Transactional(readOnly = true)
+    public SharingPolicy sharingPolicy() {
+        return policies.read().policy();
     }
 
     /**
@@ -162,6 +172,8 @@ public class ShareService {
     @Transactional
     public ShareDetails share(long conversationId, String title, ShareVisibility visibility, ShareSettings settings) {
         AppUserPrincipal owner = currentUser.require();
+        // Before the link's lock: a policy change takes the policy first, then the links.
+        SharingPolicy policy = policies.readShared().policy();
         List<ChatMessage> shareable = shareable(conversations.findMessages(conversationId));
         if (shareable.isEmpty()) {
             throw new ShareException(EMPTY_CONVERSATION_MESSAGE);
@@ -178,9 +190,9 @@ public class ShareService {
             throw new ShareException(takenDownMessage(existing.get()));
         }
         Access access = settings == null ? null : validAccess(settings, owner.userId(),
-                existing.map(ShareLink::getExpiresAt).orElse(null), existing.isEmpty());
+                existing.map(ShareLink::getExpiresAt).orElse(null), existing.isEmpty(), policy);
         if (settings == null && existing.isEmpty()) {
-            access = validAccess(ShareSettings.ANYONE_FOREVER, owner.userId(), null, true);
+            access = validAccess(policy.defaultSettings(), owner.userId(), null, true, policy);
         }
         ShareLink link = existing.orElseGet(() ->
                 new ShareLink(ShareToken.generate(), conversationId, owner.userId(), clock.instant()));
@@ -307,6 +319,9 @@ public class ShareService {
         if (audience == ShareAudience.PEOPLE) {
             throw new ShareException("Choose the people of a link in its Share dialog, one link at a time.");
         }
+        if (!policies.readShared().policy().allows(audience)) {
+            throw new ShareSettingsException(ShareSettingsException.Setting.AUDIENCE, PUBLIC_LINKS_OFF_MESSAGE);
+        }
         Set<Long> ids = ownedIds(shareIds);
         if (ids.isEmpty()) {
             return 0;
@@ -324,7 +339,7 @@ public class ShareService {
      */
     @Transactional
     public int changeExpiry(Collection<Long> shareIds, Instant expiresAt) {
-        checkExpiry(expiresAt);
+        checkExpiry(expiresAt, policies.readShared().policy().expiry());
         Set<Long> ids = ownedIds(shareIds);
         if (ids.isEmpty()) {
             return 0;
@@ -426,12 +441,16 @@ public class ShareService {
     private record Access(ShareAudience audience, List<Long> people, Instant expiresAt) {
     }
 
-    private Access validAccess(ShareSettings settings, long ownerId, Instant currentExpiry, boolean isNew) {
-        ShareAudience audience = settings.audience() == null ? ShareAudience.ANYONE : settings.audience();
+    private Access validAccess(ShareSettings settings, long ownerId, Instant currentExpiry, boolean isNew,
+            SharingPolicy policy) {
+        ShareAudience audience = settings.audience() == null ? policy.defaultAudience() : settings.audience();
+        if (!policy.allows(audience)) {
+            throw new ShareSettingsException(ShareSettingsException.Setting.AUDIENCE, PUBLIC_LINKS_OFF_MESSAGE);
+        }
         List<Long> people = audience == ShareAudience.PEOPLE ? people(settings.people(), ownerId) : List.of();
         // An expiry the link already has is kept as it is, even if it has passed or the cap moved.
         if (isNew || !java.util.Objects.equals(settings.expiresAt(), currentExpiry)) {
-            checkExpiry(settings.expiresAt());
+            checkExpiry(settings.expiresAt(), policy.expiry());
         }
         return new Access(audience, people, settings.expiresAt());
     }
@@ -461,7 +480,7 @@ public class ShareService {
         return ids.stream().filter(id -> id != ownerId).distinct().toList();
     }
 
-    private void checkExpiry(Instant expiresAt) {
+    private void checkExpiry(Instant expiresAt, ExpiryPolicy expiryPolicy) {
         Instant now = clock.instant();
         if (expiresAt == null) {
             if (expiryPolicy.required()) {

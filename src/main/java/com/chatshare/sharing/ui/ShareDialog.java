@@ -162,7 +162,7 @@ public class ShareDialog extends Dialog {
             preview.add(new Html(SnapshotHtml.of(state.messages())));
         }
         copy.setEnabled(!state.isEmpty());
-        access.show(state.settings(), state.expiryPolicy());
+        access.show(state.settings(), state.expiryPolicy(), shares.sharingPolicy().audiences());
         refresh();
     }
 
