@@ -16,7 +16,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * A new sharing policy applied to the links that exist, set-based: public links become signed-in
- * only when public links are turned off, and expiries past a new maximum are brought down to it.
+ * only when public links are turned off, and expiries past the maximum are brought down to it
+ * from now (so are links that never expire, where the policy also requires an expiry; without a
+ * maximum there is nothing to bring them down to, and they are left as they are).
  * Both in the policy change's transaction, with one revocation-feed row that makes every node
  * forget what it remembers ({@link KnownHeads#revokeAll}), so no node serves a link publicly that
  * the new policy forbids.
@@ -42,7 +44,8 @@ public class PolicyLinks {
     }
 
     private static final String PUBLIC = "s.audience = 'ANYONE'";
-    private static final String PAST_CAP = "(s.expires_at is null or s.expires_at > :cap)";
+    private static final String PAST_CAP = "s.expires_at > :cap";
+    private static final String PAST_CAP_OR_NEVER = "(s.expires_at is null or s.expires_at > :cap)";
 
     private final NamedParameterJdbcTemplate named;
     private final KnownHeads known;
@@ -62,7 +65,7 @@ public class PolicyLinks {
         MapSqlParameterSource params = new MapSqlParameterSource()
                 .addValue("cap", cap == null ? null : Timestamp.from(cap), java.sql.Types.TIMESTAMP);
         String signedIn = closePublic ? PUBLIC : "false";
-        String capped = cap != null ? PAST_CAP : "false";
+        String capped = cap == null ? "false" : policy.requireExpiry() ? PAST_CAP_OR_NEVER : PAST_CAP;
 
         Map<Long, Owner> owners = new LinkedHashMap<>();
         named.query("select s.owner_id, s.title, " + signedIn + " as made_signed_in, " + capped + " as capped "
@@ -86,7 +89,7 @@ public class PolicyLinks {
                     + "' where " + PUBLIC, params);
         }
         if (cap != null) {
-            shortened = named.update("update share_link s set s.expires_at = :cap where " + PAST_CAP, params);
+            shortened = named.update("update share_link s set s.expires_at = :cap where " + capped, params);
         }
         if (madeSignedIn + shortened > 0) {
             // Last, so the feed's row commits right after it is written (nodes read a window of it).

@@ -72,7 +72,10 @@ class ShareAccessFields extends Div {
             people.setVisible(event.getValue() == ShareAudience.PEOPLE);
             people.setInvalid(false);
             audience.setInvalid(false);
-            onAudience.accept(event.getValue());
+            if (event.getValue() != null) {
+                // Null only while show() offers other audiences, just before it sets the value.
+                onAudience.accept(event.getValue());
+            }
         });
 
         people.setId("share-people");

@@ -24,7 +24,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Admins' sharing policy (docs/decisions/0016-sharing-policy.md): public links allowed or not, the
@@ -75,12 +74,12 @@ public class SharingPolicyView extends VerticalLayout {
         maxExpiry.setEmptySelectionAllowed(true);
         maxExpiry.setEmptySelectionCaption("No maximum");
         maxExpiry.setItemLabelGenerator(duration -> duration == null ? "No maximum" : SharingPolicy.describe(duration));
-        maxExpiry.setHelperText("From when an expiry is set. Links that would stay open longer now expire at this "
-                + "maximum from now; their owners get a notice.");
+        maxExpiry.setHelperText("From when an expiry is set. Links due to expire later now expire at this maximum "
+                + "from now (with an expiry required, so do links that never expire); their owners get a notice.");
 
         requireExpiry.setId("policy-require-expiry");
-        requireExpiry.setHelperText("Applies to links shared or changed from now on; existing links keep their "
-                + "expiry unless it is past the longest expiry.");
+        requireExpiry.setHelperText("No “Never” for links shared or changed from now on. With a longest expiry, "
+                + "existing links that never expire get that expiry from now; without one they are left as they are.");
 
         error.setId("policy-error");
         error.addClassName("policy-error");
@@ -148,10 +147,14 @@ public class SharingPolicyView extends VerticalLayout {
         if (before.allowPublic() && !after.allowPublic()) {
             parts.add("Every public link becomes signed-in only now, and stays so if public links are allowed again.");
         }
-        if (after.maxExpiry() != null && !Objects.equals(before.maxExpiry(), after.maxExpiry())
-                && (before.maxExpiry() == null || after.maxExpiry().compareTo(before.maxExpiry()) < 0)) {
-            parts.add("Links that would stay open longer than " + SharingPolicy.describe(after.maxExpiry())
-                    + " now expire " + SharingPolicy.describe(after.maxExpiry()) + " from now.");
+        Duration max = after.maxExpiry();
+        boolean lowered = max != null && (before.maxExpiry() == null || max.compareTo(before.maxExpiry()) < 0);
+        if (lowered) {
+            parts.add("Links due to expire more than " + SharingPolicy.describe(max) + " from now now expire "
+                    + SharingPolicy.describe(max) + " from now.");
+        }
+        if (max != null && after.requireExpiry() && (lowered || !before.requireExpiry())) {
+            parts.add("Links that never expire now expire " + SharingPolicy.describe(max) + " from now.");
         }
         return parts;
     }
