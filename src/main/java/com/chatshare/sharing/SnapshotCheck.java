@@ -3,9 +3,12 @@ package com.chatshare.sharing;
 import com.chatshare.sharing.internal.SensitiveText;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The check before sharing: finds what looks like a secret or personal data in the messages of a
@@ -29,6 +32,8 @@ import java.util.TreeMap;
 public final class SnapshotCheck {
 
     private static final SnapshotCheck INTERNATIONAL = new SnapshotCheck(null);
+    /** One check per region asked for: at most one per region with a numbering plan (about 250). */
+    private static final Map<String, SnapshotCheck> BY_REGION = new ConcurrentHashMap<>();
 
     private final SensitiveText scanner;
 
@@ -50,6 +55,23 @@ public final class SnapshotCheck {
      */
     public static SnapshotCheck withPhoneRegion(String regionCode) {
         return new SnapshotCheck(SensitiveText.phoneRegion(regionCode));
+    }
+
+    /**
+     * The check for a sharer in this locale, e.g. the browser's: national phone numbers of the
+     * locale's country too where it has one with a numbering plan ({@code en-US}, {@code de-DE}),
+     * else {@link #international()} ({@code en}, {@code es-419}, null).
+     */
+    public static SnapshotCheck forLocale(Locale locale) {
+        String country = locale == null ? "" : locale.getCountry();
+        if (country.isEmpty()) {
+            return INTERNATIONAL;
+        }
+        try {
+            return BY_REGION.computeIfAbsent(SensitiveText.phoneRegion(country), SnapshotCheck::new);
+        } catch (IllegalArgumentException e) {
+            return INTERNATIONAL;
+        }
     }
 
     /**

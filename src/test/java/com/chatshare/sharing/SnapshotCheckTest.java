@@ -127,6 +127,17 @@ class SnapshotCheckTest {
     }
 
     @Test
+    void a_locale_with_a_country_finds_its_national_numbers_and_one_without_only_international_ones() {
+        assertThat(SnapshotCheck.forLocale(java.util.Locale.GERMANY).scan("Ruf an: 030 901820"))
+                .extracting(Finding::kind).containsExactly(Kind.PHONE);
+        assertThat(SnapshotCheck.forLocale(java.util.Locale.US)).isSameAs(SnapshotCheck.forLocale(java.util.Locale.US));
+        for (java.util.Locale noRegion : new java.util.Locale[] {java.util.Locale.GERMAN,
+                java.util.Locale.forLanguageTag("es-419"), java.util.Locale.forLanguageTag("en-XX"), null}) {
+            assertThat(SnapshotCheck.forLocale(noRegion)).as("%s", noRegion).isSameAs(SnapshotCheck.international());
+        }
+    }
+
+    @Test
     void an_unknown_region_is_refused() {
         assertThatThrownBy(() -> SnapshotCheck.withPhoneRegion("XX")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> SnapshotCheck.withPhoneRegion(null)).isInstanceOf(IllegalArgumentException.class);
