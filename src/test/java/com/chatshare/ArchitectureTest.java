@@ -42,7 +42,7 @@ class ArchitectureTest {
             "accounts", List.of("app_user", "app_user_role", "app_user_preference"),
             "conversations", List.of("conversation", "message"),
             "sharing", List.of("share_link", "snapshot_message", "share_revocation", "share_link_member",
-                    "share_link_excluded_message"),
+                    "share_link_excluded_message", "sharing_policy"),
             "moderation", List.of("abuse_report", "review_request", "owner_notice"),
             "audit", List.of("audit_entry")));
 

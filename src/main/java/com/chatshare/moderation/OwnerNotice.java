@@ -3,18 +3,23 @@ package com.chatshare.moderation;
 import java.time.Instant;
 
 /**
- * What moderation told an owner about one of their links.
+ * What moderation told an owner about one of their links, or what a change of the sharing policy
+ * did to their links.
  *
- * @param message the takedown's reason, or the moderator's note on a review decision
+ * @param shareId the link, or null for a {@link Kind#SHARING_POLICY} notice (about several)
+ * @param linkTitle the link's title, or null for a {@link Kind#SHARING_POLICY} notice
+ * @param message the takedown's reason, the moderator's note on a review decision, or what the
+ *        policy change did
  */
-public record OwnerNotice(long id, long shareId, Kind kind, String linkTitle, String message, Instant createdAt,
+public record OwnerNotice(long id, Long shareId, Kind kind, String linkTitle, String message, Instant createdAt,
         boolean read) {
 
     public enum Kind {
         TAKEN_DOWN("Your link was taken down"),
         REINSTATED("Your link was reinstated"),
         REVIEW_UPHELD("Review decided: the takedown stands"),
-        REVIEW_REINSTATED("Review decided: your link is back");
+        REVIEW_REINSTATED("Review decided: your link is back"),
+        SHARING_POLICY("The sharing policy changed");
 
         private final String headline;
 
@@ -25,6 +30,11 @@ public record OwnerNotice(long id, long shareId, Kind kind, String linkTitle, St
         public String headline() {
             return headline;
         }
+    }
+
+    /** Whether the notice is about one link (named by {@link #linkTitle()}). */
+    public boolean isAboutOneLink() {
+        return shareId != null;
     }
 
     /** The owner may ask for a review of this notice's takedown. */

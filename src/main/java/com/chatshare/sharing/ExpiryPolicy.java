@@ -4,9 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * The instance's rule for expiries ({@code chatshare.sharing.max-expiry},
- * {@code chatshare.sharing.require-expiry}): the share dialog and the links grid offer only what
- * it allows, and {@link ShareService} refuses the rest.
+ * The instance's rule for expiries, part of the {@link SharingPolicy} (set by admins; until then
+ * {@code chatshare.sharing.max-expiry} and {@code chatshare.sharing.require-expiry}): the share
+ * dialog and the links grid offer only what it allows, and {@link ShareService} refuses the rest.
  *
  * @param longest the longest time a link may stay open from when its expiry is set, or null for no cap
  * @param required whether every new or changed expiry must be a date (no "Never")

@@ -15,6 +15,7 @@ import com.chatshare.sharing.internal.ExcludedMessages;
 import com.chatshare.sharing.internal.KnownHeads;
 import com.chatshare.sharing.internal.LinkMembers;
 import com.chatshare.sharing.internal.OwnedLinks;
+import com.chatshare.sharing.internal.PolicyStore;
 import com.chatshare.sharing.internal.ShareLink;
 import com.chatshare.sharing.internal.ShareLinkRepository;
 import com.chatshare.sharing.internal.SharePages;
@@ -59,6 +60,9 @@ public class ShareService {
             + "Please try again later.";
 
     public static final String NOT_AVAILABLE_MESSAGE = "This shared link is not available.";
+    /** Why a link cannot be for anyone with the link: the sharing policy (decision 0016). */
+    public static final String PUBLIC_LINKS_OFF_MESSAGE = "Public links are off on this server. Choose signed-in "
+            + "users only or specific people.";
     public static final String NOTHING_CHOSEN_MESSAGE = "Choose at least one message to share. "
             + "To stop sharing this chat, delete its link instead.";
     public static final String NOT_IN_CHAT_MESSAGE = "Some of the messages you left out are not in this chat. "
@@ -85,21 +89,19 @@ public class ShareService {
     private final KnownHeads known;
     private final LinkMembers members;
     private final AccountDirectory accounts;
-    private final ExpiryPolicy expiryPolicy;
+    private final PolicyStore policies;
     private final ExcludedMessages excludedMessages;
 
     ShareService(ConversationService conversations, ShareLinkRepository links, SnapshotMessageRepository snapshots,
             SnapshotBatchWriter snapshotWriter, SharePages pages, OwnedLinks ownedLinks, MarkdownRenderer markdown,
             CurrentUser currentUser, ApplicationEventPublisher events, Clock clock, KnownHeads known,
-            SharedCounters counters, LinkMembers members, AccountDirectory accounts,
+            SharedCounters counters, LinkMembers members, AccountDirectory accounts, PolicyStore policies,
             @Value("${chatshare.sharing.continues-per-hour:30}") int continuesPerHour,
-            @Value("${chatshare.sharing.max-expiry:0s}") Duration maxExpiry,
-            @Value("${chatshare.sharing.require-expiry:false}") boolean requireExpiry,
             ExcludedMessages excludedMessages) {
         this.excludedMessages = excludedMessages;
         this.members = members;
         this.accounts = accounts;
-        this.expiryPolicy = new ExpiryPolicy(maxExpiry.isPositive() ? maxExpiry : null, requireExpiry);
+        this.policies = policies;
         this.continues = counters.limit(CONTINUES_BY_ACCOUNT, continuesPerHour, java.time.Duration.ofHours(1));
         this.conversations = conversations;
         this.links = links;
@@ -131,6 +133,7 @@ public class ShareService {
         ConversationSummary conversation = conversations.getConversation(conversationId);
         List<ChatMessage> shareable = shareable(conversations.findMessages(conversationId));
         Optional<ShareLink> link = ownLink(conversationId);
+        SharingPolicy policy = policies.read().policy();
         Set<Long> excluded = link.map(l -> excludedMessages.of(l.getId())).orElse(Set.of());
         SnapshotCheck check = SnapshotCheck.forLocale(locale);
         return new SharePreview(conversationId,
@@ -140,13 +143,20 @@ public class ShareService {
                 shareable.stream().map(m -> new PreviewMessage(m.id(), m.position(), m.role(),
                         markdown.toHtml(m.content()), !excluded.contains(m.id()), check.scan(m.content()))).toList(),
                 link.map(l -> details(l, shareable)),
-                link.map(this::settingsOf).orElse(ShareSettings.ANYONE_FOREVER), expiryPolicy,
+                link.map(this::settingsOf).orElse(policy.defaultSettings()), policy.expiry(),
                 link.map(ShareLink::getSnapshotVersion).orElse(0));
     }
 
     /** What expiries this instance allows, for the dialogs to offer. */
+    @Transactional(readOnly = true)
     public ExpiryPolicy expiryPolicy() {
-        return expiryPolicy;
+        return sharingPolicy().expiry();
+    }
+
+    /** The instance's sharing policy: which audiences a link may have and which it starts with, and the expiry rules. */
+    @Transactional(readOnly = true)
+    public SharingPolicy sharingPolicy() {
+        return policies.read().policy();
     }
 
     /**
@@ -205,6 +215,8 @@ public class ShareService {
     public ShareDetails share(long conversationId, String title, ShareVisibility visibility, ShareSettings settings,
             MessageChoice choice) {
         AppUserPrincipal owner = currentUser.require();
+        // Before the link's lock: a policy change takes the policy first, then the links.
+        SharingPolicy policy = policies.readShared().policy();
         List<ChatMessage> messages = conversations.findMessages(conversationId);
         List<ChatMessage> shareable = shareable(messages);
         if (shareable.isEmpty()) {
@@ -223,9 +235,9 @@ public class ShareService {
                     + "the limit is %d MB. Share a shorter chat.", size / 1_000_000.0, MAX_SNAPSHOT_BYTES / 1_000_000));
         }
         Access access = settings == null ? null : validAccess(settings, owner.userId(),
-                existing.map(ShareLink::getExpiresAt).orElse(null), existing.isEmpty());
+                existing.map(ShareLink::getExpiresAt).orElse(null), existing.isEmpty(), policy);
         if (settings == null && existing.isEmpty()) {
-            access = validAccess(ShareSettings.ANYONE_FOREVER, owner.userId(), null, true);
+            access = validAccess(policy.defaultSettings(), owner.userId(), null, true, policy);
         }
         ShareLink link = existing.orElseGet(() ->
                 new ShareLink(ShareToken.generate(), conversationId, owner.userId(), clock.instant()));
@@ -355,6 +367,9 @@ public class ShareService {
         if (audience == ShareAudience.PEOPLE) {
             throw new ShareException("Choose the people of a link in its Share dialog, one link at a time.");
         }
+        if (!policies.readShared().policy().allows(audience)) {
+            throw new ShareSettingsException(ShareSettingsException.Setting.AUDIENCE, PUBLIC_LINKS_OFF_MESSAGE);
+        }
         Set<Long> ids = ownedIds(shareIds);
         if (ids.isEmpty()) {
             return 0;
@@ -372,7 +387,7 @@ public class ShareService {
      */
     @Transactional
     public int changeExpiry(Collection<Long> shareIds, Instant expiresAt) {
-        checkExpiry(expiresAt);
+        checkExpiry(expiresAt, policies.readShared().policy().expiry());
         Set<Long> ids = ownedIds(shareIds);
         if (ids.isEmpty()) {
             return 0;
@@ -520,12 +535,16 @@ public class ShareService {
     private record Access(ShareAudience audience, List<Long> people, Instant expiresAt) {
     }
 
-    private Access validAccess(ShareSettings settings, long ownerId, Instant currentExpiry, boolean isNew) {
-        ShareAudience audience = settings.audience() == null ? ShareAudience.ANYONE : settings.audience();
+    private Access validAccess(ShareSettings settings, long ownerId, Instant currentExpiry, boolean isNew,
+            SharingPolicy policy) {
+        ShareAudience audience = settings.audience() == null ? policy.defaultAudience() : settings.audience();
+        if (!policy.allows(audience)) {
+            throw new ShareSettingsException(ShareSettingsException.Setting.AUDIENCE, PUBLIC_LINKS_OFF_MESSAGE);
+        }
         List<Long> people = audience == ShareAudience.PEOPLE ? people(settings.people(), ownerId) : List.of();
         // An expiry the link already has is kept as it is, even if it has passed or the cap moved.
         if (isNew || !java.util.Objects.equals(settings.expiresAt(), currentExpiry)) {
-            checkExpiry(settings.expiresAt());
+            checkExpiry(settings.expiresAt(), policy.expiry());
         }
         return new Access(audience, people, settings.expiresAt());
     }
@@ -555,7 +574,7 @@ public class ShareService {
         return ids.stream().filter(id -> id != ownerId).distinct().toList();
     }
 
-    private void checkExpiry(Instant expiresAt) {
+    private void checkExpiry(Instant expiresAt, ExpiryPolicy expiryPolicy) {
         Instant now = clock.instant();
         if (expiresAt == null) {
             if (expiryPolicy.required()) {

@@ -4,7 +4,7 @@ package com.chatshare.sharing;
 public class ShareSettingsException extends ShareException {
 
     /** The setting the message is about. */
-    public enum Setting { PEOPLE, EXPIRY }
+    public enum Setting { PEOPLE, EXPIRY, AUDIENCE }
 
     private final Setting setting;
 

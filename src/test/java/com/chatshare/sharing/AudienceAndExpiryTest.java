@@ -26,8 +26,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.util.AopTestUtils;
-import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -62,6 +60,9 @@ class AudienceAndExpiryTest {
 
     @Autowired
     TestClock clock;
+
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     String owner;
     String friend;
@@ -308,9 +309,7 @@ class AudienceAndExpiryTest {
                         e -> assertThat(e.setting()).isEqualTo(ShareSettingsException.Setting.EXPIRY))
                 .hasMessage("Choose an expiry in the future.");
 
-        ShareService target = AopTestUtils.getTargetObject(shares);
-        Object policy = ReflectionTestUtils.getField(target, "expiryPolicy");
-        ReflectionTestUtils.setField(target, "expiryPolicy", new ExpiryPolicy(Duration.ofDays(30), true));
+        PolicyFixtures.store(jdbc, new SharingPolicy(true, ShareAudience.ANYONE, Duration.ofDays(30), true));
         try {
             assertThat(shares.expiryPolicy().required()).isTrue();
             assertThatThrownBy(() -> shares.share(conversation.id(), "when", ShareVisibility.ANONYMOUS))
@@ -326,7 +325,7 @@ class AudienceAndExpiryTest {
             assertThatThrownBy(() -> shares.changeExpiry(Set.of(details.shareId()), null))
                     .isInstanceOf(ShareSettingsException.class);
         } finally {
-            ReflectionTestUtils.setField(target, "expiryPolicy", policy);
+            PolicyFixtures.reset(jdbc);
         }
     }
 

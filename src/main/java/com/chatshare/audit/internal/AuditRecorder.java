@@ -75,6 +75,14 @@ class AuditRecorder {
     }
 
     @EventListener
+    void on(ShareEvents.SharingPolicyChanged event) {
+        String changes = event.changes().isEmpty() ? "saved as configured" : String.join("; ", event.changes());
+        log.record(AuditAction.SHARING_POLICY_CHANGED, "sharing-policy", changes + ". Links made signed-in only: "
+                + event.linksMadeSignedIn() + "; expiries shortened: " + event.expiriesShortened()
+                + "; owners notified: " + event.notices().size() + ".");
+    }
+
+    @EventListener
     void on(ShareEvents.ShareDeleted event) {
         log.record(AuditAction.LINK_DELETED, "share:" + event.shareId(), null);
     }

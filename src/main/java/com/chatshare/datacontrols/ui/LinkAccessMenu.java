@@ -5,6 +5,7 @@ import com.chatshare.sharing.ExpiryPolicy;
 import com.chatshare.sharing.ShareAudience;
 import com.chatshare.sharing.ShareException;
 import com.chatshare.sharing.ShareService;
+import com.chatshare.sharing.SharingPolicy;
 import com.vaadin.flow.component.contextmenu.MenuItem;
 import com.vaadin.flow.component.contextmenu.SubMenu;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -36,9 +37,12 @@ class LinkAccessMenu extends MenuBar {
         root = addItem("Change selected");
         root.addComponentAsFirst(VaadinIcon.COG_O.create());
         SubMenu menu = root.getSubMenu();
-        menu.addItem("Make selected available to anyone with the link", event -> audience(ShareAudience.ANYONE));
+        SharingPolicy sharing = shares.sharingPolicy();
+        if (sharing.allowPublic()) {
+            menu.addItem("Make selected available to anyone with the link", event -> audience(ShareAudience.ANYONE));
+        }
         menu.addItem("Make selected signed-in only", event -> audience(ShareAudience.SIGNED_IN));
-        ExpiryPolicy policy = shares.expiryPolicy();
+        ExpiryPolicy policy = sharing.expiry();
         for (Duration expiry : EXPIRIES) {
             if (policy.allows(expiry)) {
                 long days = expiry.toDays();

@@ -5,6 +5,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Component;
 public class Notices {
 
     private static final RowMapper<OwnerNotice> ROW = (rs, n) -> new OwnerNotice(rs.getLong("id"),
-            rs.getLong("share_link_id"), OwnerNotice.Kind.valueOf(rs.getString("kind")), rs.getString("link_title"),
+            rs.getObject("share_link_id", Long.class), OwnerNotice.Kind.valueOf(rs.getString("kind")), rs.getString("link_title"),
             rs.getString("message"), rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("read_at") != null);
 
     private final JdbcTemplate jdbc;
@@ -30,6 +31,14 @@ public class Notices {
     public void insert(long recipientId, long shareId, OwnerNotice.Kind kind, String title, String message, Instant at) {
         jdbc.update("insert into owner_notice (recipient_id, share_link_id, kind, link_title, message, created_at) "
                 + "values (?, ?, ?, ?, ?, ?)", recipientId, shareId, kind.name(), title, message, Timestamp.from(at));
+    }
+
+    /** One notice per recipient about no single link, in one batch: what a sharing-policy change did. */
+    public void insertAboutLinks(Map<Long, String> messageByRecipient, OwnerNotice.Kind kind, Instant at) {
+        List<Object[]> rows = messageByRecipient.entrySet().stream()
+                .map(e -> new Object[] {e.getKey(), kind.name(), e.getValue(), Timestamp.from(at)})
+                .toList();
+        jdbc.batchUpdate("insert into owner_notice (recipient_id, kind, message, created_at) values (?, ?, ?, ?)", rows);
     }
 
     public List<OwnerNotice> of(long recipientId, int offset, int limit) {

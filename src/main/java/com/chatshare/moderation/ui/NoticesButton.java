@@ -64,7 +64,8 @@ class NoticesButton extends Composite<Button> {
         items.setPadding(false);
         items.setSpacing(false);
         if (list.isEmpty()) {
-            items.add(new Paragraph("No notices. Moderation tells you here when it takes down or reinstates a link of yours."));
+            items.add(new Paragraph("No notices. Moderation tells you here when it takes down or reinstates a link of "
+                    + "yours, and so does a change of the sharing policy that affects your links."));
         }
         list.forEach(notice -> items.add(item(notice, dialog)));
         dialog.add(items);
@@ -81,12 +82,16 @@ class NoticesButton extends Composite<Button> {
         if (!notice.read()) {
             item.addClassName("unread");
         }
-        Span headline = new Span(notice.kind().headline() + ": “" + notice.linkTitle() + "”");
+        Span headline = new Span(notice.isAboutOneLink()
+                ? notice.kind().headline() + ": “" + notice.linkTitle() + "”" : notice.kind().headline());
         headline.addClassName("notice-headline");
         item.add(new Div(headline));
         if (notice.message() != null) {
-            item.add(new Div(new Span((notice.kind() == OwnerNotice.Kind.TAKEN_DOWN ? "Reason: " : "Moderator's note: ")
-                    + notice.message())));
+            item.add(new Div(new Span(switch (notice.kind()) {
+                case TAKEN_DOWN -> "Reason: ";
+                case SHARING_POLICY -> "";
+                default -> "Moderator's note: ";
+            } + notice.message())));
         }
         Span time = new Span(TIME.format(notice.createdAt()) + " UTC");
         time.addClassName("notice-time");

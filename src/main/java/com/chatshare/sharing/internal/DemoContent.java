@@ -102,7 +102,7 @@ class DemoContent implements ApplicationRunner {
             ConversationSummary conversation = conversations.createConversation(shared.title(), shared.turns());
             // Where the instance requires an expiry, the demo links get the longest one allowed.
             ExpiryPolicy policy = shares.expiryPolicy();
-            ShareSettings settings = ShareSettings.ANYONE_FOREVER.withExpiresAt(!policy.required() ? null
+            ShareSettings settings = shares.sharingPolicy().defaultSettings().withExpiresAt(!policy.required() ? null
                     : clock.instant().plus(policy.longest() == null ? java.time.Duration.ofDays(30)
                             : policy.longest().minusMinutes(1)));
             ShareDetails link = shares.share(conversation.id(), shared.title(), visibility, settings);

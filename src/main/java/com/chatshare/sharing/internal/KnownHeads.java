@@ -35,6 +35,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * forgotten, and when none succeeded for {@link #trustFor}, every request asks the database again
  * (which, with the database gone, answers 503 instead of serving a page that may have been deleted).
  * Only answers about existing links are remembered; an unknown token is always asked.
+ *
+ * <p>A change that can touch every link at once (the sharing policy, decision 0016) writes one row
+ * with the token {@link #EVERY_TOKEN} instead of one per link: every node forgets everything it
+ * remembers when it reads that row.
  */
 @Component
 public class KnownHeads implements SmartLifecycle {
@@ -48,6 +52,8 @@ public class KnownHeads implements SmartLifecycle {
     static final Duration OVERLAP = Duration.ofSeconds(10);
     /** Rows older than this are deleted; a node that could not read the feed this long forgot everything. */
     static final Duration KEEP = Duration.ofHours(1);
+    /** The feed's token for "forget every token": no real token has it ('*' is not base64url). */
+    static final String EVERY_TOKEN = "*";
     /** A revoking transaction's commit waits at most this long for the feed to be read. */
     private static final Duration LOCAL_WAIT = Duration.ofSeconds(2);
 
@@ -72,6 +78,8 @@ public class KnownHeads implements SmartLifecycle {
     private final Cache<Long, Boolean> seenRows = Caffeine.newBuilder()
             .executor(Runnable::run).expireAfterWrite(OVERLAP.multipliedBy(3)).build();
     private final Timer lag;
+    /** When this node first read the latest {@link #EVERY_TOKEN} row: a lookup asked before then may be stale. */
+    private volatile long everythingRevokedAt;
 
     private final Object signal = new Object();
     private long asked;
@@ -89,6 +97,7 @@ public class KnownHeads implements SmartLifecycle {
         this.interval = interval;
         this.trustForNanos = Math.max(Duration.ofSeconds(1).toNanos(), interval.multipliedBy(5).toNanos());
         this.lastReadNanos = System.nanoTime() - trustForNanos - 1;
+        this.everythingRevokedAt = System.nanoTime() - Duration.ofDays(1).toNanos();
         this.lag = Timer.builder("chatshare.share.revocation.lag")
                 .description("From a revocation's commit on any node to this node reading it from the feed")
                 .publishPercentileHistogram()
@@ -113,7 +122,7 @@ public class KnownHeads implements SmartLifecycle {
         // Put first, then check: the reader marks a token before it forgets it, so either it
         // forgets this entry or this check sees its mark.
         Long revoked = revokedAt.getIfPresent(token);
-        if (revoked != null && revoked - askedNanos >= 0) {
+        if ((revoked != null && revoked - askedNanos >= 0) || everythingRevokedAt - askedNanos >= 0) {
             heads.invalidate(token);
         }
     }
@@ -134,10 +143,23 @@ public class KnownHeads implements SmartLifecycle {
         revokeWhere("s.owner_id = :owner", new MapSqlParameterSource("owner", ownerId));
     }
 
+    /**
+     * Makes every node forget every token it remembers, in the caller's transaction: for a change
+     * that may touch any number of links (one feed row, not one per link).
+     */
+    public void revokeAll() {
+        jdbc.update("insert into share_revocation (token, revoked_at) values (?, now(6))", EVERY_TOKEN);
+        readFeedAfterCommit();
+    }
+
     /** Adds the links {@code share_link s} matching a condition to the feed, in the caller's transaction. */
     void revokeWhere(String where, SqlParameterSource params) {
         named.update("insert into share_revocation (token, revoked_at) select s.token, now(6) from share_link s where "
                 + where, params);
+        readFeedAfterCommit();
+    }
+
+    private void readFeedAfterCommit() {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
@@ -206,10 +228,19 @@ public class KnownHeads implements SmartLifecycle {
                 }
                 String token = rs.getString(2);
                 if (seenRows.asMap().putIfAbsent(id, Boolean.TRUE) == null) {
-                    revokedAt.put(token, System.nanoTime());
                     lag.record(Math.max(0, now[0].getTime() - rs.getTimestamp(3).getTime()), TimeUnit.MILLISECONDS);
+                    if (EVERY_TOKEN.equals(token)) {
+                        // Marked before forgetting, as for one token: a lookup racing this either
+                        // is forgotten here or sees the mark in remember().
+                        everythingRevokedAt = System.nanoTime();
+                        heads.invalidateAll();
+                        return;
+                    }
+                    revokedAt.put(token, System.nanoTime());
                 }
-                heads.invalidate(token);
+                if (!EVERY_TOKEN.equals(token)) {
+                    heads.invalidate(token);
+                }
             });
             Timestamp previous = lastReadDbTime;
             if (previous == null || now[0].getTime() - previous.getTime() > OVERLAP.toMillis() / 2) {

@@ -71,7 +71,11 @@ class ShareAccessFields extends Div {
         audience.addValueChangeListener(event -> {
             people.setVisible(event.getValue() == ShareAudience.PEOPLE);
             people.setInvalid(false);
-            onAudience.accept(event.getValue());
+            audience.setInvalid(false);
+            if (event.getValue() != null) {
+                // Null only while show() offers other audiences, just before it sets the value.
+                onAudience.accept(event.getValue());
+            }
         });
 
         people.setId("share-people");
@@ -106,11 +110,26 @@ class ShareAccessFields extends Div {
         show(ShareSettings.ANYONE_FOREVER, policy);
     }
 
-    /** Shows a link's settings (or the defaults for a new one) and offers what the policy allows. */
+    /** Shows a link's settings (or the defaults for a new one), offering every audience and what the expiry policy allows. */
     void show(ShareSettings settings, ExpiryPolicy policy) {
+        show(settings, policy, List.of(ShareAudience.values()));
+    }
+
+    /**
+     * Shows a link's settings (or the defaults for a new one) and offers the audiences and expiries
+     * the sharing policy allows; an audience it no longer allows is still shown (the server refuses
+     * it with a message on the field).
+     */
+    void show(ShareSettings settings, ExpiryPolicy policy, List<ShareAudience> audiences) {
         this.policy = policy;
         this.kept = settings.expiresAt();
+        List<ShareAudience> choices = new ArrayList<>(audiences);
+        if (!choices.contains(settings.audience())) {
+            choices.add(settings.audience());
+        }
+        audience.setItems(choices);
         audience.setValue(settings.audience());
+        audience.setInvalid(false);
         people.setValue(new LinkedHashSet<>(settings.people()));
         List<Expiry> offered = new ArrayList<>();
         if (kept != null) {
@@ -168,6 +187,9 @@ class ShareAccessFields extends Div {
         if (error.setting() == ShareSettingsException.Setting.PEOPLE) {
             people.setErrorMessage(error.getMessage());
             people.setInvalid(true);
+        } else if (error.setting() == ShareSettingsException.Setting.AUDIENCE) {
+            audience.setErrorMessage(error.getMessage());
+            audience.setInvalid(true);
         } else if (expires.getValue() == Expiry.DATE) {
             date.setErrorMessage(error.getMessage());
             date.setInvalid(true);

@@ -115,7 +115,7 @@ public class ShareDialog extends Dialog {
             ownerName = state.ownerDisplayName();
             visibility = state.visibility();
             title.show(state.title());
-            access.show(state.settings(), state.expiryPolicy());
+            access.show(state.settings(), state.expiryPolicy(), shares.sharingPolicy().audiences());
         }
         messages.show(state);
         refresh();

@@ -13,11 +13,13 @@ import com.chatshare.conversations.ChatTurn;
 import com.chatshare.conversations.ConversationService;
 import com.chatshare.conversations.ConversationSummary;
 import com.chatshare.conversations.MessageRole;
+import com.chatshare.sharing.PolicyFixtures;
 import com.chatshare.sharing.ShareAudience;
 import com.chatshare.sharing.ShareDetails;
 import com.chatshare.sharing.ShareService;
 import com.chatshare.sharing.ShareSettings;
 import com.chatshare.sharing.ShareVisibility;
+import com.chatshare.sharing.SharingPolicy;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
@@ -52,6 +54,9 @@ class ShareAccessFieldsTest extends KaribuTest {
     @Autowired
     TestClock clock;
 
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     ConversationSummary conversation;
 
     @BeforeEach
@@ -67,6 +72,7 @@ class ShareAccessFieldsTest extends KaribuTest {
     @AfterEach
     void resetClock() {
         clock.reset();
+        PolicyFixtures.reset(jdbc);
     }
 
     @SuppressWarnings("unchecked")
@@ -195,5 +201,21 @@ class ShareAccessFieldsTest extends KaribuTest {
 
         assertThat(shared().expired()).isFalse();
         assertThat(_find(Div.class, spec -> spec.withId("share-status"))).as("no status shown").isEmpty();
+    }
+
+    @Test
+    void the_dialog_offers_what_the_sharing_policy_allows_and_starts_with_its_default() {
+        PolicyFixtures.store(jdbc, new SharingPolicy(false, ShareAudience.SIGNED_IN, Duration.ofDays(7), false));
+        open();
+
+        assertThat(audience().getListDataView().getItems().toList())
+                .containsExactly(ShareAudience.SIGNED_IN, ShareAudience.PEOPLE);
+        assertThat(audience().getValue()).isEqualTo(ShareAudience.SIGNED_IN);
+        assertThat(expires().getListDataView().getItems().toList()).containsExactly(ShareAccessFields.Expiry.NEVER,
+                ShareAccessFields.Expiry.DAY, ShareAccessFields.Expiry.WEEK, ShareAccessFields.Expiry.DATE);
+        copyLink();
+
+        assertThat(shared().settings().audience()).isEqualTo(ShareAudience.SIGNED_IN);
+        assertThat(_get(TextField.class, spec -> spec.withId("share-url")).getValue()).endsWith("/view");
     }
 }
