@@ -20,12 +20,3 @@ create table sharing_policy (
 ) engine = InnoDB default charset = utf8mb4 collate = utf8mb4_unicode_ci;
 
 insert into sharing_policy (id) values (1);
-
--- Moderation's owner notices also carry what a policy change did to an owner's links: one notice
--- per owner and change, about no single link (share_link_id and link_title null).
-alter table owner_notice
-    modify share_link_id bigint null,
-    modify link_title varchar(200) null,
-    drop constraint owner_notice_kind_ck,
-    add constraint owner_notice_kind_ck
-        check (kind in ('TAKEN_DOWN', 'REINSTATED', 'REVIEW_UPHELD', 'REVIEW_REINSTATED', 'SHARING_POLICY'));
