@@ -1,6 +1,5 @@
 -- Moderation's own migration for issue 14's sharing policy (decision 0016): an owner notice can
--- be about no single link, to tell an owner once what a policy change did to several.
--- per owner and change, about no single link (share_link_id and link_title null).
+-- be about no single link, to tell an owner once what a policy change did to several (share_link_id and link_title null).
 alter table owner_notice
     modify share_link_id bigint null,
     modify link_title varchar(200) null,
