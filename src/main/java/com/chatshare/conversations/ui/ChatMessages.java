@@ -1,5 +1,6 @@
 package com.chatshare.conversations.ui;
 
+import com.chatshare.base.ui.ScrollRegions;
 import com.chatshare.base.markdown.MarkdownRenderer;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
@@ -25,7 +26,7 @@ public class ChatMessages extends Div {
         setId("messages");
         addClassName("messages");
         getElement().setAttribute("role", "log");
-        getElement().setAttribute("aria-label", "Messages");
+        ScrollRegions.keyboardScrollable(this, "Messages");
     }
 
     void clear() {

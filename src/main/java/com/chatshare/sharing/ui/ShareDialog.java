@@ -1,5 +1,6 @@
 package com.chatshare.sharing.ui;
 
+import com.chatshare.base.ui.ScrollRegions;
 import com.chatshare.conversations.ConversationSummary;
 import com.chatshare.sharing.ShareDetails;
 import com.chatshare.sharing.ShareException;
@@ -122,6 +123,7 @@ public class ShareDialog extends Dialog {
         status.addClassName("share-status");
         preview.setId("share-preview");
         preview.addClassName("share-preview");
+        ScrollRegions.keyboardScrollable(preview, "Preview of the shared page");
 
         link.setId("share-url");
         link.setReadOnly(true);
