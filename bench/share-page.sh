@@ -6,7 +6,8 @@
 # BENCH_ROUNDS (default 5; the gzip and 304 comparisons run min(3, rounds) rounds each)
 # alternating runs of the two servers, medians printed; BENCH_DURATION=10s shortens each
 # wrk run; BENCH_PROFILE=1 records the first share-page run with Java Flight Recorder into
-# target/bench/share-page.jfr.
+# target/bench/share-page.jfr. BENCH_SIDE_ROUNDS sets the gzip and 304 rounds; BENCH_PARTS picks
+# comparisons (e.g. BENCH_PARTS=304 BENCH_SIDE_ROUNDS=5 for five rounds of the 304 path alone).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 for tool in wrk nginx; do
@@ -14,5 +15,6 @@ for tool in wrk nginx; do
 done
 ./mvnw -B -q test -Dtest=SharePageBench -Dbench.excludedGroups= -Dsurefire.failIfNoSpecifiedTests=false \
   -Dbench.duration="${BENCH_DURATION:-30s}" -Dbench.profile="${BENCH_PROFILE:-}" \
-  -Dbench.rounds="${BENCH_ROUNDS:-5}"
+  -Dbench.rounds="${BENCH_ROUNDS:-5}" -Dbench.side-rounds="${BENCH_SIDE_ROUNDS:-}" \
+  -Dbench.parts="${BENCH_PARTS:-200,gzip,304}"
 cat target/bench/share-page.txt

@@ -39,7 +39,7 @@ class ArchitectureTest {
     static final String RATE_LIMITS = "ratelimit";
     static final TableOwnership TABLES = new TableOwnership(Map.of(
             RATE_LIMITS, List.of("rate_limit_counter"),
-            "accounts", List.of("app_user", "app_user_role"),
+            "accounts", List.of("app_user", "app_user_role", "app_user_preference"),
             "conversations", List.of("conversation", "message"),
             "sharing", List.of("share_link", "snapshot_message", "share_revocation", "share_link_member"),
             "moderation", List.of("abuse_report", "review_request", "owner_notice"),

@@ -52,6 +52,16 @@ public abstract class KaribuTest {
         MockVaadin.tearDown();
     }
 
+    /**
+     * Ends this browser session and starts a fresh one with a new UI, signed out: what a person
+     * sees on their next visit, or in another browser.
+     */
+    protected void newSession() {
+        logout();
+        MockVaadin.tearDown();
+        setUpVaadin();
+    }
+
     /** Signs in as an existing account, as Spring Security would after a successful form login. */
     protected void login(String username) {
         UserDetails user = userDetailsService.loadUserByUsername(username);

@@ -2,6 +2,7 @@ package com.chatshare.accounts;
 
 import com.chatshare.accounts.internal.AccountCreation;
 import com.chatshare.accounts.internal.AccountRepository;
+import com.chatshare.base.Appearance;
 import com.chatshare.ratelimit.RateLimit;
 import com.chatshare.ratelimit.SharedCounters;
 import com.chatshare.security.AppRoles;
@@ -209,6 +210,21 @@ public class AccountService {
             throw AccountChangeRefusedException.adminAccount(account.getUsername());
         }
         return account;
+    }
+
+    /** How the caller chose the app to look; {@link Appearance#SYSTEM} until they choose. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public Appearance appearance() {
+        return accounts.findAppearance(currentUser.requireUserId()).map(Appearance::valueOf).orElse(Appearance.SYSTEM);
+    }
+
+    /** Keeps how the caller wants the app to look, for every session of theirs from now on. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional
+    public void setAppearance(Appearance appearance) {
+        accounts.saveAppearance(currentUser.requireUserId(), java.util.Objects.requireNonNull(appearance).name(),
+                clock.instant());
     }
 
     /** A page of all accounts, oldest first, for the admins' users view. */

@@ -47,8 +47,10 @@ class SharePageBench {
 
     static final String DURATION = System.getProperty("bench.duration", "30s");
     static final int ROUNDS = Integer.getInteger("bench.rounds", 5);
-    /** Rounds of the gzip and 304 comparisons (fewer: they follow the same code path). */
-    static final int SIDE_ROUNDS = Math.min(3, ROUNDS);
+    /** Rounds of the gzip and 304 comparisons (by default fewer: they follow the same code path). */
+    static final int SIDE_ROUNDS = Integer.getInteger("bench.side-rounds", Math.min(3, ROUNDS));
+    /** Which comparisons run: any of 200, gzip and 304, comma-separated (all by default). */
+    static final List<String> PARTS = List.of(System.getProperty("bench.parts", "200,gzip,304").split(","));
     static final int CONNECTIONS = 64;
 
     /** One wrk run: its request rate and the line reported. */
@@ -100,34 +102,40 @@ class SharePageBench {
             wrk("warm-up", url);
             // Rounds alternate the two servers, so a drift of the machine's speed hits both alike.
             List<Double> ratios = new ArrayList<>();
-            for (int round = 1; round <= ROUNDS; round++) {
+            for (int round = 1; PARTS.contains("200") && round <= ROUNDS; round++) {
                 Run chatshare = profiled(dir, round, () -> wrk("chatshare  GET  /share/{token}      ", url));
                 Run nginxRun = wrk("nginx      GET  static share.html   ", nginxUrl);
                 report.add(chatshare.line());
                 report.add(nginxRun.line());
                 ratios.add(chatshare.rate() / nginxRun.rate());
             }
-            report.add(ratios("200, 17 KB", ratios));
+            if (!ratios.isEmpty()) {
+                report.add(ratios("200, 17 KB", ratios));
+            }
             String nginxEtag = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(nginxUrl)).build(),
                     HttpResponse.BodyHandlers.discarding()).headers().firstValue("ETag").orElseThrow();
             List<Double> gzipRatios = new ArrayList<>();
             List<Double> notModifiedRatios = new ArrayList<>();
-            for (int round = 1; round <= SIDE_ROUNDS; round++) {
+            for (int round = 1; PARTS.contains("gzip") && round <= SIDE_ROUNDS; round++) {
                 Run chatshare = wrk("chatshare  GET  gzip               ", url, "Accept-Encoding: gzip");
                 Run nginxRun = wrk("nginx      GET  gzip_static        ", nginxUrl, "Accept-Encoding: gzip");
                 report.add(chatshare.line());
                 report.add(nginxRun.line());
                 gzipRatios.add(chatshare.rate() / nginxRun.rate());
             }
-            report.add(ratios("gzip, " + gzipped.body().length + " bytes", gzipRatios));
-            for (int round = 1; round <= SIDE_ROUNDS; round++) {
+            if (!gzipRatios.isEmpty()) {
+                report.add(ratios("gzip, " + gzipped.body().length + " bytes", gzipRatios));
+            }
+            for (int round = 1; PARTS.contains("304") && round <= SIDE_ROUNDS; round++) {
                 Run chatshare = wrk("chatshare  GET  If-None-Match (304) ", url, "If-None-Match: " + etag);
                 Run nginxRun = wrk("nginx      GET  If-None-Match (304) ", nginxUrl, "If-None-Match: " + nginxEtag);
                 report.add(chatshare.line());
                 report.add(nginxRun.line());
                 notModifiedRatios.add(chatshare.rate() / nginxRun.rate());
             }
-            report.add(ratios("304", notModifiedRatios));
+            if (!notModifiedRatios.isEmpty()) {
+                report.add(ratios("304", notModifiedRatios));
+            }
             report.add("(gzip ETag of the page: " + gzipEtag + ")");
         } finally {
             nginx.destroy();

@@ -15,7 +15,6 @@ import com.chatshare.sharing.SharingFixtures;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -80,16 +79,10 @@ class AccessibilityBrowserIT extends BrowserJourney {
         SignedIn.signOut();
     }
 
+    /** The app follows the system's scheme while the account's Appearance is System, as the admin's is. */
     @ParameterizedTest
-    @EnumSource(names = {"DESKTOP_LIGHT", "PHONE_LIGHT"})
-    void app_pages_in_light(Look look) {
-        assertNoSeriousViolations(look, appPages(look));
-    }
-
-    @Disabled("Lumo dark for the app comes with branch h16-theme; enable after merging it")
-    @ParameterizedTest
-    @EnumSource(names = {"DESKTOP_DARK", "PHONE_DARK"})
-    void app_pages_in_dark(Look look) {
+    @EnumSource(Look.class)
+    void app_pages(Look look) {
         assertNoSeriousViolations(look, appPages(look));
     }
 

@@ -38,4 +38,16 @@ public interface AccountRepository extends JpaRepository<Account, Long> {
             where r.role = :role and u.enabled
             for update""", nativeQuery = true)
     List<Long> lockEnabledWithRole(String role);
+
+    /** The account's chosen appearance (SYSTEM, LIGHT or DARK), if it ever chose one. */
+    @Query(value = "select appearance from app_user_preference where user_id = :userId", nativeQuery = true)
+    Optional<String> findAppearance(long userId);
+
+    /** Stores the account's appearance in one statement, so two tabs choosing at once both succeed. */
+    @org.springframework.data.jpa.repository.Modifying
+    @Query(value = """
+            insert into app_user_preference (user_id, appearance, updated_at) values (:userId, :appearance, :now)
+            on duplicate key update appearance = values(appearance), updated_at = values(updated_at)""",
+            nativeQuery = true)
+    void saveAppearance(long userId, String appearance, java.time.Instant now);
 }

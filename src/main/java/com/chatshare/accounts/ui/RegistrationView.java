@@ -4,6 +4,7 @@ import com.chatshare.accounts.Account;
 import com.chatshare.accounts.AccountService;
 import com.chatshare.accounts.Registration;
 import com.chatshare.accounts.RegistrationException;
+import com.chatshare.base.ui.Notifications;
 import com.vaadin.flow.component.AbstractField;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.Key;
@@ -13,8 +14,6 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.Autocomplete;
 import com.vaadin.flow.component.textfield.PasswordField;
@@ -94,8 +93,7 @@ public class RegistrationView extends VerticalLayout {
             com.vaadin.flow.server.VaadinRequest request = com.vaadin.flow.server.VaadinRequest.getCurrent();
             accountService.register(new Registration(username.getValue(), displayName.getValue(), password.getValue()),
                     request == null ? null : request.getRemoteAddr());
-            Notification.show("Account created. Sign in with your new username.", 5000,
-                    Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            Notifications.success("Account created. Sign in with your new username.");
             getUI().ifPresent(ui -> ui.navigate("login"));
         } catch (RegistrationException e) {
             e.problems().forEach((field, message) -> fields.get(field).showError(message));

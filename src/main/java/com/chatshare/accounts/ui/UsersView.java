@@ -2,11 +2,11 @@ package com.chatshare.accounts.ui;
 
 import com.chatshare.accounts.AccountService;
 import com.chatshare.accounts.AccountSummary;
+import com.chatshare.base.ui.Notifications;
 import com.chatshare.security.AppRoles;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -69,7 +69,7 @@ public class UsersView extends VerticalLayout {
             action.run();
             grid.getDataProvider().refreshAll();
         } catch (IllegalArgumentException e) {
-            Notification.show(e.getMessage(), 4000, Notification.Position.TOP_CENTER);
+            Notifications.error(e.getMessage());
         }
     }
 }

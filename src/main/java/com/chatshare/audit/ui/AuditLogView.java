@@ -4,8 +4,10 @@ import com.chatshare.audit.AuditAction;
 import com.chatshare.audit.AuditEntry;
 import com.chatshare.audit.AuditFilter;
 import com.chatshare.audit.AuditLog;
+import com.chatshare.base.ui.EmptyState;
 import com.chatshare.security.AppRoles;
 import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.AttachmentType;
@@ -38,10 +40,13 @@ public class AuditLogView extends VerticalLayout {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
 
+    private final transient AuditLog auditLog;
     private final Grid<AuditEntry> grid = new Grid<>();
+    private final EmptyState empty = new EmptyState("audit-empty", VaadinIcon.RECORDS, "", "");
     private AuditFilter filter = AuditFilter.all();
 
     AuditLogView(AuditLog auditLog) {
+        this.auditLog = auditLog;
         setSizeFull();
         Select<AuditAction> action = new Select<>();
         action.setId("audit-action");
@@ -84,12 +89,26 @@ public class AuditLogView extends VerticalLayout {
         grid.addColumn(AuditEntry::details).setHeader("Details").setFlexGrow(3);
         grid.setItems(q -> auditLog.find(filter, q.getOffset(), q.getLimit()).stream());
         grid.setSizeFull();
-        add(new H2("Audit log"), filters, grid);
+        add(new H2("Audit log"), filters, grid, empty);
         setFlexGrow(1, grid);
+        updateEmptyState();
     }
 
     private void apply(AuditFilter next) {
         filter = next;
         grid.getDataProvider().refreshAll();
+        updateEmptyState();
+    }
+
+    private void updateEmptyState() {
+        boolean none = auditLog.find(filter, 0, 1).isEmpty();
+        if (filter.equals(AuditFilter.all())) {
+            empty.setText("The audit log is empty", "Moderation, sharing and account actions appear here as "
+                    + "they happen.");
+        } else {
+            empty.setText("No entry matches these filters", "Change or clear a filter to see more.");
+        }
+        empty.setVisible(none);
+        grid.setVisible(!none);
     }
 }

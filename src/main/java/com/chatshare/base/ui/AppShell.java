@@ -2,6 +2,7 @@ package com.chatshare.base.ui;
 
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.page.AppShellConfigurator;
+import com.vaadin.flow.component.page.ColorScheme;
 import com.vaadin.flow.component.page.Meta;
 import com.vaadin.flow.component.page.Push;
 import com.vaadin.flow.shared.ui.Transport;
@@ -9,7 +10,9 @@ import com.vaadin.flow.theme.lumo.Lumo;
 
 /**
  * Page-level settings of the Vaadin UI: the Lumo theme and our own plain CSS. No custom frontend
- * code, so the prebuilt frontend bundle is used and Node never runs.
+ * code, so the prebuilt frontend bundle is used and Node never runs. Every page follows the
+ * system's light or dark setting ({@code prefers-color-scheme}) unless the signed-in person chose
+ * otherwise in the user menu ({@link AppearanceMenu}).
  *
  * <p>Push goes to the browser over a WebSocket, but what the browser sends (clicks, typed
  * passwords asked again) comes as ordinary requests: they pass every servlet filter, so the
@@ -19,5 +22,6 @@ import com.vaadin.flow.theme.lumo.Lumo;
 @StyleSheet(Lumo.STYLESHEET)
 @StyleSheet("styles.css")
 @Meta(name = "referrer", content = "same-origin")
+@ColorScheme(ColorScheme.Value.LIGHT_DARK)
 public class AppShell implements AppShellConfigurator {
 }

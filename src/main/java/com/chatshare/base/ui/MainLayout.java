@@ -1,8 +1,10 @@
 package com.chatshare.base.ui;
 
+import com.chatshare.base.Appearance;
 import com.chatshare.security.AppUserPrincipal;
 import com.chatshare.security.CurrentUser;
 import com.vaadin.flow.component.HasElement;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.avatar.Avatar;
@@ -20,24 +22,29 @@ import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.Layout;
 import jakarta.annotation.security.PermitAll;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
 
 /**
  * The frame of every signed-in view: the drawer with navigation built from {@code @Menu}
- * (Vaadin leaves out entries the user may not open), and the user menu with sign-out.
+ * (Vaadin leaves out entries the user may not open), and the user menu with the appearance
+ * (system, light or dark; applied as the layout is built, once per UI) and sign-out.
  */
 @Layout
 @PermitAll
 public final class MainLayout extends AppLayout {
 
     private final transient CurrentUser currentUser;
+    private final transient AppearancePreference appearances;
     private final VerticalLayout drawerSlot = new VerticalLayout();
     private final VerticalLayout drawer = new VerticalLayout();
     private SideNav navigation = new SideNav();
 
-    MainLayout(CurrentUser currentUser, List<HeaderItem> headerItems) {
+    MainLayout(CurrentUser currentUser, List<HeaderItem> headerItems,
+            ObjectProvider<AppearancePreference> appearances) {
         this.currentUser = currentUser;
+        this.appearances = appearances.getIfAvailable();
         setPrimarySection(Section.DRAWER);
 
         H1 title = new H1("Chatshare");
@@ -104,6 +111,11 @@ public final class MainLayout extends AppLayout {
         label.setSpacing(true);
         MenuItem item = menu.addItem(label);
         item.getSubMenu().addItem(new Span("Signed in as " + user.getUsername())).setEnabled(false);
+        if (appearances != null) {
+            Appearance current = appearances.current();
+            AppearanceMenu.apply(UI.getCurrent().getPage(), current);
+            AppearanceMenu.addTo(item.getSubMenu(), appearances, current);
+        }
         MenuItem signOut = item.getSubMenu().addItem("Sign out", event -> currentUser.signOut());
         signOut.setId("sign-out");
         return menu;

@@ -1,5 +1,7 @@
 package com.chatshare.conversations.ui;
 
+import com.chatshare.base.ui.EmptyState;
+import com.chatshare.base.ui.Notifications;
 import com.chatshare.conversations.ConversationNotFoundException;
 import com.chatshare.conversations.ConversationService;
 import com.chatshare.conversations.ConversationSummary;
@@ -18,7 +20,6 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.menubar.MenuBar;
 import com.vaadin.flow.component.menubar.MenuBarVariant;
-import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.RouteParameters;
@@ -44,6 +45,8 @@ class ChatList extends VerticalLayout {
     /** The shared chats among the rows loaded so far, refreshed with every page the grid loads. */
     private final Set<Long> shared = ConcurrentHashMap.newKeySet();
     private final Grid<ConversationSummary> grid = new Grid<>();
+    private final EmptyState empty = new EmptyState("chat-list-empty", VaadinIcon.CHAT, "No chats yet",
+            "Press New chat, or write to the assistant, to start your first one.");
     private final transient Consumer<ConversationSummary> onShare;
     private final transient Consumer<ConversationSummary> onRenamed;
     private final transient LongConsumer onDeleted;
@@ -80,18 +83,27 @@ class ChatList extends VerticalLayout {
             return page.stream();
         });
         grid.setAllRowsVisible(false);
+        grid.setAriaLabel("Chats");
         grid.setSizeFull();
-        add(newChat, grid);
+        add(newChat, grid, empty);
         setFlexGrow(1, grid);
+        updateEmptyState();
     }
 
     void setCurrent(Long conversationId) {
         this.currentId = conversationId;
-        grid.getDataProvider().refreshAll();
+        refresh();
     }
 
     void refresh() {
         grid.getDataProvider().refreshAll();
+        updateEmptyState();
+    }
+
+    private void updateEmptyState() {
+        boolean none = service.countConversations() == 0;
+        empty.setVisible(none);
+        grid.setVisible(!none);
     }
 
     private void markShared(List<ConversationSummary> page) {
@@ -184,7 +196,7 @@ class ChatList extends VerticalLayout {
                 title.setInvalid(true);
             } catch (ConversationNotFoundException e) {
                 dialog.close();
-                Notification.show(e.getMessage());
+                Notifications.error(e.getMessage());
                 refresh();
             }
         });

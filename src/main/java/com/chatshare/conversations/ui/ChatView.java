@@ -1,6 +1,7 @@
 package com.chatshare.conversations.ui;
 
 import com.chatshare.base.ui.HasDrawerContent;
+import com.chatshare.base.ui.Notifications;
 import com.chatshare.conversations.AssistantUnavailableException;
 import com.chatshare.conversations.ChatMessage;
 import com.chatshare.conversations.ConversationNotFoundException;
@@ -16,22 +17,13 @@ import com.chatshare.base.markdown.MarkdownRenderer;
 import com.chatshare.security.CurrentUser;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.DetachEvent;
-import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
-import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
@@ -73,19 +65,15 @@ public class ChatView extends VerticalLayout implements BeforeEnterObserver, Has
     private final String userName;
     private final ChatList chatList;
 
-    private final H2 title = new H2();
-    private final Span assistantBadge = new Span();
-    private final Button headerShare = new Button(VaadinIcon.SHARE.create());
-    private final HorizontalLayout header;
-    private final Div welcome = new Div();
+    private final ChatHeader header;
+    private final ChatWelcome welcome;
     private final ChatMessages messageList;
-    private final Div failure = new Div();
-    private final Span failureText = new Span();
-    private final TextArea input = new TextArea();
-    private final Button send = new Button("Send", VaadinIcon.PAPERPLANE.create());
-    private final Button stop = new Button("Stop", VaadinIcon.STOP.create());
+    private final Span answering = new Span("The assistant is writing…");
+    private final AssistantFailure failure = new AssistantFailure(this::retry);
+    private final ChatComposer composer = new ChatComposer(this::send, this::stopGeneration);
 
     private ConversationSummary conversation;
+    private Notification notSaved;
     private transient Disposable generation;
 
     ChatView(ConversationService service, CurrentUser currentUser, ObjectProvider<ShareDialogOpener> shareDialogs,
@@ -101,59 +89,18 @@ public class ChatView extends VerticalLayout implements BeforeEnterObserver, Has
 
         chatList = new ChatList(service, sharedConversations.getIfAvailable(), this::newChat, this::openShareDialog, this::renamed, this::deleted);
 
-        title.setId("conversation-title");
-        title.addClassName("conversation-title");
-        assistantBadge.setId("assistant-name");
-        assistantBadge.getElement().getThemeList().add("badge contrast pill");
-        assistantBadge.setText(service.assistantName());
-        headerShare.setId("header-share");
-        headerShare.setAriaLabel("Share");
-        headerShare.setTooltipText("Share");
-        headerShare.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ICON);
-        headerShare.addClickListener(event -> openShareDialog(conversation));
-        header = new HorizontalLayout(title, assistantBadge, headerShare);
-        header.addClassName("conversation-header");
-        header.setAlignItems(FlexComponent.Alignment.CENTER);
-        header.setWidthFull();
-        header.setFlexGrow(1, title);
+        header = new ChatHeader(service.assistantName(), () -> openShareDialog(conversation));
+        welcome = new ChatWelcome(userName);
+        // The loading state between a question and the first words of the answer; a status, so
+        // screen readers say it without moving the focus.
+        answering.setId("assistant-answering");
+        answering.addClassName("assistant-answering");
+        answering.getElement().setAttribute("role", "status");
+        answering.setVisible(false);
 
-        welcome.setId("welcome-panel");
-        welcome.addClassName("chat-welcome");
-        H2 greeting = new H2("Welcome, " + userName);
-        greeting.setId("welcome");
-        welcome.add(greeting, new Paragraph("Ask the assistant anything. Your chats appear in the list on the left."));
-
-
-        failure.setId("assistant-error");
-        failure.addClassName("assistant-error");
-        Button retry = new Button("Retry", VaadinIcon.REFRESH.create(), event -> retry());
-        retry.setId("retry");
-        retry.addThemeVariants(ButtonVariant.LUMO_SMALL);
-        failure.add(VaadinIcon.WARNING.create(), failureText, retry);
-        failure.setVisible(false);
-
-        input.setId("message-input");
-        input.setPlaceholder("Message the assistant — Enter sends, Shift+Enter for a new line");
-        input.setAriaLabel("Message");
-        input.setWidthFull();
-        input.setMaxHeight("40vh");
-        send.setId("send");
-        send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        send.addClickListener(event -> send());
-        send.addClickShortcut(Key.ENTER).listenOn(input).resetFocusOnActiveElement();
-        stop.setId("stop");
-        stop.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        stop.addClickListener(event -> stopGeneration());
-        stop.setVisible(false);
-        HorizontalLayout composer = new HorizontalLayout(input, send, stop);
-        composer.addClassName("composer");
-        composer.setWidthFull();
-        composer.setAlignItems(FlexComponent.Alignment.END);
-        composer.setFlexGrow(1, input);
-
-        add(header, welcome, messageList, failure, composer);
+        add(header, welcome, messageList, answering, failure, composer);
         setFlexGrow(1, welcome, messageList);
-        setHorizontalComponentAlignment(Alignment.CENTER, welcome, messageList, failure, composer);
+        setHorizontalComponentAlignment(Alignment.CENTER, welcome, messageList, answering, failure, composer);
         showWelcome();
     }
 
@@ -193,18 +140,18 @@ public class ChatView extends VerticalLayout implements BeforeEnterObserver, Has
         header.setVisible(false);
         messageList.setVisible(false);
         welcome.setVisible(true);
-        failure.setVisible(false);
+        failure.hide();
         chatList.setCurrent(null);
-        input.focus();
+        composer.focusInput();
     }
 
     private void show(ConversationSummary summary) {
         conversation = summary;
-        title.setText(summary.title());
+        header.setTitle(summary.title());
         header.setVisible(true);
         messageList.setVisible(true);
         welcome.setVisible(false);
-        failure.setVisible(false);
+        failure.hide();
         messageList.clear();
         service.findMessages(summary.id()).forEach(this::item);
         chatList.setCurrent(summary.id());
@@ -219,12 +166,12 @@ public class ChatView extends VerticalLayout implements BeforeEnterObserver, Has
         if (generation != null && !generation.isDisposed()) {
             return;
         }
-        String text = input.getValue();
+        String text = composer.text();
         try {
             if (conversation == null) {
                 ConversationSummary started = service.startConversation(text);
                 conversation = started;
-                title.setText(started.title());
+                header.setTitle(started.title());
                 header.setVisible(true);
                 messageList.setVisible(true);
                 welcome.setVisible(false);
@@ -235,29 +182,30 @@ public class ChatView extends VerticalLayout implements BeforeEnterObserver, Has
                 chatList.refresh();
             }
         } catch (InvalidChatInputException e) {
-            input.setErrorMessage(e.getMessage());
-            input.setInvalid(true);
+            composer.showError(e.getMessage());
             return;
         } catch (ConversationNotFoundException e) {
-            input.setErrorMessage("This conversation was deleted. Start a new chat; your text is still here.");
-            input.setInvalid(true);
+            composer.showError("This conversation was deleted. Start a new chat; your text is still here.");
             return;
         } catch (DataAccessException | TransactionException e) {
             // The database did not take it: the text stays in the composer for another try.
             log.warn("Could not store a chat message: {}", e.toString());
-            Notification.show(NOT_SAVED_MESSAGE, 8000, Notification.Position.TOP_CENTER)
-                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            notSaved = Notifications.error(NOT_SAVED_MESSAGE);
             return;
         }
-        input.setInvalid(false);
-        input.clear();
+        if (notSaved != null) {
+            // Stored now: the error about the earlier try no longer holds.
+            notSaved.close();
+            notSaved = null;
+        }
+        composer.clearStored();
         messageList.add(userName, initials(userName), true, text.strip(), Instant.now());
         startReply();
     }
 
     private void retry() {
         if (conversation != null) {
-            failure.setVisible(false);
+            failure.hide();
             startReply();
         }
     }
@@ -279,13 +227,14 @@ public class ChatView extends VerticalLayout implements BeforeEnterObserver, Has
             return;
         }
         ChatMessages.Entry answer = item(reply.message());
-        failure.setVisible(false);
+        failure.hide();
         setGenerating(true);
         UI ui = UI.getCurrent();
         generation = reply.tokens()
                 .bufferTimeout(64, UI_BATCH)
                 .subscribe(
                         pieces -> access(ui, () -> {
+                            answering.setVisible(false);
                             answer.appendText(String.join("", pieces));
                             messageList.scrollToEnd();
                         }),
@@ -316,20 +265,20 @@ public class ChatView extends VerticalLayout implements BeforeEnterObserver, Has
     }
 
     private void showFailure(String message) {
-        failureText.setText(message + " Your message is saved; what arrived of the answer is kept.");
-        failure.setVisible(true);
+        answering.setVisible(false);
+        failure.show(message);
     }
 
     private void setGenerating(boolean generating) {
-        send.setVisible(!generating);
-        stop.setVisible(generating);
-        headerShare.setEnabled(!generating);
+        composer.setGenerating(generating);
+        answering.setVisible(generating);
+        header.setShareEnabled(!generating);
     }
 
     private void renamed(ConversationSummary renamed) {
         if (conversation != null && conversation.id() == renamed.id()) {
             conversation = renamed;
-            title.setText(renamed.title());
+            header.setTitle(renamed.title());
         }
     }
 

@@ -5,6 +5,7 @@ import com.chatshare.accounts.AccountChangeRefusedException;
 import com.chatshare.accounts.AccountService;
 import com.chatshare.accounts.PasswordChangeException;
 import com.chatshare.accounts.RegistrationException;
+import com.chatshare.base.ui.Notifications;
 import com.chatshare.base.ui.PublicUrls;
 import com.chatshare.conversations.ConversationService;
 import com.chatshare.datacontrols.DataExport;
@@ -23,8 +24,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -123,8 +122,7 @@ public class DataControlsView extends VerticalLayout {
         confirm.setConfirmButtonTheme("error primary");
         confirm.addConfirmListener(event -> {
             int deleted = conversations.deleteAllConversations();
-            Notification.show(deleted + (deleted == 1 ? " chat deleted." : " chats deleted."), 4000,
-                    Notification.Position.TOP_CENTER);
+            Notifications.success(deleted + (deleted == 1 ? " chat deleted." : " chats deleted."));
             refresh();
         });
         confirm.open();
@@ -187,8 +185,7 @@ public class DataControlsView extends VerticalLayout {
             try {
                 accounts.changePassword(current.getValue(), next.getValue());
                 dialog.close();
-                Notification.show("Password changed. Your other sessions are signed out.", 5000,
-                        Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                Notifications.success("Password changed. Your other sessions are signed out.");
             } catch (PasswordChangeException e) {
                 e.problems().forEach((field, message) -> {
                     PasswordField shown = field == PasswordChangeException.Field.CURRENT_PASSWORD ? current : next;

@@ -1,5 +1,6 @@
 package com.chatshare.datacontrols.ui;
 
+import com.chatshare.base.ui.Notifications;
 import com.chatshare.sharing.ExpiryPolicy;
 import com.chatshare.sharing.ShareAudience;
 import com.chatshare.sharing.ShareException;
@@ -8,7 +9,6 @@ import com.vaadin.flow.component.contextmenu.MenuItem;
 import com.vaadin.flow.component.contextmenu.SubMenu;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.menubar.MenuBar;
-import com.vaadin.flow.component.notification.Notification;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -78,9 +78,9 @@ class LinkAccessMenu extends MenuBar {
         }
         try {
             int count = action.applyAsInt(ids);
-            Notification.show(done.apply(count), 4000, Notification.Position.TOP_CENTER);
+            Notifications.success(done.apply(count));
         } catch (ShareException e) {
-            Notification.show(e.getMessage(), 5000, Notification.Position.TOP_CENTER);
+            Notifications.error(e.getMessage());
         }
         afterChange.run();
     }

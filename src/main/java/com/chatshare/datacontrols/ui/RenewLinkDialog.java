@@ -1,5 +1,6 @@
 package com.chatshare.datacontrols.ui;
 
+import com.chatshare.base.ui.Notifications;
 import com.chatshare.sharing.ShareException;
 import com.chatshare.sharing.ShareService;
 import com.chatshare.sharing.ShareSummary;
@@ -7,7 +8,6 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.select.Select;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,7 +44,7 @@ class RenewLinkDialog extends Dialog {
                 } else {
                     shares.changeExpiry(ids, null);
                 }
-                Notification.show("“" + link.title() + "” renewed.", 3000, Notification.Position.TOP_CENTER);
+                Notifications.success("“" + link.title() + "” renewed.");
                 close();
                 afterChange.run();
             } catch (ShareException e) {

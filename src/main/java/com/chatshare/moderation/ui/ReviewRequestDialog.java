@@ -1,5 +1,6 @@
 package com.chatshare.moderation.ui;
 
+import com.chatshare.base.ui.Notifications;
 import com.chatshare.moderation.OwnerNotices;
 import com.chatshare.moderation.ReviewRequest;
 import com.chatshare.moderation.ReviewRequestOpener;
@@ -7,7 +8,6 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.textfield.TextArea;
 import org.springframework.stereotype.Component;
 
@@ -33,8 +33,7 @@ class ReviewRequestDialog extends Dialog {
             try {
                 notices.requestReview(shareId, explanation.getValue());
                 close();
-                Notification.show("Review requested. You will get a notice when a moderator decides.", 5000,
-                        Notification.Position.TOP_CENTER);
+                Notifications.success("Review requested. You will get a notice when a moderator decides.");
                 onSent.run();
             } catch (IllegalArgumentException ex) {
                 explanation.setErrorMessage(ex.getMessage());
@@ -61,7 +60,7 @@ class ReviewRequestDialog extends Dialog {
         public void open(long shareId, String linkTitle, Runnable onSent) {
             OwnerNotices.ReviewState state = notices.reviewState(shareId);
             if (!state.mayRequest()) {
-                Notification.show(state.whyNot(), 5000, Notification.Position.TOP_CENTER);
+                Notifications.info(state.whyNot());
                 return;
             }
             new ReviewRequestDialog(notices, shareId, linkTitle, onSent).open();

@@ -1,5 +1,6 @@
 package com.chatshare.sharing.ui;
 
+import com.chatshare.base.ui.Notifications;
 import com.chatshare.conversations.ConversationSummary;
 import com.chatshare.sharing.PublicSnapshot;
 import com.chatshare.sharing.ShareException;
@@ -11,7 +12,6 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -69,7 +69,7 @@ public class ContinueView extends VerticalLayout implements BeforeEnterObserver 
             ConversationSummary copy = shares.continueConversation(token);
             UI.getCurrent().navigate("chat/" + copy.id());
         } catch (ShareException e) {
-            Notification.show(e.getMessage());
+            Notifications.error(e.getMessage());
         }
     }
 }

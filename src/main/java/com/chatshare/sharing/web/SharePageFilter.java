@@ -154,9 +154,17 @@ class SharePageFilter extends HttpFilter {
         boolean gzip = acceptsGzip(request.getHeader(HttpHeaders.ACCEPT_ENCODING));
         response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
         String etag = gzip ? page.get().gzippedEtag() : page.get().etag();
-        // The ETag always; 304 when If-None-Match matches it (Spring parses and compares that header).
-        if (request.getHeader(HttpHeaders.IF_NONE_MATCH) == null) {
+        // The ETag always; 304 when If-None-Match matches it. A cache or browser revalidating sends back
+        // exactly the ETag it was given: that is compared as it is, and only any other form (a list,
+        // a weak tag, *) goes to Spring, which parses and compares the header in full.
+        String ifNoneMatch = request.getHeader(HttpHeaders.IF_NONE_MATCH);
+        if (ifNoneMatch == null) {
             response.setHeader(HttpHeaders.ETAG, etag);
+        } else if (ifNoneMatch.equals(etag)) {
+            notModified.increment();
+            response.setHeader(HttpHeaders.ETAG, etag);
+            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+            return;
         } else if (new ServletWebRequest(request, response).checkNotModified(etag)) {
             notModified.increment();
             return;
@@ -180,6 +188,11 @@ class SharePageFilter extends HttpFilter {
         if (acceptEncoding == null || acceptEncoding.isEmpty()) {
             return false;
         }
+        if (acceptEncoding.indexOf(';') < 0) {
+            // What browsers send ("gzip, deflate, br, zstd"): no weights, so any gzip or * accepts.
+            return hasCoding(acceptEncoding, "gzip") || hasCoding(acceptEncoding, "x-gzip")
+                    || hasCoding(acceptEncoding, "*");
+        }
         boolean star = false;
         for (String part : acceptEncoding.split(",")) {
             int semicolon = part.indexOf(';');
@@ -193,6 +206,31 @@ class SharePageFilter extends HttpFilter {
             }
         }
         return star;
+    }
+
+    /** Whether a comma-separated list without parameters names the coding (any case, any spaces). */
+    private static boolean hasCoding(String list, String coding) {
+        int from = 0;
+        while (from <= list.length()) {
+            int comma = list.indexOf(',', from);
+            int end = comma < 0 ? list.length() : comma;
+            int start = from;
+            while (start < end && list.charAt(start) <= ' ') {
+                start++;
+            }
+            int stop = end;
+            while (stop > start && list.charAt(stop - 1) <= ' ') {
+                stop--;
+            }
+            if (stop - start == coding.length() && list.regionMatches(true, start, coding, 0, coding.length())) {
+                return true;
+            }
+            if (comma < 0) {
+                return false;
+            }
+            from = comma + 1;
+        }
+        return false;
     }
 
     private static boolean isZeroQuality(String parameters) {

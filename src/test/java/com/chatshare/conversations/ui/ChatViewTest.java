@@ -9,6 +9,8 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.chatshare.KaribuTest;
 import com.chatshare.SignedIn;
+import com.chatshare.accounts.AccountService;
+import com.chatshare.accounts.Registration;
 import com.chatshare.conversations.ChatMessage;
 import com.chatshare.conversations.ConversationService;
 import com.chatshare.conversations.ConversationSummary;
@@ -20,6 +22,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -40,6 +43,9 @@ public class ChatViewTest extends KaribuTest {
 
     @Autowired
     UserDetailsService users;
+
+    @Autowired
+    AccountService accounts;
 
     @BeforeEach
     void signIn() {
@@ -63,6 +69,29 @@ public class ChatViewTest extends KaribuTest {
         assertThat(_get(H2.class, spec -> spec.withId("conversation-title")).getText()).isEqualTo("What is a Java record?");
         assertThat(input().getValue()).isEmpty();
         assertThat(chatTitles()).contains("What is a Java record?");
+    }
+
+    @Test
+    void a_new_user_sees_the_no_chats_state_until_the_first_message_is_sent() {
+        String username = "newcomer-" + System.nanoTime();
+        accounts.register(new Registration(username, "Nia Newcomer", "long-enough-password"));
+        login(username);
+        UI.getCurrent().navigate(ChatView.class);
+
+        assertThat(_get(Div.class, spec -> spec.withId("chat-list-empty")).getElement().getTextRecursively())
+                .contains("No chats yet");
+        assertThat(_find(Grid.class, spec -> spec.withId("chat-list"))).isEmpty();
+        assertThat(_get(H2.class, spec -> spec.withId("welcome")).getText()).isEqualTo("Welcome, Nia Newcomer");
+
+        typeAndSend("My very first question");
+
+        assertThat(_find(Div.class, spec -> spec.withId("chat-list-empty"))).isEmpty();
+        assertThat(chatTitles()).containsExactly("My very first question");
+        // While the answer is on its way the chat says so; once it is stored, that state is gone.
+        assertThat(_get(Span.class, spec -> spec.withId("assistant-answering")).getText())
+                .isEqualTo("The assistant is writing…");
+        awaitAnswer();
+        assertThat(_find(Span.class, spec -> spec.withId("assistant-answering"))).isEmpty();
     }
 
     @Test

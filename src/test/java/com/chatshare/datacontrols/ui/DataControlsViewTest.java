@@ -135,6 +135,24 @@ class DataControlsViewTest extends KaribuTest {
     }
 
     @Test
+    void the_links_empty_state_gives_way_to_the_grid_and_returns_when_the_last_link_is_deleted() {
+        share("Only link");
+        open();
+        Grid<ShareSummary> grid = manage();
+
+        assertThat(_find(Div.class, spec -> spec.withId("links-empty"))).isEmpty();
+        assertThat(titles(grid)).containsExactly("Only link");
+
+        _click(_get(GridKt._getCellComponent(grid, 0, "actions"), Button.class,
+                spec -> spec.withClasses("delete-link")));
+        ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class, spec -> spec.withId("delete-one-confirm")));
+
+        assertThat(_get(Div.class, spec -> spec.withId("links-empty")).getElement().getTextRecursively())
+                .contains("No shared links");
+        assertThat(_find(Grid.class, spec -> spec.withId("links-grid"))).isEmpty();
+    }
+
+    @Test
     void the_grid_lists_searches_and_sorts_the_users_links() {
         share("Apple pie");
         share("Banana bread");

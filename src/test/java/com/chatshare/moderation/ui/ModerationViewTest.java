@@ -1,6 +1,7 @@
 package com.chatshare.moderation.ui;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -20,7 +21,9 @@ import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -95,10 +98,75 @@ class ModerationViewTest extends KaribuTest {
     }
 
     @Test
+    void a_search_that_finds_nothing_shows_the_empty_queue_and_clearing_it_brings_the_grid_back() {
+        SharingFixtures.share(shares, conversations, users, "alice", "Harmless recipe", ShareVisibility.NAMED);
+        SignedIn.signOut();
+        login("mod");
+        UI.getCurrent().navigate(ModerationView.class);
+        assertThat(_find(Div.class, spec -> spec.withId("moderation-empty"))).isEmpty();
+
+        TextField search = _get(TextField.class, spec -> spec.withId("filter-search"));
+        search.setValue("zzqx nothing like this");
+
+        assertThat(_get(Div.class, spec -> spec.withId("moderation-empty")).getElement().getTextRecursively())
+                .contains("No shared link matches these filters");
+        assertThat(_find(Grid.class, spec -> spec.withId("moderation-grid"))).isEmpty();
+
+        search.clear();
+        assertThat(_find(Div.class, spec -> spec.withId("moderation-empty"))).isEmpty();
+        assertThat(_get(Grid.class, spec -> spec.withId("moderation-grid"))).isNotNull();
+    }
+
+    @Test
+    void the_detail_opens_beside_the_queue_only_when_a_link_is_chosen_and_back_closes_it() {
+        ShareDetails link = SharingFixtures.share(shares, conversations, users, "alice", "Detail pane check",
+                ShareVisibility.NAMED);
+        SignedIn.signOut();
+        login("mod");
+        UI.getCurrent().navigate(ModerationView.class);
+        assertThat(_find(ModerationDetailPanel.class)).isEmpty();
+
+        _get(TextField.class, spec -> spec.withId("filter-search")).setValue("Detail pane check");
+        @SuppressWarnings("unchecked")
+        Grid<ModerationRow> grid = _get(Grid.class, spec -> spec.withId("moderation-grid"));
+        GridKt._clickItem(grid, 0);
+
+        assertThat(_get(H3.class, spec -> spec.withId("detail-title")).getText()).isEqualTo("Detail pane check");
+        assertThat(_get(ModerationView.class).getClassNames()).contains("showing-detail");
+        assertThat(_get(Paragraph.class, spec -> spec.withId("detail-no-reports")).getText())
+                .isEqualTo("Nobody has reported this link.");
+
+        _click(_get(Button.class, spec -> spec.withId("detail-back")));
+        assertThat(_find(ModerationDetailPanel.class)).isEmpty();
+        assertThat(_get(ModerationView.class).getClassNames()).doesNotContain("showing-detail");
+        assertThat(link.shareId()).isPositive();
+    }
+
+    @Test
     void a_moderator_opens_the_audit_log() {
         login("mod");
         UI.getCurrent().navigate(AuditLogView.class);
 
+        assertThat(_get(Grid.class, spec -> spec.withId("audit-grid"))).isNotNull();
+    }
+
+    @Test
+    void an_audit_filter_that_matches_nothing_shows_the_empty_state_until_it_is_cleared() {
+        ShareDetails link = SharingFixtures.share(shares, conversations, users, "alice", "Audited link",
+                ShareVisibility.NAMED);
+        SignedIn.signOut();
+        reports.file(SharingFixtures.token(link), ReportReason.OTHER, "for the audit log", "10.1.1.3");
+        login("mod");
+        UI.getCurrent().navigate(AuditLogView.class);
+        TextField target = _get(TextField.class, spec -> spec.withId("audit-target"));
+
+        target.setValue("share:0");
+        assertThat(_get(Div.class, spec -> spec.withId("audit-empty")).getElement().getTextRecursively())
+                .contains("No entry matches these filters");
+        assertThat(_find(Grid.class, spec -> spec.withId("audit-grid"))).isEmpty();
+
+        target.setValue("share:" + link.shareId());
+        assertThat(_find(Div.class, spec -> spec.withId("audit-empty"))).isEmpty();
         assertThat(_get(Grid.class, spec -> spec.withId("audit-grid"))).isNotNull();
     }
 }

@@ -57,6 +57,10 @@ class SharePageFilterTest {
         assertThat(SharePageFilter.acceptsGzip("*;q=0, br")).isFalse();
         assertThat(SharePageFilter.acceptsGzip("gzip;q=nonsense")).isFalse();
         assertThat(SharePageFilter.acceptsGzip("gzipped")).isFalse();
+        assertThat(SharePageFilter.acceptsGzip("deflate,GZIP")).isTrue();
+        assertThat(SharePageFilter.acceptsGzip("br,\tgzip ")).isTrue();
+        assertThat(SharePageFilter.acceptsGzip("x-gzipped, br")).isFalse();
+        assertThat(SharePageFilter.acceptsGzip("identity, *")).isTrue();
     }
 
     private static SpringTemplateEngine templates() {

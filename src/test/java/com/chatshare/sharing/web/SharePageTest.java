@@ -123,6 +123,25 @@ class SharePageTest {
     }
 
     @Test
+    void if_none_match_as_a_list_or_weak_tag_gets_304_and_a_stale_tag_gets_the_page() throws Exception {
+        ShareDetails details = share("Cache me in a list", ShareVisibility.ANONYMOUS);
+        String etag = mvc.perform(get(details.path())).andReturn().getResponse().getHeader("ETag");
+
+        for (String header : new String[] {"\"stale\", " + etag, "W/" + etag}) {
+            MockHttpServletResponse response = mvc.perform(get(details.path()).header("If-None-Match", header))
+                    .andReturn().getResponse();
+            assertThat(response.getStatus()).as(header).isEqualTo(304);
+            assertThat(response.getContentAsString()).as(header).isEmpty();
+            assertThat(response.getHeader("ETag")).as(header).isEqualTo(etag);
+        }
+        MockHttpServletResponse stale = mvc.perform(get(details.path()).header("If-None-Match", "\"stale\""))
+                .andReturn().getResponse();
+        assertThat(stale.getStatus()).isEqualTo(200);
+        assertThat(stale.getContentAsString()).contains("Cache me in a list");
+        assertThat(stale.getHeader("ETag")).isEqualTo(etag);
+    }
+
+    @Test
     void unknown_malformed_and_deleted_tokens_get_the_same_404() throws Exception {
         ShareDetails details = share("Soon deleted", ShareVisibility.ANONYMOUS);
         SignedIn.as(users, "alice");

@@ -1,0 +1,116 @@
+package com.chatshare.datacontrols.ui;
+
+import com.chatshare.sharing.ShareQuery;
+import com.chatshare.sharing.ShareService;
+import com.chatshare.sharing.ShareSummary;
+import com.chatshare.sharing.ShareVisibility;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridSortOrder;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.AnchorTarget;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.data.provider.SortDirection;
+import com.vaadin.flow.function.ValueProvider;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+
+/**
+ * The user's links, page by page from the database, in the order and with the filters the
+ * {@link ShareQuery} says; the last column holds each row's actions.
+ */
+class SharedLinksGrid extends Grid<ShareSummary> {
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
+            .withLocale(Locale.ENGLISH).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM,
+            FormatStyle.SHORT).withLocale(Locale.ENGLISH).withZone(ZoneOffset.UTC);
+
+    private ShareQuery query = ShareQuery.newestFirst();
+
+    SharedLinksGrid(ShareService shares, ValueProvider<ShareSummary, Component> actions) {
+        setId("links-grid");
+        setAriaLabel("Shared links");
+        // Shown only when a search finds nothing: with no links at all, the empty state replaces the grid.
+        setEmptyStateText("No title has words beginning with every word you typed.");
+        setSelectionMode(Grid.SelectionMode.MULTI);
+        addComponentColumn(SharedLinksGrid::titleLink).setHeader("Title").setKey("title").setSortable(true)
+                .setFlexGrow(3);
+        addColumn(s -> DATE.format(s.createdAt())).setHeader("Shared").setKey("created").setSortable(true)
+                .setAutoWidth(true).setFlexGrow(0);
+        addColumn(s -> DATE.format(s.updatedAt())).setHeader("Updated").setKey("updated")
+                .setAutoWidth(true).setFlexGrow(0);
+        addColumn(ShareSummary::viewCount).setHeader("Views").setKey("views").setSortable(true)
+                .setWidth("6.5rem").setFlexGrow(0);
+        addColumn(s -> s.visibility() == ShareVisibility.NAMED ? "Named" : "Anonymous").setHeader("Shared as")
+                .setKey("visibility").setAutoWidth(true).setFlexGrow(0);
+        addColumn(s -> switch (s.audience()) {
+            case ANYONE -> "Anyone";
+            case SIGNED_IN -> "Signed-in users";
+            case PEOPLE -> "Specific people";
+        }).setHeader("Who can open it").setKey("audience").setAutoWidth(true).setFlexGrow(0);
+        addColumn(s -> s.expiresAt() == null ? "Never" : DATE_TIME.format(s.expiresAt())).setHeader("Expires")
+                .setKey("expires").setAutoWidth(true).setFlexGrow(0);
+        addComponentColumn(SharedLinksGrid::status).setHeader("Status").setKey("status").setFlexGrow(1);
+        addComponentColumn(actions).setHeader("Actions").setKey("actions").setWidth("10.5rem").setFlexGrow(0);
+        setMultiSort(false);
+        sort(List.of(new GridSortOrder<>(getColumnByKey("created"), SortDirection.DESCENDING)));
+        addSortListener(event -> {
+            if (!event.getSortOrder().isEmpty()) {
+                GridSortOrder<ShareSummary> order = event.getSortOrder().getFirst();
+                ShareQuery.Sort sort = switch (order.getSorted().getKey()) {
+                    case "title" -> ShareQuery.Sort.TITLE;
+                    case "views" -> ShareQuery.Sort.VIEWS;
+                    default -> ShareQuery.Sort.CREATED;
+                };
+                query = query.withSort(sort, order.getDirection() == SortDirection.DESCENDING);
+            } else {
+                query = query.withSort(ShareQuery.Sort.CREATED, true);
+            }
+        });
+        setItems(q -> shares.findOwnLinks(query, q.getOffset(), q.getLimit()).stream());
+        setSizeFull();
+    }
+
+    /** Narrows or widens the list (search, audience, expiry) and loads it again. */
+    void filter(UnaryOperator<ShareQuery> change) {
+        query = change.apply(query);
+        getDataProvider().refreshAll();
+    }
+
+    Set<Long> selectedIds() {
+        return getSelectedItems().stream().map(ShareSummary::shareId).collect(Collectors.toSet());
+    }
+
+    private static Anchor titleLink(ShareSummary link) {
+        Anchor anchor = new Anchor(link.path(), link.title(), AnchorTarget.BLANK);
+        anchor.getElement().setAttribute("rel", "noopener noreferrer");
+        return anchor;
+    }
+
+    private static Span status(ShareSummary link) {
+        Span status = new Span();
+        if (link.isTakenDown()) {
+            status.setText("Taken down by moderation"
+                    + (link.takedownReason() == null ? "" : ": " + link.takedownReason()));
+            status.getElement().getThemeList().add("badge error");
+        } else if (link.expired()) {
+            status.setText("Expired");
+            status.getElement().getThemeList().add("badge contrast");
+        } else if (link.newMessages() > 0) {
+            status.setText(link.newMessages() == 1 ? "1 new message" : link.newMessages() + " new messages");
+            status.getElement().getThemeList().add("badge");
+        } else {
+            status.setText("Active");
+            status.getElement().getThemeList().add("badge success");
+        }
+        status.addClassName("link-status");
+        return status;
+    }
+}
