@@ -41,7 +41,8 @@ class ArchitectureTest {
             RATE_LIMITS, List.of("rate_limit_counter"),
             "accounts", List.of("app_user", "app_user_role", "app_user_preference"),
             "conversations", List.of("conversation", "message"),
-            "sharing", List.of("share_link", "snapshot_message", "share_revocation", "share_link_member"),
+            "sharing", List.of("share_link", "snapshot_message", "share_revocation", "share_link_member",
+                    "share_link_excluded_message"),
             "moderation", List.of("abuse_report", "review_request", "owner_notice"),
             "audit", List.of("audit_entry")));
 

@@ -77,7 +77,7 @@ public class ShareModeration {
     @Transactional(readOnly = true)
     public List<SnapshotMessage> snapshot(long shareId) {
         return snapshots.findByShareLinkIdOrderByPosition(shareId).stream()
-                .map(m -> new SnapshotMessage(m.getRole(), markdown.toHtml(m.getContent())))
+                .map(m -> new SnapshotMessage(m.getRole(), markdown.toHtml(m.getContent()), m.getOmittedBefore()))
                 .toList();
     }
 

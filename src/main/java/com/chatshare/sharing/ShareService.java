@@ -11,6 +11,7 @@ import com.chatshare.security.CurrentUser;
 import com.chatshare.base.markdown.MarkdownRenderer;
 import com.chatshare.ratelimit.RateLimit;
 import com.chatshare.ratelimit.SharedCounters;
+import com.chatshare.sharing.internal.ExcludedMessages;
 import com.chatshare.sharing.internal.KnownHeads;
 import com.chatshare.sharing.internal.LinkMembers;
 import com.chatshare.sharing.internal.OwnedLinks;
@@ -27,9 +28,11 @@ import java.util.LinkedHashMap;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -56,6 +59,12 @@ public class ShareService {
             + "Please try again later.";
 
     public static final String NOT_AVAILABLE_MESSAGE = "This shared link is not available.";
+    public static final String NOTHING_CHOSEN_MESSAGE = "Choose at least one message to share. "
+            + "To stop sharing this chat, delete its link instead.";
+    public static final String NOT_IN_CHAT_MESSAGE = "Some of the messages you left out are not in this chat. "
+            + "Nothing was shared.";
+    public static final String CHANGED_SINCE_PREVIEW_MESSAGE = "This chat's link was shared or updated elsewhere "
+            + "(another window or your links) since this preview was made. Check the messages again and share once more.";
     /** How many usernames the people field suggests at a time. */
     public static final int MAX_SUGGESTIONS = 10;
 
@@ -77,6 +86,7 @@ public class ShareService {
     private final LinkMembers members;
     private final AccountDirectory accounts;
     private final ExpiryPolicy expiryPolicy;
+    private final ExcludedMessages excludedMessages;
 
     ShareService(ConversationService conversations, ShareLinkRepository links, SnapshotMessageRepository snapshots,
             SnapshotBatchWriter snapshotWriter, SharePages pages, OwnedLinks ownedLinks, MarkdownRenderer markdown,
@@ -84,7 +94,9 @@ public class ShareService {
             SharedCounters counters, LinkMembers members, AccountDirectory accounts,
             @Value("${chatshare.sharing.continues-per-hour:30}") int continuesPerHour,
             @Value("${chatshare.sharing.max-expiry:0s}") Duration maxExpiry,
-            @Value("${chatshare.sharing.require-expiry:false}") boolean requireExpiry) {
+            @Value("${chatshare.sharing.require-expiry:false}") boolean requireExpiry,
+            ExcludedMessages excludedMessages) {
+        this.excludedMessages = excludedMessages;
         this.members = members;
         this.accounts = accounts;
         this.expiryPolicy = new ExpiryPolicy(maxExpiry.isPositive() ? maxExpiry : null, requireExpiry);
@@ -102,19 +114,34 @@ public class ShareService {
         this.known = known;
     }
 
-    /** What the share dialog shows for one of the caller's conversations. */
+    /** What the share dialog shows for one of the caller's conversations, checked without a phone region. */
     @Transactional(readOnly = true)
     public SharePreview preview(long conversationId) {
+        return preview(conversationId, null);
+    }
+
+    /**
+     * What the share dialog shows for one of the caller's conversations: each message ticked unless
+     * the link leaves it out, and the check before sharing run on its Markdown source for a sharer
+     * in this locale ({@link SnapshotCheck#forLocale}). The findings only warn; they are not stored
+     * or logged.
+     */
+    @Transactional(readOnly = true)
+    public SharePreview preview(long conversationId, Locale locale) {
         ConversationSummary conversation = conversations.getConversation(conversationId);
         List<ChatMessage> shareable = shareable(conversations.findMessages(conversationId));
         Optional<ShareLink> link = ownLink(conversationId);
+        Set<Long> excluded = link.map(l -> excludedMessages.of(l.getId())).orElse(Set.of());
+        SnapshotCheck check = SnapshotCheck.forLocale(locale);
         return new SharePreview(conversationId,
                 link.map(ShareLink::getTitle).orElse(conversation.title()),
                 link.map(ShareLink::getVisibility).orElse(ShareVisibility.ANONYMOUS),
                 currentUser.require().displayName(),
-                shareable.stream().map(m -> new SnapshotMessage(m.role(), markdown.toHtml(m.content()))).toList(),
+                shareable.stream().map(m -> new PreviewMessage(m.id(), m.position(), m.role(),
+                        markdown.toHtml(m.content()), !excluded.contains(m.id()), check.scan(m.content()))).toList(),
                 link.map(l -> details(l, shareable)),
-                link.map(this::settingsOf).orElse(ShareSettings.ANYONE_FOREVER), expiryPolicy);
+                link.map(this::settingsOf).orElse(ShareSettings.ANYONE_FOREVER), expiryPolicy,
+                link.map(ShareLink::getSnapshotVersion).orElse(0));
     }
 
     /** What expiries this instance allows, for the dialogs to offer. */
@@ -161,21 +188,39 @@ public class ShareService {
      */
     @Transactional
     public ShareDetails share(long conversationId, String title, ShareVisibility visibility, ShareSettings settings) {
+        return share(conversationId, title, visibility, settings, null);
+    }
+
+    /**
+     * {@link #share(long, String, ShareVisibility, ShareSettings)} with the messages the owner chose in
+     * the preview. The link keeps the ids left out: an Update without a choice (the links grid, or
+     * any other caller) leaves them out again and shares every other message, new ones included.
+     * Where messages were left out before a shared one, the snapshot says how many (decision 0015).
+     *
+     * @param choice null to keep the link's choice (for a new link: every message)
+     * @throws ShareException also when every message is left out, a left-out id is not a message of
+     *         this conversation, or the link was shared or updated since the preview the choice was made on
+     */
+    @Transactional
+    public ShareDetails share(long conversationId, String title, ShareVisibility visibility, ShareSettings settings,
+            MessageChoice choice) {
         AppUserPrincipal owner = currentUser.require();
-        List<ChatMessage> shareable = shareable(conversations.findMessages(conversationId));
+        List<ChatMessage> messages = conversations.findMessages(conversationId);
+        List<ChatMessage> shareable = shareable(messages);
         if (shareable.isEmpty()) {
             throw new ShareException(EMPTY_CONVERSATION_MESSAGE);
-        }
-        long size = shareable.stream().mapToLong(m -> m.content().getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
-                .sum();
-        if (size > MAX_SNAPSHOT_BYTES) {
-            throw new ShareException(String.format("This chat is too large to share: %,.1f MB of messages; "
-                    + "the limit is %d MB. Share a shorter chat.", size / 1_000_000.0, MAX_SNAPSHOT_BYTES / 1_000_000));
         }
         String cleanTitle = validTitle(title);
         Optional<ShareLink> existing = links.lockByConversationIdAndOwnerId(conversationId, owner.userId());
         if (existing.isPresent() && existing.get().isTakenDown()) {
             throw new ShareException(takenDownMessage(existing.get()));
+        }
+        Selection selection = select(messages, shareable, existing, choice);
+        long size = selection.rows().stream()
+                .mapToLong(r -> r.message().content().getBytes(java.nio.charset.StandardCharsets.UTF_8).length).sum();
+        if (size > MAX_SNAPSHOT_BYTES) {
+            throw new ShareException(String.format("This chat is too large to share: %,.1f MB of messages; "
+                    + "the limit is %d MB. Share a shorter chat.", size / 1_000_000.0, MAX_SNAPSHOT_BYTES / 1_000_000));
         }
         Access access = settings == null ? null : validAccess(settings, owner.userId(),
                 existing.map(ShareLink::getExpiresAt).orElse(null), existing.isEmpty());
@@ -184,7 +229,7 @@ public class ShareService {
         }
         ShareLink link = existing.orElseGet(() ->
                 new ShareLink(ShareToken.generate(), conversationId, owner.userId(), clock.instant()));
-        link.resnapshot(cleanTitle, visibility, owner.displayName(), shareable.getLast().position(), clock.instant());
+        link.resnapshot(cleanTitle, visibility, owner.displayName(), selection.lastPosition(), clock.instant());
         if (access != null) {
             link.restrict(access.audience(), access.expiresAt());
         }
@@ -192,8 +237,11 @@ public class ShareService {
         if (access != null) {
             members.replace(link.getId(), access.people());
         }
+        if (existing.isPresent() || !selection.excluded().isEmpty()) {
+            excludedMessages.replace(link.getId(), selection.excluded());
+        }
         snapshots.deleteByShareLink(link.getId());
-        snapshotWriter.insert(link.getId(), shareable);
+        snapshotWriter.insert(link.getId(), selection.rows());
         if (existing.isPresent()) {
             // Last, so the feed's row commits right after it is written (nodes read a window of it).
             known.revokeIds(List.of(link.getId()));
@@ -389,6 +437,52 @@ public class ShareService {
                 .filter(m -> m.status() == MessageStatus.COMPLETE || m.status() == MessageStatus.STOPPED)
                 .filter(m -> !m.content().isBlank())
                 .toList();
+    }
+
+    /**
+     * What a share puts into the snapshot: the messages it considers (all shareable ones, or those
+     * the preview showed), the ids of those left out, and the rows of the rest, each with the
+     * number left out just before it (none are counted after the last shared message).
+     */
+    private record Selection(List<SnapshotBatchWriter.Row> rows, Set<Long> excluded, int lastPosition) {
+    }
+
+    private Selection select(List<ChatMessage> messages, List<ChatMessage> shareable, Optional<ShareLink> existing,
+            MessageChoice choice) {
+        List<ChatMessage> considered = shareable;
+        Set<Long> wanted;
+        if (choice == null) {
+            wanted = existing.map(link -> excludedMessages.of(link.getId())).orElse(Set.of());
+        } else {
+            if (existing.map(ShareLink::getSnapshotVersion).orElse(0) != choice.previewedVersion()) {
+                throw new ShareException(CHANGED_SINCE_PREVIEW_MESSAGE);
+            }
+            Set<Long> ids = messages.stream().map(ChatMessage::id).collect(Collectors.toSet());
+            if (!ids.containsAll(choice.excluded())) {
+                throw new ShareException(NOT_IN_CHAT_MESSAGE);
+            }
+            considered = shareable.stream().filter(m -> m.position() <= choice.lastShownPosition()).toList();
+            if (considered.isEmpty()) {
+                throw new ShareException(EMPTY_CONVERSATION_MESSAGE);
+            }
+            wanted = choice.excluded();
+        }
+        List<SnapshotBatchWriter.Row> rows = new ArrayList<>(considered.size());
+        Set<Long> excluded = new java.util.HashSet<>();
+        int gap = 0;
+        for (ChatMessage message : considered) {
+            if (wanted.contains(message.id())) {
+                excluded.add(message.id());
+                gap++;
+            } else {
+                rows.add(new SnapshotBatchWriter.Row(message, gap));
+                gap = 0;
+            }
+        }
+        if (rows.isEmpty()) {
+            throw new ShareException(NOTHING_CHOSEN_MESSAGE);
+        }
+        return new Selection(rows, excluded, considered.getLast().position());
     }
 
     /** Why a link cannot be shared again: the takedown and its reason. */

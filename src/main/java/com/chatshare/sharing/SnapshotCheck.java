@@ -3,9 +3,12 @@ package com.chatshare.sharing;
 import com.chatshare.sharing.internal.SensitiveText;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The check before sharing: finds what looks like a secret or personal data in the messages of a
@@ -29,6 +32,8 @@ import java.util.TreeMap;
 public final class SnapshotCheck {
 
     private static final SnapshotCheck INTERNATIONAL = new SnapshotCheck(null);
+    /** One check per region asked for: at most one per region with a numbering plan (about 250). */
+    private static final Map<String, SnapshotCheck> BY_REGION = new ConcurrentHashMap<>();
 
     private final SensitiveText scanner;
 
@@ -53,13 +58,55 @@ public final class SnapshotCheck {
     }
 
     /**
+     * The check for a sharer in this locale, e.g. the browser's: national phone numbers of the
+     * locale's country too where it has one with a numbering plan ({@code en-US}, {@code de-DE}),
+     * else {@link #international()} ({@code en}, {@code es-419}, null).
+     */
+    public static SnapshotCheck forLocale(Locale locale) {
+        String country = locale == null ? "" : locale.getCountry();
+        if (country.isEmpty()) {
+            return INTERNATIONAL;
+        }
+        try {
+            return BY_REGION.computeIfAbsent(SensitiveText.phoneRegion(country), SnapshotCheck::new);
+        } catch (IllegalArgumentException e) {
+            return INTERNATIONAL;
+        }
+    }
+
+    /**
      * The findings in one message, in the order they appear, none overlapping another.
      *
      * @param markdown the message's Markdown source; {@code null} counts as empty
      * @return findings whose {@code start}/{@code end} are offsets in {@code markdown}
      */
     public List<Finding> scan(String markdown) {
-        return markdown == null || markdown.isEmpty() ? List.of() : scanner.scan(markdown);
+        if (markdown == null || markdown.isEmpty()) {
+            return List.of();
+        }
+        if (markdown.indexOf('\\') < 0) {
+            return scanner.scan(markdown);
+        }
+        // Markdown's backslash escapes show as the bare character ("ghp\_…" reads "ghp_…"), so the
+        // text is scanned as the reader sees it, with each finding's offsets mapped back to the source.
+        StringBuilder shown = new StringBuilder(markdown.length());
+        int[] source = new int[markdown.length() + 1];
+        for (int i = 0; i < markdown.length(); i++) {
+            char c = markdown.charAt(i);
+            if (c == '\\' && i + 1 < markdown.length() && isAsciiPunctuation(markdown.charAt(i + 1))) {
+                continue;
+            }
+            source[shown.length()] = i;
+            shown.append(c);
+        }
+        source[shown.length()] = markdown.length();
+        return scanner.scan(shown.toString()).stream()
+                .map(f -> new Finding(f.kind(), f.label(), f.masked(), source[f.start()], source[f.end() - 1] + 1))
+                .toList();
+    }
+
+    private static boolean isAsciiPunctuation(char c) {
+        return (c >= '!' && c <= '/') || (c >= ':' && c <= '@') || (c >= '[' && c <= '`') || (c >= '{' && c <= '~');
     }
 
     /**

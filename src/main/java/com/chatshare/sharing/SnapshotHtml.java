@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * The HTML of a snapshot for the Vaadin UI (share dialog preview, moderation detail), laid out
  * like the public page. The messages' HTML is already sanitised by the renderer; only this fixed
- * wrapper markup is added, so the result may go into a Vaadin {@code Html} component.
+ * wrapper markup is added, so the result may go into a Vaadin {@code Html} component. Where the
+ * owner left messages out, a marker says how many.
  */
 public final class SnapshotHtml {
 
@@ -16,6 +17,9 @@ public final class SnapshotHtml {
     public static String of(List<SnapshotMessage> messages) {
         StringBuilder html = new StringBuilder("<div class=\"share-preview-body\">");
         for (SnapshotMessage message : messages) {
+            if (message.omittedBefore() > 0) {
+                html.append("<div class=\"preview-omitted\">").append(message.omittedLabel()).append("</div>");
+            }
             boolean user = message.role() == MessageRole.USER;
             html.append("<div class=\"preview-message ").append(user ? "from-user" : "from-assistant").append("\">")
                     .append("<div class=\"preview-author\">").append(user ? "User" : "Assistant").append("</div>")

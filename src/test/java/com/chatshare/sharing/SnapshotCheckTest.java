@@ -91,6 +91,20 @@ class SnapshotCheckTest {
     }
 
     @Test
+    void markdown_escapes_do_not_hide_a_secret_and_offsets_point_at_the_source() {
+        // The demo assistant, and people quoting, escape underscores: the page still shows ghp_….
+        String text = "You said: ghp\\_vxy3KETVqyrxlbiUshF0U71P8FQdoE7bdiAP and jane\\.doe@gmail.com";
+
+        List<Finding> findings = CHECK.scan(text);
+
+        assertThat(findings).extracting(Finding::kind, Finding::masked)
+                .containsExactly(tuple(Kind.API_KEY, "ghp_…iAP"), tuple(Kind.EMAIL, "j•••@gmail.com"));
+        assertThat(text.substring(findings.get(0).start(), findings.get(0).end()))
+                .isEqualTo("ghp\\_vxy3KETVqyrxlbiUshF0U71P8FQdoE7bdiAP");
+        assertThat(text.substring(findings.get(1).start(), findings.get(1).end())).isEqualTo("jane\\.doe@gmail.com");
+    }
+
+    @Test
     void one_thing_is_one_finding() {
         // A card number is not also a phone number, a URL's password not also an e-mail address.
         assertThat(CHECK.scan("4111 1111 1111 1111")).singleElement()
@@ -124,6 +138,17 @@ class SnapshotCheckTest {
         assertThat(SnapshotCheck.withPhoneRegion("de").scan("Ruf an: 030 901820"))
                 .extracting(Finding::kind, Finding::masked)
                 .containsExactly(tuple(Kind.PHONE, "+49 ••• 20"));
+    }
+
+    @Test
+    void a_locale_with_a_country_finds_its_national_numbers_and_one_without_only_international_ones() {
+        assertThat(SnapshotCheck.forLocale(java.util.Locale.GERMANY).scan("Ruf an: 030 901820"))
+                .extracting(Finding::kind).containsExactly(Kind.PHONE);
+        assertThat(SnapshotCheck.forLocale(java.util.Locale.US)).isSameAs(SnapshotCheck.forLocale(java.util.Locale.US));
+        for (java.util.Locale noRegion : new java.util.Locale[] {java.util.Locale.GERMAN,
+                java.util.Locale.forLanguageTag("es-419"), java.util.Locale.forLanguageTag("en-XX"), null}) {
+            assertThat(SnapshotCheck.forLocale(noRegion)).as("%s", noRegion).isSameAs(SnapshotCheck.international());
+        }
     }
 
     @Test

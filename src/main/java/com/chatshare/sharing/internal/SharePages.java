@@ -211,7 +211,7 @@ public class SharePages implements DisposableBean {
                         MarkdownRenderer.plainText(link.getSharedByName()), link.getCreatedAt(), link.getUpdatedAt(),
                         link.getSnapshotVersion(),
                         snapshots.findByShareLinkIdOrderByPosition(link.getId()).stream()
-                                .map(m -> new SnapshotMessage(m.getRole(), markdown.toHtml(m.getContent())))
+                                .map(m -> new SnapshotMessage(m.getRole(), markdown.toHtml(m.getContent()), m.getOmittedBefore()))
                                 .toList());
     }
 
@@ -296,8 +296,15 @@ public class SharePages implements DisposableBean {
         }
     }
 
-    /** One message of a {@link SnapshotSource}: its role and its Markdown as stored. */
-    public record SourceMessage(MessageRole role, String markdown) {
+    /**
+     * One message of a {@link SnapshotSource}: its role and its Markdown as stored, and how many
+     * messages the owner left out just before it.
+     */
+    public record SourceMessage(MessageRole role, String markdown, int omittedBefore) {
+
+        public SourceMessage(MessageRole role, String markdown) {
+            this(role, markdown, 0);
+        }
     }
 
     /** The Markdown download of a version: the bytes as sent (in {@link RenderedPage}'s form) and the title it is named after. */
@@ -328,7 +335,8 @@ public class SharePages implements DisposableBean {
                         MarkdownRenderer.plainText(link.getSharedByName()), link.getCreatedAt(), link.getUpdatedAt(),
                         link.getSnapshotVersion(),
                         snapshots.findByShareLinkIdOrderByPosition(link.getId()).stream()
-                                .map(m -> new SourceMessage(m.getRole(), MarkdownRenderer.plainText(m.getContent())))
+                                .map(m -> new SourceMessage(m.getRole(), MarkdownRenderer.plainText(m.getContent()),
+                                        m.getOmittedBefore()))
                                 .toList()));
     }
 

@@ -9,24 +9,34 @@ import org.springframework.stereotype.Component;
 @Component
 public class SnapshotBatchWriter {
 
+    /**
+     * One message of a snapshot and how many of the conversation's messages the owner left out
+     * just before it.
+     */
+    public record Row(ChatMessage message, int omittedBefore) {
+    }
+
     private final JdbcTemplate jdbc;
 
     SnapshotBatchWriter(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
-    public void insert(long shareLinkId, List<ChatMessage> messages) {
-        List<Numbered> rows = java.util.stream.IntStream.range(0, messages.size())
-                .mapToObj(i -> new Numbered(i, messages.get(i))).toList();
-        jdbc.batchUpdate("insert into snapshot_message (share_link_id, position, role, content) values (?, ?, ?, ?)",
-                rows, 500, (statement, row) -> {
+    /** Writes the rows at positions 0, 1, 2… in their order. */
+    public void insert(long shareLinkId, List<Row> rows) {
+        List<Numbered> numbered = java.util.stream.IntStream.range(0, rows.size())
+                .mapToObj(i -> new Numbered(i, rows.get(i))).toList();
+        jdbc.batchUpdate("insert into snapshot_message (share_link_id, position, role, content, omitted_before) "
+                        + "values (?, ?, ?, ?, ?)",
+                numbered, 500, (statement, row) -> {
                     statement.setLong(1, shareLinkId);
                     statement.setInt(2, row.position());
-                    statement.setString(3, row.message().role().name());
-                    statement.setString(4, row.message().content());
+                    statement.setString(3, row.row().message().role().name());
+                    statement.setString(4, row.row().message().content());
+                    statement.setInt(5, row.row().omittedBefore());
                 });
     }
 
-    private record Numbered(int position, ChatMessage message) {
+    private record Numbered(int position, Row row) {
     }
 }

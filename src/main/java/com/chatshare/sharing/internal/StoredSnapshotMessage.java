@@ -32,6 +32,10 @@ public class StoredSnapshotMessage {
     @Column(nullable = false, updatable = false, columnDefinition = "mediumtext")
     private String content;
 
+    /** How many messages the owner left out just before this one: the page shows a marker there. */
+    @Column(name = "omitted_before", nullable = false, updatable = false)
+    private int omittedBefore;
+
     protected StoredSnapshotMessage() {
     }
 
@@ -48,5 +52,9 @@ public class StoredSnapshotMessage {
 
     public String getContent() {
         return content;
+    }
+
+    public int getOmittedBefore() {
+        return omittedBefore;
     }
 }

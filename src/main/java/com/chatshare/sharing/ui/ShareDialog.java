@@ -1,29 +1,21 @@
 package com.chatshare.sharing.ui;
 
-import com.chatshare.base.ui.ScrollRegions;
+import com.chatshare.base.ui.PublicUrls;
 import com.chatshare.conversations.ConversationSummary;
 import com.chatshare.sharing.ShareDetails;
 import com.chatshare.sharing.ShareException;
 import com.chatshare.sharing.SharePreview;
-import com.chatshare.base.ui.PublicUrls;
 import com.chatshare.sharing.ShareService;
 import com.chatshare.sharing.ShareSettingsException;
 import com.chatshare.sharing.ShareVisibility;
-import com.chatshare.sharing.SnapshotHtml;
-import com.vaadin.flow.component.Html;
-import com.vaadin.flow.component.Key;
+import com.chatshare.sharing.SnapshotCheck;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
-import com.vaadin.flow.component.contextmenu.MenuItem;
 import com.vaadin.flow.component.dialog.Dialog;
-import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.menubar.MenuBar;
-import com.vaadin.flow.component.menubar.MenuBarVariant;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -33,8 +25,11 @@ import java.time.Clock;
 import java.util.Optional;
 
 /**
- * The share dialog: a preview of the snapshot as viewers will see it, the title with a pencil,
- * name or anonymous, and Copy Link / Update and Copy Link.
+ * The share dialog: the title with a pencil ({@link ShareTitle}), name or anonymous
+ * ({@link ShareOptionsMenu}), a preview of the snapshot in which each message can be left out and
+ * what looks like a secret is flagged ({@link MessageChoiceList}), who can open it and until when
+ * ({@link ShareAccessFields}), and Copy Link / Update and Copy Link. This class puts them together
+ * and talks to the service.
  */
 public class ShareDialog extends Dialog {
 
@@ -49,24 +44,19 @@ public class ShareDialog extends Dialog {
     private final transient PublicUrls urls;
     private final long conversationId;
 
-    private final H3 title = new H3();
-    private final TextField titleField = new TextField();
-    private final Button editTitle = new Button(VaadinIcon.PENCIL.create());
-    private final HorizontalLayout titleView;
-    private final HorizontalLayout titleEdit;
+    private final ShareTitle title;
+    private final ShareOptionsMenu options;
     private final Span attribution = new Span();
-    private final Div status = new Div();
-    private final Div preview = new Div();
+    private final MessageChoiceList messages = new MessageChoiceList();
+    private final ShareStatusLine status = new ShareStatusLine();
+    private final ShareAccessFields access;
     private final TextField link = new TextField();
     private final Button copy = new Button();
-    private final MenuItem shareNamed;
-    private final MenuItem shareAnonymously;
-    private final MenuItem deleteLink;
-    private final ShareAccessFields access;
 
     private ShareVisibility visibility = ShareVisibility.ANONYMOUS;
     private String ownerName = "";
     private Optional<ShareDetails> current = Optional.empty();
+    private boolean takenDown;
 
     ShareDialog(ShareService shares, PublicUrls urls, Clock clock, ConversationSummary conversation) {
         this.shares = shares;
@@ -77,53 +67,16 @@ public class ShareDialog extends Dialog {
         setWidth("min(48rem, 96vw)");
         setHeaderTitle("Share chat");
 
-        title.setId("share-title");
-        title.addClassName("share-dialog-title");
-        editTitle.setId("edit-title");
-        editTitle.setAriaLabel("Edit title");
-        editTitle.setTooltipText("Edit title");
-        editTitle.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ICON);
-        editTitle.addClickListener(event -> startEditingTitle());
-        titleView = new HorizontalLayout(title, editTitle);
-        titleView.setAlignItems(FlexComponent.Alignment.CENTER);
-
-        titleField.setId("share-title-field");
-        titleField.setMaxLength(ShareDetails.TITLE_MAX_LENGTH);
-        titleField.setAriaLabel("Title");
-        titleField.setWidthFull();
-        Button doneEditing = new Button("Done", event -> finishEditingTitle());
-        doneEditing.setId("title-done");
-        titleField.addKeyDownListener(Key.ENTER, event -> finishEditingTitle());
-        titleEdit = new HorizontalLayout(titleField, doneEditing);
-        titleEdit.setWidthFull();
-        titleEdit.setAlignItems(FlexComponent.Alignment.BASELINE);
-        titleEdit.setVisible(false);
-
-        MenuBar menu = new MenuBar();
-        menu.setId("share-menu");
-        menu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY, MenuBarVariant.LUMO_ICON);
-        MenuItem more = menu.addItem(VaadinIcon.ELLIPSIS_DOTS_H.create());
-        more.setAriaLabel("Sharing options");
-        shareNamed = more.getSubMenu().addItem("Share your name", event -> setVisibility(ShareVisibility.NAMED));
-        shareNamed.setCheckable(true);
-        shareAnonymously = more.getSubMenu().addItem("Share anonymously",
-                event -> setVisibility(ShareVisibility.ANONYMOUS));
-        shareAnonymously.setCheckable(true);
-        deleteLink = more.getSubMenu().addItem("Delete link", event -> confirmDelete());
-        deleteLink.setId("delete-link");
-
-        HorizontalLayout top = new HorizontalLayout(titleView, titleEdit, menu);
+        title = new ShareTitle(SnapshotCheck.forLocale(getLocale()));
+        options = new ShareOptionsMenu(this::setVisibility, this::confirmDelete);
+        HorizontalLayout top = new HorizontalLayout(title, options);
         top.setWidthFull();
         top.setAlignItems(FlexComponent.Alignment.CENTER);
-        top.setFlexGrow(1, titleView, titleEdit);
+        top.setFlexGrow(1, title);
 
         attribution.setId("share-attribution");
         attribution.addClassName("share-attribution");
-        status.setId("share-status");
-        status.addClassName("share-status");
-        preview.setId("share-preview");
-        preview.addClassName("share-preview");
-        ScrollRegions.keyboardScrollable(preview, "Preview of the shared page");
+        messages.onChange(this::refreshCopy);
 
         link.setId("share-url");
         link.setReadOnly(true);
@@ -144,77 +97,43 @@ public class ShareDialog extends Dialog {
             case SIGNED_IN -> NOTICE_SIGNED_IN;
             case PEOPLE -> NOTICE_PEOPLE;
         }));
-        add(top, attribution, preview, status, access, notice, link);
+        add(top, attribution, messages, status, access, notice, link);
         Button close = new Button("Close", event -> close());
         getFooter().add(close, copy);
-        load();
+        load(true);
     }
 
-    private void load() {
-        SharePreview state = shares.preview(conversationId);
-        ownerName = state.ownerDisplayName();
-        visibility = state.visibility();
+    /**
+     * Reads the preview again. With {@code everything} false, what the owner set up in the dialog
+     * (title, name or anonymous, audience and expiry) stays as it is; only the messages and the
+     * link's state are read again.
+     */
+    private void load(boolean everything) {
+        SharePreview state = shares.preview(conversationId, getLocale());
         current = state.link();
-        title.setText(state.title());
-        titleField.setValue(state.title());
-        preview.removeAll();
-        if (state.isEmpty()) {
-            preview.add(new Paragraph(ShareService.EMPTY_CONVERSATION_MESSAGE));
-        } else {
-            preview.add(new Html(SnapshotHtml.of(state.messages())));
+        if (everything) {
+            ownerName = state.ownerDisplayName();
+            visibility = state.visibility();
+            title.show(state.title());
+            access.show(state.settings(), state.expiryPolicy());
         }
-        copy.setEnabled(!state.isEmpty());
-        access.show(state.settings(), state.expiryPolicy());
+        messages.show(state);
         refresh();
     }
 
     private void refresh() {
-        shareNamed.setChecked(visibility == ShareVisibility.NAMED);
-        shareAnonymously.setChecked(visibility == ShareVisibility.ANONYMOUS);
+        options.show(visibility, current.isPresent());
         attribution.setText(visibility == ShareVisibility.NAMED ? "Shared by " + ownerName : "Shared anonymously");
-        deleteLink.setVisible(current.isPresent());
         copy.setText(current.isPresent() ? "Update and Copy Link" : "Copy Link");
         link.setVisible(current.isPresent());
         current.ifPresent(details -> link.setValue(urls.absolute(details.path())));
-        status.removeAll();
-        status.setVisible(false);
-        current.ifPresent(details -> {
-            if (details.isTakenDown()) {
-                status.add(new Span("Taken down by moderation" + (details.takedownReason() == null
-                        ? "." : ": " + details.takedownReason())));
-                status.addClassName("taken-down");
-                status.setVisible(true);
-                copy.setEnabled(false);
-            } else if (details.expired()) {
-                status.add(new Span("Expired: the link answers like a deleted one. Choose when it expires "
-                        + "and Update to renew it."));
-                status.setVisible(true);
-            } else if (details.newMessages() > 0) {
-                status.add(new Span(details.newMessages() == 1
-                        ? "1 new message since you shared. Update to include it."
-                        : details.newMessages() + " new messages since you shared. Update to include them."));
-                status.setVisible(true);
-            }
-        });
+        status.show(current);
+        takenDown = current.map(ShareDetails::isTakenDown).orElse(false);
+        refreshCopy();
     }
 
-    private void startEditingTitle() {
-        titleView.setVisible(false);
-        titleEdit.setVisible(true);
-        titleField.focus();
-    }
-
-    private void finishEditingTitle() {
-        String value = titleField.getValue().strip();
-        if (value.isEmpty()) {
-            titleField.setErrorMessage("Enter a title.");
-            titleField.setInvalid(true);
-            return;
-        }
-        titleField.setInvalid(false);
-        title.setText(value);
-        titleEdit.setVisible(false);
-        titleView.setVisible(true);
+    private void refreshCopy() {
+        copy.setEnabled(!takenDown && messages.isAnyShared());
     }
 
     private void setVisibility(ShareVisibility visibility) {
@@ -224,7 +143,8 @@ public class ShareDialog extends Dialog {
 
     private void shareAndCopy() {
         try {
-            ShareDetails details = shares.share(conversationId, titleField.getValue(), visibility, access.settings());
+            ShareDetails details = shares.share(conversationId, title.value(), visibility, access.settings(),
+                    messages.choice());
             boolean updated = current.isPresent();
             current = Optional.of(details);
             String url = urls.absolute(details.path());
@@ -233,18 +153,20 @@ public class ShareDialog extends Dialog {
                     (updated ? "Link updated and copied: " : "Link copied: ") + url, 5000,
                     Notification.Position.TOP_CENTER);
             notification.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-            load();
+            load(true);
         } catch (ShareSettingsException e) {
             access.showError(e);
         } catch (ShareException e) {
-            titleField.setErrorMessage(e.getMessage());
             if (e.getMessage().contains("title")) {
-                startEditingTitle();
-                titleField.setInvalid(true);
-            } else {
-                Notification.show(e.getMessage(), 6000, Notification.Position.MIDDLE)
-                        .addThemeVariants(NotificationVariant.LUMO_ERROR);
+                title.refuse(e.getMessage());
+                return;
             }
+            if (ShareService.CHANGED_SINCE_PREVIEW_MESSAGE.equals(e.getMessage())) {
+                // Show the choice that was shared elsewhere; what the owner set up here stays.
+                load(false);
+            }
+            Notification.show(e.getMessage(), 6000, Notification.Position.MIDDLE)
+                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
         }
     }
 
@@ -252,7 +174,7 @@ public class ShareDialog extends Dialog {
         ConfirmDialog confirm = new ConfirmDialog();
         confirm.setId("delete-link-confirm");
         confirm.setHeader("Delete link?");
-        confirm.setText("“" + title.getText() + "” will no longer be available at its link. "
+        confirm.setText("“" + title.text() + "” will no longer be available at its link. "
                 + "Your chat stays, and so do copies others made.");
         confirm.setCancelable(true);
         confirm.setConfirmText("Delete link");
@@ -264,9 +186,8 @@ public class ShareDialog extends Dialog {
             } catch (ShareException e) {
                 Notification.show(e.getMessage());
             }
-            load();
+            load(true);
         });
         confirm.open();
     }
-
 }

@@ -1,6 +1,7 @@
 package com.chatshare.sharing.web;
 
 import com.chatshare.conversations.MessageRole;
+import com.chatshare.sharing.SnapshotMessage;
 import com.chatshare.sharing.internal.SharePages.SnapshotSource;
 import com.chatshare.sharing.internal.SharePages.SourceMessage;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +14,8 @@ import java.util.regex.Pattern;
 
 /**
  * The Markdown download of a shared page ({@code /share/TOKEN.md}): the title as a heading, who
- * shared it and when, then every message under a heading of its role, as its Markdown source.
+ * shared it and when, then every message under a heading of its role, as its Markdown source,
+ * and where the owner left messages out, a line in italics that says how many.
  * The same bytes for every reader, like the page. It is a download, never rendered by us; a
  * reader's editor renders it, so the title and name are escaped to read as the page shows them,
  * and a message that leaves a code fence open has it closed, so the next message's heading stays
@@ -49,6 +51,9 @@ final class SnapshotMarkdown {
         }
         md.append("\n");
         for (SourceMessage message : snapshot.messages()) {
+            if (message.omittedBefore() > 0) {
+                md.append("\n*").append(SnapshotMessage.omittedLabel(message.omittedBefore())).append("*\n");
+            }
             md.append("\n## ").append(message.role() == MessageRole.USER ? "User" : "Assistant").append("\n\n");
             String content = message.markdown().replace("\r\n", "\n").replace('\r', '\n').strip();
             md.append(content).append('\n');

