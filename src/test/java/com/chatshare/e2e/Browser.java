@@ -25,6 +25,10 @@ public final class Browser {
     static final String CHROMIUM = "/usr/bin/chromium";
     static final String CHROMEDRIVER = "/usr/bin/chromedriver";
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    /** The README's pictures, replaced only when asked: {@code -Dscreenshots.update=true}. */
+    static final Path README_SCREENSHOTS = Boolean.getBoolean("screenshots.update")
+            ? Path.of("docs", "screenshots")
+            : SCREENSHOTS.resolve("readme");
 
     private Browser() {
     }
@@ -65,10 +69,19 @@ public final class Browser {
     }
 
     public static void screenshot(WebDriver driver, String name) {
+        save(driver, SCREENSHOTS, name);
+    }
+
+    /** A picture of the viewport for the README (see {@link #README_SCREENSHOTS}). */
+    static void readmeScreenshot(WebDriver driver, String name) {
+        save(driver, README_SCREENSHOTS, name);
+    }
+
+    private static void save(WebDriver driver, Path directory, String name) {
         try {
-            Files.createDirectories(SCREENSHOTS);
+            Files.createDirectories(directory);
             File file = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-            Files.copy(file.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(file.toPath(), directory.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new IllegalStateException("Could not save screenshot " + name, e);
         }

@@ -1,5 +1,6 @@
 package com.chatshare.conversations.ui;
 
+import com.chatshare.base.ui.ScrollRegions;
 import com.chatshare.base.markdown.MarkdownRenderer;
 import com.chatshare.conversations.ChatMessage;
 import com.chatshare.conversations.MessageRole;
@@ -34,7 +35,7 @@ public class ChatMessages extends Div {
         setId("messages");
         addClassName("messages");
         getElement().setAttribute("role", "log");
-        getElement().setAttribute("aria-label", "Messages");
+        ScrollRegions.keyboardScrollable(this, "Messages");
     }
 
     void clear() {

@@ -1,5 +1,6 @@
 package com.chatshare.moderation.ui;
 
+import com.chatshare.base.ui.ScrollRegions;
 import com.chatshare.audit.AuditEntry;
 import com.chatshare.moderation.ModerationDetail;
 import com.chatshare.moderation.ModerationService;
@@ -88,6 +89,7 @@ class ModerationDetailPanel extends VerticalLayout {
 
         Div snapshot = new Div(new Html(SnapshotHtml.of(d.messages())));
         snapshot.addClassName("share-preview");
+        ScrollRegions.keyboardScrollable(snapshot, "Snapshot");
         snapshot.setWidthFull();
         snapshot.getStyle().set("flex-shrink", "0");
 

@@ -1,5 +1,6 @@
 package com.chatshare.sharing.ui;
 
+import com.chatshare.base.ui.ScrollRegions;
 import com.chatshare.sharing.PublicSnapshot;
 import com.chatshare.sharing.ShareService;
 import com.chatshare.sharing.ShareToken;
@@ -69,6 +70,7 @@ public class SharedChatView extends VerticalLayout implements BeforeEnterObserve
         Div messages = new Div(new Html(SnapshotHtml.of(snapshot.messages())));
         messages.setId("shared-chat-messages");
         messages.addClassName("share-preview");
+        ScrollRegions.keyboardScrollable(messages, "Messages");
         Anchor continueLink = new Anchor(ShareToken.pathOf(token).substring(1) + "/continue",
                 "Continue this conversation");
         continueLink.setId("shared-chat-continue");
