@@ -37,6 +37,8 @@ class ModerationDetailPanel extends VerticalLayout {
     private final transient Consumer<List<Long>> onTakeDown;
     private final transient Runnable afterAction;
     private final Button back = new Button("Back to the list", VaadinIcon.ARROW_LEFT.create());
+    /** The same action on a desktop, where the detail sits beside the list rather than instead of it. */
+    private final Button close = new Button("Close", VaadinIcon.CLOSE_SMALL.create());
     private final Div body = new Div();
 
     ModerationDetailPanel(ModerationService moderation, Consumer<List<Long>> onTakeDown, Runnable onBack,
@@ -51,9 +53,14 @@ class ModerationDetailPanel extends VerticalLayout {
         back.setId("detail-back");
         back.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         back.addClickListener(e -> onBack.run());
+        back.addClassName("moderation-detail-back");
+        close.setId("detail-close");
+        close.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        close.addClickListener(e -> onBack.run());
+        close.addClassName("moderation-detail-close");
         body.addClassName("moderation-detail-body");
         body.setWidthFull();
-        add(back, body);
+        add(back, close, body);
     }
 
     void show(long shareId) {

@@ -57,11 +57,20 @@ class ModerationQueue extends Grid<ModerationRow> {
      * On a phone (at most 600 px wide) only the title, status and report count stay; the rest is in
      * the detail screen.
      */
-    void fitTo(int windowWidth) {
-        boolean phone = windowWidth <= PHONE_MAX_WIDTH;
+    /**
+     * Shows the secondary columns only where they fit: not on a phone, and not on a desktop while
+     * the chosen link's detail takes part of the width (the grid would scroll sideways).
+     */
+    void fitTo(int windowWidth, boolean besideDetail) {
+        boolean narrow = windowWidth <= PHONE_MAX_WIDTH || besideDetail;
         for (String secondary : new String[] {"owner", "last-report", "created", "views"}) {
-            getColumnByKey(secondary).setVisible(!phone);
+            getColumnByKey(secondary).setVisible(!narrow);
         }
+    }
+
+    /** Marks the row whose detail is open, so the moderator sees which link the panel shows. */
+    void markOpened(Long shareId) {
+        setPartNameGenerator(row -> shareId != null && row.shareId() == shareId ? "opened-row" : null);
     }
 
     static String ownerName(ModerationRow row) {

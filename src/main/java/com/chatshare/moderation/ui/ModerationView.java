@@ -47,6 +47,7 @@ public class ModerationView extends VerticalLayout {
     private final Button takeDownSelected = new Button();
     private Long selectedId;
     private Registration resizing;
+    private int windowWidth = Integer.MAX_VALUE;
 
     ModerationView(ModerationService moderation) {
         this.moderation = moderation;
@@ -82,8 +83,8 @@ public class ModerationView extends VerticalLayout {
     protected void onAttach(AttachEvent event) {
         super.onAttach(event);
         Page page = event.getUI().getPage();
-        page.retrieveExtendedClientDetails(details -> queue.fitTo(details.getWindowInnerWidth()));
-        resizing = page.addBrowserWindowResizeListener(resize -> queue.fitTo(resize.getWidth()));
+        page.retrieveExtendedClientDetails(details -> fitTo(details.getWindowInnerWidth()));
+        resizing = page.addBrowserWindowResizeListener(resize -> fitTo(resize.getWidth()));
     }
 
     @Override
@@ -92,6 +93,11 @@ public class ModerationView extends VerticalLayout {
             resizing.remove();
         }
         super.onDetach(event);
+    }
+
+    private void fitTo(int width) {
+        windowWidth = width;
+        queue.fitTo(windowWidth, selectedId != null);
     }
 
     private void refresh() {
@@ -131,6 +137,8 @@ public class ModerationView extends VerticalLayout {
         detail.show(shareId);
         detail.setVisible(true);
         addClassName("showing-detail");
+        queue.markOpened(shareId);
+        queue.fitTo(windowWidth, true);
         if (fromKeyboard) {
             detail.focusTitle();
         }
@@ -140,6 +148,8 @@ public class ModerationView extends VerticalLayout {
         selectedId = null;
         detail.setVisible(false);
         removeClassName("showing-detail");
+        queue.markOpened(null);
+        queue.fitTo(windowWidth, false);
         queue.focus();
     }
 

@@ -136,9 +136,21 @@ class ModerationViewTest extends KaribuTest {
         assertThat(_get(Paragraph.class, spec -> spec.withId("detail-no-reports")).getText())
                 .isEqualTo("Nobody has reported this link.");
 
+        // Beside the detail the queue keeps only what fits without scrolling sideways, and marks the open row.
+        assertThat(grid.getColumnByKey("owner").isVisible()).isFalse();
+        assertThat(grid.getColumnByKey("views").isVisible()).isFalse();
+        assertThat(grid.getPartNameGenerator().apply(GridKt._get(grid, 0))).isEqualTo("opened-row");
+
         _click(_get(Button.class, spec -> spec.withId("detail-back")));
         assertThat(_find(ModerationDetailPanel.class)).isEmpty();
         assertThat(_get(ModerationView.class).getClassNames()).doesNotContain("showing-detail");
+        assertThat(grid.getColumnByKey("owner").isVisible()).isTrue();
+        assertThat(grid.getPartNameGenerator().apply(GridKt._get(grid, 0))).isNull();
+
+        // On a desktop the same panel closes with Close.
+        GridKt._clickItem(grid, 0);
+        _click(_get(Button.class, spec -> spec.withId("detail-close")));
+        assertThat(_find(ModerationDetailPanel.class)).isEmpty();
         assertThat(link.shareId()).isPositive();
     }
 
