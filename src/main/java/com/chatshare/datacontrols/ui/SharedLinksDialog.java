@@ -1,5 +1,8 @@
 package com.chatshare.datacontrols.ui;
 
+import com.chatshare.base.ui.ClipboardCopy;
+import com.chatshare.base.ui.CopyLinkDialog;
+import com.chatshare.base.ui.PhoneColumns;
 import com.chatshare.moderation.ReviewRequestOpener;
 import com.chatshare.sharing.ShareAudience;
 import com.chatshare.sharing.ShareException;
@@ -70,6 +73,7 @@ class SharedLinksDialog extends Dialog {
         this.absoluteUrl = absoluteUrl;
         this.onChange = onChange;
         setId("shared-links-dialog");
+        addClassNames("shared-links-dialog", "full-screen-on-phone");
         setHeaderTitle("Shared links");
         setWidth("min(72rem, 96vw)");
         setHeight("80vh");
@@ -125,6 +129,7 @@ class SharedLinksDialog extends Dialog {
 
         HorizontalLayout toolbar = new HorizontalLayout(search, audienceFilter, expiryFilter, accessMenu, deleteSelected,
                 more);
+        toolbar.addClassName("links-toolbar");
         toolbar.setWidthFull();
         toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
         toolbar.setFlexGrow(1, search);
@@ -134,7 +139,7 @@ class SharedLinksDialog extends Dialog {
         grid.setEmptyStateText("No title has words beginning with every word you typed.");
         grid.setSelectionMode(Grid.SelectionMode.MULTI);
         grid.addComponentColumn(this::titleLink).setHeader("Title").setKey("title").setSortable(true)
-                .setFlexGrow(3);
+                .setWidth("12rem").setFlexGrow(3);
         grid.addColumn(s -> DATE.format(s.createdAt())).setHeader("Shared").setKey("created").setSortable(true)
                 .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(s -> DATE.format(s.updatedAt())).setHeader("Updated").setKey("updated")
@@ -152,7 +157,8 @@ class SharedLinksDialog extends Dialog {
                 .setKey("expires").setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(this::status).setHeader("Status").setKey("status").setFlexGrow(1);
         grid.addComponentColumn(this::actions).setHeader("Actions").setKey("actions").setWidth("10.5rem")
-                .setFlexGrow(0);
+                .setFlexGrow(0).setFrozenToEnd(true);
+        PhoneColumns.hideOnPhone(grid, "created", "updated", "views", "visibility", "audience", "expires");
         grid.setMultiSort(false);
         grid.sort(List.of(new GridSortOrder<>(grid.getColumnByKey("created"), SortDirection.DESCENDING)));
         grid.addSortListener(event -> {
@@ -240,8 +246,13 @@ class SharedLinksDialog extends Dialog {
 
         Button copy = iconButton(VaadinIcon.LINK, "Copy link", () -> {
             String url = absoluteUrl.apply(link.path());
-            getElement().executeJs("return navigator.clipboard ? navigator.clipboard.writeText($0) : null", url);
-            Notification.show("Link copied: " + url, 4000, Notification.Position.TOP_CENTER);
+            ClipboardCopy.copy(grid, url, copied -> {
+                if (copied) {
+                    Notification.show("Link copied: " + url, 4000, Notification.Position.TOP_CENTER);
+                } else {
+                    new CopyLinkDialog(url).open();
+                }
+            });
         });
         Button update = iconButton(VaadinIcon.REFRESH, "Update", () -> {
             try {

@@ -4,6 +4,7 @@ import com.chatshare.conversations.ConversationSummary;
 import com.chatshare.sharing.ShareDetails;
 import com.chatshare.sharing.ShareException;
 import com.chatshare.sharing.SharePreview;
+import com.chatshare.base.ui.ClipboardCopy;
 import com.chatshare.base.ui.PublicUrls;
 import com.chatshare.sharing.ShareService;
 import com.chatshare.sharing.ShareSettingsException;
@@ -72,7 +73,7 @@ public class ShareDialog extends Dialog {
         this.urls = urls;
         this.conversationId = conversation.id();
         setId("share-dialog");
-        addClassName("share-dialog");
+        addClassNames("share-dialog", "full-screen-on-phone");
         setWidth("min(48rem, 96vw)");
         setHeaderTitle("Share chat");
 
@@ -126,6 +127,7 @@ public class ShareDialog extends Dialog {
         link.setId("share-url");
         link.setReadOnly(true);
         link.setAriaLabel("Link");
+        link.setAutoselect(true);
         link.setWidthFull();
         link.setVisible(false);
 
@@ -226,12 +228,8 @@ public class ShareDialog extends Dialog {
             boolean updated = current.isPresent();
             current = Optional.of(details);
             String url = urls.absolute(details.path());
-            getElement().executeJs("return navigator.clipboard ? navigator.clipboard.writeText($0) : null", url);
-            Notification notification = Notification.show(
-                    (updated ? "Link updated and copied: " : "Link copied: ") + url, 5000,
-                    Notification.Position.TOP_CENTER);
-            notification.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             load();
+            ClipboardCopy.copy(copy, url, copied -> afterCopy(copied, updated, url));
         } catch (ShareSettingsException e) {
             access.showError(e);
         } catch (ShareException e) {
@@ -243,6 +241,21 @@ public class ShareDialog extends Dialog {
                 Notification.show(e.getMessage(), 6000, Notification.Position.MIDDLE)
                         .addThemeVariants(NotificationVariant.LUMO_ERROR);
             }
+        }
+    }
+
+    /** Says "copied" only when the browser copied; otherwise selects the link and says how to copy it. */
+    private void afterCopy(boolean copied, boolean updated, String url) {
+        if (copied) {
+            link.setHelperText(null);
+            Notification.show((updated ? "Link updated and copied: " : "Link copied: ") + url, 5000,
+                    Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        } else {
+            link.setHelperText(ClipboardCopy.PRESS_TO_COPY + ".");
+            link.focus();
+            Notification.show((updated ? "Link updated but not copied. " : "Link created but not copied. ")
+                    + "It is selected in the dialog: " + ClipboardCopy.PRESS_TO_COPY + ".", 8000,
+                    Notification.Position.TOP_CENTER);
         }
     }
 
