@@ -100,6 +100,38 @@ class LookBrowserIT extends BrowserJourney {
         }
     }
 
+    @Test
+    void on_a_dark_phone_the_chat_list_is_one_tap_away_and_the_composer_spans_the_screen() {
+        accounts.register(new Registration("pia", "Pia Phone", "pias-long-password"));
+        SharingFixtures.answeredConversation(conversations, users, "pia", "Which moon is the largest?");
+        SignedIn.signOut();
+        WebDriver driver = openBrowser();
+        WebDriverWait wait = waitFor(driver);
+        Browser.phone(driver);
+        Browser.colorScheme(driver, "dark");
+        signIn(driver, "pia", "pias-long-password");
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+
+        assertThat(js.executeScript("return matchMedia('(prefers-color-scheme: dark)').matches")).isEqualTo(true);
+        assertThat(js.executeScript("return getComputedStyle(document.documentElement).colorScheme"))
+                .as("Lumo follows the system: light dark").isEqualTo("light dark");
+        Number inputWidth = (Number) js.executeScript(
+                "return document.getElementById('message-input').getBoundingClientRect().width");
+        Number sendRight = (Number) js.executeScript(
+                "return document.getElementById('send').getBoundingClientRect().right");
+        assertThat(inputWidth.doubleValue()).as("composer width on a 390 px screen").isGreaterThan(360);
+        assertThat(sendRight.doubleValue()).as("Send stays on the screen").isLessThanOrEqualTo(390);
+        Browser.screenshot(driver, "look-phone-dark-composer");
+
+        driver.findElement(By.tagName("vaadin-drawer-toggle")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#chat-list .chat-row-title")));
+        pause();
+        Number rowBottom = (Number) js.executeScript(
+                "return document.querySelector('#chat-list .chat-row-title').getBoundingClientRect().bottom");
+        assertThat(rowBottom.doubleValue()).as("the chat is in view once the drawer opened").isLessThan(844);
+        Browser.screenshot(driver, "look-phone-dark-drawer");
+    }
+
     private static void pause() {
         try {
             Thread.sleep(600);
