@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.OutputType;
@@ -58,6 +60,38 @@ public final class Browser {
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().implicitlyWait(Duration.ZERO);
         return driver;
+    }
+
+    /**
+     * Makes the page look as on a phone: a 390×844 viewport (CSS pixels), a touch screen (so
+     * {@code (hover: none)} matches) and a mobile viewport; {@link #desktop} undoes it. Changes the
+     * open page at once, like turning a window's size.
+     */
+    public static void phone(WebDriver driver) {
+        cdp(driver, "Emulation.setDeviceMetricsOverride",
+                Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
+        cdp(driver, "Emulation.setTouchEmulationEnabled", Map.of("enabled", true, "maxTouchPoints", 5));
+    }
+
+    /** A 1280×800 desktop viewport with a mouse. */
+    public static void desktop(WebDriver driver) {
+        cdp(driver, "Emulation.setDeviceMetricsOverride",
+                Map.of("width", 1280, "height", 800, "deviceScaleFactor", 1, "mobile", false));
+        cdp(driver, "Emulation.setTouchEmulationEnabled", Map.of("enabled", false));
+    }
+
+    /**
+     * What the system's light or dark setting says to pages ({@code prefers-color-scheme}): "dark"
+     * or "light". The app follows it for anyone whose appearance is "System" (the default), and the
+     * public pages always do. Applies to the open tab, across navigations, at once.
+     */
+    public static void colorScheme(WebDriver driver, String scheme) {
+        cdp(driver, "Emulation.setEmulatedMedia",
+                Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
+    }
+
+    private static void cdp(WebDriver driver, String command, Map<String, Object> parameters) {
+        ((ChromeDriver) driver).executeCdpCommand(command, parameters);
     }
 
     /** Console messages about the Content-Security-Policy since the last call. */

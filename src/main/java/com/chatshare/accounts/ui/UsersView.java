@@ -1,6 +1,7 @@
 package com.chatshare.accounts.ui;
 
 import com.chatshare.accounts.AccountService;
+import com.chatshare.base.ui.PhoneColumns;
 import com.chatshare.accounts.AccountSummary;
 import com.chatshare.base.ui.Notifications;
 import com.chatshare.security.AppRoles;
@@ -33,13 +34,15 @@ public class UsersView extends VerticalLayout {
         Grid<AccountSummary> grid = new Grid<>();
         grid.setId("users-grid");
         grid.addColumn(AccountSummary::username).setHeader("Username").setSortProperty("username");
-        grid.addColumn(AccountSummary::displayName).setHeader("Display name").setSortProperty("displayName");
-        grid.addColumn(a -> String.join(", ", a.roles().stream().sorted().toList())).setHeader("Roles");
+        grid.addColumn(AccountSummary::displayName).setHeader("Display name").setSortProperty("displayName")
+                .setKey("displayName");
+        grid.addColumn(a -> String.join(", ", a.roles().stream().sorted().toList())).setHeader("Roles").setKey("roles");
         grid.addColumn(a -> a.enabled() ? "Active" : "Disabled").setHeader("Status");
         grid.addColumn(a -> DATE.format(a.createdAt().atZone(ZoneId.systemDefault())))
-                .setHeader("Joined").setSortProperty("createdAt");
+                .setHeader("Joined").setSortProperty("createdAt").setKey("joined");
         grid.addComponentColumn(account -> actions(accountService, grid, account)).setHeader("Actions")
-                .setAutoWidth(true);
+                .setAutoWidth(true).setFrozenToEnd(true);
+        PhoneColumns.hideOnPhone(grid, "displayName", "roles", "joined");
         grid.setItems(query -> accountService
                 .findAccounts(VaadinSpringDataHelpers.toSpringPageRequest(query)).stream());
         add(new H2("Users"), grid);

@@ -4,8 +4,6 @@ import com.chatshare.base.Appearance;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.contextmenu.MenuItem;
 import com.vaadin.flow.component.contextmenu.SubMenu;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.page.ColorScheme;
 import com.vaadin.flow.component.page.Page;
 import java.util.EnumMap;
@@ -74,8 +72,7 @@ final class AppearanceMenu {
             preference.choose(appearance);
         } catch (DataAccessException | TransactionException e) {
             log.warn("Could not keep an appearance choice: {}", e.toString());
-            Notification.show(NOT_KEPT, 6000, Notification.Position.TOP_CENTER)
-                    .addThemeVariants(NotificationVariant.LUMO_WARNING);
+            Notifications.error(NOT_KEPT);
         }
     }
 

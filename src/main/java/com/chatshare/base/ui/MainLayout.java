@@ -101,6 +101,7 @@ public final class MainLayout extends AppLayout {
         Avatar avatar = new Avatar(user.displayName());
         avatar.addThemeVariants(com.vaadin.flow.component.avatar.AvatarVariant.LUMO_XSMALL);
         Span name = new Span(user.displayName());
+        name.addClassName("user-name");
 
         MenuBar menu = new MenuBar();
         menu.setId("user-menu");

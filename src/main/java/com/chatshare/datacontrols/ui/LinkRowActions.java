@@ -1,5 +1,7 @@
 package com.chatshare.datacontrols.ui;
 
+import com.chatshare.base.ui.ClipboardCopy;
+import com.chatshare.base.ui.CopyLinkDialog;
 import com.chatshare.base.ui.Notifications;
 import com.chatshare.moderation.ReviewRequestOpener;
 import com.chatshare.sharing.ShareException;
@@ -31,8 +33,13 @@ class LinkRowActions extends HorizontalLayout {
 
         Button copy = iconButton(VaadinIcon.LINK, "Copy link", () -> {
             String url = absoluteUrl.apply(link.path());
-            getElement().executeJs("return navigator.clipboard ? navigator.clipboard.writeText($0) : null", url);
-            Notifications.success("Link copied: " + url);
+            ClipboardCopy.copy(this, url, copied -> {
+                if (copied) {
+                    Notifications.success("Link copied: " + url);
+                } else {
+                    new CopyLinkDialog(url).open();
+                }
+            });
         });
         copy.addClassName("copy-link");
         Button update = iconButton(VaadinIcon.REFRESH, "Update", () -> {

@@ -40,6 +40,7 @@ class SharedLinksDialog extends Dialog {
         this.shares = shares;
         this.onChange = onChange;
         setId("shared-links-dialog");
+        addClassNames("shared-links-dialog", "full-screen-on-phone");
         setHeaderTitle("Shared links");
         setWidth("min(72rem, 96vw)");
         setHeight("80vh");

@@ -1,5 +1,6 @@
 package com.chatshare.datacontrols.ui;
 
+import com.chatshare.base.ui.PhoneColumns;
 import com.chatshare.sharing.ShareQuery;
 import com.chatshare.sharing.ShareService;
 import com.chatshare.sharing.ShareSummary;
@@ -41,7 +42,7 @@ class SharedLinksGrid extends Grid<ShareSummary> {
         setEmptyStateText("No title has words beginning with every word you typed.");
         setSelectionMode(Grid.SelectionMode.MULTI);
         addComponentColumn(SharedLinksGrid::titleLink).setHeader("Title").setKey("title").setSortable(true)
-                .setFlexGrow(3);
+                .setWidth("9rem").setFlexGrow(3);
         addColumn(s -> DATE.format(s.createdAt())).setHeader("Shared").setKey("created").setSortable(true)
                 .setAutoWidth(true).setFlexGrow(0);
         addColumn(s -> DATE.format(s.updatedAt())).setHeader("Updated").setKey("updated")
@@ -58,7 +59,9 @@ class SharedLinksGrid extends Grid<ShareSummary> {
         addColumn(s -> s.expiresAt() == null ? "Never" : DATE_TIME.format(s.expiresAt())).setHeader("Expires")
                 .setKey("expires").setAutoWidth(true).setFlexGrow(0);
         addComponentColumn(SharedLinksGrid::status).setHeader("Status").setKey("status").setFlexGrow(1);
-        addComponentColumn(actions).setHeader("Actions").setKey("actions").setWidth("10.5rem").setFlexGrow(0);
+        addComponentColumn(actions).setHeader("Actions").setKey("actions").setWidth("10.5rem").setFlexGrow(0)
+                .setFrozenToEnd(true);
+        PhoneColumns.hideOnPhone(this, "created", "updated", "views", "visibility", "audience", "expires");
         setMultiSort(false);
         sort(List.of(new GridSortOrder<>(getColumnByKey("created"), SortDirection.DESCENDING)));
         addSortListener(event -> {

@@ -17,6 +17,7 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 class SharedLinksToolbar extends HorizontalLayout {
 
     SharedLinksToolbar(SharedLinksGrid grid, Component... actions) {
+        addClassName("links-toolbar");
         TextField search = new TextField();
         search.setId("links-search");
         search.setAriaLabel("Search titles");

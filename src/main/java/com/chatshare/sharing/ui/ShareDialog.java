@@ -1,5 +1,7 @@
 package com.chatshare.sharing.ui;
 
+import com.chatshare.base.ui.ClipboardCopy;
+import com.chatshare.base.ui.Notifications;
 import com.chatshare.base.ui.PublicUrls;
 import com.chatshare.conversations.ConversationSummary;
 import com.chatshare.sharing.ShareDetails;
@@ -16,8 +18,6 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.TextField;
@@ -63,7 +63,7 @@ public class ShareDialog extends Dialog {
         this.urls = urls;
         this.conversationId = conversation.id();
         setId("share-dialog");
-        addClassName("share-dialog");
+        addClassNames("share-dialog", "full-screen-on-phone");
         setWidth("min(48rem, 96vw)");
         setHeaderTitle("Share chat");
 
@@ -81,6 +81,7 @@ public class ShareDialog extends Dialog {
         link.setId("share-url");
         link.setReadOnly(true);
         link.setAriaLabel("Link");
+        link.setAutoselect(true);
         link.setWidthFull();
         link.setVisible(false);
 
@@ -148,12 +149,8 @@ public class ShareDialog extends Dialog {
             boolean updated = current.isPresent();
             current = Optional.of(details);
             String url = urls.absolute(details.path());
-            getElement().executeJs("return navigator.clipboard ? navigator.clipboard.writeText($0) : null", url);
-            Notification notification = Notification.show(
-                    (updated ? "Link updated and copied: " : "Link copied: ") + url, 5000,
-                    Notification.Position.TOP_CENTER);
-            notification.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             load(true);
+            ClipboardCopy.copy(copy, url, copied -> afterCopy(copied, updated, url));
         } catch (ShareSettingsException e) {
             access.showError(e);
         } catch (ShareException e) {
@@ -165,8 +162,20 @@ public class ShareDialog extends Dialog {
                 // Show the choice that was shared elsewhere; what the owner set up here stays.
                 load(false);
             }
-            Notification.show(e.getMessage(), 6000, Notification.Position.MIDDLE)
-                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            Notifications.error(e.getMessage());
+        }
+    }
+
+    /** Says "copied" only when the browser copied; otherwise selects the link and says how to copy it. */
+    private void afterCopy(boolean copied, boolean updated, String url) {
+        if (copied) {
+            link.setHelperText(null);
+            Notifications.success((updated ? "Link updated and copied: " : "Link copied: ") + url);
+        } else {
+            link.setHelperText(ClipboardCopy.PRESS_TO_COPY + ".");
+            link.focus();
+            Notifications.info((updated ? "Link updated but not copied. " : "Link created but not copied. ")
+                    + "It is selected in the dialog: " + ClipboardCopy.PRESS_TO_COPY + ".");
         }
     }
 
@@ -182,9 +191,9 @@ public class ShareDialog extends Dialog {
         confirm.addConfirmListener(event -> {
             try {
                 shares.deleteShare(conversationId);
-                Notification.show("Link deleted.", 3000, Notification.Position.TOP_CENTER);
+                Notifications.success("Link deleted.");
             } catch (ShareException e) {
-                Notification.show(e.getMessage());
+                Notifications.error(e.getMessage());
             }
             load(true);
         });

@@ -1,5 +1,6 @@
 package com.chatshare.sharing.ui;
 
+import com.chatshare.base.ui.Notifications;
 import com.chatshare.security.AppRoles;
 import com.chatshare.sharing.ShareAudience;
 import com.chatshare.sharing.SharingPolicy;
@@ -11,8 +12,6 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.Menu;
@@ -163,9 +162,7 @@ public class SharingPolicyView extends VerticalLayout {
         try {
             SharingPolicyService.Applied applied = policies.change(shown.version(), chosen);
             show(policies.current());
-            Notification done = Notification.show(applied.saved() ? saved(applied) : "Nothing changed.", 6000,
-                    Notification.Position.TOP_CENTER);
-            done.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            Notifications.success(applied.saved() ? saved(applied) : "Nothing changed.");
         } catch (SharingPolicyException e) {
             if (e.field() == SharingPolicyException.Field.DEFAULT_AUDIENCE) {
                 defaultAudience.setErrorMessage(e.getMessage());

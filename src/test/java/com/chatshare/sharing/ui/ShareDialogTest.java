@@ -5,6 +5,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.chatshare.BrowserClipboard;
 import com.chatshare.KaribuTest;
 import com.chatshare.SignedIn;
 import com.chatshare.conversations.ChatTurn;
@@ -79,10 +80,11 @@ class ShareDialogTest extends KaribuTest {
         openFromHeader();
 
         _click(copyButton());
+        String copied = BrowserClipboard.answer(true);
 
         ShareDetails details = shares.findShare(conversation.id()).orElseThrow();
         TextField url = _get(TextField.class, spec -> spec.withId("share-url"));
-        assertThat(url.getValue()).endsWith(details.path()).startsWith("http");
+        assertThat(url.getValue()).endsWith(details.path()).startsWith("http").isEqualTo(copied);
         assertThat(copyButton().getText()).isEqualTo("Update and Copy Link");
         assertThat(NotificationsKt.getNotifications()).anySatisfy(n ->
                 assertThat(n.getElement().getTextRecursively() + n.getElement().getProperty("text", ""))
