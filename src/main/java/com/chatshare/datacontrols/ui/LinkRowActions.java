@@ -7,6 +7,7 @@ import com.chatshare.moderation.ReviewRequestOpener;
 import com.chatshare.sharing.ShareException;
 import com.chatshare.sharing.ShareService;
 import com.chatshare.sharing.ShareSummary;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -23,7 +24,11 @@ import java.util.function.Function;
  */
 class LinkRowActions extends HorizontalLayout {
 
-    LinkRowActions(ShareSummary link, ShareService shares, ReviewRequestOpener reviews,
+    /**
+     * @param near the grid the row is in: the copy runs on it (a row's own components are attached
+     *     only while the row is rendered)
+     */
+    LinkRowActions(ShareSummary link, Component near, ShareService shares, ReviewRequestOpener reviews,
             Function<String, String> absoluteUrl, Runnable refresh, Consumer<ShareSummary> onDelete) {
         // A router link by path: the chat view belongs to another feature.
         Anchor chat = new Anchor("chat/" + link.conversationId(), VaadinIcon.COMMENT_O.create());
@@ -33,7 +38,7 @@ class LinkRowActions extends HorizontalLayout {
 
         Button copy = iconButton(VaadinIcon.LINK, "Copy link", () -> {
             String url = absoluteUrl.apply(link.path());
-            ClipboardCopy.copy(this, url, copied -> {
+            ClipboardCopy.copy(near, url, copied -> {
                 if (copied) {
                     Notifications.success("Link copied: " + url);
                 } else {

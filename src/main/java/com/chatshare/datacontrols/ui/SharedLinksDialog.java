@@ -46,7 +46,7 @@ class SharedLinksDialog extends Dialog {
         setHeight("80vh");
 
         grid = new SharedLinksGrid(shares,
-                link -> new LinkRowActions(link, shares, reviews, absoluteUrl, this::refresh, this::confirmDelete));
+                link -> new LinkRowActions(link, grid(), shares, reviews, absoluteUrl, this::refresh, this::confirmDelete));
         grid.addSelectionListener(event -> updateDeleteSelected());
 
         accessMenu = new LinkAccessMenu(shares, grid::selectedIds, this::refresh);
@@ -130,5 +130,10 @@ class SharedLinksDialog extends Dialog {
             onChange.run();
         });
         dialog.open();
+    }
+
+    /** The grid, for its rows' actions (built by the grid, so before the field is assigned). */
+    private SharedLinksGrid grid() {
+        return grid;
     }
 }
