@@ -68,7 +68,7 @@ class XssJourneyBrowserIT extends BrowserJourney {
         ownerWait.until(d -> d.findElements(By.cssSelector("#messages .chat-message")).size() == turns.size());
         assertInert(owner, "chat view");
         owner.findElement(By.id("header-share")).click();
-        ownerWait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".share-preview-body")));
+        ownerWait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#share-preview .preview-message")));
         assertInert(owner, "share dialog preview");
         Browser.screenshot(owner, "50-xss-share-preview");
 
