@@ -43,6 +43,10 @@ class SharedLinksGrid extends Grid<ShareSummary> {
         setSelectionMode(Grid.SelectionMode.MULTI);
         addComponentColumn(SharedLinksGrid::titleLink).setHeader("Title").setKey("title").setSortable(true)
                 .setWidth("9rem").setFlexGrow(3);
+        // Next to the title: whether a link still works is what an owner looks for first, and the
+        // columns after it may sit behind a sideways scroll on a narrow window.
+        addComponentColumn(SharedLinksGrid::status).setHeader("Status").setKey("status").setAutoWidth(true)
+                .setFlexGrow(0);
         addColumn(s -> DATE.format(s.createdAt())).setHeader("Shared").setKey("created").setSortable(true)
                 .setAutoWidth(true).setFlexGrow(0);
         addColumn(s -> DATE.format(s.updatedAt())).setHeader("Updated").setKey("updated")
@@ -58,7 +62,6 @@ class SharedLinksGrid extends Grid<ShareSummary> {
         }).setHeader("Who can open it").setKey("audience").setAutoWidth(true).setFlexGrow(0);
         addColumn(s -> s.expiresAt() == null ? "Never" : DATE_TIME.format(s.expiresAt())).setHeader("Expires")
                 .setKey("expires").setAutoWidth(true).setFlexGrow(0);
-        addComponentColumn(SharedLinksGrid::status).setHeader("Status").setKey("status").setFlexGrow(1);
         addComponentColumn(actions).setHeader("Actions").setKey("actions").setWidth("10.5rem").setFlexGrow(0)
                 .setFrozenToEnd(true);
         PhoneColumns.hideOnPhone(this, "created", "updated", "views", "visibility", "audience", "expires");
