@@ -2,6 +2,7 @@ package com.chatshare.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.chatshare.OwnSpringContext;
 import com.chatshare.TestClock;
 import com.chatshare.sharing.ShareToken;
 import java.io.IOException;
@@ -33,8 +34,11 @@ import org.springframework.context.annotation.Primary;
  * the message, she leaves it out and shares with bob only, for one day. Bob reads the snapshot on
  * the signed-in page without the key; mod, signed in but not listed, and a signed-out browser get
  * exactly what an unknown link gets. Then the application's clock moves past the expiry (no
- * sleeping): bob gets the unknown-link answer too and alice's links grid says "Expired".
+ * sleeping): bob gets the unknown-link answer too and alice's links grid says "Expired". Its own
+ * Spring context (the movable clock), closed after it, with the shared context's security strategy
+ * given back ({@link OwnSpringContext}).
  */
+@OwnSpringContext
 @Import(ShareControlBrowserIT.MovableClock.class)
 class ShareControlBrowserIT extends BrowserJourney {
 
