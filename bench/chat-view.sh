@@ -4,5 +4,5 @@
 # Results: target/bench/chat-view.txt (copy them into BENCHMARKS.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./mvnw -B -q test -Dtest=ChatViewBench -Dbench.excludedGroups= -Dsurefire.failIfNoSpecifiedTests=false
+./mvnw -B -q test -Dtest=ChatViewBench -Dbench.excludedGroups= -Dtests.outputToFile=false -Dsurefire.failIfNoSpecifiedTests=false
 cat target/bench/chat-view.txt

@@ -13,6 +13,6 @@ for tool in mariadbd mariadb-install-db mariadb nginx wrk chromium chromedriver;
   command -v "$tool" >/dev/null || { echo "missing $tool: install the Debian packages mariadb-server nginx wrk chromium chromium-driver" >&2; exit 1; }
 done
 bench/build-jar.sh
-./mvnw -B -ntp -q test -Dtest=DbFaultsBench -Dbench.excludedGroups= -Dsurefire.failIfNoSpecifiedTests=false \
+./mvnw -B -ntp -q test -Dtest=DbFaultsBench -Dbench.excludedGroups= -Dtests.outputToFile=false -Dsurefire.failIfNoSpecifiedTests=false \
   -Dbench.jar=target/two-nodes/chatshare.jar -Dbench.hikari-connection-timeout="${HIKARI_CONNECTION_TIMEOUT:-}"
 echo "Report: target/bench/db-faults.txt"

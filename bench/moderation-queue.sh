@@ -4,5 +4,5 @@
 # Results: target/bench/moderation-queue.txt. Takes a few minutes, mostly seeding.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./mvnw -B -q test -Dtest=ModerationQueueBench -Dbench.excludedGroups= -Dsurefire.failIfNoSpecifiedTests=false
+./mvnw -B -q test -Dtest=ModerationQueueBench -Dbench.excludedGroups= -Dtests.outputToFile=false -Dsurefire.failIfNoSpecifiedTests=false
 cat target/bench/moderation-queue.txt

@@ -13,7 +13,7 @@ cd "$(dirname "$0")/.."
 for tool in wrk nginx; do
   command -v "$tool" >/dev/null || { echo "install the Debian package $tool" >&2; exit 1; }
 done
-./mvnw -B -q test -Dtest=SharePageBench -Dbench.excludedGroups= -Dsurefire.failIfNoSpecifiedTests=false \
+./mvnw -B -q test -Dtest=SharePageBench -Dbench.excludedGroups= -Dtests.outputToFile=false -Dsurefire.failIfNoSpecifiedTests=false \
   -Dbench.duration="${BENCH_DURATION:-30s}" -Dbench.profile="${BENCH_PROFILE:-}" \
   -Dbench.rounds="${BENCH_ROUNDS:-5}" -Dbench.side-rounds="${BENCH_SIDE_ROUNDS:-}" \
   -Dbench.parts="${BENCH_PARTS:-200,gzip,304}"

@@ -5,5 +5,5 @@
 # first creates the link, the others update it). Results: target/bench/share-with-check.txt.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./mvnw -B -q test -Dtest=ShareWithCheckBench -Dbench.excludedGroups= -Dsurefire.failIfNoSpecifiedTests=false
+./mvnw -B -q test -Dtest=ShareWithCheckBench -Dbench.excludedGroups= -Dtests.outputToFile=false -Dsurefire.failIfNoSpecifiedTests=false
 cat target/bench/share-with-check.txt

@@ -3,5 +3,5 @@
 # search, a sort, and Delete all, on the embedded MariaDB. Results: target/bench/shared-links.txt.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./mvnw -B -q test -Dtest=SharedLinksBench -Dbench.excludedGroups= -Dsurefire.failIfNoSpecifiedTests=false
+./mvnw -B -q test -Dtest=SharedLinksBench -Dbench.excludedGroups= -Dtests.outputToFile=false -Dsurefire.failIfNoSpecifiedTests=false
 cat target/bench/shared-links.txt

