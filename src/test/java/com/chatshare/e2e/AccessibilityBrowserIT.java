@@ -8,6 +8,7 @@ import com.chatshare.conversations.ConversationSummary;
 import com.chatshare.moderation.ModerationService;
 import com.chatshare.moderation.ReportReason;
 import com.chatshare.moderation.ReportService;
+import com.chatshare.sharing.ShareAudience;
 import com.chatshare.sharing.ShareDetails;
 import com.chatshare.sharing.ShareService;
 import com.chatshare.sharing.ShareVisibility;
@@ -23,6 +24,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -33,6 +36,8 @@ import org.springframework.security.core.userdetails.UserDetailsService;
  * axe-core on every page a user can reach — the Vaadin views with their dialogs open and their
  * lists filled, and the server-rendered public pages — at a desktop's and a phone's size, in the
  * light and the dark colour scheme: no serious or critical violation anywhere. No rule is disabled.
+ * The dialogs a user opens on their own (notices, change password, delete account, take down) and
+ * the signed-in reader's page of a restricted link are checked too.
  *
  * <p>Along the way it takes the README's screenshots (chat, share dialog, public page, data
  * controls, moderation; viewport only); {@code -Dscreenshots.update=true} writes them to
@@ -61,6 +66,7 @@ class AccessibilityBrowserIT extends BrowserJourney {
     private ConversationSummary chat;
     private ShareDetails reported;
     private ShareDetails takenDown;
+    private ShareDetails signedInOnly;
 
     /** Once for all looks: the admin's answered chat and shared link, Alice's reported and taken-down links. */
     @BeforeAll
@@ -76,6 +82,10 @@ class AccessibilityBrowserIT extends BrowserJourney {
                 ShareVisibility.ANONYMOUS);
         SignedIn.as(users, "mod");
         moderation.takeDown(List.of(takenDown.shareId()), ReportReason.SPAM_OR_PHISHING, "Accessibility test");
+        signedInOnly = SharingFixtures.share(shares, conversations, users, "alice", "A link for signed-in readers",
+                ShareVisibility.NAMED);
+        SignedIn.as(users, "alice");
+        shares.changeAudience(List.of(signedInOnly.shareId()), ShareAudience.SIGNED_IN);
         SignedIn.signOut();
     }
 
@@ -125,6 +135,12 @@ class AccessibilityBrowserIT extends BrowserJourney {
         found.addAll(Accessibility.violations(driver, "chat"));
         Browser.readmeScreenshot(driver, "chat-" + look.label());
 
+        click(driver, settle(driver, wait, ExpectedConditions.presenceOfElementLocated(By.id("notices"))));
+        settle(driver, wait, ExpectedConditions.textToBePresentInElementLocated(By.id("notices-dialog"), "No notices"));
+        found.addAll(Accessibility.violations(driver, "notices dialog"));
+        new Actions(driver).sendKeys(Keys.ESCAPE).perform();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("notices-dialog")));
+
         driver.findElement(By.id("header-share")).click();
         settle(driver, wait, ExpectedConditions.elementToBeClickable(By.id("copy-link")));
         found.addAll(Accessibility.violations(driver, "share dialog"));
@@ -134,6 +150,14 @@ class AccessibilityBrowserIT extends BrowserJourney {
         settle(driver, wait, ExpectedConditions.visibilityOfElementLocated(By.id("link-count")));
         found.addAll(Accessibility.violations(driver, "data controls"));
         Browser.readmeScreenshot(driver, "data-controls-" + look.label());
+
+        for (String dialog : List.of("change-password", "delete-account")) {
+            click(driver, driver.findElement(By.id(dialog)));
+            settle(driver, wait, ExpectedConditions.elementToBeClickable(By.id(dialog + "-confirm")));
+            found.addAll(Accessibility.violations(driver, dialog + " dialog"));
+            new Actions(driver).sendKeys(Keys.ESCAPE).perform();
+            wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id(dialog + "-dialog")));
+        }
 
         driver.findElement(By.id("manage-links")).click();
         settle(driver, wait, ExpectedConditions.textToBePresentInElementLocated(By.id("links-grid"),
@@ -152,6 +176,12 @@ class AccessibilityBrowserIT extends BrowserJourney {
         found.addAll(Accessibility.violations(driver, "moderation"));
         Browser.readmeScreenshot(driver, "moderation-" + look.label());
 
+        click(driver, driver.findElement(By.id("take-down")));
+        settle(driver, wait, ExpectedConditions.elementToBeClickable(By.id("take-down-confirm")));
+        found.addAll(Accessibility.violations(driver, "take-down dialog"));
+        new Actions(driver).sendKeys(Keys.ESCAPE).perform();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("take-down-dialog")));
+
         driver.get(url("/moderation/audit"));
         settle(driver, wait, ExpectedConditions.textToBePresentInElementLocated(By.id("audit-grid"), "mod"));
         found.addAll(Accessibility.violations(driver, "audit log"));
@@ -163,6 +193,11 @@ class AccessibilityBrowserIT extends BrowserJourney {
         driver.get(url(reported.path() + "/continue"));
         settle(driver, wait, ExpectedConditions.elementToBeClickable(By.id("continue-confirm")));
         found.addAll(Accessibility.violations(driver, "continue"));
+
+        driver.get(url(signedInOnly.path() + "/view"));
+        settle(driver, wait, ExpectedConditions.textToBePresentInElementLocated(By.id("shared-chat-title"),
+                "A link for signed-in readers"));
+        found.addAll(Accessibility.violations(driver, "signed-in snapshot"));
 
         driver.get(url("/chat/999999999999"));
         settle(driver, wait, ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"),
@@ -198,6 +233,11 @@ class AccessibilityBrowserIT extends BrowserJourney {
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("This link does not exist");
         found.addAll(Accessibility.violations(driver, "404 page"));
         return found;
+    }
+
+    /** Clicked by script: on a phone the element may sit below the fold, where WebDriver cannot click. */
+    private static void click(WebDriver driver, WebElement element) {
+        ((JavascriptExecutor) driver).executeScript("arguments[0].click()", element);
     }
 
     /** Waits for the condition, then for Vaadin to finish the round trips it started. */
