@@ -3,6 +3,7 @@ package com.chatshare.security;
 import com.chatshare.security.ui.LoginView;
 import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import jakarta.servlet.DispatcherType;
 import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -60,7 +61,10 @@ class SecurityConfig {
     SecurityFilterChain securityFilterChain(HttpSecurity http, AccountStateCache accountStates, RequestUtil vaadinRequests)
             throws Exception {
         http.authorizeHttpRequests(requests -> requests
-                .requestMatchers("/styles.css", "/images/**", "/favicon.ico").permitAll());
+                .requestMatchers("/styles.css", "/images/**", "/favicon.ico").permitAll()
+                // The error page (templates/error.html) for what was refused or not found: without
+                // this, its own dispatch is refused too and the server's bare page shows instead.
+                .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll());
         // Spring Security's default repository, made explicit so RevokedSessionFilter saves a
         // session's changed roles where the next request of that session loads them from.
         SecurityContextRepository contexts = new DelegatingSecurityContextRepository(

@@ -204,6 +204,14 @@ class AccessibilityBrowserIT extends BrowserJourney {
                 "This conversation does not exist"));
         found.addAll(Accessibility.violations(driver, "chat not found"));
 
+        // Not a route: Spring Security refuses it before Vaadin sees it, and templates/error.html answers.
+        driver.get(url("/no/such/page"));
+        assertThat(driver.findElement(By.id("not-found-text")).getText())
+                .isEqualTo("There is nothing here, or it is not yours to open.");
+        assertThat(driver.getTitle()).isEqualTo("Page not found · Chatshare");
+        assertThat(driver.findElement(By.tagName("body")).getText()).doesNotContain("no/such", "403", "Forbidden");
+        found.addAll(Accessibility.violations(driver, "unknown address"));
+
         driver.get(url("/e2e/failing-view"));
         settle(driver, wait, ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"),
                 "Something went wrong"));

@@ -2,6 +2,7 @@ package com.chatshare.conversations.ui;
 
 import com.chatshare.base.ui.HasDrawerContent;
 import com.chatshare.base.ui.Notifications;
+import com.chatshare.base.ui.PageNotFoundException;
 import com.chatshare.conversations.AssistantUnavailableException;
 import com.chatshare.conversations.ConversationNotFoundException;
 import com.chatshare.conversations.ConversationService;
@@ -24,7 +25,6 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
@@ -48,6 +48,8 @@ import reactor.core.Disposable;
 @Menu(order = 0, icon = "vaadin:chat", title = "Chats")
 @PermitAll
 public class ChatView extends VerticalLayout implements BeforeEnterObserver, HasDrawerContent {
+
+    static final String NOT_FOUND = "This conversation does not exist.";
 
     private static final Logger log = LoggerFactory.getLogger(ChatView.class);
 
@@ -119,7 +121,7 @@ public class ChatView extends VerticalLayout implements BeforeEnterObserver, Has
         try {
             show(service.getConversation(requested.get()));
         } catch (ConversationNotFoundException e) {
-            event.rerouteToError(NotFoundException.class, "This conversation does not exist.");
+            event.rerouteToError(new PageNotFoundException(NOT_FOUND), NOT_FOUND);
         }
     }
 

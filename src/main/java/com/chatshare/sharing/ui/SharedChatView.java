@@ -1,5 +1,6 @@
 package com.chatshare.sharing.ui;
 
+import com.chatshare.base.ui.PageNotFoundException;
 import com.chatshare.base.ui.ScrollRegions;
 import com.chatshare.sharing.PublicSnapshot;
 import com.chatshare.sharing.ShareService;
@@ -13,7 +14,6 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
@@ -54,7 +54,7 @@ public class SharedChatView extends VerticalLayout implements BeforeEnterObserve
         removeAll();
         Optional<PublicSnapshot> found = shares.findSnapshot(token);
         if (found.isEmpty()) {
-            event.rerouteToError(NotFoundException.class, NOT_AVAILABLE);
+            event.rerouteToError(new PageNotFoundException(NOT_AVAILABLE), NOT_AVAILABLE);
             return;
         }
         PublicSnapshot snapshot = found.get();

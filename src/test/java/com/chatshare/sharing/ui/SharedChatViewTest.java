@@ -1,11 +1,12 @@
 package com.chatshare.sharing.ui;
 
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.chatshare.KaribuTest;
 import com.chatshare.SignedIn;
+import com.chatshare.base.ui.NotFoundView;
 import com.chatshare.conversations.ChatTurn;
 import com.chatshare.conversations.ConversationService;
 import com.chatshare.conversations.ConversationSummary;
@@ -46,10 +47,11 @@ class SharedChatViewTest extends KaribuTest {
         return details;
     }
 
-    /** What navigating to a path ends in: the exception the router raised, or null when a view was shown. */
-    private static String failureOf(String path) {
-        Throwable failure = catchThrowable(() -> UI.getCurrent().navigate(path));
-        return failure == null ? "a view was shown" : failure.getClass().getName() + ": " + failure.getMessage();
+    /** What navigating to a path ends in: the not-found page's text, or that another view was shown. */
+    private static String notFoundPageAt(String path) {
+        UI.getCurrent().navigate(path);
+        return _find(NotFoundView.class).stream().map(page -> page.getElement().getTextRecursively()).findFirst()
+                .orElse("another view was shown");
     }
 
     @Test
@@ -71,8 +73,8 @@ class SharedChatViewTest extends KaribuTest {
         login("mod");
 
         String token = details.path().substring("/share/".length(), "/share/".length() + 22);
-        String notListed = failureOf(details.path().substring(1)).replace(token, "TOKEN");
-        String unknown = failureOf("share/AAAAAAAAAAAAAAAAAAAAAA/view").replace("AAAAAAAAAAAAAAAAAAAAAA", "TOKEN");
+        String notListed = notFoundPageAt(details.path().substring(1)).replace(token, "TOKEN");
+        String unknown = notFoundPageAt("share/AAAAAAAAAAAAAAAAAAAAAA/view").replace("AAAAAAAAAAAAAAAAAAAAAA", "TOKEN");
 
         assertThat(notListed).contains(SharedChatView.NOT_AVAILABLE).isEqualTo(unknown);
     }
