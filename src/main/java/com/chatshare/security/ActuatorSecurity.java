@@ -61,9 +61,9 @@ class ActuatorSecurity {
     }
 
     /**
-     * A bare 401 (and a bare 403 above), not an error page: with {@code management.server.port}, an
-     * error dispatch on the management port ends in the app's chain, which sends the scraper to the
-     * login view (measured: a 302 to /login instead of the 401).
+     * A bare 401 (and a bare 403 above), not an error page: a scraper reads the status and the
+     * {@code WWW-Authenticate} header, not a page. (Before the app's chain let error dispatches
+     * through, an error dispatch here sent the scraper to the login view: a 302 instead of the 401.)
      */
     private static void askForCredentials(HttpServletRequest request, HttpServletResponse response,
             AuthenticationException failure) {

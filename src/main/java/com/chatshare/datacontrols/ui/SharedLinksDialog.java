@@ -42,7 +42,7 @@ class SharedLinksDialog extends Dialog {
         setId("shared-links-dialog");
         addClassNames("shared-links-dialog", "full-screen-on-phone");
         setHeaderTitle("Shared links");
-        setWidth("min(72rem, 96vw)");
+        setWidth("min(88rem, 96vw)");
         setHeight("80vh");
 
         grid = new SharedLinksGrid(shares,

@@ -28,6 +28,9 @@ import java.util.stream.Collectors;
  */
 class SharedLinksGrid extends Grid<ShareSummary> {
 
+    /** The narrowest window (CSS pixels) in which the links dialog shows every column. */
+    static final int ALL_COLUMNS_MIN_WINDOW_WIDTH = 1440;
+
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
             .withLocale(Locale.ENGLISH).withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM,
@@ -64,7 +67,10 @@ class SharedLinksGrid extends Grid<ShareSummary> {
                 .setKey("expires").setAutoWidth(true).setFlexGrow(0);
         addComponentColumn(actions).setHeader("Actions").setKey("actions").setWidth("10.5rem").setFlexGrow(0)
                 .setFrozenToEnd(true);
-        PhoneColumns.hideOnPhone(this, "created", "updated", "views", "visibility", "audience", "expires");
+        PhoneColumns.hideOnPhone(this, "created", "views", "audience", "expires");
+        // The dialog is at most 88rem wide: below this window width every column fits only if the
+        // title gets too little room, or with Expires behind a sideways scroll.
+        PhoneColumns.hideBelow(this, ALL_COLUMNS_MIN_WINDOW_WIDTH, "updated", "visibility");
         setMultiSort(false);
         sort(List.of(new GridSortOrder<>(getColumnByKey("created"), SortDirection.DESCENDING)));
         addSortListener(event -> {

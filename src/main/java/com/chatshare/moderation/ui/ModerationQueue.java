@@ -14,8 +14,6 @@ import java.util.function.Supplier;
  */
 class ModerationQueue extends Grid<ModerationRow> {
 
-    static final int PHONE_MAX_WIDTH = 600;
-
     private ModerationRow focused;
 
     ModerationQueue(ModerationService moderation, Supplier<ModerationFilter> filter, Opener onOpen) {
@@ -53,20 +51,8 @@ class ModerationQueue extends Grid<ModerationRow> {
         void open(long shareId, boolean fromKeyboard);
     }
 
-    /**
-     * On a phone (at most 600 px wide) only the title, status and report count stay; the rest is in
-     * the detail screen.
-     */
-    /**
-     * Shows the secondary columns only where they fit: not on a phone, and not on a desktop while
-     * the chosen link's detail takes part of the width (the grid would scroll sideways).
-     */
-    void fitTo(int windowWidth, boolean besideDetail) {
-        boolean narrow = windowWidth <= PHONE_MAX_WIDTH || besideDetail;
-        for (String secondary : new String[] {"owner", "last-report", "created", "views"}) {
-            getColumnByKey(secondary).setVisible(!narrow);
-        }
-    }
+    /** The columns only a wide queue shows: on a phone, or beside the detail, they are in the detail. */
+    static final String[] SECONDARY_COLUMNS = {"owner", "last-report", "created", "views"};
 
     /** Marks the row whose detail is open, so the moderator sees which link the panel shows. */
     void markOpened(Long shareId) {

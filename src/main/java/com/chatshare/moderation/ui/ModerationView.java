@@ -1,23 +1,20 @@
 package com.chatshare.moderation.ui;
 
 import com.chatshare.base.ui.EmptyState;
+import com.chatshare.base.ui.PhoneColumns;
 import com.chatshare.moderation.ModerationFilter;
 import com.chatshare.moderation.ModerationRow;
 import com.chatshare.moderation.ModerationService;
 import com.chatshare.security.AppRoles;
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.page.Page;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -42,12 +39,11 @@ public class ModerationView extends VerticalLayout {
     private final transient ModerationService moderation;
     private final ModerationFilters filters;
     private final ModerationQueue queue;
+    private final PhoneColumns fit;
     private final ModerationDetailPanel detail;
     private final EmptyState empty = new EmptyState("moderation-empty", VaadinIcon.CHECK_CIRCLE_O, "", "");
     private final Button takeDownSelected = new Button();
     private Long selectedId;
-    private Registration resizing;
-    private int windowWidth = Integer.MAX_VALUE;
 
     ModerationView(ModerationService moderation) {
         this.moderation = moderation;
@@ -56,6 +52,8 @@ public class ModerationView extends VerticalLayout {
 
         filters = new ModerationFilters(next -> refresh());
         queue = new ModerationQueue(moderation, filters::filter, this::open);
+        // Beside the detail the queue keeps only what fits without scrolling sideways.
+        fit = PhoneColumns.hideWhenNarrow(queue, () -> selectedId != null, ModerationQueue.SECONDARY_COLUMNS);
         queue.addSelectionListener(e -> updateBulk());
         detail = new ModerationDetailPanel(moderation, this::openTakeDown, this::closeDetail,
                 this::refreshAfterAction);
@@ -77,27 +75,6 @@ public class ModerationView extends VerticalLayout {
         setFlexGrow(1, panes);
         updateBulk();
         updateEmptyState();
-    }
-
-    @Override
-    protected void onAttach(AttachEvent event) {
-        super.onAttach(event);
-        Page page = event.getUI().getPage();
-        page.retrieveExtendedClientDetails(details -> fitTo(details.getWindowInnerWidth()));
-        resizing = page.addBrowserWindowResizeListener(resize -> fitTo(resize.getWidth()));
-    }
-
-    @Override
-    protected void onDetach(DetachEvent event) {
-        if (resizing != null) {
-            resizing.remove();
-        }
-        super.onDetach(event);
-    }
-
-    private void fitTo(int width) {
-        windowWidth = width;
-        queue.fitTo(windowWidth, selectedId != null);
     }
 
     private void refresh() {
@@ -138,7 +115,7 @@ public class ModerationView extends VerticalLayout {
         detail.setVisible(true);
         addClassName("showing-detail");
         queue.markOpened(shareId);
-        queue.fitTo(windowWidth, true);
+        fit.refit();
         if (fromKeyboard) {
             detail.focusTitle();
         }
@@ -149,7 +126,7 @@ public class ModerationView extends VerticalLayout {
         detail.setVisible(false);
         removeClassName("showing-detail");
         queue.markOpened(null);
-        queue.fitTo(windowWidth, false);
+        fit.refit();
         queue.focus();
     }
 

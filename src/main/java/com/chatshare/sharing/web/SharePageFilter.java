@@ -96,7 +96,7 @@ class SharePageFilter extends HttpFilter {
         writeSecurityHeaders(request, response);
         String method = request.getMethod();
         if (!"GET".equals(method) && !"HEAD".equals(method)) {
-            // Answered here, not with sendError: an error dispatch would meet the app's sign-in.
+            // Answered here, not with sendError: an empty 405 with Allow, without the app's error page.
             refused.increment();
             response.setHeader("Allow", "GET, HEAD");
             response.setStatus(HttpServletResponse.SC_METHOD_NOT_ALLOWED);

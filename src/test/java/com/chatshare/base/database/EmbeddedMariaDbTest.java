@@ -85,7 +85,8 @@ class EmbeddedMariaDbTest {
                     assertThat(connection.isValid(5)).isTrue();
                 }
             }
-            assertThat(output.getAll()).contains("did not start (attempt 1 of 3)");
+            assertThat(output.getAll()).contains("found its port taken (attempt 1 of 3)")
+                    .contains("port " + taken.getLocalPort() + " on 127.0.0.1 is in use");
         }
     }
 
@@ -95,8 +96,9 @@ class EmbeddedMariaDbTest {
             assertThatThrownBy(() -> EmbeddedMariaDb.start(
                     new EmbeddedDatabaseProperties("", taken.getLocalPort(), "configured"), () -> 0))
                     .isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining("Could not start the embedded MariaDB");
-            assertThat(output.getAll()).doesNotContain("did not start (attempt");
+                    .hasMessage("Could not start the embedded MariaDB: port " + taken.getLocalPort()
+                            + " on 127.0.0.1 is in use by another program");
+            assertThat(output.getAll()).doesNotContain("found its port taken (attempt");
         }
     }
 
