@@ -37,7 +37,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     /** The application's database account; it has rights on the application's schema only. */
     public static final String USERNAME = "chatshare";
 
-    /** How often a server on an automatically chosen port is tried (see {@link #start(EmbeddedDatabaseProperties, IntSupplier)}). */
+    /** How often a server on an automatically chosen port is tried when it finds the port taken. */
     static final int AUTOMATIC_PORT_ATTEMPTS = 3;
 
     /**
@@ -163,8 +163,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                 deleteTemporaryDirectories(configuration);
             }
             if (configuration != null && saysPortTaken(e)) {
-                throw new PortTakenException("Could not start the embedded MariaDB: port " + configuration.getPort()
-                        + " on 127.0.0.1 is in use by another program", e);
+                throw new PortTakenException(configuration.getPort(), e);
             }
             if (e instanceof IllegalStateException || e instanceof IllegalArgumentException) {
                 throw (RuntimeException) e;
@@ -181,8 +180,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             probe.setReuseAddress(true);
             probe.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
         } catch (IOException e) {
-            throw new PortTakenException("Could not start the embedded MariaDB: port " + port
-                    + " on 127.0.0.1 is in use by another program", e);
+            throw new PortTakenException(port, e);
         }
     }
 
@@ -199,8 +197,9 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 
     /** The server could not listen on its port: another program has it. */
     static final class PortTakenException extends IllegalStateException {
-        PortTakenException(String message, Throwable cause) {
-            super(message, cause);
+        PortTakenException(int port, Throwable cause) {
+            super("Could not start the embedded MariaDB: port " + port + " on 127.0.0.1 is in use by another program",
+                    cause);
         }
     }
 
