@@ -1,5 +1,6 @@
 package com.chatshare.sharing;
 
+import com.chatshare.conversations.MessageRole;
 import com.chatshare.security.CurrentUser;
 import com.chatshare.base.markdown.MarkdownRenderer;
 import com.chatshare.sharing.internal.KnownHeads;
@@ -77,7 +78,7 @@ public class ShareModeration {
     @Transactional(readOnly = true)
     public List<SnapshotMessage> snapshot(long shareId) {
         return snapshots.findByShareLinkIdOrderByPosition(shareId).stream()
-                .map(m -> new SnapshotMessage(m.getRole(), markdown.toHtml(m.getContent()), m.getOmittedBefore()))
+                .map(m -> new SnapshotMessage(m.getRole(), markdown.messageHtml(m.getContent(), m.getRole() == MessageRole.USER), m.getOmittedBefore()))
                 .toList();
     }
 

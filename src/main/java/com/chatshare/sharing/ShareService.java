@@ -1,5 +1,6 @@
 package com.chatshare.sharing;
 
+import com.chatshare.conversations.MessageRole;
 import com.chatshare.accounts.AccountDirectory;
 import com.chatshare.conversations.ChatMessage;
 import com.chatshare.conversations.ChatTurn;
@@ -141,7 +142,7 @@ public class ShareService {
                 link.map(ShareLink::getVisibility).orElse(ShareVisibility.ANONYMOUS),
                 currentUser.require().displayName(),
                 shareable.stream().map(m -> new PreviewMessage(m.id(), m.position(), m.role(),
-                        markdown.toHtml(m.content()), !excluded.contains(m.id()), check.scan(m.content()))).toList(),
+                        markdown.messageHtml(m.content(), m.role() == MessageRole.USER), !excluded.contains(m.id()), check.scan(m.content()))).toList(),
                 link.map(l -> details(l, shareable)),
                 link.map(this::settingsOf).orElse(policy.defaultSettings()), policy.expiry(),
                 link.map(ShareLink::getSnapshotVersion).orElse(0));
@@ -422,6 +423,17 @@ public class ShareService {
     @Transactional(readOnly = true)
     public Optional<PublicSnapshot> findPublicSnapshot(String token) {
         return pages.snapshot(token);
+    }
+
+    /**
+     * The title of a link anyone may read, as its public page shows it to anyone, also for a
+     * visitor who is not signed in (the sign-in page says what signing in is for). Empty for every
+     * other token, exactly as for an unknown one.
+     */
+    @PreAuthorize("permitAll()")
+    @Transactional(readOnly = true)
+    public Optional<String> findPublicTitle(String token) {
+        return pages.snapshot(token).map(PublicSnapshot::title);
     }
 
     /**

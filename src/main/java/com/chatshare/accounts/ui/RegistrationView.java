@@ -13,6 +13,8 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.server.VaadinSession;
+import com.chatshare.security.SignInDestination;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.Autocomplete;
@@ -41,7 +43,7 @@ public class RegistrationView extends VerticalLayout {
     private final PasswordField password = new PasswordField("Password");
     private final Map<Registration.Field, RuledField> fields = new EnumMap<>(Registration.Field.class);
 
-    RegistrationView(AccountService accountService) {
+    RegistrationView(AccountService accountService, SignInDestination destination) {
         this.accountService = accountService;
         setSizeFull();
         setAlignItems(Alignment.CENTER);
@@ -69,7 +71,11 @@ public class RegistrationView extends VerticalLayout {
         create.addClickShortcut(Key.ENTER);
         create.setWidthFull();
 
-        VerticalLayout card = new VerticalLayout(new H1("Create an account"), username, displayName, password, create,
+        // On the way to somewhere (continue a shared chat): say so; the sign-in after it goes there.
+        H1 heading = new H1(destination.purpose(VaadinSession.getCurrent().getSession())
+                .map(purpose -> "Create an account to " + purpose).orElse("Create an account"));
+        heading.setId("register-heading");
+        VerticalLayout card = new VerticalLayout(heading, username, displayName, password, create,
                 new Paragraph(new Text("Already have an account? "),
                         new Anchor("login", "Sign in")));
         card.addClassName("auth-card");
@@ -93,11 +99,41 @@ public class RegistrationView extends VerticalLayout {
             com.vaadin.flow.server.VaadinRequest request = com.vaadin.flow.server.VaadinRequest.getCurrent();
             accountService.register(new Registration(username.getValue(), displayName.getValue(), password.getValue()),
                     request == null ? null : request.getRemoteAddr());
-            Notifications.success("Account created. Sign in with your new username.");
-            getUI().ifPresent(ui -> ui.navigate("login"));
+            signIn();
         } catch (RegistrationException e) {
             e.problems().forEach((field, message) -> fields.get(field).showError(message));
         }
+    }
+
+    /**
+     * Signs the new account in through the ordinary sign-in (the same form post, CSRF token,
+     * throttle and session renewal as the sign-in page), with the password still in its field in
+     * the browser: it is never sent back from the server. Spring Security then opens what the
+     * visitor was on their way to (continuing a shared chat), or a new chat.
+     */
+    private void signIn() {
+        getElement().executeJs("""
+                const form = document.createElement('form');
+                form.method = 'POST';
+                form.action = 'login';
+                form.hidden = true;
+                const add = (name, value) => {
+                  const input = document.createElement('input');
+                  input.type = 'hidden';
+                  input.name = name;
+                  input.value = value;
+                  form.appendChild(input);
+                };
+                add('username', $0);
+                add('password', $1.value);
+                const csrfName = document.querySelector('meta[name=_csrf_parameter]');
+                const csrfValue = document.querySelector('meta[name=_csrf]');
+                if (csrfName && csrfValue) {
+                  add(csrfName.content, csrfValue.content);
+                }
+                document.body.appendChild(form);
+                form.submit();
+                """, username.getValue(), password.getElement());
     }
 
     /** A field with the rule that checks it; errors go beside the field, the value stays. */

@@ -6,6 +6,7 @@ import org.commonmark.renderer.html.HtmlRenderer;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Entities;
 import org.jsoup.safety.Safelist;
 import org.springframework.stereotype.Component;
 
@@ -14,6 +15,11 @@ import org.springframework.stereotype.Component;
  * page: commonmark with raw HTML escaped, then jsoup's cleaner with an allow-list of tags, links
  * only to http, https and mailto with {@code rel="nofollow ugc noopener noreferrer"}, and images
  * turned into plain links so a shared page never loads anything from elsewhere.
+ *
+ * <p>What a person typed is not Markdown to them: {@link #messageHtml} shows it as typed
+ * ({@link #verbatimHtml}: escaped, line breaks and spaces kept by the class {@value #VERBATIM_CLASS},
+ * which the app's and the public page's style sheets set to {@code white-space: pre-wrap}), and
+ * renders only the assistant's answers as Markdown, as ChatGPT and Claude do.
  */
 @Component
 public class MarkdownRenderer {
@@ -32,6 +38,30 @@ public class MarkdownRenderer {
             .addProtocols("a", "href", "http", "https", "mailto")
             .addEnforcedAttribute("a", "rel", "nofollow ugc noopener noreferrer");
     private final Document.OutputSettings output = new Document.OutputSettings().prettyPrint(false);
+
+    /** The class of a paragraph that shows its text as typed; both style sheets keep its line breaks. */
+    public static final String VERBATIM_CLASS = "verbatim";
+
+    /**
+     * A chat message as HTML for every view of it (chat, continued copy, share preview, public
+     * page, moderation): verbatim when a person wrote it, sanitised Markdown when the assistant did.
+     */
+    public String messageHtml(String content, boolean writtenByPerson) {
+        return writtenByPerson ? verbatimHtml(content) : toHtml(content);
+    }
+
+    /**
+     * Text exactly as typed, as one paragraph: every character escaped (so no tag, entity or
+     * Markdown means anything), bidirectional overrides removed, line breaks normalised to
+     * {@code \n} and kept by the paragraph's class. Empty text gives an empty string.
+     */
+    public String verbatimHtml(String text) {
+        String plain = plainText(text).replace("\r\n", "\n").replace('\r', '\n').strip();
+        if (plain.isEmpty()) {
+            return "";
+        }
+        return "<p class=\"" + VERBATIM_CLASS + "\">" + Entities.escape(plain) + "</p>";
+    }
 
     public String toHtml(String markdown) {
         String html = renderer.render(parser.parse(plainText(markdown)));

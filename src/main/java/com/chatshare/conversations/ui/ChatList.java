@@ -2,6 +2,7 @@ package com.chatshare.conversations.ui;
 
 import com.chatshare.base.ui.EmptyState;
 import com.chatshare.base.ui.Notifications;
+import com.chatshare.conversations.ChatPaths;
 import com.chatshare.conversations.ConversationNotFoundException;
 import com.chatshare.conversations.ConversationService;
 import com.chatshare.conversations.ConversationSummary;
@@ -15,6 +16,7 @@ import com.vaadin.flow.component.contextmenu.MenuItem;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -22,8 +24,7 @@ import com.vaadin.flow.component.menubar.MenuBar;
 import com.vaadin.flow.component.menubar.MenuBarVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.router.RouteParameters;
-import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.shared.ApplicationConstants;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -121,8 +122,10 @@ class ChatList extends VerticalLayout {
     }
 
     private Div row(ConversationSummary conversation) {
-        RouterLink link = new RouterLink(conversation.title(), ChatView.class,
-                new RouteParameters(ChatView.CONVERSATION_ID, String.valueOf(conversation.id())));
+        // An anchor the client-side router follows: RouterLink would resolve ChatView's main
+        // route "" (the welcome screen) and ignore the id, giving every row an empty href.
+        Anchor link = new Anchor(ChatPaths.chat(conversation.id()), conversation.title());
+        link.getElement().setAttribute(ApplicationConstants.ROUTER_LINK_ATTRIBUTE, "");
         link.addClassName("chat-row-title");
         link.getElement().setAttribute("title", conversation.title());
 

@@ -104,10 +104,12 @@ public class ChatMessages extends Div {
         private final Span author = new Span();
         private final Div content = new Div();
         private final StringBuilder text = new StringBuilder();
+        private final boolean fromUser;
 
         Entry(MarkdownRenderer markdown, String authorName, String abbreviation, boolean fromUser, String text,
                 Instant at) {
             this.markdown = markdown;
+            this.fromUser = fromUser;
             addClassNames("chat-message", fromUser ? "from-user" : "from-assistant");
             Span avatar = new Span(abbreviation);
             avatar.addClassName("chat-message-avatar");
@@ -146,7 +148,7 @@ public class ChatMessages extends Div {
 
         private void render() {
             // Sanitised by the renderer's allow-list: the only HTML a message ever becomes.
-            content.getElement().setProperty("innerHTML", markdown.toHtml(text.toString()));
+            content.getElement().setProperty("innerHTML", markdown.messageHtml(text.toString(), fromUser));
         }
     }
 }

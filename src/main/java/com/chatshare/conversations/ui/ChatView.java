@@ -6,6 +6,7 @@ import com.chatshare.base.ui.PageNotFoundException;
 import com.chatshare.conversations.AssistantUnavailableException;
 import com.chatshare.conversations.ConversationNotFoundException;
 import com.chatshare.conversations.ConversationService;
+import com.chatshare.conversations.ChatPaths;
 import com.chatshare.conversations.ConversationSummary;
 import com.chatshare.conversations.InvalidChatInputException;
 import com.chatshare.conversations.ReplyStream;
@@ -174,7 +175,7 @@ public class ChatView extends VerticalLayout implements BeforeEnterObserver, Has
                 header.setVisible(true);
                 messageList.setVisible(true);
                 welcome.setVisible(false);
-                UI.getCurrent().getPage().getHistory().replaceState(null, "chat/" + started.id());
+                UI.getCurrent().getPage().getHistory().replaceState(null, ChatPaths.chat(started.id()));
                 chatList.setCurrent(started.id());
             } else {
                 service.postUserMessage(conversation.id(), text);

@@ -1,5 +1,6 @@
 package com.chatshare.datacontrols.ui;
 
+import com.chatshare.conversations.ChatPaths;
 import com.chatshare.base.ui.ClipboardCopy;
 import com.chatshare.base.ui.CopyLinkDialog;
 import com.chatshare.base.ui.Notifications;
@@ -31,7 +32,7 @@ class LinkRowActions extends HorizontalLayout {
     LinkRowActions(ShareSummary link, Component near, ShareService shares, ReviewRequestOpener reviews,
             Function<String, String> absoluteUrl, Runnable refresh, Consumer<ShareSummary> onDelete) {
         // A router link by path: the chat view belongs to another feature.
-        Anchor chat = new Anchor("chat/" + link.conversationId(), VaadinIcon.COMMENT_O.create());
+        Anchor chat = new Anchor(ChatPaths.chat(link.conversationId()), VaadinIcon.COMMENT_O.create());
         chat.getElement().setAttribute("router-link", true);
         chat.getElement().setAttribute("aria-label", "Open the chat");
         chat.getElement().setAttribute("title", "Open the chat");

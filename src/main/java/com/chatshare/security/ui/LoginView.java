@@ -1,6 +1,7 @@
 package com.chatshare.security.ui;
 
 import com.chatshare.security.LoginThrottledException;
+import com.chatshare.security.SignInDestination;
 import com.vaadin.flow.component.Text;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Paragraph;
@@ -34,10 +35,15 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
             "The sign-in page had expired, so you were not signed in. Please sign in again.";
 
     private final transient AuthenticationContext authenticationContext;
+    private final transient SignInDestination destination;
     private final LoginForm login = new LoginForm();
+    private String formTitle = DEFAULT_TITLE;
 
-    LoginView(AuthenticationContext authenticationContext) {
+    static final String DEFAULT_TITLE = "Sign in";
+
+    LoginView(AuthenticationContext authenticationContext, SignInDestination destination) {
         this.authenticationContext = authenticationContext;
+        this.destination = destination;
         setSizeFull();
         setAlignItems(Alignment.CENTER);
         setJustifyContentMode(JustifyContentMode.CENTER);
@@ -58,6 +64,10 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
             event.forwardTo("");
             return;
         }
+        WrappedSession session = VaadinSession.getCurrent().getSession();
+        // On the way to somewhere (continue a shared chat): say so above the form.
+        formTitle = destination.purpose(session).map(purpose -> "Sign in to " + purpose).orElse(DEFAULT_TITLE);
+        login.setI18n(i18n(BAD_CREDENTIALS_MESSAGE));
         if (event.getLocation().getQueryParameters().getParameters().containsKey("expired")) {
             login.setI18n(i18n(EXPIRED_MESSAGE));
             login.setError(true);
@@ -66,6 +76,11 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
                     ? LoginThrottledException.MESSAGE
                     : BAD_CREDENTIALS_MESSAGE));
             login.setError(true);
+            // The username stays in its field; only the password is typed again.
+            destination.takeFailedUsername(session).ifPresent(username -> login.getElement().executeJs(
+                    "const field = this.querySelector('#vaadinLoginUsername');"
+                            + "if (field) { field.value = $0; const password = this.querySelector('#vaadinLoginPassword');"
+                            + " if (password) { password.focus(); } }", username));
         }
     }
 
@@ -80,13 +95,14 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         return failure instanceof LoginThrottledException;
     }
 
-    private static LoginI18n i18n(String errorMessage) {
+    private LoginI18n i18n(String errorMessage) {
         LoginI18n i18n = LoginI18n.createDefault();
         LoginI18n.Header header = new LoginI18n.Header();
         header.setTitle("Chatshare");
         header.setDescription("Share your AI conversations by link");
         i18n.setHeader(header);
-        i18n.getForm().setTitle("Sign in");
+        i18n.getForm().setTitle(formTitle);
+        i18n.getForm().setSubmit(DEFAULT_TITLE);
         i18n.getErrorMessage().setTitle("Sign-in failed");
         i18n.getErrorMessage().setMessage(errorMessage);
         return i18n;

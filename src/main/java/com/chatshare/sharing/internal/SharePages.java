@@ -211,7 +211,7 @@ public class SharePages implements DisposableBean {
                         MarkdownRenderer.plainText(link.getSharedByName()), link.getCreatedAt(), link.getUpdatedAt(),
                         link.getSnapshotVersion(),
                         snapshots.findByShareLinkIdOrderByPosition(link.getId()).stream()
-                                .map(m -> new SnapshotMessage(m.getRole(), markdown.toHtml(m.getContent()), m.getOmittedBefore()))
+                                .map(m -> new SnapshotMessage(m.getRole(), markdown.messageHtml(m.getContent(), m.getRole() == MessageRole.USER), m.getOmittedBefore()))
                                 .toList());
     }
 

@@ -5,7 +5,10 @@ import com.chatshare.conversations.ConversationSummary;
 import com.chatshare.sharing.PublicSnapshot;
 import com.chatshare.sharing.ShareException;
 import com.chatshare.sharing.ShareService;
+import com.chatshare.security.SignInDestination;
+import com.chatshare.conversations.ChatPaths;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -16,13 +19,15 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import java.util.Optional;
 
 /**
  * "Continue this conversation": confirms, then copies the shared snapshot into the signed-in
- * user's own chats. A signed-out visitor is sent to sign in and brought back here.
+ * user's own chats. A signed-out visitor is sent to sign in (or to register) and brought back
+ * here, and the copy is made at once: signing in from the shared page was the confirmation.
  */
 @Route("share/:token/continue")
 @PageTitle("Continue a shared chat · Chatshare")
@@ -30,10 +35,12 @@ import java.util.Optional;
 public class ContinueView extends VerticalLayout implements BeforeEnterObserver {
 
     private final transient ShareService shares;
+    private final transient SignInDestination destination;
     private String token;
 
-    ContinueView(ShareService shares) {
+    ContinueView(ShareService shares, SignInDestination destination) {
         this.shares = shares;
+        this.destination = destination;
         addClassName("page");
     }
 
@@ -47,6 +54,17 @@ public class ContinueView extends VerticalLayout implements BeforeEnterObserver 
             heading.setId("continue-unavailable");
             add(heading, new Paragraph("It may have been deleted or taken down."), new Anchor("", "Back to your chats"));
             return;
+        }
+        if (destination.takeSignedInFor(VaadinSession.getCurrent().getSession(), ContinueSignInPurpose.path(token))) {
+            // Signed in (or registered) on the way here from the shared page: that was the
+            // confirmation, so the copy is made now and opened.
+            try {
+                // Without Spring Security's "?continue" marker of the sign-in's return.
+                event.forwardTo(ChatPaths.chat(shares.continueConversation(token).id()), QueryParameters.empty());
+                return;
+            } catch (ShareException e) {
+                Notifications.error(e.getMessage());
+            }
         }
         H2 heading = new H2("Continue this shared chat");
         H3 title = new H3(snapshot.get().title());
@@ -67,7 +85,7 @@ public class ContinueView extends VerticalLayout implements BeforeEnterObserver 
     private void continueConversation() {
         try {
             ConversationSummary copy = shares.continueConversation(token);
-            UI.getCurrent().navigate("chat/" + copy.id());
+            UI.getCurrent().navigate(ChatPaths.chat(copy.id()));
         } catch (ShareException e) {
             Notifications.error(e.getMessage());
         }

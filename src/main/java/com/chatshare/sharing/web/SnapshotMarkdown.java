@@ -33,6 +33,11 @@ final class SnapshotMarkdown {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
     private static final String MARKDOWN_PUNCTUATION = "\\`*_[]<>#|~&";
+    /** Characters a person may type that a Markdown viewer would read anywhere in a line. */
+    private static final String VERBATIM_PUNCTUATION = "\\`*_[]<>#|~&!$";
+    /** Characters that start a list, a heading underline or a quote at the start of a line. */
+    private static final String LINE_START_MARKS = "-+=>";
+    private static final Pattern ORDERED_LIST_START = Pattern.compile("[0-9]{1,9}[.)]");
     private static final Pattern FENCE = Pattern.compile("^ {0,3}(`{3,}|~{3,})(.*)$");
     private static final Pattern LINE_BREAKS_AND_CONTROLS = Pattern.compile("[\\p{Cc}\\p{Zl}\\p{Zp}]+");
     private static final Pattern UNSAFE_IN_FILE_NAMES = Pattern.compile("[\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}/\\\\:*?\"<>|]+");
@@ -56,6 +61,10 @@ final class SnapshotMarkdown {
             }
             md.append("\n## ").append(message.role() == MessageRole.USER ? "User" : "Assistant").append("\n\n");
             String content = message.markdown().replace("\r\n", "\n").replace('\r', '\n').strip();
+            if (message.role() == MessageRole.USER) {
+                md.append(verbatim(content)).append('\n');
+                continue;
+            }
             md.append(content).append('\n');
             String openFence = openFence(content);
             if (openFence != null) {
@@ -77,6 +86,44 @@ final class SnapshotMarkdown {
             escaped.append(c);
         }
         return escaped.toString();
+    }
+
+    /**
+     * What a person typed, written so that a Markdown viewer shows it as typed, as the page does:
+     * the punctuation that Markdown (and common extensions: tables, strikethrough, math) reads is
+     * escaped, so is what starts a list, a heading underline or a quote at the start of a line;
+     * indentation is kept as no-break spaces (never an indented code block), and each line break
+     * within a paragraph is a hard break.
+     */
+    static String verbatim(String text) {
+        String[] lines = text.split("\n", -1);
+        StringBuilder md = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            int start = 0;
+            while (start < line.length() && (line.charAt(start) == ' ' || line.charAt(start) == '\t')) {
+                md.append(line.charAt(start) == '\t' ? "\u00A0\u00A0\u00A0\u00A0" : "\u00A0");
+                start++;
+            }
+            Matcher listNumber = ORDERED_LIST_START.matcher(line).region(start, line.length());
+            int numberEnd = listNumber.lookingAt() ? listNumber.end() - 1 : -1;
+            for (int j = start; j < line.length(); j++) {
+                char c = line.charAt(j);
+                boolean lineStart = j == start && LINE_START_MARKS.indexOf(c) >= 0;
+                if (lineStart || j == numberEnd || VERBATIM_PUNCTUATION.indexOf(c) >= 0) {
+                    md.append('\\');
+                }
+                md.append(c);
+            }
+            boolean nextIsText = i + 1 < lines.length && !lines[i + 1].isBlank();
+            if (!line.isBlank() && nextIsText) {
+                md.append('\\');
+            }
+            if (i + 1 < lines.length) {
+                md.append('\n');
+            }
+        }
+        return md.toString();
     }
 
     /** The fence that closes the code block a message leaves open, or null when it closes all it opens. */

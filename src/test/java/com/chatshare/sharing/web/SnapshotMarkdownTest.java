@@ -7,13 +7,45 @@ import com.chatshare.sharing.internal.SharePages.SnapshotSource;
 import com.chatshare.sharing.internal.SharePages.SourceMessage;
 import java.time.Instant;
 import java.util.List;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The Markdown download's text and file name, without a server. */
 class SnapshotMarkdownTest {
 
     static final Instant SHARED = Instant.parse("2026-03-01T10:00:00Z");
     static final Instant UPDATED = Instant.parse("2026-03-04T10:00:00Z");
+
+    /** The person's words as a Markdown viewer shows them: the download read back through CommonMark. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "{{7*7}} ${7*7}",
+            "*not italic* _nor this_ **nor bold** `no code` ~~no strike~~",
+            "# not a heading\n- not a list\n+ nor this\n1. nor a numbered one\n2) nor this\n> not a quote",
+            "first line\nsecond line\n\nnew paragraph",
+            "    four spaces are not code\n\tnor a tab",
+            "a | table | row\n---|---\n[a link](https://example.com) ![an image](x.png) <b>tag</b> &amp; entity",
+            "```\nnot a fence\n```",
+            "title\n===\nsubtitle\n---",
+            "back\\slash at the end\\",
+    })
+    void a_persons_words_read_in_a_markdown_viewer_as_typed(String typed) {
+        Parser parser = Parser.builder().build();
+        String html = HtmlRenderer.builder().build().render(parser.parse(SnapshotMarkdown.verbatim(typed)));
+        // Every line break the person typed must be a hard break (<br>, which wholeText() reads
+        // as a line break), so the renderer's own newlines between tags are not text.
+        Document shown = Jsoup.parseBodyFragment(html.replace("\n", ""));
+        shown.select("p + p").before("\n\n");
+        String text = shown.body().wholeText().replace('\u00A0', ' ');
+
+        assertThat(shown.select("em, strong, code, h1, h2, ul, ol, blockquote, a, img, table, pre, del, b")).isEmpty();
+        assertThat(text).isEqualTo(typed.replace("\t", "    "));
+    }
 
     @Test
     void the_file_has_the_title_the_author_the_dates_and_each_message_under_its_role() {
@@ -28,7 +60,7 @@ class SnapshotMarkdownTest {
 
                 ## User
 
-                Green or *black*?
+                Green or \\*black\\*?
 
                 ## Assistant
 

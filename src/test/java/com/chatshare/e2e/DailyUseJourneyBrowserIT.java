@@ -1,0 +1,158 @@
+package com.chatshare.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The path a person walks every day, as they walk it: register and be signed in, chat in two
+ * chats, go back to the first from the list (mouse, keyboard, the phone's drawer), share it on a
+ * phone, open the link signed out, and a second person continues it by registering from the
+ * public page, straight into their copy. What people typed reads back exactly as typed everywhere.
+ */
+class DailyUseJourneyBrowserIT extends BrowserJourney {
+
+    /** Looks like Markdown and template syntax; a person means it literally. */
+    static final String TYPED_FIRST_LINE = "{{7*7}} ${7*7} *not italic* _nor this_";
+    static final String TYPED_SECOND_LINE = "  # not a heading, two spaces kept";
+
+    @Test
+    void a_new_user_registers_chats_twice_returns_to_the_first_shares_it_and_a_reader_continues_it() {
+        WebDriver dana = openBrowser();
+        WebDriverWait wait = waitFor(dana);
+
+        // Registering signs the new account in and opens a new chat.
+        register(dana, wait, "dana", "Dana Daily", "danas-long-password");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("welcome")));
+        assertThat(dana.findElement(By.id("welcome")).getText()).isEqualTo("Welcome, Dana Daily");
+        assertThat(dana.getCurrentUrl()).doesNotContain("/login").doesNotContain("/register");
+        Browser.screenshot(dana, "daily-01-registered-and-signed-in");
+
+        // Two chats.
+        WebElement input = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#message-input textarea")));
+        input.sendKeys(TYPED_FIRST_LINE, Keys.chord(Keys.SHIFT, Keys.ENTER), TYPED_SECOND_LINE, Keys.ENTER);
+        awaitAnswer(wait);
+        String firstChat = dana.getCurrentUrl();
+        assertThat(firstChat).matches(".*/chat/\\d+$");
+        assertTypedAsTyped(dana.findElement(By.cssSelector("#messages .chat-message.from-user .chat-message-content")));
+
+        dana.findElement(By.id("new-chat")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("welcome")));
+        send(dana, wait, "A second, unrelated question");
+        String secondChat = dana.getCurrentUrl();
+        assertThat(secondChat).matches(".*/chat/\\d+$").isNotEqualTo(firstChat);
+
+        // Back to the first from the list, with the mouse.
+        WebElement firstRow = rowLink(dana, wait, TYPED_FIRST_LINE.substring(0, 7));
+        assertThat(firstRow.getDomAttribute("href")).isEqualTo(path(firstChat).substring(1));
+        firstRow.click();
+        wait.until(ExpectedConditions.urlToBe(firstChat));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "{{7*7}} ${7*7}"));
+        assertThat(dana.findElement(By.id("messages")).getText()).doesNotContain("A second, unrelated question");
+        Browser.screenshot(dana, "daily-02-first-chat-from-the-list");
+
+        // To the second one by keyboard: focus its link and press Enter.
+        WebElement secondRow = rowLink(dana, wait, "A second, unrelated");
+        ((JavascriptExecutor) dana).executeScript("arguments[0].focus()", secondRow);
+        dana.switchTo().activeElement().sendKeys(Keys.ENTER);
+        wait.until(ExpectedConditions.urlToBe(secondChat));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "A second, unrelated question"));
+
+        // On a phone: the drawer, a tap on the first chat, and the drawer gets out of the way.
+        Browser.phone(dana);
+        dana.findElement(By.tagName("vaadin-drawer-toggle")).click();
+        WebElement tapped = rowLink(dana, wait, TYPED_FIRST_LINE.substring(0, 7));
+        tapped.click();
+        wait.until(ExpectedConditions.urlToBe(firstChat));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "{{7*7}} ${7*7}"));
+        wait.until(d -> !Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                "return document.querySelector('vaadin-app-layout').drawerOpened")));
+        Browser.screenshot(dana, "daily-03-phone-first-chat-from-the-drawer");
+
+        // Share it on the phone.
+        dana.findElement(By.id("header-share")).click();
+        WebElement copy = wait.until(ExpectedConditions.elementToBeClickable(By.id("copy-link")));
+        copy.click();
+        wait.until(d -> !d.findElement(By.cssSelector("#share-url input")).getDomProperty("value").isBlank());
+        String link = dana.findElement(By.cssSelector("#share-url input")).getDomProperty("value");
+        assertThat(link).matches("http://localhost:\\d+/share/[A-Za-z0-9_-]{22}");
+        Browser.screenshot(dana, "daily-04-phone-shared");
+
+        // Signed out, the link reads as typed.
+        WebDriver erin = openBrowser();
+        WebDriverWait erinWait = waitFor(erin);
+        erin.get(link);
+        WebElement typed = erin.findElement(By.cssSelector(".messages .verbatim"));
+        assertTypedAsTyped(typed);
+        Browser.screenshot(erin, "daily-05-public-page");
+
+        // Erin continues it: the sign-in page says what for, she registers, and is in her copy.
+        String title = erin.findElement(By.tagName("h1")).getText();
+        erin.findElement(By.linkText("Continue this conversation")).click();
+        erinWait.until(ExpectedConditions.urlContains("/login"));
+        WebElement form = erinWait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("vaadin-login-form")));
+        erinWait.until(d -> form.getText().contains("Sign in to continue “" + title + "”"));
+        Browser.screenshot(erin, "daily-06-sign-in-to-continue");
+        erin.findElement(By.id("register-link")).click();
+        erinWait.until(ExpectedConditions.textToBe(By.id("register-heading"), "Create an account to continue “" + title + "”"));
+        register(erin, erinWait, "erin", "Erin Reader", "erins-long-password");
+        erinWait.until(ExpectedConditions.urlMatches(".*/chat/\\d+$"));
+        erinWait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "{{7*7}} ${7*7}"));
+        assertTypedAsTyped(erin.findElement(By.cssSelector("#messages .chat-message.from-user .chat-message-content")));
+        assertThat(erin.findElement(By.id("conversation-title")).getText()).isEqualTo(title);
+        Browser.screenshot(erin, "daily-07-continued-copy");
+    }
+
+    /** The user's words: the same characters, line breaks and spaces, and no formatting. */
+    static void assertTypedAsTyped(WebElement shown) {
+        assertThat(shown.findElements(By.cssSelector("em, strong, h1, h2, code"))).isEmpty();
+        String text = shown.getDomProperty("innerText");
+        assertThat(text.strip()).isEqualTo(TYPED_FIRST_LINE + "\n" + TYPED_SECOND_LINE);
+    }
+
+    private void register(WebDriver driver, WebDriverWait wait, String username, String displayName, String password) {
+        if (!driver.getCurrentUrl().contains("/register")) {
+            driver.get(url("/register"));
+        }
+        type(wait, By.cssSelector("#username input"), username);
+        type(wait, By.cssSelector("#display-name input"), displayName);
+        type(wait, By.cssSelector("#password input"), password);
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("create-account"))).click();
+    }
+
+    private static void type(WebDriverWait wait, By locator, String text) {
+        WebElement field = wait.until(ExpectedConditions.visibilityOfElementLocated(locator));
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    private static WebElement rowLink(WebDriver driver, WebDriverWait wait, String titleStart) {
+        return wait.until(d -> {
+            List<WebElement> links = d.findElements(By.cssSelector("#chat-list a.chat-row-title"));
+            return links.stream().filter(a -> a.isDisplayed() && a.getText().startsWith(titleStart)).findFirst().orElse(null);
+        });
+    }
+
+    private static String path(String url) {
+        return url.replaceFirst("^https?://[^/]+", "");
+    }
+
+    private static void send(WebDriver driver, WebDriverWait wait, String text) {
+        WebElement input = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#message-input textarea")));
+        input.sendKeys(text, Keys.ENTER);
+        awaitAnswer(wait);
+    }
+
+    private static void awaitAnswer(WebDriverWait wait) {
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("stop")));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("send")));
+    }
+}
