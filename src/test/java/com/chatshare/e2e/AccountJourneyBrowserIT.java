@@ -23,7 +23,7 @@ class AccountJourneyBrowserIT extends BrowserJourney {
     }
 
     @Test
-    void a_new_user_registers_signs_in_sees_the_main_layout_and_signs_out() {
+    void a_new_user_registers_is_signed_in_sees_the_main_layout_signs_out_and_in_again() {
         driver.get(url("/register"));
         type(By.cssSelector("#username input"), "carol");
         type(By.cssSelector("#display-name input"), "Carol Browser");
@@ -31,12 +31,7 @@ class AccountJourneyBrowserIT extends BrowserJourney {
         Browser.screenshot(driver, "01-register");
         wait.until(ExpectedConditions.elementToBeClickable(By.id("create-account"))).click();
 
-        wait.until(ExpectedConditions.urlToBe(url("/login")));
-        wait.until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("vaadin-login-form input[name='username']")));
-        Browser.screenshot(driver, "02-login");
-        submitLogin(driver, "carol", "carols-long-password");
-
+        // Registered is signed in: straight to a new chat.
         WebElement welcome = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("welcome")));
         assertThat(welcome.getText()).isEqualTo("Welcome, Carol Browser");
         assertThat(driver.findElement(By.id("main-nav")).getText()).contains("Chats").doesNotContain("Users");
@@ -52,6 +47,8 @@ class AccountJourneyBrowserIT extends BrowserJourney {
         Browser.screenshot(driver, "04-signed-out");
         driver.get(url("/"));
         wait.until(ExpectedConditions.urlContains("/login"));
+        submitLogin(driver, "carol", "carols-long-password");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("welcome")));
     }
 
     @Test
@@ -62,6 +59,11 @@ class AccountJourneyBrowserIT extends BrowserJourney {
         wait.until(ExpectedConditions.urlContains("/login?error"));
         WebElement form = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("vaadin-login-form[error]")));
         assertThat(form.getText()).contains("Sign-in failed");
+        // The username stays; only the password is typed again.
+        wait.until(d -> "alice".equals(d.findElement(By.cssSelector("vaadin-login-form input[name='username']"))
+                .getDomProperty("value")));
+        assertThat(driver.findElement(By.cssSelector("vaadin-login-form input[name='password']"))
+                .getDomProperty("value")).isEmpty();
         Browser.screenshot(driver, "05-login-error");
     }
 

@@ -69,7 +69,8 @@ class ShareDialogTest extends KaribuTest {
 
         assertThat(_get(H3.class, spec -> spec.withId("share-title")).getText()).isEqualTo(conversation.title());
         String preview = _get(Div.class, spec -> spec.withId("share-preview")).getElement().getOuterHTML();
-        assertThat(preview).contains("How do I <strong>bold</strong> text?", "<code>**double stars**</code>");
+        // The person's words as typed, the assistant's answer as Markdown.
+        assertThat(preview).contains("<p class=\"verbatim\">How do I **bold** text?</p>", "<code>**double stars**</code>");
         assertThat(_get(Span.class, spec -> spec.withId("share-attribution")).getText()).isEqualTo("Shared anonymously");
         assertThat(copyButton().getText()).isEqualTo("Copy Link");
         assertThat(_get(ShareDialog.class).getElement().getTextRecursively()).contains(ShareDialog.NOTICE);

@@ -63,7 +63,7 @@ class SharedChatViewTest extends KaribuTest {
 
         assertThat(_get(H2.class, spec -> spec.withId("shared-chat-title")).getText()).startsWith("For Bob");
         assertThat(_get(Div.class, spec -> spec.withId("shared-chat-messages")).getElement().getChild(0)
-                .getOuterHTML()).contains("Is <strong>this</strong> for Bob?").doesNotContain("<script");
+                .getOuterHTML()).contains("<p class=\"verbatim\">Is **this** for Bob?</p>").doesNotContain("<script");
         assertThat(_get(SharedChatView.class).getElement().getTextRecursively()).contains("Shared by Alice Example");
     }
 

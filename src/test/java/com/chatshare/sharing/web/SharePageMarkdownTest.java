@@ -89,7 +89,7 @@ class SharePageMarkdownTest {
                 .isEqualTo("attachment; filename=\"Bold text.md\"; filename*=UTF-8''Bold%20text.md");
         String body = response.getContentAsString(StandardCharsets.UTF_8);
         assertThat(body).startsWith("# Bold text\n\nShared by Alice Example on ")
-                .contains("\n## User\n\nHow do I **bold** text?\n",
+                .contains("\n## User\n\nHow do I \\*\\*bold\\*\\* text?\n",
                         "\n## Assistant\n\nWrap it in `**double stars**`:\n\n```\n**bold**\n```\n")
                 .doesNotContain("<strong>", "<code>", "alice\"");
     }

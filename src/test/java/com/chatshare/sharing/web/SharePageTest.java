@@ -65,7 +65,7 @@ class SharePageTest {
                 .andReturn().getResponse().getContentAsString();
 
         assertThat(body).contains("<h1 dir=\"auto\">What is **Markdown**?</h1>", "Shared by <bdi>Alice Example</bdi>",
-                "<strong>Markdown</strong>", "Continue this conversation", "/share/" + token(details) + "/continue",
+                "<p class=\"verbatim\">What is **Markdown**?</p>", "Continue this conversation", "/share/" + token(details) + "/continue",
                 "<meta property=\"og:title\" content=\"What is **Markdown**?\">");
         assertThat(body).doesNotContain("alice\"", "<script");
     }
