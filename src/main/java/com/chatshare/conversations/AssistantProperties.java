@@ -1,6 +1,8 @@
 package com.chatshare.conversations;
 
 import java.time.Duration;
+import java.util.OptionalInt;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -14,7 +16,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param timeout the longest wait for the answer to start and between two pieces of it
  * @param demoDelay the pause between the demo assistant's pieces, so its answer streams visibly
  * @param maxTokens the most tokens the endpoint may generate for one answer ({@code max_tokens})
- * @param repliesPerMinute how many answers one account may ask for per minute
+ * @param repliesPerMinute how many answers one account may ask for per minute; when not set,
+ *     {@value #ENDPOINT_REPLIES_PER_MINUTE} for a configured endpoint (which costs money or
+ *     capacity), and no limit for the offline demo assistant (which costs nothing)
  */
 @ConfigurationProperties("chatshare.assistant")
 public record AssistantProperties(
@@ -24,7 +28,18 @@ public record AssistantProperties(
         @DefaultValue("60s") Duration timeout,
         @DefaultValue("25ms") Duration demoDelay,
         @DefaultValue("4096") int maxTokens,
-        @DefaultValue("20") int repliesPerMinute) {
+        @Nullable Integer repliesPerMinute) {
+
+    /** The answers per minute and account for a configured endpoint, unless set otherwise. */
+    public static final int ENDPOINT_REPLIES_PER_MINUTE = 20;
+
+    /** The answers one account may ask for per minute: empty for no limit. */
+    public OptionalInt answersPerMinute() {
+        if (repliesPerMinute != null) {
+            return OptionalInt.of(repliesPerMinute);
+        }
+        return isEndpointConfigured() ? OptionalInt.of(ENDPOINT_REPLIES_PER_MINUTE) : OptionalInt.empty();
+    }
 
     public boolean isEndpointConfigured() {
         return baseUrl != null && !baseUrl.isBlank();
@@ -48,6 +63,6 @@ public record AssistantProperties(
     @Override
     public String toString() {
         return "AssistantProperties[baseUrl=" + baseUrlForLog() + ", apiKey=" + (apiKey == null || apiKey.isBlank()
-                ? "none" : "(set)") + ", model=" + model + ", timeout=" + timeout + ", maxTokens=" + maxTokens + ", repliesPerMinute=" + repliesPerMinute + "]";
+                ? "none" : "(set)") + ", model=" + model + ", timeout=" + timeout + ", maxTokens=" + maxTokens + ", answersPerMinute=" + answersPerMinute() + "]";
     }
 }

@@ -16,6 +16,8 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Pageable;
@@ -45,16 +47,15 @@ public class ConversationService {
     private final CurrentUser currentUser;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final RateLimit replies;
+    /** Null when answers are not limited (the offline demo assistant, unless configured). */
+    private final @Nullable RateLimit replies;
 
     public static final String FULL_CONVERSATION_MESSAGE = "This chat has reached "
             + String.format("%,d", ChatMessage.MAX_PER_CONVERSATION) + " messages. Start a new chat to go on.";
     public static final String ANSWER_TOO_LONG_MESSAGE = "The answer was cut off at "
             + String.format("%,d", ChatMessage.MAX_ANSWER_LENGTH) + " characters.";
     /** The shared counter of answers per account (per minute, {@code chatshare.assistant.replies-per-minute}). */
-    static final String REPLIES_BY_ACCOUNT = "assistant replies by account";
-    public static final String TOO_MANY_REPLIES =
-            "You asked for many answers in the last minute. Wait a moment, then press Retry.";
+    public static final String REPLIES_BY_ACCOUNT = "assistant replies by account";
 
     ConversationService(ConversationRepository conversations, MessageRepository messages, ReplyRecorder replyRecorder,
             ReplyMeters replyMeters, MessageBatchWriter batchWriter, MessageCounts messageCounts, Assistant assistant, AssistantProperties assistantProperties, CurrentUser currentUser,
@@ -67,8 +68,9 @@ public class ConversationService {
         this.messageCounts = messageCounts;
         this.assistant = assistant;
         this.assistantProperties = assistantProperties;
-        this.replies = counters.limit(REPLIES_BY_ACCOUNT, assistantProperties.repliesPerMinute(),
-                java.time.Duration.ofMinutes(1));
+        this.replies = assistantProperties.answersPerMinute().stream()
+                .mapToObj(limit -> counters.limit(REPLIES_BY_ACCOUNT, limit, java.time.Duration.ofMinutes(1)))
+                .findFirst().orElse(null);
         this.currentUser = currentUser;
         this.events = events;
         this.clock = clock;
@@ -137,8 +139,11 @@ public class ConversationService {
         if (nextPosition(conversationId) >= ChatMessage.MAX_PER_CONVERSATION) {
             throw new InvalidChatInputException(FULL_CONVERSATION_MESSAGE);
         }
-        if (!replies.tryAcquire(currentUser.requireUserId())) {
-            throw new AssistantUnavailableException(TOO_MANY_REPLIES, null);
+        if (replies != null) {
+            Optional<java.time.Duration> wait = replies.acquireOrWait(currentUser.requireUserId());
+            if (wait.isPresent()) {
+                throw new AnswersLimitedException(replies.limit(), wait.get());
+            }
         }
         List<ChatTurn> history = messages.findByConversationIdOrderByPosition(conversationId).stream()
                 .map(Message::toChatMessage)

@@ -70,6 +70,22 @@ public final class Counter {
         return Arrays.stream(hits).sum();
     }
 
+    /**
+     * How long until fewer than {@code limit} hits are within the window, as the oldest slices
+     * leave it: zero when there are already fewer.
+     */
+    public Duration untilBelow(long limit) {
+        long remaining = count();
+        for (int i = SLICES - 1; i >= 0 && remaining >= limit; i--) {
+            remaining -= hits[i];
+            if (remaining < limit) {
+                long leavesAt = newestSlice - i * sliceMillis + SLICES * sliceMillis;
+                return Duration.ofMillis(Math.max(0, leavesAt - now.toEpochMilli()));
+            }
+        }
+        return Duration.ZERO;
+    }
+
     /** Counts {@code count} hits now. */
     public void add(long count) {
         if (count < 0) {

@@ -30,6 +30,14 @@ public final class RateLimit {
         return tryAcquire(Long.toString(accountId));
     }
 
+    /**
+     * For a limit per account, with the wait when refused: empty when the hit was counted,
+     * otherwise how long until the account may go ahead again.
+     */
+    public java.util.Optional<Duration> acquireOrWait(long accountId) {
+        return counters.acquireOrWait(scope, Long.toString(accountId), limit, window);
+    }
+
     public int limit() {
         return limit;
     }

@@ -71,6 +71,23 @@ public class SharedCounters {
     }
 
     /**
+     * As {@link #tryAcquire}, and when refused, how long until a hit would be counted again.
+     *
+     * @return empty when the hit was counted; otherwise the wait
+     */
+    public java.util.Optional<Duration> acquireOrWait(String scope, String key, int limit, Duration window) {
+        CounterKey counted = new CounterKey(scope, key, window);
+        return compute(List.of(counted), counters -> {
+            Counter counter = counters.get(counted);
+            if (counter.count() >= limit) {
+                return java.util.Optional.of(counter.untilBelow(limit));
+            }
+            counter.add(1);
+            return java.util.Optional.<Duration>empty();
+        });
+    }
+
+    /**
      * Locks the counters of these keys (creating missing ones) until the transaction ends, hands
      * them to {@code work} and saves what it changed. For limits with more rules than
      * {@link #tryAcquire}, such as the sign-in throttle's lockouts.

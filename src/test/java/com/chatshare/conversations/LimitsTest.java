@@ -141,10 +141,13 @@ class LimitsTest {
         ConversationSummary chat = conversations.startConversation("Many questions");
         CounterKey replies = new CounterKey(ConversationService.REPLIES_BY_ACCOUNT,
                 Long.toString(currentUser.requireUserId()), Duration.ofMinutes(1));
-        secondNode.count(replies, assistantProperties.repliesPerMinute());
+        int limit = assistantProperties.answersPerMinute().orElseThrow();
+        secondNode.count(replies, limit);
 
         assertThatThrownBy(() -> conversations.streamReply(chat.id()))
-                .isInstanceOf(AssistantUnavailableException.class)
-                .hasMessage(ConversationService.TOO_MANY_REPLIES);
+                .isInstanceOf(AnswersLimitedException.class)
+                .hasMessageStartingWith("You asked for " + limit + " answers in the last minute")
+                .satisfies(e -> assertThat(((AnswersLimitedException) e).retryAfter())
+                        .isPositive().isLessThanOrEqualTo(Duration.ofMinutes(1)));
     }
 }

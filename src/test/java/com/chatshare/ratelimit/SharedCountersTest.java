@@ -50,6 +50,23 @@ class SharedCountersTest {
     }
 
     @Test
+    void a_refused_hit_says_how_long_until_the_oldest_hits_leave_the_window() {
+        SharedCounters node = node();
+        // 12:00:00 is a slice's start (slices of 4 s for a minute): two hits now, one 20 s later.
+        assertThat(node.acquireOrWait(scope, "carol", 3, MINUTE)).isEmpty();
+        assertThat(node.acquireOrWait(scope, "carol", 3, MINUTE)).isEmpty();
+        clock.advance(Duration.ofSeconds(20));
+        assertThat(node.acquireOrWait(scope, "carol", 3, MINUTE)).isEmpty();
+
+        // Full: the first two leave at 12:01:00, 40 s from now, and then one hit fits again.
+        assertThat(node.acquireOrWait(scope, "carol", 3, MINUTE)).contains(Duration.ofSeconds(40));
+        clock.advance(Duration.ofSeconds(39));
+        assertThat(node.acquireOrWait(scope, "carol", 3, MINUTE)).contains(Duration.ofSeconds(1));
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(node.acquireOrWait(scope, "carol", 3, MINUTE)).isEmpty();
+    }
+
+    @Test
     void two_nodes_share_one_allowance() {
         SharedCounters one = node();
         SharedCounters two = node();

@@ -60,6 +60,12 @@ class ChatComposer extends HorizontalLayout {
         stop.setVisible(generating);
     }
 
+    /** While answers are limited Send waits (Enter with it); the text can still be written. */
+    void setWaiting(boolean waiting) {
+        send.setEnabled(!waiting);
+        send.setTooltipText(waiting ? "Wait until the assistant may answer again" : null);
+    }
+
     void focusInput() {
         input.focus();
     }

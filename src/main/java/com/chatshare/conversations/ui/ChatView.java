@@ -3,7 +3,11 @@ package com.chatshare.conversations.ui;
 import com.chatshare.base.ui.HasDrawerContent;
 import com.chatshare.base.ui.Notifications;
 import com.chatshare.base.ui.PageNotFoundException;
+import com.chatshare.conversations.AnswersLimitedException;
 import com.chatshare.conversations.AssistantUnavailableException;
+import com.chatshare.conversations.ChatMessage;
+import com.chatshare.conversations.MessageRole;
+import com.chatshare.conversations.MessageStatus;
 import com.chatshare.conversations.ConversationNotFoundException;
 import com.chatshare.conversations.ConversationService;
 import com.chatshare.conversations.ChatPaths;
@@ -31,6 +35,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 import jakarta.annotation.security.PermitAll;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,7 +72,7 @@ public class ChatView extends VerticalLayout implements BeforeEnterObserver, Has
     private final ChatWelcome welcome;
     private final ChatMessages messageList;
     private final Span answering = new Span("The assistant is writing…");
-    private final AssistantFailure failure = new AssistantFailure(this::retry);
+    private final AssistantFailure failure = new AssistantFailure(this::retry, this::waitOver);
     private final ChatComposer composer = new ChatComposer(this::send, this::stopGeneration);
 
     private ConversationSummary conversation;
@@ -151,9 +156,23 @@ public class ChatView extends VerticalLayout implements BeforeEnterObserver, Has
         welcome.setVisible(false);
         failure.hide();
         messageList.clear();
-        service.findMessages(summary.id()).forEach(messageList::add);
+        List<ChatMessage> messages = service.findMessages(summary.id());
+        messages.forEach(messageList::add);
         chatList.setCurrent(summary.id());
         setGenerating(false);
+        if (!messages.isEmpty() && isUnanswered(messages.getLast())) {
+            failure.showUnanswered();
+        }
+    }
+
+    /** The last message is a question, or an answer that failed before a word of it arrived. */
+    private static boolean isUnanswered(ChatMessage last) {
+        return last.role() == MessageRole.USER
+                || last.status() == MessageStatus.FAILED && last.content().isBlank();
+    }
+
+    private void waitOver() {
+        composer.setWaiting(false);
     }
 
     private void newChat() {
@@ -215,15 +234,21 @@ public class ChatView extends VerticalLayout implements BeforeEnterObserver, Has
         try {
             reply = service.streamReply(conversation.id());
         } catch (ConversationNotFoundException e) {
-            showFailure("This conversation was deleted.");
+            showFailure("This conversation was deleted.", false);
+            return;
+        } catch (AnswersLimitedException e) {
+            // The question is stored; Send and Retry wait, counting down, until it can be answered.
+            answering.setVisible(false);
+            composer.setWaiting(true);
+            failure.showLimited(e.getMessage(), e.retryAfter());
             return;
         } catch (AssistantUnavailableException | InvalidChatInputException e) {
-            // Too many answers in a minute, or a full chat: the question is stored, Retry stays.
-            showFailure(e.getMessage());
+            // A full chat, or the assistant away: the question is stored, Retry stays.
+            showFailure(e.getMessage(), false);
             return;
         } catch (DataAccessException | TransactionException e) {
             log.warn("Could not start an answer: {}", e.toString());
-            showFailure("The database is not reachable, so the assistant cannot answer now.");
+            showFailure("The database is not reachable, so the assistant cannot answer now.", false);
             return;
         }
         ChatMessages.Entry answer = messageList.add(reply.message());
@@ -241,9 +266,10 @@ public class ChatView extends VerticalLayout implements BeforeEnterObserver, Has
                         error -> access(ui, () -> {
                             // Pieces still in the UI batch are dropped with the error; the stored
                             // answer has them all, so show that.
+                            boolean partAnswerKept = !answer.getText().isBlank();
                             show(conversation);
                             showFailure(error instanceof AssistantUnavailableException
-                                    ? error.getMessage() : "The assistant could not answer.");
+                                    ? error.getMessage() : "The assistant could not answer.", partAnswerKept);
                         }),
                         () -> access(ui, () -> {
                             setGenerating(false);
@@ -264,9 +290,9 @@ public class ChatView extends VerticalLayout implements BeforeEnterObserver, Has
         setGenerating(false);
     }
 
-    private void showFailure(String message) {
+    private void showFailure(String message, boolean partAnswerKept) {
         answering.setVisible(false);
-        failure.show(message);
+        failure.show(message, partAnswerKept);
     }
 
     private void setGenerating(boolean generating) {

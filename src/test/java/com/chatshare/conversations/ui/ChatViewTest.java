@@ -6,6 +6,12 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.chatshare.conversations.AssistantProperties;
+import com.chatshare.ratelimit.CounterKey;
+import com.chatshare.ratelimit.SecondNode;
+import com.chatshare.security.CurrentUser;
+import org.springframework.data.domain.PageRequest;
+
 import com.chatshare.KaribuTest;
 import com.chatshare.SignedIn;
 import com.chatshare.base.ui.NotFoundView;
@@ -69,6 +75,61 @@ public class ChatViewTest extends KaribuTest {
         assertThat(_get(H2.class, spec -> spec.withId("conversation-title")).getText()).isEqualTo("What is a Java record?");
         assertThat(input().getValue()).isEmpty();
         assertThat(chatTitles()).contains("What is a Java record?");
+    }
+
+    @Autowired
+    SecondNode secondNode;
+
+    @Autowired
+    AssistantProperties assistantProperties;
+
+    @Autowired
+    CurrentUser currentUser;
+
+    @Autowired
+    com.chatshare.ratelimit.SharedCounters counters;
+
+    @Test
+    void at_the_answer_limit_send_and_retry_wait_for_the_countdown_and_the_question_keeps_its_retry() {
+        String username = "limited-" + System.nanoTime();
+        accounts.register(new Registration(username, "Lim Ited", "long-enough-password"));
+        login(username);
+        int limit = assistantProperties.answersPerMinute().orElseThrow();
+        CounterKey answers = new CounterKey(ConversationService.REPLIES_BY_ACCOUNT,
+                Long.toString(currentUser.requireUserId()), Duration.ofMinutes(1));
+        secondNode.count(answers, limit);
+        UI.getCurrent().navigate(ChatView.class);
+
+        typeAndSend("A question past the limit");
+
+        Div notice = _get(Div.class, spec -> spec.withId("assistant-error"));
+        assertThat(notice.getElement().getTextRecursively())
+                .contains("You asked for " + limit + " answers in the last minute", "Your question is saved",
+                        "Retry in ")
+                .doesNotContain("what arrived of the answer");
+        assertThat(_get(Button.class, spec -> spec.withId("retry")).isEnabled()).isFalse();
+        assertThat(_get(Button.class, spec -> spec.withId("send")).isEnabled()).isFalse();
+        assertThat(_get(ChatMessages.class).entries()).extracting(ChatMessages.Entry::getText)
+                .containsExactly("A question past the limit");
+
+        // The browser's countdown ends.
+        notice.getElement().getNode().getFeature(com.vaadin.flow.internal.nodefeature.ElementListenerMap.class)
+                .fireEvent(new com.vaadin.flow.dom.DomEvent(notice.getElement(), "wait-over",
+                        tools.jackson.databind.node.JsonNodeFactory.instance.objectNode()));
+        assertThat(_get(Button.class, spec -> spec.withId("retry")).isEnabled()).isTrue();
+        assertThat(_get(Button.class, spec -> spec.withId("send")).isEnabled()).isTrue();
+
+        // Left and opened again, the unanswered question still offers Retry, which answers it.
+        long chat = service.findConversations(PageRequest.of(0, 1)).getContent().getFirst().id();
+        UI.getCurrent().navigate(ChatView.class);
+        assertThat(_find(Div.class, spec -> spec.withId("assistant-error"))).isEmpty();
+        UI.getCurrent().navigate("chat/" + chat);
+        assertThat(_get(Div.class, spec -> spec.withId("assistant-error")).getElement().getTextRecursively())
+                .contains("This question has no answer yet.");
+        counters.update(List.of(answers), all -> all.get(answers).reset());
+        _click(_get(Button.class, spec -> spec.withId("retry")));
+        awaitAnswer();
+        assertThat(_get(ChatMessages.class).entries()).hasSize(2);
     }
 
     @Test
