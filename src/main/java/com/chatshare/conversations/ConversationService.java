@@ -190,6 +190,25 @@ public class ConversationService {
         return create(title, turns, true);
     }
 
+    /**
+     * A continued copy's title, told apart from the caller's earlier copies of the same title:
+     * "Banana bread", then "Banana bread (2)", "Banana bread (3)"…
+     */
+    private String distinctCopyTitle(String title) {
+        String like = title.replace("!", "!!").replace("%", "!%").replace("_", "!_") + " (%)";
+        List<String> taken = conversations.findImportedTitles(currentUser.requireUserId(), title, like);
+        if (!taken.contains(title)) {
+            return title;
+        }
+        int n = 2;
+        while (taken.contains(title + " (" + n + ")")) {
+            n++;
+        }
+        String suffix = " (" + n + ")";
+        int room = ConversationSummary.TITLE_MAX_LENGTH - suffix.length();
+        return (title.length() > room ? title.substring(0, room) : title) + suffix;
+    }
+
     /** Creates a conversation of the caller's with the given messages, e.g. demo content. */
     @Transactional
     public ConversationSummary createConversation(String title, List<ChatTurn> turns) {
@@ -201,6 +220,9 @@ public class ConversationService {
         String cleanTitle = plain.isBlank() ? ConversationSummary.UNTITLED : plain.strip();
         if (cleanTitle.length() > ConversationSummary.TITLE_MAX_LENGTH) {
             cleanTitle = cleanTitle.substring(0, ConversationSummary.TITLE_MAX_LENGTH);
+        }
+        if (imported) {
+            cleanTitle = distinctCopyTitle(cleanTitle);
         }
         Conversation conversation = conversations.save(
                 new Conversation(currentUser.requireUserId(), cleanTitle, imported, clock.instant()));

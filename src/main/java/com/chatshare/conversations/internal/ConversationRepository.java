@@ -26,4 +26,13 @@ public interface ConversationRepository extends JpaRepository<Conversation, Long
     @Modifying
     @Query("delete from Conversation c where c.id = :id and c.ownerId = :ownerId")
     int deleteOwned(long id, long ownerId);
+
+    /**
+     * The titles of the owner's imported (continued) conversations titled exactly so, or matching
+     * {@code numbered}: a LIKE pattern whose escape character is {@code !}.
+     */
+    @Query("""
+            select c.title from Conversation c
+            where c.ownerId = :ownerId and c.importedFromShare = true and (c.title = :title or c.title like :numbered escape '!')""")
+    java.util.List<String> findImportedTitles(long ownerId, String title, String numbered);
 }

@@ -27,7 +27,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.shared.ApplicationConstants;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
@@ -44,7 +44,7 @@ class ChatList extends VerticalLayout {
     private final transient ConversationService service;
     private final transient SharedConversations sharedConversations;
     /** The shared chats among the rows loaded so far, refreshed with every page the grid loads. */
-    private final Set<Long> shared = ConcurrentHashMap.newKeySet();
+    private final Map<Long, SharedConversations.LinkBadge> shared = new ConcurrentHashMap<>();
     private final Grid<ConversationSummary> grid = new Grid<>();
     private final EmptyState empty = new EmptyState("chat-list-empty", VaadinIcon.CHAT, "No chats yet",
             "Press New chat, or write to the assistant, to start your first one.");
@@ -112,9 +112,9 @@ class ChatList extends VerticalLayout {
             return;
         }
         List<Long> ids = page.stream().map(ConversationSummary::id).toList();
-        Set<Long> withLink = sharedConversations.withActiveLink(ids);
+        Map<Long, SharedConversations.LinkBadge> withLink = sharedConversations.withActiveLink(ids);
         ids.forEach(shared::remove);
-        shared.addAll(withLink);
+        shared.putAll(withLink);
     }
 
     Grid<ConversationSummary> grid() {
@@ -150,9 +150,9 @@ class ChatList extends VerticalLayout {
             // A continued copy of someone's shared chat: marked, so it is not taken for one's own.
             row.addComponentAtIndex(1, badge("Copy", "Continued from a shared chat", "chat-row-copy", "contrast"));
         }
-        if (shared.contains(conversation.id())) {
-            row.addComponentAtIndex(1, badge("Shared", "Shared: anyone with the link can read it", "chat-row-shared",
-                    null));
+        SharedConversations.LinkBadge openLink = shared.get(conversation.id());
+        if (openLink != null) {
+            row.addComponentAtIndex(1, badge("Shared", openLink.sentence(), "chat-row-shared", null));
         }
         row.addClassName("chat-row");
         row.getElement().setAttribute("data-conversation-id", String.valueOf(conversation.id()));

@@ -22,11 +22,12 @@ public interface ShareLinkRepository extends JpaRepository<ShareLink, Long> {
 
     /** Of the owner's conversations given, those whose link is open now, not expired (the chat list's "Shared" badge). */
     @Query("""
-            select s.conversationId from ShareLink s
+            select new com.chatshare.sharing.internal.OpenLink(s.conversationId, s.audience, s.expiresAt)
+            from ShareLink s
             where s.ownerId = :ownerId and s.conversationId in :conversationIds
                 and s.status = com.chatshare.sharing.ShareStatus.ACTIVE and s.removedByOwnerAt is null
                 and (s.expiresAt is null or s.expiresAt > :now)""")
-    List<Long> findConversationIdsWithActiveLink(long ownerId, Collection<Long> conversationIds, Instant now);
+    List<OpenLink> findOpenLinks(long ownerId, Collection<Long> conversationIds, Instant now);
 
     /** The owner's link, locked until the transaction ends: a takedown waits for an Update, and the other way round. */
     @Lock(LockModeType.PESSIMISTIC_WRITE)

@@ -1,5 +1,7 @@
 package com.chatshare.sharing.ui;
 
+import com.chatshare.sharing.ShareAudience;
+import com.chatshare.sharing.ShareSettings;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
@@ -51,6 +53,9 @@ class ChatListBadgesTest extends KaribuTest {
     @Autowired
     ModerationService moderation;
 
+    @Autowired
+    com.chatshare.accounts.AccountService accounts;
+
     @Test
     void sharing_a_chat_shows_the_shared_badge_and_deleting_the_link_removes_it() {
         SignedIn.as(users, "alice");
@@ -78,6 +83,44 @@ class ChatListBadgesTest extends KaribuTest {
     }
 
     @Test
+    void the_shared_badge_says_who_can_open_the_link_and_until_when() {
+        login("alice");
+        ConversationSummary chat = SharingFixtures.answeredConversation(conversations, users, "alice",
+                "Only for signed-in readers");
+        java.time.Instant expires = java.time.Instant.now().plus(java.time.Duration.ofDays(7));
+        SignedIn.as(users, "alice");
+        shares.share(chat.id(), "Only for signed-in readers", ShareVisibility.ANONYMOUS,
+                new ShareSettings(ShareAudience.SIGNED_IN, List.of(), expires));
+        login("alice");
+
+        UI.getCurrent().navigate("chat/" + chat.id());
+
+        Span badge = _get(row(chat.id()), Span.class, spec -> spec.withClasses("chat-row-shared"));
+        assertThat(badge.getElement().getAttribute("title"))
+                .startsWith("Shared: anyone signed in with the link can read it until ")
+                .doesNotContain("anyone with the link");
+    }
+
+    @Test
+    void copies_continued_from_one_link_are_told_apart_in_the_chat_list() {
+        ShareDetails link = SharingFixtures.share(shares, conversations, users, "alice", "Twice continued 50% off_",
+                ShareVisibility.ANONYMOUS);
+        String username = "twice-" + System.nanoTime();
+        accounts.register(new com.chatshare.accounts.Registration(username, "Twice", "long-enough-password"));
+        SignedIn.as(users, username);
+        ConversationSummary first = shares.continueConversation(SharingFixtures.token(link));
+        ConversationSummary second = shares.continueConversation(SharingFixtures.token(link));
+        ConversationSummary third = shares.continueConversation(SharingFixtures.token(link));
+        login(username);
+
+        UI.getCurrent().navigate("chat/" + third.id());
+
+        assertThat(List.of(first.title(), second.title(), third.title())).containsExactly(
+                "Twice continued 50% off_", "Twice continued 50% off_ (2)", "Twice continued 50% off_ (3)");
+        assertThat(row(second.id()).getElement().getTextRecursively()).contains("Twice continued 50% off_ (2)");
+    }
+
+    @Test
     void a_continued_copy_shows_the_copy_badge_and_not_the_shared_one() {
         ShareDetails link = SharingFixtures.share(shares, conversations, users, "alice", "Copy my badge",
                 ShareVisibility.ANONYMOUS);
@@ -98,7 +141,7 @@ class ChatListBadgesTest extends KaribuTest {
         ShareDetails link = SharingFixtures.share(shares, conversations, users, "alice", "Whose badge?",
                 ShareVisibility.ANONYMOUS);
         assertThat(sharedConversations.withActiveLink(List.of(link.conversationId())))
-                .containsExactly(link.conversationId());
+                .containsOnlyKeys(link.conversationId());
 
         SignedIn.as(users, "bob");
         assertThat(sharedConversations.withActiveLink(List.of(link.conversationId()))).isEmpty();
