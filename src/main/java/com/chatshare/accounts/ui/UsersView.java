@@ -1,5 +1,6 @@
 package com.chatshare.accounts.ui;
 
+import com.chatshare.base.ui.Dates;
 import com.chatshare.accounts.AccountService;
 import com.chatshare.base.ui.PhoneColumns;
 import com.chatshare.accounts.AccountSummary;
@@ -27,7 +28,6 @@ import java.time.format.FormatStyle;
 @RolesAllowed(AppRoles.ADMIN)
 public class UsersView extends VerticalLayout {
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM);
 
     UsersView(AccountService accountService) {
         setSizeFull();
@@ -38,7 +38,7 @@ public class UsersView extends VerticalLayout {
                 .setKey("displayName");
         grid.addColumn(a -> String.join(", ", a.roles().stream().sorted().toList())).setHeader("Roles").setKey("roles");
         grid.addColumn(a -> a.enabled() ? "Active" : "Disabled").setHeader("Status");
-        grid.addColumn(a -> DATE.format(a.createdAt().atZone(ZoneId.systemDefault())))
+        grid.addColumn(a -> Dates.date(a.createdAt()))
                 .setHeader("Joined").setSortProperty("createdAt").setKey("joined");
         grid.addComponentColumn(account -> actions(accountService, grid, account)).setHeader("Actions")
                 .setAutoWidth(true).setFrozenToEnd(true);

@@ -1,5 +1,6 @@
 package com.chatshare.audit.ui;
 
+import com.chatshare.base.ui.Dates;
 import com.chatshare.audit.AuditAction;
 import com.chatshare.audit.AuditEntry;
 import com.chatshare.audit.AuditFilter;
@@ -38,8 +39,6 @@ import java.util.Locale;
 @RolesAllowed({AppRoles.MODERATOR, AppRoles.ADMIN})
 public class AuditLogView extends VerticalLayout {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ENGLISH)
-            .withZone(ZoneOffset.UTC);
 
     private final transient AuditLog auditLog;
     private final Grid<AuditEntry> grid = new Grid<>();
@@ -83,7 +82,7 @@ public class AuditLogView extends VerticalLayout {
         filters.getStyle().set("flex-wrap", "wrap");
 
         grid.setId("audit-grid");
-        grid.addColumn(e -> TIME.format(e.at())).setHeader("When (UTC)").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(e -> Dates.preciseDateTime(e.at())).setHeader("When").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(AuditEntry::actor).setHeader("Actor");
         grid.addColumn(AuditEntry::action).setHeader("Action");
         grid.addColumn(AuditEntry::target).setHeader("Target").setKey("target");

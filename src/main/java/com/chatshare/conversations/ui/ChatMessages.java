@@ -1,5 +1,6 @@
 package com.chatshare.conversations.ui;
 
+import com.chatshare.base.ui.Dates;
 import com.chatshare.base.ui.ScrollRegions;
 import com.chatshare.base.markdown.MarkdownRenderer;
 import com.chatshare.conversations.ChatMessage;
@@ -20,8 +21,6 @@ import java.util.Locale;
  */
 public class ChatMessages extends Div {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(ZoneOffset.UTC);
 
     private final transient MarkdownRenderer markdown;
     private final String userName;
@@ -116,7 +115,7 @@ public class ChatMessages extends Div {
             avatar.getElement().setAttribute("aria-hidden", "true");
             author.setText(authorName);
             author.addClassName("chat-message-author");
-            Span time = new Span(TIME.format(at));
+            Span time = new Span(Dates.dateTime(at));
             time.addClassName("chat-message-time");
             Div header = new Div(author, time);
             header.addClassName("chat-message-header");

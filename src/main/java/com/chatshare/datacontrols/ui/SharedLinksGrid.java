@@ -1,5 +1,6 @@
 package com.chatshare.datacontrols.ui;
 
+import com.chatshare.base.ui.Dates;
 import com.chatshare.base.ui.PhoneColumns;
 import com.chatshare.sharing.ShareQuery;
 import com.chatshare.sharing.ShareService;
@@ -31,8 +32,6 @@ class SharedLinksGrid extends Grid<ShareSummary> {
     /** The narrowest window (CSS pixels) in which the links dialog shows every column. */
     static final int ALL_COLUMNS_MIN_WINDOW_WIDTH = 1440;
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
-            .withLocale(Locale.ENGLISH).withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM,
             FormatStyle.SHORT).withLocale(Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
@@ -50,9 +49,9 @@ class SharedLinksGrid extends Grid<ShareSummary> {
         // columns after it may sit behind a sideways scroll on a narrow window.
         addComponentColumn(SharedLinksGrid::status).setHeader("Status").setKey("status").setAutoWidth(true)
                 .setFlexGrow(0);
-        addColumn(s -> DATE.format(s.createdAt())).setHeader("Shared").setKey("created").setSortable(true)
+        addColumn(s -> Dates.date(s.createdAt())).setHeader("Shared").setKey("created").setSortable(true)
                 .setAutoWidth(true).setFlexGrow(0);
-        addColumn(s -> DATE.format(s.updatedAt())).setHeader("Updated").setKey("updated")
+        addColumn(s -> Dates.date(s.updatedAt())).setHeader("Updated").setKey("updated")
                 .setAutoWidth(true).setFlexGrow(0);
         addColumn(ShareSummary::viewCount).setHeader("Views").setKey("views").setSortable(true)
                 .setWidth("6.5rem").setFlexGrow(0);
@@ -63,7 +62,7 @@ class SharedLinksGrid extends Grid<ShareSummary> {
             case SIGNED_IN -> "Signed-in users";
             case PEOPLE -> "Specific people";
         }).setHeader("Who can open it").setKey("audience").setAutoWidth(true).setFlexGrow(0);
-        addColumn(s -> s.expiresAt() == null ? "Never" : DATE_TIME.format(s.expiresAt())).setHeader("Expires")
+        addColumn(s -> s.expiresAt() == null ? "Never" : Dates.dateTime(s.expiresAt())).setHeader("Expires")
                 .setKey("expires").setAutoWidth(true).setFlexGrow(0);
         addComponentColumn(actions).setHeader("Actions").setKey("actions").setWidth("10.5rem").setFlexGrow(0)
                 .setFrozenToEnd(true);

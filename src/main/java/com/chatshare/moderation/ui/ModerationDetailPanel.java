@@ -1,5 +1,6 @@
 package com.chatshare.moderation.ui;
 
+import com.chatshare.base.ui.Dates;
 import com.chatshare.base.ui.ScrollRegions;
 import com.chatshare.audit.AuditEntry;
 import com.chatshare.moderation.ModerationDetail;
@@ -102,13 +103,13 @@ class ModerationDetailPanel extends VerticalLayout {
 
         UnorderedList reports = new UnorderedList();
         reports.setId("detail-reports");
-        d.reports().forEach(r -> reports.add(new ListItem(ModerationView.TIME.format(r.createdAt()) + " · "
+        d.reports().forEach(r -> reports.add(new ListItem(Dates.dateTime(r.createdAt()) + " · "
                 + r.reason().label() + " · " + r.status().toLowerCase(Locale.ROOT)
                 + (r.details() == null ? "" : " — " + r.details()))));
         UnorderedList history = new UnorderedList();
         history.setId("detail-history");
         for (AuditEntry entry : d.history()) {
-            history.add(new ListItem(ModerationView.TIME.format(entry.at()) + " · " + entry.actor() + " · "
+            history.add(new ListItem(Dates.dateTime(entry.at()) + " · " + entry.actor() + " · "
                     + entry.action() + (entry.details() == null ? "" : " — " + entry.details())));
         }
         HorizontalLayout actions = new HorizontalLayout(takeDown, reinstate, dismiss);
@@ -116,8 +117,8 @@ class ModerationDetailPanel extends VerticalLayout {
         body.add(title, owner);
         if (d.removedByOwnerAt() != null) {
             Paragraph removed = new Paragraph("The owner removed this link from their list on "
-                    + ModerationView.TIME.format(d.removedByOwnerAt()) + ". It is kept for moderation until "
-                    + ModerationView.TIME.format(d.purgeAfter()) + ", then deleted for good.");
+                    + Dates.dateTime(d.removedByOwnerAt()) + ". It is kept for moderation until "
+                    + Dates.dateTime(d.purgeAfter()) + ", then deleted for good.");
             removed.setId("detail-removed");
             body.add(removed);
         }
@@ -147,7 +148,7 @@ class ModerationDetailPanel extends VerticalLayout {
         }
         section.add(new H4("Review requests"));
         for (ReviewRequest review : d.reviews()) {
-            Paragraph line = new Paragraph(ModerationView.TIME.format(review.createdAt()) + " · "
+            Paragraph line = new Paragraph(Dates.dateTime(review.createdAt()) + " · "
                     + switch (review.status()) {
                         case OPEN -> "waiting for a decision";
                         case UPHELD -> "takedown upheld";

@@ -1,5 +1,6 @@
 package com.chatshare.moderation.ui;
 
+import com.chatshare.base.ui.Dates;
 import com.chatshare.moderation.ModerationFilter;
 import com.chatshare.moderation.ModerationRow;
 import com.chatshare.moderation.ModerationService;
@@ -29,9 +30,9 @@ class ModerationQueue extends Grid<ModerationRow> {
         addColumn(ModerationQueue::status).setHeader("Status").setKey("status").setAutoWidth(true).setFlexGrow(0);
         addColumn(ModerationRow::openReports).setHeader("Reports").setKey("open").setAutoWidth(true)
                 .setFlexGrow(0);
-        addColumn(r -> r.lastReportAt() == null ? "" : ModerationView.TIME.format(r.lastReportAt()))
+        addColumn(r -> r.lastReportAt() == null ? "" : Dates.dateTime(r.lastReportAt()))
                 .setHeader("Last report").setKey("last-report").setAutoWidth(true).setFlexGrow(0);
-        addColumn(r -> ModerationView.TIME.format(r.createdAt())).setHeader("Shared").setKey("created")
+        addColumn(r -> Dates.dateTime(r.createdAt())).setHeader("Shared").setKey("created")
                 .setAutoWidth(true).setFlexGrow(0);
         addColumn(ModerationRow::viewCount).setHeader("Views").setKey("views").setAutoWidth(true).setFlexGrow(0);
         setItems(q -> moderation.findQueue(filter.get(), q.getOffset(), q.getLimit()).stream());

@@ -33,8 +33,6 @@ import java.util.Locale;
 @RolesAllowed({AppRoles.MODERATOR, AppRoles.ADMIN})
 public class ModerationView extends VerticalLayout {
 
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.ENGLISH)
-            .withZone(ZoneOffset.UTC);
 
     private final transient ModerationService moderation;
     private final ModerationFilters filters;

@@ -1,5 +1,6 @@
 package com.chatshare.moderation.ui;
 
+import com.chatshare.base.ui.Dates;
 import com.chatshare.base.ui.HeaderItem;
 import com.chatshare.moderation.OwnerNotice;
 import com.chatshare.moderation.OwnerNotices;
@@ -25,7 +26,6 @@ import org.springframework.stereotype.Component;
 class NoticesButton extends Composite<Button> {
 
     static final int SHOWN = 50;
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
     private final transient OwnerNotices notices;
     private final Span count = new Span();
@@ -93,7 +93,7 @@ class NoticesButton extends Composite<Button> {
                 default -> "Moderator's note: ";
             } + notice.message())));
         }
-        Span time = new Span(TIME.format(notice.createdAt()) + " UTC");
+        Span time = new Span(Dates.dateTime(notice.createdAt()));
         time.addClassName("notice-time");
         item.add(new Div(time));
         if (notice.isTakedown()) {
@@ -107,7 +107,7 @@ class NoticesButton extends Composite<Button> {
                 ask.addThemeVariants(ButtonVariant.LUMO_SMALL);
                 item.add(ask);
             } else if (state.request() != null) {
-                item.add(new Div(new Span("Review requested on " + TIME.format(state.request().createdAt()) + " UTC.")));
+                item.add(new Div(new Span("Review requested on " + Dates.dateTime(state.request().createdAt()) + ".")));
             }
         }
         return item;

@@ -1,5 +1,6 @@
 package com.chatshare.sharing.ui;
 
+import com.chatshare.base.ui.Dates;
 import com.chatshare.sharing.ExpiryPolicy;
 import com.chatshare.sharing.ShareAudience;
 import com.chatshare.sharing.ShareSettings;
@@ -46,8 +47,6 @@ class ShareAccessFields extends Div {
         }
     }
 
-    static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-            .withLocale(Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
     private final transient Clock clock;
     private final Select<ShareAudience> audience = new Select<>();
@@ -210,7 +209,7 @@ class ShareAccessFields extends Div {
 
     private String label(Expiry expiry) {
         if (expiry == Expiry.KEEP) {
-            return (kept != null && !kept.isAfter(clock.instant()) ? "Expired " : "Keep: ") + DATE_TIME.format(kept);
+            return (kept != null && !kept.isAfter(clock.instant()) ? "Expired " : "Keep: ") + Dates.dateTime(kept);
         }
         return expiry.label;
     }

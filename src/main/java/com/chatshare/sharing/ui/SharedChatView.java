@@ -1,5 +1,6 @@
 package com.chatshare.sharing.ui;
 
+import com.chatshare.base.ui.Dates;
 import com.chatshare.base.ui.PageNotFoundException;
 import com.chatshare.base.ui.ScrollRegions;
 import com.chatshare.sharing.PublicSnapshot;
@@ -37,8 +38,6 @@ public class SharedChatView extends VerticalLayout implements BeforeEnterObserve
     /** The one answer for every token the caller may not open. */
     static final String NOT_AVAILABLE = "This shared chat is not available.";
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH)
-            .withZone(ZoneOffset.UTC);
 
     private final transient ShareService shares;
 
@@ -62,8 +61,8 @@ public class SharedChatView extends VerticalLayout implements BeforeEnterObserve
         title.setId("shared-chat-title");
         title.getElement().setAttribute("dir", "auto");
         Paragraph meta = new Paragraph((snapshot.isAnonymous() ? "Shared anonymously" : "Shared by " + snapshot.sharedBy())
-                + " · " + DATE.format(snapshot.sharedAt())
-                + (snapshot.version() > 1 ? " · updated " + DATE.format(snapshot.updatedAt()) : ""));
+                + " · " + Dates.date(snapshot.sharedAt())
+                + (snapshot.version() > 1 ? " · updated " + Dates.date(snapshot.updatedAt()) : ""));
         meta.setId("shared-chat-meta");
         meta.addClassName("share-attribution");
         // The messages' HTML comes from the one sanitiser (MarkdownRenderer), as in the share dialog's preview.

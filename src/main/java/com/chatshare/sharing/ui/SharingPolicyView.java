@@ -1,5 +1,6 @@
 package com.chatshare.sharing.ui;
 
+import com.chatshare.base.ui.Dates;
 import com.chatshare.base.ui.Notifications;
 import com.chatshare.security.AppRoles;
 import com.chatshare.sharing.ShareAudience;
@@ -39,8 +40,6 @@ public class SharingPolicyView extends VerticalLayout {
     /** The maximum expiries offered (no maximum: the empty choice); a configured other value is offered too. */
     static final List<Duration> MAX_EXPIRIES = List.of(Duration.ofDays(1), Duration.ofDays(7), Duration.ofDays(30),
             Duration.ofDays(90), Duration.ofDays(365));
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
 
     private final transient SharingPolicyService policies;
     private final Checkbox allowPublic = new Checkbox("Allow public links (anyone with the link, without signing in)");
@@ -111,7 +110,7 @@ public class SharingPolicyView extends VerticalLayout {
         lastChange.setText(current.changedAt() == null
                 ? "Not saved here yet: these are the configured values (CHATSHARE_SHARING_MAXEXPIRY, "
                         + "CHATSHARE_SHARING_REQUIREEXPIRY). Once saved, this page's values hold."
-                : "Last saved " + WHEN.format(current.changedAt()) + " by " + current.changedBy() + ".");
+                : "Last saved " + Dates.dateTime(current.changedAt()) + " by " + current.changedBy() + ".");
     }
 
     private void save() {
