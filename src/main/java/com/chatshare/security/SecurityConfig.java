@@ -61,7 +61,7 @@ class SecurityConfig {
     SecurityFilterChain securityFilterChain(HttpSecurity http, AccountStateCache accountStates, RequestUtil vaadinRequests)
             throws Exception {
         http.authorizeHttpRequests(requests -> requests
-                .requestMatchers("/styles.css", "/images/**", "/favicon.ico").permitAll()
+                .requestMatchers("/styles.css", "/images/**", "/favicon.ico", "/robots.txt").permitAll()
                 // The error page (templates/error.html) for what was refused or not found: without
                 // this, its own dispatch is refused too and the server's bare page shows instead.
                 .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll());

@@ -2,6 +2,10 @@ package com.chatshare.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -109,6 +113,41 @@ class DailyUseJourneyBrowserIT extends BrowserJourney {
         assertTypedAsTyped(erin.findElement(By.cssSelector("#messages .chat-message.from-user .chat-message-content")));
         assertThat(erin.findElement(By.id("conversation-title")).getText()).isEqualTo(title);
         Browser.screenshot(erin, "daily-07-continued-copy");
+    }
+
+    @Test
+    void the_site_has_an_icon_rules_for_crawlers_compressed_pages_and_bundles_cached_for_good() throws Exception {
+        HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+        HttpResponse<byte[]> icon = http.send(HttpRequest.newBuilder(URI.create(url("/favicon.ico"))).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(icon.statusCode()).isEqualTo(200);
+        assertThat(icon.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("icon"));
+
+        HttpResponse<String> robots = http.send(HttpRequest.newBuilder(URI.create(url("/robots.txt"))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(robots.statusCode()).as("not a redirect to sign in").isEqualTo(200);
+        assertThat(robots.body()).contains("User-agent: *", "Allow: /share/", "Disallow: /");
+
+        HttpResponse<byte[]> login = http.send(HttpRequest.newBuilder(URI.create(url("/login")))
+                .header("Accept-Encoding", "gzip").build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(login.headers().firstValue("Content-Encoding")).contains("gzip");
+        String page = new String(new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(login.body()))
+                .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(page).contains("images/icon.svg");
+
+        // The browser's view of the page: the bundle files it loaded, each with a hash in its name.
+        WebDriver browser = openBrowser();
+        browser.get(url("/login"));
+        waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("vaadin-login-form")));
+        @SuppressWarnings("unchecked")
+        List<String> scripts = (List<String>) ((JavascriptExecutor) browser).executeScript(
+                "return performance.getEntriesByType('resource').map(e => e.name).filter(n => n.includes('/VAADIN/build/'))");
+        assertThat(scripts).isNotEmpty();
+        HttpResponse<Void> bundle = http.send(HttpRequest.newBuilder(URI.create(scripts.getFirst())).build(),
+                HttpResponse.BodyHandlers.discarding());
+        assertThat(bundle.statusCode()).isEqualTo(200);
+        assertThat(bundle.headers().allValues("Cache-Control")).containsExactly("public, max-age=31536000, immutable");
     }
 
     /** The user's words: the same characters, line breaks and spaces, and no formatting. */

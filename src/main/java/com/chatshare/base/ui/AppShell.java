@@ -2,6 +2,7 @@ package com.chatshare.base.ui;
 
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.page.AppShellConfigurator;
+import com.vaadin.flow.server.AppShellSettings;
 import com.vaadin.flow.component.page.ColorScheme;
 import com.vaadin.flow.component.page.Meta;
 import com.vaadin.flow.component.page.Push;
@@ -24,4 +25,10 @@ import com.vaadin.flow.theme.lumo.Lumo;
 @Meta(name = "referrer", content = "same-origin")
 @ColorScheme(ColorScheme.Value.LIGHT_DARK)
 public class AppShell implements AppShellConfigurator {
+
+    /** The app's icon: an SVG for browsers that take one; /favicon.ico (the same picture) for the rest. */
+    @Override
+    public void configurePage(AppShellSettings settings) {
+        settings.addFavIcon("icon", "images/icon.svg", "any");
+    }
 }
