@@ -1,5 +1,6 @@
 package com.chatshare.security;
 
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -15,7 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Jetty's request log, one line per request on the logger {@value #LOGGER} at INFO:
  * <pre>198.51.100.7 "GET /share/#3f9a0c12de" 200 5123 4ms</pre>
- * the client (as {@link ForwardedClientFilter} found it behind a trusted proxy), the method, the
+ * the client (as {@link ForwardedClient} found it behind a trusted proxy, written
+ * as {@link InetAddress#getHostAddress()} without brackets), the method, the
  * path, the status, the bytes of the body and the time taken. A share link's token is a secret,
  * so whatever follows {@value #SHARE_PATH} is written as {@code #} and the first ten hex digits of
  * its SHA-256 — enough to tell requests of one link from another's, useless for opening it — and
@@ -59,8 +61,11 @@ final class AccessLog implements RequestLog {
     }
 
     private static String clientAddress(Request request) {
-        return request.getAttribute(ForwardedClientFilter.CLIENT_ADDRESS) instanceof String forwarded
-                ? forwarded : Request.getRemoteAddr(request);
+        if (request.getAttribute(ForwardedClient.CLIENT_ADDRESS) instanceof InetAddress forwarded) {
+            return forwarded.getHostAddress();
+        }
+        String peer = Request.getRemoteAddr(request);
+        return ClientAddress.parse(peer).map(InetAddress::getHostAddress).orElse(peer == null ? "-" : loggable(peer));
     }
 
     private static String path(HttpURI uri) {
