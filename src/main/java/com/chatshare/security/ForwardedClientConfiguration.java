@@ -1,10 +1,10 @@
 package com.chatshare.security;
 
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.springframework.boot.jetty.servlet.JettyServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
 
 /**
  * Gives every connector of the application's Jetty the {@link ForwardedClient} customizer, so the
