@@ -6,10 +6,11 @@ import com.chatshare.base.Appearance;
 import com.chatshare.ratelimit.RateLimit;
 import com.chatshare.ratelimit.SharedCounters;
 import com.chatshare.security.AppRoles;
+import com.chatshare.security.ClientAddress;
 import com.chatshare.security.CurrentUser;
-import com.chatshare.security.LoginThrottle;
 import com.chatshare.security.LoginThrottledException;
 import com.chatshare.security.PasswordRecheck;
+import java.net.InetAddress;
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.Map;
@@ -73,8 +74,8 @@ public class AccountService {
      * @throws RegistrationException also when this address registered too many accounts lately
      */
     @Transactional
-    public AccountSummary register(Registration registration, String clientAddress) {
-        String addressKey = clientAddress == null ? null : LoginThrottle.addressKey(clientAddress);
+    public AccountSummary register(Registration registration, InetAddress clientAddress) {
+        String addressKey = clientAddress == null ? null : ClientAddress.rateLimitKey(clientAddress);
         // Counted in this transaction, so spent only for an account made: a typo or a taken name
         // rolls it back. Registrations from one address wait for each other until then.
         if (addressKey != null && !registrations.tryAcquire(addressKey)) {

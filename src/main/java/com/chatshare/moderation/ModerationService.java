@@ -122,9 +122,13 @@ public class ModerationService {
      * actioned, and each owner told why.
      *
      * @return how many links were taken down (missing and already taken-down ones are skipped)
+     * @throws IllegalArgumentException without a reason or a note
      */
     @Transactional
     public int takeDown(Collection<Long> shareIds, ReportReason reason, String note) {
+        if (reason == null) {
+            throw new IllegalArgumentException("Choose a reason: the owner is told it.");
+        }
         String cleanNote = requiredNote(note);
         List<ShareModeration.TakenDown> down = links.takeDown(shareIds, reason.label());
         Instant now = clock.instant();

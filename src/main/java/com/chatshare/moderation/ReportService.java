@@ -3,8 +3,9 @@ package com.chatshare.moderation;
 import com.chatshare.ratelimit.RateLimit;
 import com.chatshare.ratelimit.SharedCounters;
 import com.chatshare.moderation.internal.Reports;
-import com.chatshare.security.LoginThrottle;
+import com.chatshare.security.ClientAddress;
 import com.chatshare.sharing.ShareModeration;
+import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -50,11 +51,13 @@ public class ReportService {
     /**
      * Files a report.
      *
+     * @param clientAddress the reporter's address ({@link ClientAddress#of}); reports without one
+     *        share one allowance, so a missing address gets no fresh ones
      * @throws ReportRateLimitedException when this address or this link sent too many lately
      * @throws IllegalArgumentException for an unknown link or details over the limit
      */
     @Transactional
-    public long file(String token, ReportReason reason, String details, String clientAddress) {
+    public long file(String token, ReportReason reason, String details, InetAddress clientAddress) {
         String text = details == null ? "" : details.strip();
         if (text.length() > DETAILS_MAX_LENGTH) {
             throw new IllegalArgumentException("Details can have at most " + DETAILS_MAX_LENGTH + " characters.");
@@ -63,7 +66,7 @@ public class ReportService {
             throw new IllegalArgumentException("This shared chat is not available.");
         }
         // Counted in this transaction: when the link's limit refuses, the address's hit rolls back with it.
-        if (!perAddress.tryAcquire(String.valueOf(LoginThrottle.addressKey(clientAddress)))
+        if (!perAddress.tryAcquire(addressKey(clientAddress))
                 || !perLink.tryAcquire(token)) {
             throw new ReportRateLimitedException();
         }
@@ -72,5 +75,9 @@ public class ReportService {
         long reportId = reports.insert(shareId, reason, text.isEmpty() ? null : text, clock.instant());
         events.publishEvent(new ModerationEvents.ReportFiled(reportId, shareId, reason));
         return reportId;
+    }
+
+    private static String addressKey(InetAddress clientAddress) {
+        return clientAddress == null ? "unknown" : ClientAddress.rateLimitKey(clientAddress);
     }
 }

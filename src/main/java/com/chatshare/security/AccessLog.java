@@ -1,5 +1,7 @@
 package com.chatshare.security;
 
+import java.io.ByteArrayOutputStream;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -15,7 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Jetty's request log, one line per request on the logger {@value #LOGGER} at INFO:
  * <pre>198.51.100.7 "GET /share/#3f9a0c12de" 200 5123 4ms</pre>
- * the client (as {@link ForwardedClientFilter} found it behind a trusted proxy), the method, the
+ * the client (as {@link ForwardedClient} found it behind a trusted proxy, written
+ * as {@link InetAddress#getHostAddress()} without brackets), the method, the
  * path, the status, the bytes of the body and the time taken. A share link's token is a secret,
  * so whatever follows {@value #SHARE_PATH} is written as {@code #} and the first ten hex digits of
  * its SHA-256 — enough to tell requests of one link from another's, useless for opening it — and
@@ -59,8 +62,11 @@ final class AccessLog implements RequestLog {
     }
 
     private static String clientAddress(Request request) {
-        return request.getAttribute(ForwardedClientFilter.CLIENT_ADDRESS) instanceof String forwarded
-                ? forwarded : Request.getRemoteAddr(request);
+        if (request.getAttribute(ForwardedClient.CLIENT_ADDRESS) instanceof InetAddress forwarded) {
+            return forwarded.getHostAddress();
+        }
+        String peer = Request.getRemoteAddr(request);
+        return ClientAddress.parse(peer).map(InetAddress::getHostAddress).orElse(peer == null ? "-" : loggable(peer));
     }
 
     private static String path(HttpURI uri) {
@@ -69,8 +75,14 @@ final class AccessLog implements RequestLog {
         return path == null ? "-" : loggable(path);
     }
 
-    /** The path with every segment after {@value #SHARE_PATH} hashed, and nothing that breaks a line. */
-    static String loggable(String path) {
+    /**
+     * The path with the segment after {@value #SHARE_PATH} hashed, and nothing that breaks a line.
+     * The path is first brought to one spelling ({@link #normalised}), so {@code /share//TOKEN},
+     * {@code /share/./TOKEN}, {@code /share%2FTOKEN} or {@code /share;jsessionid=x/TOKEN} hide
+     * the token too, whatever Jetty made of them.
+     */
+    static String loggable(String rawPath) {
+        String path = normalised(rawPath);
         StringBuilder line = new StringBuilder(path.length());
         int i = 0;
         while (i < path.length()) {
@@ -89,6 +101,52 @@ final class AccessLog implements RequestLog {
             }
         }
         return line.toString();
+    }
+
+    /**
+     * One spelling of a path, for the log only: percent-escapes decoded (up to three rounds, so a
+     * double-encoded slash counts as one), path parameters ({@code ;…}) dropped, backslashes read
+     * as slashes, and empty and {@code .} segments removed.
+     */
+    static String normalised(String path) {
+        String decoded = path;
+        for (int round = 0; round < 3 && decoded.indexOf('%') >= 0; round++) {
+            String next = percentDecoded(decoded);
+            if (next.equals(decoded)) {
+                break;
+            }
+            decoded = next;
+        }
+        StringBuilder normal = new StringBuilder(decoded.length());
+        for (String segment : decoded.replace('\\', '/').split("/")) {
+            int parameters = segment.indexOf(';');
+            String name = parameters < 0 ? segment : segment.substring(0, parameters);
+            if (!name.isEmpty() && !name.equals(".")) {
+                normal.append('/').append(name);
+            }
+        }
+        if (decoded.endsWith("/") || normal.isEmpty()) {
+            normal.append('/');
+        }
+        return normal.toString();
+    }
+
+    /** Decodes %XX escapes as UTF-8; a malformed escape stays as it is. */
+    private static String percentDecoded(String text) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(text.length());
+        int i = 0;
+        while (i < text.length()) {
+            if (text.charAt(i) == '%' && i + 2 < text.length() && HexFormat.isHexDigit(text.charAt(i + 1))
+                    && HexFormat.isHexDigit(text.charAt(i + 2))) {
+                bytes.write(HexFormat.fromHexDigits(text, i + 1, i + 3));
+                i += 3;
+            } else {
+                int codePoint = text.codePointAt(i);
+                bytes.writeBytes(Character.toString(codePoint).getBytes(StandardCharsets.UTF_8));
+                i += Character.charCount(codePoint);
+            }
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
     }
 
     /** The first hex digits of the SHA-256 of a token, as the access log writes it. */

@@ -4,21 +4,17 @@ import com.chatshare.ratelimit.Counter;
 import com.chatshare.ratelimit.CounterKey;
 import com.chatshare.ratelimit.Counters;
 import com.chatshare.ratelimit.SharedCounters;
-import java.net.Inet6Address;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
@@ -78,9 +74,6 @@ public class LoginThrottle {
     private static final List<CounterKey> EVERYWHERE_KEYS = IntStream.range(0, EVERYWHERE_ROWS)
             .mapToObj(row -> new CounterKey(EVERYWHERE, Integer.toString(row), Duration.ofMinutes(1))).toList();
 
-    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
-    private static final Pattern IPV6 = Pattern.compile("[0-9a-fA-F:.]*:[0-9a-fA-F:.]*");
-
     private final SharedCounters counters;
     private final Consumer<Duration> sleeper;
     private final io.micrometer.core.instrument.Counter usernameLockouts;
@@ -113,12 +106,12 @@ public class LoginThrottle {
      * without looking at the password when the username or the address is locked, and counts the
      * outcome.
      *
-     * @param address the client's address, or null when there is no request (in-process calls);
-     *        a locked username is then refused, and no address is counted
+     * @param address the client's address ({@link ClientAddress}), or null when there is no
+     *        request (in-process calls): a locked username is then refused, and no address is counted
      * @return whether the password matched
      * @throws LoginThrottledException when the check is refused
      */
-    public boolean check(String username, String address, BooleanSupplier passwordMatches) {
+    public boolean check(String username, InetAddress address, BooleanSupplier passwordMatches) {
         awaitTurn();
         Attempt attempt = tryBegin(username, address).orElseThrow(LoginThrottledException::new);
         boolean matches;
@@ -150,7 +143,7 @@ public class LoginThrottle {
      * failure until the attempt says how it ended. The caller checks the password only with an
      * attempt in hand, and then ends it exactly once.
      */
-    public Optional<Attempt> tryBegin(String username, String address) {
+    public Optional<Attempt> tryBegin(String username, InetAddress address) {
         Keys keys = Keys.of(username, address);
         // A refusal needs no lock and writes nothing: what an attack mostly gets is cheap.
         if (refuses(counters.read(keys.all()), keys)) {
@@ -166,13 +159,13 @@ public class LoginThrottle {
     }
 
     /** Whether a password check for this username from this address is refused right now. */
-    public boolean refuses(String username, String address) {
+    public boolean refuses(String username, InetAddress address) {
         Keys keys = Keys.of(username, address);
         return refuses(counters.read(keys.all()), keys);
     }
 
     /** Counts a failed password check that did not go through {@link #tryBegin}. */
-    public void recordFailure(String username, String address) {
+    public void recordFailure(String username, InetAddress address) {
         Keys keys = Keys.of(username, address);
         countLockouts(counters.compute(keys.all(), locked -> {
             keys.all().forEach(key -> locked.get(key).add(1));
@@ -185,7 +178,7 @@ public class LoginThrottle {
      * Forgets this address's failures on the username: it knows the password. Failures from
      * other addresses, a lockout in force and the address's own count all stay.
      */
-    public void recordSuccess(String username, String address) {
+    public void recordSuccess(String username, InetAddress address) {
         Keys keys = Keys.of(username, address);
         if (keys.fromAddress() != null) {
             counters.update(List.of(keys.username(), keys.fromAddress()), locked -> forgetFailuresFromAddress(locked, keys));
@@ -318,9 +311,9 @@ public class LoginThrottle {
     /** The counters one check touches: the username's, the address's and the username's from that address. */
     private record Keys(CounterKey username, CounterKey address, CounterKey fromAddress) {
 
-        static Keys of(String username, String address) {
+        static Keys of(String username, InetAddress address) {
             String name = usernameKey(username);
-            String from = addressKey(address);
+            String from = address == null ? null : ClientAddress.rateLimitKey(address);
             return new Keys(new CounterKey(BY_USERNAME, name, WINDOW),
                     from == null ? null : new CounterKey(BY_ADDRESS, from, ADDRESS_WINDOW),
                     from == null ? null : new CounterKey(BY_USERNAME_FROM_ADDRESS, name + "\u0000" + from, WINDOW));
@@ -339,29 +332,6 @@ public class LoginThrottle {
 
     static String usernameKey(String username) {
         return Usernames.canonical(username);
-    }
-
-    /** The address as counted: IPv6 by its /64 network, which one client usually has whole. */
-    public static String addressKey(String address) {
-        if (address == null || address.isBlank()) {
-            return null;
-        }
-        String literal = address.strip();
-        if (IPV4.matcher(literal).matches() || IPV6.matcher(literal).matches()) {
-            try {
-                // A literal of these shapes is parsed, never looked up in DNS.
-                InetAddress parsed = InetAddress.getByName(literal);
-                if (parsed instanceof Inet6Address) {
-                    byte[] network = Arrays.copyOf(parsed.getAddress(), 16);
-                    Arrays.fill(network, 8, 16, (byte) 0);
-                    return InetAddress.getByAddress(network).getHostAddress() + "/64";
-                }
-                return parsed.getHostAddress();
-            } catch (UnknownHostException e) {
-                // Not an address after all: counted as it is.
-            }
-        }
-        return literal.length() > 64 ? literal.substring(0, 64) : literal;
     }
 
     private static void sleep(Duration duration) {

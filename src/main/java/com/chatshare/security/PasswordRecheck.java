@@ -1,6 +1,7 @@
 package com.chatshare.security;
 
 import com.vaadin.flow.server.VaadinRequest;
+import java.net.InetAddress;
 import java.util.function.BooleanSupplier;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -35,11 +36,11 @@ public class PasswordRecheck {
     }
 
     /** The address of the request being served: a plain HTTP request or a Vaadin round trip. */
-    private static String currentClientAddress() {
+    private static InetAddress currentClientAddress() {
         if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes servlet) {
-            return servlet.getRequest().getRemoteAddr();
+            return ClientAddress.of(servlet.getRequest()).orElse(null);
         }
         VaadinRequest vaadin = VaadinRequest.getCurrent();
-        return vaadin == null ? null : vaadin.getRemoteAddr();
+        return vaadin == null ? null : ClientAddress.parse(vaadin.getRemoteAddr()).orElse(null);
     }
 }

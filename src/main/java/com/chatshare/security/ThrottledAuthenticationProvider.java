@@ -1,5 +1,6 @@
 package com.chatshare.security;
 
+import java.net.InetAddress;
 import java.util.Optional;
 import org.springframework.security.authentication.AccountStatusException;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -33,8 +34,8 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
     @Override
     public Authentication authenticate(Authentication authentication) throws AuthenticationException {
         String username = authentication.getName();
-        String address = authentication.getDetails() instanceof WebAuthenticationDetails details
-                ? details.getRemoteAddress() : null;
+        InetAddress address = authentication.getDetails() instanceof WebAuthenticationDetails details
+                ? ClientAddress.parse(details.getRemoteAddress()).orElse(null) : null;
         throttle.awaitTurn();
         Optional<LoginThrottle.Attempt> attempt = throttle.tryBegin(username, address);
         if (attempt.isEmpty()) {

@@ -1,5 +1,6 @@
 package com.chatshare.accounts;
 
+import static com.chatshare.Addresses.address;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,7 +9,8 @@ import com.chatshare.accounts.internal.AccountRepository;
 import com.chatshare.ratelimit.CounterKey;
 import com.chatshare.ratelimit.SecondNode;
 import com.chatshare.ratelimit.SharedCounters;
-import com.chatshare.security.LoginThrottle;
+import com.chatshare.security.ClientAddress;
+import java.net.InetAddress;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -121,27 +123,27 @@ class AccountServiceTest {
             }
         };
 
-        limited.register(new Registration("a-one", "One", "long-enough-password"), "198.51.100.1");
-        limited.register(new Registration("a-two", "Two", "long-enough-password"), "198.51.100.1");
+        limited.register(new Registration("a-one", "One", "long-enough-password"), address("198.51.100.1"));
+        limited.register(new Registration("a-two", "Two", "long-enough-password"), address("198.51.100.1"));
         org.assertj.core.api.Assertions.assertThatThrownBy(() ->
-                        limited.register(new Registration("a-three", "Three", "long-enough-password"), "198.51.100.1"))
+                        limited.register(new Registration("a-three", "Three", "long-enough-password"), address("198.51.100.1")))
                 .isInstanceOf(RegistrationException.class);
-        limited.register(new Registration("b-one", "Other", "long-enough-password"), "198.51.100.2");
+        limited.register(new Registration("b-one", "Other", "long-enough-password"), address("198.51.100.2"));
     }
 
     @Test
     void registrations_on_another_node_count_and_one_that_makes_no_account_costs_nothing() {
-        String address = "2001:db8:77:1::1";
+        InetAddress address = address("2001:db8:77:1::1");
         CounterKey registrations = new CounterKey(AccountService.REGISTRATIONS_BY_ADDRESS,
-                LoginThrottle.addressKey(address), Duration.ofHours(1));
+                ClientAddress.rateLimitKey(address), Duration.ofHours(1));
         secondNode.count(registrations, registrationsPerHour - 1);
 
         assertThatThrownBy(() -> service.register(new Registration("twin-of-none", "Admin", "long-enough-password"),
                 address)).isInstanceOf(RegistrationException.class);
-        service.register(new Registration("last-of-network", "Last", "long-enough-password"), "2001:db8:77:1::2");
+        service.register(new Registration("last-of-network", "Last", "long-enough-password"), address("2001:db8:77:1::2"));
 
         assertThatThrownBy(() -> service.register(new Registration("one-too-many", "Late", "long-enough-password"),
-                "2001:db8:77:1:ffff::9"))
+                address("2001:db8:77:1:ffff::9")))
                 .isInstanceOf(RegistrationException.class)
                 .hasMessage(AccountService.TOO_MANY_REGISTRATIONS);
         assertThat(accounts.existsByUsername("one-too-many")).isFalse();

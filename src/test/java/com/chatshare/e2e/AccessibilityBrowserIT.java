@@ -1,5 +1,6 @@
 package com.chatshare.e2e;
 
+import static com.chatshare.Addresses.address;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.chatshare.SignedIn;
@@ -77,7 +78,7 @@ class AccessibilityBrowserIT extends BrowserJourney {
         reported = SharingFixtures.share(shares, conversations, users, "alice", "How do lighthouses work?",
                 ShareVisibility.ANONYMOUS);
         reports.file(SharingFixtures.token(reported), ReportReason.SPAM_OR_PHISHING, "Looks like an advert to me",
-                "10.16.0.1");
+                address("10.16.0.1"));
         takenDown = SharingFixtures.share(shares, conversations, users, "alice", "A link that was taken down",
                 ShareVisibility.ANONYMOUS);
         SignedIn.as(users, "mod");

@@ -76,6 +76,18 @@ class ModerationFlowTest {
     }
 
     @Test
+    void a_takedown_without_a_reason_is_refused_plainly_and_takes_nothing_down() throws Exception {
+        ShareDetails link = share("Is this one reasonless?");
+        SignedIn.as(users, "mod");
+
+        assertThatThrownBy(() -> moderation.takeDown(List.of(link.shareId()), null, "No reason given"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("Choose a reason: the owner is told it.");
+
+        SignedIn.signOut();
+        mvc.perform(get(link.path())).andExpect(status().isOk());
+    }
+
+    @Test
     void the_whole_moderation_flow_with_its_audit_trail() throws Exception {
         ShareDetails link = share("Buy cheap watches here");
         report(link, "10.0.0.1");

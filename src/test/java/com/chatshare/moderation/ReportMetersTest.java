@@ -1,5 +1,6 @@
 package com.chatshare.moderation;
 
+import static com.chatshare.Addresses.address;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -48,8 +49,8 @@ class ReportMetersTest {
         double violence = filed("violence");
         double hate = filed("hate");
 
-        reports.file(token, ReportReason.VIOLENCE, "a threat", "10.79.0.1");
-        assertThatThrownBy(() -> reports.file(ShareToken.generate().value(), ReportReason.HATE, null, "10.79.0.2"))
+        reports.file(token, ReportReason.VIOLENCE, "a threat", address("10.79.0.1"));
+        assertThatThrownBy(() -> reports.file(ShareToken.generate().value(), ReportReason.HATE, null, address("10.79.0.2")))
                 .isInstanceOf(IllegalArgumentException.class);
 
         assertThat(filed("violence")).isEqualTo(violence + 1);

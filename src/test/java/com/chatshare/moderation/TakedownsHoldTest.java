@@ -1,5 +1,6 @@
 package com.chatshare.moderation;
 
+import static com.chatshare.Addresses.address;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -103,9 +104,9 @@ class TakedownsHoldTest {
                 }
             });
             others[1] = CompletableFuture.runAsync(() -> {
-                views.viewed(link.shareId(), "10.0.0.1", "reader one");
-                views.viewed(link.shareId(), "10.0.0.2", "reader two");
-                views.viewed(link.shareId(), "10.0.0.3", "reader three");
+                views.viewed(link.shareId(), address("10.0.0.1"), "reader one");
+                views.viewed(link.shareId(), address("10.0.0.2"), "reader two");
+                views.viewed(link.shareId(), address("10.0.0.3"), "reader three");
                 views.flush();
             });
             waitAtMost(Duration.ofMillis(1500), others); // they wait for the Update's row lock
@@ -128,7 +129,7 @@ class TakedownsHoldTest {
         ShareDetails link = SharingFixtures.share(shares, conversations, users, "alice", "Evade the takedown",
                 ShareVisibility.ANONYMOUS);
         SignedIn.signOut();
-        reports.file(SharingFixtures.token(link), ReportReason.HARASSMENT, "insults", "10.9.9.1");
+        reports.file(SharingFixtures.token(link), ReportReason.HARASSMENT, "insults", address("10.9.9.1"));
         SignedIn.as(users, "mod");
         moderation.takeDown(List.of(link.shareId()), ReportReason.HARASSMENT, "Insults in the answer");
 
@@ -176,7 +177,7 @@ class TakedownsHoldTest {
         ShareDetails removed = SharingFixtures.share(shares, conversations, users, "bob", "Taken down and removed",
                 ShareVisibility.ANONYMOUS);
         SignedIn.signOut();
-        reports.file(SharingFixtures.token(removed), ReportReason.SPAM_OR_PHISHING, null, "10.9.9.2");
+        reports.file(SharingFixtures.token(removed), ReportReason.SPAM_OR_PHISHING, null, address("10.9.9.2"));
         SignedIn.as(users, "mod");
         moderation.takeDown(List.of(kept.shareId(), removed.shareId()), ReportReason.SPAM_OR_PHISHING, "Spam");
         SignedIn.as(users, "bob");
@@ -187,7 +188,7 @@ class TakedownsHoldTest {
         ShareDetails deletedActive = SharingFixtures.share(shares, conversations, users, "bob", "Reported then deleted",
                 ShareVisibility.ANONYMOUS);
         SignedIn.signOut();
-        reports.file(SharingFixtures.token(deletedActive), ReportReason.OTHER, "orphan", "10.9.9.3");
+        reports.file(SharingFixtures.token(deletedActive), ReportReason.OTHER, "orphan", address("10.9.9.3"));
         SignedIn.as(users, "bob");
         shares.deleteLinks(Set.of(deletedActive.shareId()));
         SignedIn.as(users, "mod");

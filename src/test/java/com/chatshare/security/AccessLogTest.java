@@ -117,6 +117,35 @@ class AccessLogTest {
     }
 
     @Test
+    void extra_slashes_dots_escapes_and_path_parameters_do_not_reveal_the_token() {
+        String token = "AbCdEfGhIjKlMnOpQrStUv";
+        String hidden = "/share/#" + AccessLog.hash(token);
+        for (String spelling : List.of("/share//" + token, "/share///" + token, "/share/./" + token,
+                "/share/.//./" + token, "//share/" + token, "/share%2F" + token, "/share%2f" + token,
+                "/share%252F" + token, "/%73hare%2F" + token, "/share;jsessionid=abc/" + token,
+                "/share/;x=y/" + token, "/share\\" + token, "/SHARE//" + token)) {
+            assertThat(AccessLog.loggable(spelling)).as(spelling).doesNotContain(token).isEqualToIgnoringCase(hidden);
+        }
+        assertThat(AccessLog.loggable("/share/" + token + ";jsessionid=abc/continue"))
+                .isEqualTo(hidden + "/continue");
+        assertThat(AccessLog.loggable("/share//" + token + "//report")).isEqualTo(hidden + "/report");
+    }
+
+    @Test
+    void a_request_with_extra_slashes_or_path_parameters_is_logged_without_its_token(CapturedOutput output)
+            throws Exception {
+        String token = ShareToken.generate().value();
+
+        get(port, "/share//" + token);
+        get(port, "/share/./" + token);
+        get(port, "/share;jsessionid=x/" + token);
+        get(port, "/share%2F" + token);
+
+        awaitLines(output, l -> l.contains("/share/#" + AccessLog.hash(token)), 4);
+        assertThat(output.getAll()).doesNotContain(token);
+    }
+
+    @Test
     void metrics_live_on_the_management_port_for_admins_only_and_name_no_token() throws Exception {
         String token = ShareToken.generate().value();
         get(port, "/share/" + token);

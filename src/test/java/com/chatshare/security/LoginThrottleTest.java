@@ -7,6 +7,7 @@ import com.chatshare.IntegrationTest;
 import com.chatshare.ManualClock;
 import com.chatshare.ratelimit.SharedCounters;
 import com.chatshare.ratelimit.internal.CounterRows;
+import java.net.InetAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,8 +26,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 @IntegrationTest
 class LoginThrottleTest {
 
-    private static final String HOME = "192.0.2.10";
-    private static final String ATTACKER = "198.51.100.66";
+    private static final InetAddress HOME = address("192.0.2.10");
+    private static final InetAddress ATTACKER = address("198.51.100.66");
 
     @Autowired
     JdbcTemplate jdbc;
@@ -115,7 +116,7 @@ class LoginThrottleTest {
     @Test
     void an_address_that_fails_on_a_locked_username_is_locked_out_of_it_too() {
         fail("carol", ATTACKER, LoginThrottle.MAX_FAILURES);
-        String accomplice = "203.0.113.7";
+        InetAddress accomplice = address("203.0.113.7");
 
         assertThat(throttle.check("carol", accomplice, () -> false)).isFalse();
 
@@ -167,11 +168,11 @@ class LoginThrottleTest {
     @Test
     void an_ipv6_network_counts_as_one_address() {
         for (int i = 0; i < LoginThrottle.ADDRESS_MAX_FAILURES; i++) {
-            throttle.recordFailure("user-" + i, "2001:db8:1:2::" + Integer.toHexString(i + 1));
+            throttle.recordFailure("user-" + i, address("2001:db8:1:2::" + Integer.toHexString(i + 1)));
         }
 
-        assertThat(throttle.refuses("never-tried", "2001:db8:1:2:ffff::1")).isTrue();
-        assertThat(throttle.refuses("never-tried", "2001:db8:1:3::1")).isFalse();
+        assertThat(throttle.refuses("never-tried", address("2001:db8:1:2:ffff::1"))).isTrue();
+        assertThat(throttle.refuses("never-tried", address("2001:db8:1:3::1"))).isFalse();
     }
 
     @Test
@@ -179,7 +180,7 @@ class LoginThrottleTest {
         throttle.awaitTurn();
         assertThat(waits).isEmpty();
         for (int i = 0; i < LoginThrottle.GLOBAL_MAX_FAILURES_PER_MINUTE; i++) {
-            throttle.recordFailure("user-" + i, "10.0." + (i / 250) + "." + (i % 250));
+            throttle.recordFailure("user-" + i, address("10.0." + (i / 250) + "." + (i % 250)));
         }
 
         assertThat(throttle.check("alice", HOME, () -> true)).isTrue();
@@ -191,7 +192,7 @@ class LoginThrottleTest {
         assertThat(waits).hasSize(1);
     }
 
-    private void fail(String username, String address, int times) {
+    private void fail(String username, InetAddress address, int times) {
         for (int i = 0; i < times; i++) {
             throttle.recordFailure(username, address);
         }
@@ -231,7 +232,7 @@ class LoginThrottleTest {
         LoginThrottle other = node();
 
         assertThat(passwordChecksInABurst(List.of(throttle, other))).isEqualTo(LoginThrottle.MAX_FAILURES);
-        assertThat(other.refuses("burst-target", "192.0.2.77")).isTrue();
+        assertThat(other.refuses("burst-target", address("192.0.2.77"))).isTrue();
     }
 
     /** 64 wrong guesses from 16 threads, taking turns over the nodes: how many passwords were checked. */
@@ -244,7 +245,7 @@ class LoginThrottleTest {
                 LoginThrottle node = nodes.get(i % nodes.size());
                 guesses.add(threads.submit(() -> {
                     try {
-                        node.check("burst-target", "192.0.2.77", () -> {
+                        node.check("burst-target", address("192.0.2.77"), () -> {
                             checked.incrementAndGet();
                             try {
                                 Thread.sleep(5); // a password hash takes time: the window the burst aims at
@@ -274,7 +275,11 @@ class LoginThrottleTest {
         List<String> stored = jdbc.queryForList("select concat(scope, ' ', hex(key_hash), ' ', slice_hits) "
                 + "from rate_limit_counter", String.class);
         java.util.HexFormat hex = java.util.HexFormat.of().withUpperCase();
-        assertThat(stored).isNotEmpty().noneMatch(row -> row.contains("carol") || row.contains(ATTACKER)
-                || row.contains(hex.formatHex("carol".getBytes())) || row.contains(hex.formatHex(ATTACKER.getBytes())));
+        assertThat(stored).isNotEmpty().noneMatch(row -> row.contains("carol") || row.contains(ATTACKER.getHostAddress())
+                || row.contains(hex.formatHex("carol".getBytes())) || row.contains(hex.formatHex(ATTACKER.getHostAddress().getBytes())));
+    }
+
+    private static InetAddress address(String literal) {
+        return ClientAddress.parse(literal).orElseThrow();
     }
 }

@@ -5,6 +5,7 @@ import com.chatshare.accounts.AccountService;
 import com.chatshare.accounts.Registration;
 import com.chatshare.accounts.RegistrationException;
 import com.chatshare.base.ui.Notifications;
+import com.chatshare.security.ClientAddress;
 import com.vaadin.flow.component.AbstractField;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.Key;
@@ -98,7 +99,7 @@ public class RegistrationView extends VerticalLayout {
         try {
             com.vaadin.flow.server.VaadinRequest request = com.vaadin.flow.server.VaadinRequest.getCurrent();
             accountService.register(new Registration(username.getValue(), displayName.getValue(), password.getValue()),
-                    request == null ? null : request.getRemoteAddr());
+                    request == null ? null : ClientAddress.parse(request.getRemoteAddr()).orElse(null));
             signIn();
         } catch (RegistrationException e) {
             e.problems().forEach((field, message) -> fields.get(field).showError(message));

@@ -3,6 +3,7 @@ package com.chatshare.moderation.web;
 import com.chatshare.moderation.ReportRateLimitedException;
 import com.chatshare.moderation.ReportReason;
 import com.chatshare.moderation.ReportService;
+import com.chatshare.security.ClientAddress;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Optional;
@@ -54,7 +55,7 @@ class ReportController {
             error = "Choose a reason.";
         } else {
             try {
-                reports.file(token, reason, details, request.getRemoteAddr());
+                reports.file(token, reason, details, ClientAddress.of(request).orElse(null));
                 model.addAttribute("token", token);
                 return "moderation/report-thanks";
             } catch (ReportRateLimitedException | IllegalArgumentException e) {

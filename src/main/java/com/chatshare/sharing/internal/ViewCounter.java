@@ -1,6 +1,8 @@
 package com.chatshare.sharing.internal;
 
+import com.chatshare.security.ClientAddress;
 import jakarta.annotation.PreDestroy;
+import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -56,10 +58,10 @@ public class ViewCounter {
 
     /**
      * A view of the link's page by a reader, told apart by address (as the app sees it: behind a
-     * trusted proxy, the forwarded client) and user agent. Counted if the reader has not viewed the
+     * trusted proxy, the forwarded client; an IPv6 address by its /64) and user agent. Counted if the reader has not viewed the
      * link yet today.
      */
-    public void viewed(long shareId, String clientAddress, String userAgent) {
+    public void viewed(long shareId, InetAddress clientAddress, String userAgent) {
         Day day = today();
         if (day.firstSighting(digest(day, shareId, clientAddress, userAgent))) {
             pending.computeIfAbsent(shareId, id -> new LongAdder()).increment();
@@ -111,13 +113,14 @@ public class ViewCounter {
         }
     }
 
-    private byte[] digest(Day day, long shareId, String clientAddress, String userAgent) {
+    private byte[] digest(Day day, long shareId, InetAddress clientAddress, String userAgent) {
         // Each request runs on a new virtual thread, so a thread-local Mac would be made anew
         // every time (a provider lookup per view): the day keeps a pool of keyed ones instead.
         Mac mac = day.take();
         try {
             mac.update(ByteBuffer.allocate(Long.BYTES).putLong(0, shareId));
-            mac.update((clientAddress == null ? "" : clientAddress).getBytes(StandardCharsets.UTF_8));
+            // By the rate limits' key: readers on one IPv6 /64 are one reader, as they are one client there.
+            mac.update((clientAddress == null ? "" : ClientAddress.rateLimitKey(clientAddress)).getBytes(StandardCharsets.UTF_8));
             mac.update((byte) 0);
             String agent = userAgent == null ? "" : userAgent;
             mac.update(agent.substring(0, Math.min(agent.length(), USER_AGENT_MAX_LENGTH))

@@ -1,5 +1,6 @@
 package com.chatshare.sharing.web;
 
+import com.chatshare.security.ClientAddress;
 import com.chatshare.sharing.PublicSnapshot;
 import com.chatshare.sharing.ShareStatus;
 import com.chatshare.sharing.ShareToken;
@@ -172,7 +173,7 @@ class SharePageFilter extends HttpFilter {
         if (markdown) {
             response.setHeader(HttpHeaders.CONTENT_DISPOSITION, disposition);
         } else {
-            views.viewed(head.get().shareId(), request.getRemoteAddr(), request.getHeader(HttpHeaders.USER_AGENT));
+            views.viewed(head.get().shareId(), ClientAddress.of(request).orElse(null), request.getHeader(HttpHeaders.USER_AGENT));
         }
         ok.increment();
         if (gzip) {

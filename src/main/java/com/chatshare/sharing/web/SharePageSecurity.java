@@ -32,8 +32,8 @@ class SharePageSecurity {
         FilterRegistrationBean<SharePageFilter> registration =
                 new FilterRegistrationBean<>(new SharePageFilter(pages, views, templates, meters, clock));
         registration.addUrlPatterns(SharePageFilter.PATH_PREFIX + "*");
-        // Before Spring Security's chain, which this page does not need (see SharePageFilter), but
-        // after the forwarded-client filter, so HSTS follows the client's scheme behind a proxy.
+        // Before Spring Security's chain, which this page does not need (see SharePageFilter); the
+        // forwarded client and scheme are the request's already (security's Jetty customizer).
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
     }

@@ -1,5 +1,6 @@
 package com.chatshare.moderation.ui;
 
+import static com.chatshare.Addresses.address;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
@@ -63,7 +64,7 @@ class ModerationViewTest extends KaribuTest {
         ShareDetails link = SharingFixtures.share(shares, conversations, users, "alice", "Suspicious offer",
                 ShareVisibility.ANONYMOUS);
         SignedIn.signOut();
-        reports.file(SharingFixtures.token(link), ReportReason.SPAM_OR_PHISHING, "scam", "10.1.1.1");
+        reports.file(SharingFixtures.token(link), ReportReason.SPAM_OR_PHISHING, "scam", address("10.1.1.1"));
         login("mod");
         UI.getCurrent().navigate(ModerationView.class);
 
@@ -167,7 +168,7 @@ class ModerationViewTest extends KaribuTest {
         ShareDetails link = SharingFixtures.share(shares, conversations, users, "alice", "Audited link",
                 ShareVisibility.NAMED);
         SignedIn.signOut();
-        reports.file(SharingFixtures.token(link), ReportReason.OTHER, "for the audit log", "10.1.1.3");
+        reports.file(SharingFixtures.token(link), ReportReason.OTHER, "for the audit log", address("10.1.1.3"));
         login("mod");
         UI.getCurrent().navigate(AuditLogView.class);
         TextField target = _get(TextField.class, spec -> spec.withId("audit-target"));
