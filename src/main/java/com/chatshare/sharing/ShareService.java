@@ -482,7 +482,7 @@ public class ShareService {
             wanted = existing.map(link -> excludedMessages.of(link.getId())).orElse(Set.of());
         } else {
             if (existing.map(ShareLink::getSnapshotVersion).orElse(0) != choice.previewedVersion()) {
-                throw new ShareException(CHANGED_SINCE_PREVIEW_MESSAGE);
+                throw new ShareException(ShareException.Reason.CHANGED_SINCE_PREVIEW, CHANGED_SINCE_PREVIEW_MESSAGE);
             }
             Set<Long> ids = messages.stream().map(ChatMessage::id).collect(Collectors.toSet());
             if (!ids.containsAll(choice.excluded())) {
@@ -520,10 +520,10 @@ public class ShareService {
     private static String validTitle(String title) {
         String text = MarkdownRenderer.plainText(title).strip();
         if (text.isEmpty()) {
-            throw new ShareException("Enter a title for the shared chat.");
+            throw new ShareException(ShareException.Reason.TITLE, "Enter a title for the shared chat.");
         }
         if (text.length() > ShareDetails.TITLE_MAX_LENGTH) {
-            throw new ShareException("A title can have at most " + ShareDetails.TITLE_MAX_LENGTH + " characters.");
+            throw new ShareException(ShareException.Reason.TITLE, "A title can have at most " + ShareDetails.TITLE_MAX_LENGTH + " characters.");
         }
         return text;
     }

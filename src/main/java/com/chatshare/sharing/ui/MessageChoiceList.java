@@ -1,5 +1,9 @@
 package com.chatshare.sharing.ui;
 
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.chatshare.sharing.MessageChoice;
 import com.chatshare.sharing.PreviewMessage;
 import com.chatshare.sharing.SharePreview;
@@ -11,15 +15,19 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The share dialog's preview: every message as viewers will see it, each with a tick (all ticked
- * but the ones the link leaves out), "Share up to here" and "Leave out" next to what the check
- * before sharing found; a line above says how many are shared.
+ * The share dialog's preview: every message as viewers will see it, read-only at first, with
+ * "Leave out" next to what the check before sharing found; a line above says how many are shared.
+ * "Choose messages" turns on choosing: then each message has a tick (all ticked but the ones the
+ * link leaves out) and "Share up to here".
  */
 class MessageChoiceList extends Div {
 
     static final String NOTHING_TICKED = "No message is ticked: tick at least one to share.";
+    static final String CHOOSE = "Choose messages";
+    static final String DONE_CHOOSING = "Done choosing";
 
     private final Paragraph summary = new Paragraph();
+    private final Button choose = new Button(CHOOSE);
     private final Div messages = new Div();
     private final List<MessageRow> rows = new ArrayList<>();
     private int lastShownPosition = -1;
@@ -31,7 +39,26 @@ class MessageChoiceList extends Div {
         summary.addClassName("share-choice-summary");
         messages.setId("share-preview");
         messages.addClassName("share-preview");
-        add(summary, messages);
+        choose.setId("choose-messages");
+        choose.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+        choose.addClickListener(event -> setChoosing(!isChoosing()));
+        HorizontalLayout header = new HorizontalLayout(summary, choose);
+        header.addClassName("share-choice-header");
+        header.setWidthFull();
+        header.setAlignItems(FlexComponent.Alignment.BASELINE);
+        header.expand(summary);
+        add(header, messages);
+    }
+
+    /** Ticks and "Share up to here" on every message, or the plain preview. */
+    void setChoosing(boolean choosing) {
+        messages.setClassName("choosing", choosing);
+        choose.setText(choosing ? DONE_CHOOSING : CHOOSE);
+        choose.getElement().setAttribute("aria-pressed", String.valueOf(choosing));
+    }
+
+    boolean isChoosing() {
+        return messages.hasClassName("choosing");
     }
 
     /** Shows a preview's messages, ticked as the link has them. */
@@ -98,6 +125,11 @@ class MessageChoiceList extends Div {
         }
         setClassName("has-warnings", flagged > 0);
         setClassName("nothing-ticked", shared == 0);
+        choose.setVisible(!rows.isEmpty());
+        if (shared == 0 && !rows.isEmpty()) {
+            // Nothing left to share: the ticks are the way back.
+            setChoosing(true);
+        }
         onChange.run();
     }
 }

@@ -199,6 +199,20 @@ class ShareAccessFields extends Div {
     }
 
     /** Called with the audience whenever the owner changes it. */
+    /** Called when the owner changes who can open the link or when it expires (not when they are shown). */
+    void onEdited(Runnable listener) {
+        audience.addValueChangeListener(event -> fromClient(event.isFromClient(), listener));
+        people.addValueChangeListener(event -> fromClient(event.isFromClient(), listener));
+        expires.addValueChangeListener(event -> fromClient(event.isFromClient(), listener));
+        date.addValueChangeListener(event -> fromClient(event.isFromClient(), listener));
+    }
+
+    private static void fromClient(boolean fromClient, Runnable listener) {
+        if (fromClient) {
+            listener.run();
+        }
+    }
+
     void onAudienceChange(Consumer<ShareAudience> listener) {
         this.onAudience = listener;
     }

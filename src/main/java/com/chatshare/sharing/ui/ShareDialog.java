@@ -21,15 +21,19 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import java.time.Clock;
 import java.util.Optional;
 
 /**
- * The share dialog: the title with a pencil ({@link ShareTitle}), name or anonymous
- * ({@link ShareOptionsMenu}), a preview of the snapshot in which each message can be left out and
- * what looks like a secret is flagged ({@link MessageChoiceList}), who can open it and until when
- * ({@link ShareAccessFields}), and Copy Link / Update and Copy Link. This class puts them together
- * and talks to the service.
+ * The share dialog, in the order a person decides: the title with a pencil ({@link ShareTitle});
+ * who the page names (your name or anonymous) and who can open it until when
+ * ({@link ShareAccessFields}); the link in a read-only field with its own Copy button once it
+ * exists; then the preview of the snapshot, read-only until "Choose messages"
+ * ({@link MessageChoiceList}). The main button creates the link and copies it; once it exists, it
+ * appears only when there is something to update — messages newer than the snapshot ("Update link
+ * (3 new)") or a change made in the dialog. This class puts the parts together and talks to the
+ * service.
  */
 public class ShareDialog extends Dialog {
 
@@ -39,24 +43,30 @@ public class ShareDialog extends Dialog {
             + "Anyone signed in to Chatshare with the URL will be able to view the shared chat.";
     static final String NOTICE_PEOPLE = "Messages you send after creating your link won't be shared. "
             + "Only the people you list can view the shared chat, signed in, with the URL.";
+    static final String CREATE = "Copy Link";
+    static final String UPDATE = "Update link";
+    static final String COPIED = "Link copied to the clipboard.";
 
     private final transient ShareService shares;
     private final transient PublicUrls urls;
     private final long conversationId;
 
     private final ShareTitle title;
-    private final ShareOptionsMenu options;
-    private final Span attribution = new Span();
+    private final RadioButtonGroup<ShareVisibility> author = new RadioButtonGroup<>("Show on the page");
     private final MessageChoiceList messages = new MessageChoiceList();
     private final ShareStatusLine status = new ShareStatusLine();
     private final ShareAccessFields access;
-    private final TextField link = new TextField();
+    private final TextField link = new TextField("Link");
+    private final Button copyUrl = new Button("Copy", VaadinIcon.COPY_O.create());
+    private final HorizontalLayout linkRow;
     private final Button copy = new Button();
+    private final Button delete = new Button("Delete link", VaadinIcon.TRASH.create());
 
-    private ShareVisibility visibility = ShareVisibility.ANONYMOUS;
     private String ownerName = "";
     private Optional<ShareDetails> current = Optional.empty();
     private boolean takenDown;
+    /** Something was changed in the dialog since the link was last read: there is something to update. */
+    private boolean edited;
 
     ShareDialog(ShareService shares, PublicUrls urls, Clock clock, ConversationSummary conversation) {
         this.shares = shares;
@@ -68,27 +78,39 @@ public class ShareDialog extends Dialog {
         setHeaderTitle("Share chat");
 
         title = new ShareTitle(SnapshotCheck.forLocale(getLocale()));
-        options = new ShareOptionsMenu(this::setVisibility, this::confirmDelete);
-        HorizontalLayout top = new HorizontalLayout(title, options);
-        top.setWidthFull();
-        top.setAlignItems(FlexComponent.Alignment.CENTER);
-        top.setFlexGrow(1, title);
+        title.onEdited(this::edited);
 
-        attribution.setId("share-attribution");
-        attribution.addClassName("share-attribution");
-        messages.onChange(this::refreshCopy);
+        author.setId("share-author");
+        author.setItems(ShareVisibility.NAMED, ShareVisibility.ANONYMOUS);
+        author.setItemLabelGenerator(v -> v == ShareVisibility.NAMED ? "Your name (" + ownerName + ")" : "Anonymous");
+        author.addValueChangeListener(event -> {
+            if (event.isFromClient()) {
+                edited();
+            }
+        });
+
+        messages.onChange(this::messagesChanged);
 
         link.setId("share-url");
         link.setReadOnly(true);
-        link.setAriaLabel("Link");
         link.setAutoselect(true);
         link.setWidthFull();
-        link.setVisible(false);
+        copyUrl.setId("copy-url");
+        copyUrl.addClickListener(event -> current.ifPresent(details -> copyExisting(urls.absolute(details.path()))));
+        linkRow = new HorizontalLayout(link, copyUrl);
+        linkRow.addClassName("share-link-row");
+        linkRow.setWidthFull();
+        linkRow.setAlignItems(FlexComponent.Alignment.BASELINE);
+        linkRow.expand(link);
 
         copy.setId("copy-link");
         copy.setIcon(VaadinIcon.LINK.create());
         copy.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         copy.addClickListener(event -> shareAndCopy());
+
+        delete.setId("delete-link");
+        delete.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
+        delete.addClickListener(event -> confirmDelete());
 
         Paragraph notice = new Paragraph(NOTICE);
         notice.addClassName("share-notice");
@@ -98,9 +120,12 @@ public class ShareDialog extends Dialog {
             case SIGNED_IN -> NOTICE_SIGNED_IN;
             case PEOPLE -> NOTICE_PEOPLE;
         }));
-        add(top, attribution, messages, status, access, notice, link);
+        access.onEdited(this::edited);
+        add(title, author, access, notice, linkRow, status, messages);
         Button close = new Button("Close", event -> close());
-        getFooter().add(close, copy);
+        Span spacer = new Span();
+        spacer.addClassName("share-footer-spacer");
+        getFooter().add(delete, spacer, close, copy);
         load(true);
     }
 
@@ -114,68 +139,98 @@ public class ShareDialog extends Dialog {
         current = state.link();
         if (everything) {
             ownerName = state.ownerDisplayName();
-            visibility = state.visibility();
+            author.setItemLabelGenerator(v -> v == ShareVisibility.NAMED ? "Your name (" + ownerName + ")" : "Anonymous");
+            author.setValue(state.visibility());
             title.show(state.title());
             access.show(state.settings(), state.expiryPolicy(), shares.sharingPolicy().audiences());
+            edited = false;
         }
         messages.show(state);
+        if (everything) {
+            edited = false;
+        }
         refresh();
     }
 
     private void refresh() {
-        options.show(visibility, current.isPresent());
-        attribution.setText(visibility == ShareVisibility.NAMED ? "Shared by " + ownerName : "Shared anonymously");
-        copy.setText(current.isPresent() ? "Update and Copy Link" : "Copy Link");
-        link.setVisible(current.isPresent());
+        linkRow.setVisible(current.isPresent());
         current.ifPresent(details -> link.setValue(urls.absolute(details.path())));
+        delete.setVisible(current.isPresent());
         status.show(current);
         takenDown = current.map(ShareDetails::isTakenDown).orElse(false);
         refreshCopy();
     }
 
-    private void refreshCopy() {
-        copy.setEnabled(!takenDown && messages.isAnyShared());
+    private void edited() {
+        edited = true;
+        refreshCopy();
     }
 
-    private void setVisibility(ShareVisibility visibility) {
-        this.visibility = visibility;
-        refresh();
+    private void messagesChanged() {
+        // The ticks are read when the preview is shown, too: only the owner's changes count.
+        if (current.isPresent() && !messages.choice().excluded().equals(shownExclusions)) {
+            edited = true;
+        }
+        refreshCopy();
+    }
+
+    private java.util.Set<Long> shownExclusions = java.util.Set.of();
+
+    /** The main button: create, or update when there is something to update; nothing while taken down. */
+    private void refreshCopy() {
+        if (current.isEmpty()) {
+            copy.setText(CREATE);
+            copy.setVisible(true);
+        } else {
+            int newMessages = current.get().newMessages();
+            copy.setText(newMessages > 0 ? UPDATE + " (" + newMessages + " new)" : UPDATE);
+            copy.setVisible(edited || newMessages > 0 || current.get().expired());
+        }
+        copy.setEnabled(!takenDown && messages.isAnyShared());
+        copyUrl.setEnabled(!takenDown && current.map(details -> !details.expired()).orElse(false));
     }
 
     private void shareAndCopy() {
         try {
-            ShareDetails details = shares.share(conversationId, title.value(), visibility, access.settings(),
+            ShareDetails details = shares.share(conversationId, title.value(), author.getValue(), access.settings(),
                     messages.choice());
             boolean updated = current.isPresent();
-            current = Optional.of(details);
             String url = urls.absolute(details.path());
             load(true);
-            ClipboardCopy.copy(copy, url, copied -> afterCopy(copied, updated, url));
+            shownExclusions = messages.choice().excluded();
+            ClipboardCopy.copy(copyUrl, url, copied -> afterCopy(copied, updated));
         } catch (ShareSettingsException e) {
             access.showError(e);
         } catch (ShareException e) {
-            if (e.getMessage().contains("title")) {
-                title.refuse(e.getMessage());
-                return;
+            switch (e.reason()) {
+                case TITLE -> title.refuse(e.getMessage());
+                case CHANGED_SINCE_PREVIEW -> {
+                    // Show the choice that was shared elsewhere; what the owner set up here stays.
+                    load(false);
+                    Notifications.error(e.getMessage());
+                }
+                default -> Notifications.error(e.getMessage());
             }
-            if (ShareService.CHANGED_SINCE_PREVIEW_MESSAGE.equals(e.getMessage())) {
-                // Show the choice that was shared elsewhere; what the owner set up here stays.
-                load(false);
-            }
-            Notifications.error(e.getMessage());
         }
     }
 
-    /** Says "copied" only when the browser copied; otherwise selects the link and says how to copy it. */
-    private void afterCopy(boolean copied, boolean updated, String url) {
+    private void copyExisting(String url) {
+        ClipboardCopy.copy(copyUrl, url, copied -> afterCopy(copied, false));
+    }
+
+    /**
+     * Says "copied" beside the link only when the browser copied (a toast would cover the title,
+     * and on a phone the link); otherwise selects the link and says how to copy it.
+     */
+    private void afterCopy(boolean copied, boolean updated) {
         if (copied) {
-            link.setHelperText(null);
-            Notifications.success((updated ? "Link updated and copied: " : "Link copied: ") + url);
+            link.setHelperText(updated ? "Link updated and copied to the clipboard." : COPIED);
+            copyUrl.setText("Copied");
+            copyUrl.setIcon(VaadinIcon.CHECK.create());
         } else {
-            link.setHelperText(ClipboardCopy.PRESS_TO_COPY + ".");
+            link.setHelperText((updated ? "Link updated but not copied. " : "Not copied. ")
+                    + ClipboardCopy.PRESS_TO_COPY + ".");
             link.focus();
-            Notifications.info((updated ? "Link updated but not copied. " : "Link created but not copied. ")
-                    + "It is selected in the dialog: " + ClipboardCopy.PRESS_TO_COPY + ".");
         }
     }
 
@@ -195,6 +250,7 @@ public class ShareDialog extends Dialog {
             } catch (ShareException e) {
                 Notifications.error(e.getMessage());
             }
+            link.setHelperText(null);
             load(true);
         });
         confirm.open();

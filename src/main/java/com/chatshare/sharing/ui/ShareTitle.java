@@ -24,6 +24,7 @@ class ShareTitle extends Div {
     private final HorizontalLayout view;
     private final HorizontalLayout edit;
     private final FindingList findings = new FindingList();
+    private transient Runnable onEdited = () -> { };
 
     ShareTitle(SnapshotCheck check) {
         this.check = check;
@@ -51,6 +52,16 @@ class ShareTitle extends Div {
         edit.setVisible(false);
         findings.setId("share-title-findings");
         add(view, edit, findings);
+    }
+
+    /** Called when the owner changes the title (not when it is shown). */
+    void onEdited(Runnable listener) {
+        this.onEdited = listener;
+        field.addValueChangeListener(event -> {
+            if (event.isFromClient()) {
+                onEdited.run();
+            }
+        });
     }
 
     void show(String text) {

@@ -1,5 +1,7 @@
 package com.chatshare.sharing.ui;
 
+import com.chatshare.sharing.ShareVisibility;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
@@ -71,13 +73,15 @@ class ShareDialogTest extends KaribuTest {
         String preview = _get(Div.class, spec -> spec.withId("share-preview")).getElement().getOuterHTML();
         // The person's words as typed, the assistant's answer as Markdown.
         assertThat(preview).contains("<p class=\"verbatim\">How do I **bold** text?</p>", "<code>**double stars**</code>");
-        assertThat(_get(Span.class, spec -> spec.withId("share-attribution")).getText()).isEqualTo("Shared anonymously");
+        assertThat(author().getValue()).isEqualTo(ShareVisibility.ANONYMOUS);
+        assertThat(author().getItemLabelGenerator().apply(ShareVisibility.NAMED)).isEqualTo("Your name (Alice Example)");
         assertThat(copyButton().getText()).isEqualTo("Copy Link");
+        assertThat(_find(Button.class, spec -> spec.withId("delete-link"))).as("no link to delete yet").isEmpty();
         assertThat(_get(ShareDialog.class).getElement().getTextRecursively()).contains(ShareDialog.NOTICE);
     }
 
     @Test
-    void copy_link_creates_the_link_and_the_button_becomes_update() {
+    void copy_link_creates_the_link_shows_it_with_its_own_copy_button_and_offers_update_only_after_a_change() {
         openFromHeader();
 
         _click(copyButton());
@@ -86,19 +90,27 @@ class ShareDialogTest extends KaribuTest {
         ShareDetails details = shares.findShare(conversation.id()).orElseThrow();
         TextField url = _get(TextField.class, spec -> spec.withId("share-url"));
         assertThat(url.getValue()).endsWith(details.path()).startsWith("http").isEqualTo(copied);
-        assertThat(copyButton().getText()).isEqualTo("Update and Copy Link");
-        assertThat(NotificationsKt.getNotifications()).anySatisfy(n ->
-                assertThat(n.getElement().getTextRecursively() + n.getElement().getProperty("text", ""))
-                        .contains("Link copied"));
+        assertThat(url.isReadOnly()).isTrue();
+        assertThat(url.getHelperText()).isEqualTo(ShareDialog.COPIED);
+        assertThat(_find(Button.class, spec -> spec.withId("copy-link"))).as("nothing changed: nothing to update").isEmpty();
+        assertThat(NotificationsKt.getNotifications()).as("no toast over the title or the link").isEmpty();
+
+        // Copy again from the link's own button.
+        _click(_get(Button.class, spec -> spec.withId("copy-url")));
+        assertThat(BrowserClipboard.answer(true)).isEqualTo(copied);
+
+        // A change made in the dialog is something to update.
+        _click(_get(Button.class, spec -> spec.withId("edit-title")));
+        TextField title = _get(TextField.class, spec -> spec.withId("share-title-field"));
+        com.chatshare.UserInput.enter(title, "A changed title");
+        assertThat(copyButton().getText()).isEqualTo("Update link");
     }
 
     @Test
     void share_your_name_puts_the_display_name_on_the_page() {
         openFromHeader();
 
-        ContextMenuKt._clickItemWithCaption(_get(MenuBar.class, spec -> spec.withId("share-menu")), "Share your name");
-        assertThat(_get(Span.class, spec -> spec.withId("share-attribution")).getText())
-                .isEqualTo("Shared by Alice Example");
+        com.chatshare.UserInput.enter(author(), ShareVisibility.NAMED);
         _click(copyButton());
 
         PublicSnapshot snapshot = publicSnapshot();
@@ -142,6 +154,7 @@ class ShareDialogTest extends KaribuTest {
 
         assertThat(_get(Div.class, spec -> spec.withId("share-status")).getElement().getTextRecursively())
                 .isEqualTo("2 new messages since you shared. Update to include them.");
+        assertThat(copyButton().getText()).isEqualTo("Update link (2 new)");
         _click(copyButton());
 
         assertThat(_find(Div.class, spec -> spec.withId("share-status"))).isEmpty();
@@ -169,7 +182,8 @@ class ShareDialogTest extends KaribuTest {
 
         assertThat(_get(Div.class, spec -> spec.withId("share-status")).getElement().getTextRecursively())
                 .isEqualTo("Taken down by moderation: Personal information");
-        assertThat(copyButton().isEnabled()).isFalse();
+        assertThat(_find(Button.class, spec -> spec.withId("copy-link"))).as("no update offered").isEmpty();
+        assertThat(_get(Button.class, spec -> spec.withId("copy-url")).isEnabled()).isFalse();
     }
 
     @Test
@@ -177,7 +191,7 @@ class ShareDialogTest extends KaribuTest {
         sharedNow();
         openFromHeader();
 
-        ContextMenuKt._clickItemWithCaption(_get(MenuBar.class, spec -> spec.withId("share-menu")), "Delete link");
+        _click(_get(Button.class, spec -> spec.withId("delete-link")));
         ConfirmDialog confirm = _get(ConfirmDialog.class, spec -> spec.withId("delete-link-confirm"));
         assertThat(ConfirmDialogKt._getText(confirm)).contains(conversation.title());
         ConfirmDialogKt._fireConfirm(confirm);
@@ -212,6 +226,11 @@ class ShareDialogTest extends KaribuTest {
         int row = GridKt._findAll(grid).stream().map(ConversationSummary::id).toList().indexOf(conversation.id());
         Component cell = GridKt._getCellComponent(grid, row, "chat");
         _click(_get(cell, Button.class, spec -> spec.withClasses("chat-row-share")));
+    }
+
+    @SuppressWarnings("unchecked")
+    private RadioButtonGroup<ShareVisibility> author() {
+        return _get(RadioButtonGroup.class, spec -> spec.withId("share-author"));
     }
 
     private Button copyButton() {
