@@ -128,7 +128,8 @@ final class ClusterUi implements AutoCloseable {
     String share() {
         driver.findElement(By.id("header-share")).click();
         wait.until(ExpectedConditions.elementToBeClickable(By.id("copy-link"))).click();
-        wait.until(ExpectedConditions.textToBe(By.id("copy-link"), "Update and Copy Link"));
+        // The link is made: it shows in its own field, with its own Copy button.
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("copy-url")));
         String url = driver.findElement(By.cssSelector("#share-url input")).getDomProperty("value");
         driver.findElement(By.xpath("//vaadin-button[normalize-space()='Close']")).click();
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("share-dialog")));

@@ -44,7 +44,8 @@ class ChooseMessagesBrowserIT extends BrowserJourney {
                 .isEqualTo("4 of 6 messages will be shared.");
         Browser.screenshot(alice, "27-share-dialog-left-out");
         alice.findElement(By.id("copy-link")).click();
-        aliceWait.until(ExpectedConditions.textToBe(By.id("copy-link"), "Update and Copy Link"));
+        // The link is made: it shows in its own field, with its own Copy button.
+        aliceWait.until(ExpectedConditions.visibilityOfElementLocated(By.id("copy-url")));
         String url = alice.findElement(By.cssSelector("#share-url input")).getDomProperty("value");
 
         WebDriver reader = openBrowser();

@@ -82,13 +82,31 @@ class DailyUseJourneyBrowserIT extends BrowserJourney {
         Browser.screenshot(dana, "daily-03-phone-first-chat-from-the-drawer");
 
         // Share it on the phone.
-        dana.findElement(By.id("header-share")).click();
+        WebElement headerShare = dana.findElement(By.id("header-share"));
+        assertThat(headerShare.getText()).as("a labelled button, not a bare icon").isEqualTo("Share");
+        headerShare.click();
         WebElement copy = wait.until(ExpectedConditions.elementToBeClickable(By.id("copy-link")));
+        // What matters is on the first screen, without scrolling: title, name or anonymous, who can
+        // open it, until when, and Copy Link; the preview comes after, read-only.
+        for (String id : List.of("share-title", "share-author", "share-audience", "share-expires", "copy-link")) {
+            assertThat(inViewport(dana, id)).as(id + " visible without scrolling on a 390x844 phone").isTrue();
+        }
+        assertThat(dana.findElements(By.cssSelector("#share-preview vaadin-checkbox")).stream()
+                .filter(WebElement::isDisplayed)).as("no ticks until Choose messages").isEmpty();
+        dana.findElement(By.id("choose-messages")).click();
+        wait.until(d -> d.findElements(By.cssSelector("#share-preview vaadin-checkbox")).stream()
+                .anyMatch(WebElement::isDisplayed));
+        dana.findElement(By.id("choose-messages")).click();
         copy.click();
         wait.until(d -> !d.findElement(By.cssSelector("#share-url input")).getDomProperty("value").isBlank());
         String link = dana.findElement(By.cssSelector("#share-url input")).getDomProperty("value");
         assertThat(link).matches("http://localhost:\\d+/share/[A-Za-z0-9_-]{22}");
+        // Copied or not, the page says so under the link; there is nothing to update.
+        wait.until(d -> !d.findElement(By.id("share-url")).getText().isBlank()
+                || !String.valueOf(d.findElement(By.id("share-url")).getDomProperty("helperText")).isBlank());
+        assertThat(dana.findElements(By.id("copy-link")).stream().filter(WebElement::isDisplayed)).isEmpty();
         Browser.screenshot(dana, "daily-04-phone-shared");
+        dana.findElement(By.xpath("//vaadin-button[normalize-space()='Close']")).click();
 
         // Signed out, the link reads as typed.
         WebDriver erin = openBrowser();
@@ -148,6 +166,13 @@ class DailyUseJourneyBrowserIT extends BrowserJourney {
                 HttpResponse.BodyHandlers.discarding());
         assertThat(bundle.statusCode()).isEqualTo(200);
         assertThat(bundle.headers().allValues("Cache-Control")).containsExactly("public, max-age=31536000, immutable");
+    }
+
+    /** Whether the element is entirely within the window, as it is scrolled now. */
+    private static boolean inViewport(WebDriver driver, String id) {
+        return Boolean.TRUE.equals(((JavascriptExecutor) driver).executeScript(
+                "const r = document.getElementById(arguments[0]).getBoundingClientRect();"
+                        + "return r.height > 0 && r.top >= 0 && r.bottom <= window.innerHeight;", id));
     }
 
     /** The user's words: the same characters, line breaks and spaces, and no formatting. */

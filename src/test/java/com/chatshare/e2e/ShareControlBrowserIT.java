@@ -115,7 +115,8 @@ class ShareControlBrowserIT extends BrowserJourney {
         Browser.screenshot(alice, "61-share-dialog-bob-one-day");
 
         alice.findElement(By.id("copy-link")).click();
-        aliceWait.until(ExpectedConditions.textToBe(By.id("copy-link"), "Update and Copy Link"));
+        // The link is made: it shows in its own field, with its own Copy button.
+        aliceWait.until(ExpectedConditions.visibilityOfElementLocated(By.id("copy-url")));
         String url = alice.findElement(By.cssSelector("#share-url input")).getDomProperty("value");
         String path = URI.create(url).getPath();
         assertThat(path).matches("/share/[A-Za-z0-9_-]{22}/view");

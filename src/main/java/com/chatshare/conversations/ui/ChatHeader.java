@@ -12,7 +12,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 class ChatHeader extends HorizontalLayout {
 
     private final H2 title = new H2();
-    private final Button share = new Button(VaadinIcon.SHARE.create());
+    private final Button share = new Button("Share", VaadinIcon.SHARE.create());
 
     ChatHeader(String assistantName, Runnable onShare) {
         title.setId("conversation-title");
@@ -22,9 +22,8 @@ class ChatHeader extends HorizontalLayout {
         assistantBadge.getElement().getThemeList().add("badge contrast pill");
         assistantBadge.setText(assistantName);
         share.setId("header-share");
-        share.setAriaLabel("Share");
-        share.setTooltipText("Share");
-        share.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ICON);
+        // Labelled, as in ChatGPT and Claude: an arrow alone is not found by everyone.
+        share.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         share.addClickListener(event -> onShare.run());
         add(title, assistantBadge, share);
         addClassName("conversation-header");
