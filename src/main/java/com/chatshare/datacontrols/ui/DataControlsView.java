@@ -62,7 +62,7 @@ public class DataControlsView extends VerticalLayout {
         addClassName("page");
 
         linkCount.setId("link-count");
-        Button manage = new Button("Manage", event -> new SharedLinksDialog(shares, reviews, urls::absolute, this::refresh).open());
+        Button manage = new Button("Manage", event -> getUI().ifPresent(ui -> ui.navigate(SharedLinksView.class)));
         manage.setId("manage-links");
 
         Anchor exportLink = new Anchor((DownloadHandler) event -> {

@@ -1,43 +1,54 @@
 package com.chatshare.datacontrols.ui;
 
-import com.chatshare.conversations.ChatPaths;
 import com.chatshare.base.ui.ClipboardCopy;
 import com.chatshare.base.ui.CopyLinkDialog;
 import com.chatshare.base.ui.Notifications;
+import com.chatshare.conversations.ChatPaths;
+import com.chatshare.conversations.ConversationSummary;
+import com.chatshare.conversations.ShareDialogOpener;
 import com.chatshare.moderation.ReviewRequestOpener;
 import com.chatshare.sharing.ShareException;
 import com.chatshare.sharing.ShareService;
 import com.chatshare.sharing.ShareSummary;
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.contextmenu.MenuItem;
+import com.vaadin.flow.component.contextmenu.SubMenu;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.menubar.MenuBar;
+import com.vaadin.flow.component.menubar.MenuBarVariant;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
- * One row's actions in the shared-links grid: open the chat, copy the link, update the snapshot,
- * ask for a review (taken down) or renew (expired), and delete. Icon buttons with labels for
- * screen readers and tooltips for the eye.
+ * One row's menu in the shared-links list, labelled "Actions" and with words, not bare icons:
+ * Open chat, Copy link, Update snapshot (with how many new messages), Who can open it / Expiry
+ * (the chat's Share dialog), Ask for a review (taken down) or Renew (expired), and Delete (asked
+ * first).
  */
-class LinkRowActions extends HorizontalLayout {
+class LinkRowActions extends MenuBar {
 
     /**
      * @param near the grid the row is in: the copy runs on it (a row's own components are attached
      *     only while the row is rendered)
+     * @param shareDialogs the Share dialog, for who can open the link and until when; null leaves
+     *     the item out
      */
     LinkRowActions(ShareSummary link, Component near, ShareService shares, ReviewRequestOpener reviews,
-            Function<String, String> absoluteUrl, Runnable refresh, Consumer<ShareSummary> onDelete) {
-        // A router link by path: the chat view belongs to another feature.
-        Anchor chat = new Anchor(ChatPaths.chat(link.conversationId()), VaadinIcon.COMMENT_O.create());
-        chat.getElement().setAttribute("router-link", true);
-        chat.getElement().setAttribute("aria-label", "Open the chat");
-        chat.getElement().setAttribute("title", "Open the chat");
+            Function<String, String> absoluteUrl, Runnable refresh, Consumer<ShareSummary> onDelete,
+            @Nullable ShareDialogOpener shareDialogs) {
+        addClassName("link-actions");
+        addThemeVariants(MenuBarVariant.LUMO_SMALL, MenuBarVariant.LUMO_TERTIARY);
+        MenuItem root = addItem("Actions");
+        root.add(VaadinIcon.ANGLE_DOWN.create());
+        root.setAriaLabel("Actions for " + link.title());
+        SubMenu items = root.getSubMenu();
 
-        Button copy = iconButton(VaadinIcon.LINK, "Copy link", () -> {
+        // The chat view belongs to another feature: reached by its path.
+        items.addItem("Open chat", event -> UI.getCurrent().navigate(ChatPaths.chat(link.conversationId())))
+                .setId("open-chat");
+        items.addItem("Copy link", event -> {
             String url = absoluteUrl.apply(link.path());
             ClipboardCopy.copy(near, url, copied -> {
                 if (copied) {
@@ -46,43 +57,31 @@ class LinkRowActions extends HorizontalLayout {
                     new CopyLinkDialog(url).open();
                 }
             });
-        });
-        copy.addClassName("copy-link");
-        Button update = iconButton(VaadinIcon.REFRESH, "Update", () -> {
-            try {
-                shares.share(link.conversationId(), link.title(), link.visibility());
-                Notifications.success("“" + link.title() + "” updated.");
-                refresh.run();
-            } catch (ShareException e) {
-                Notifications.error(e.getMessage());
-            }
-        });
+        }).addClassName("copy-link");
+        MenuItem update = items.addItem(link.newMessages() > 0
+                ? "Update snapshot (" + link.newMessages() + " new)" : "Update snapshot", event -> {
+                    try {
+                        shares.share(link.conversationId(), link.title(), link.visibility());
+                        Notifications.success("“" + link.title() + "” updated.");
+                        refresh.run();
+                    } catch (ShareException e) {
+                        Notifications.error(e.getMessage());
+                    }
+                });
+        update.addClassName("update-link");
         update.setEnabled(!link.isTakenDown());
-        Button delete = iconButton(VaadinIcon.TRASH, "Delete link", () -> onDelete.accept(link));
-        delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        delete.addClassName("delete-link");
-        add(chat, copy, update);
-        if (link.isTakenDown()) {
-            Button review = iconButton(VaadinIcon.SCALE, "Ask for a review",
-                    () -> reviews.open(link.shareId(), link.title(), refresh));
-            review.addClassName("request-review");
-            add(review);
-        } else if (link.expired()) {
-            Button renew = iconButton(VaadinIcon.CLOCK, "Renew", () -> new RenewLinkDialog(shares, link, refresh)
-                    .open());
-            renew.addClassName("renew-link");
-            add(renew);
+        if (shareDialogs != null && !link.isTakenDown()) {
+            items.addItem("Who can open it / Expiry…", event -> shareDialogs.open(
+                    new ConversationSummary(link.conversationId(), link.title(), link.updatedAt(), false), refresh))
+                    .addClassName("link-access");
         }
-        add(delete);
-        setSpacing(false);
-        setAlignItems(FlexComponent.Alignment.CENTER);
-    }
-
-    private static Button iconButton(VaadinIcon icon, String label, Runnable action) {
-        Button button = new Button(icon.create(), event -> action.run());
-        button.addThemeVariants(ButtonVariant.LUMO_ICON, ButtonVariant.LUMO_TERTIARY_INLINE);
-        button.setAriaLabel(label);
-        button.setTooltipText(label);
-        return button;
+        if (link.isTakenDown()) {
+            items.addItem("Ask for a review…", event -> reviews.open(link.shareId(), link.title(), refresh))
+                    .addClassName("request-review");
+        } else if (link.expired()) {
+            items.addItem("Renew…", event -> new RenewLinkDialog(shares, link, refresh).open())
+                    .addClassName("renew-link");
+        }
+        items.addItem("Delete…", event -> onDelete.accept(link)).addClassName("delete-link");
     }
 }

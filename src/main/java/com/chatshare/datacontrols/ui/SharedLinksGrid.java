@@ -10,6 +10,8 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridSortOrder;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.AnchorTarget;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.data.provider.SortDirection;
@@ -39,6 +41,8 @@ class SharedLinksGrid extends Grid<ShareSummary> {
 
     SharedLinksGrid(ShareService shares, ValueProvider<ShareSummary, Component> actions) {
         setId("links-grid");
+        // Titles wrap instead of being cut to what fits in a phone's column.
+        addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         setAriaLabel("Shared links");
         // Shown only when a search finds nothing: with no links at all, the empty state replaces the grid.
         setEmptyStateText("No title has words beginning with every word you typed.");
@@ -57,14 +61,10 @@ class SharedLinksGrid extends Grid<ShareSummary> {
                 .setWidth("6.5rem").setFlexGrow(0);
         addColumn(s -> s.visibility() == ShareVisibility.NAMED ? "Named" : "Anonymous").setHeader("Shared as")
                 .setKey("visibility").setAutoWidth(true).setFlexGrow(0);
-        addColumn(s -> switch (s.audience()) {
-            case ANYONE -> "Anyone";
-            case SIGNED_IN -> "Signed-in users";
-            case PEOPLE -> "Specific people";
-        }).setHeader("Who can open it").setKey("audience").setAutoWidth(true).setFlexGrow(0);
+        addColumn(SharedLinksGrid::audience).setHeader("Who can open it").setKey("audience").setAutoWidth(true).setFlexGrow(0);
         addColumn(s -> s.expiresAt() == null ? "Never" : Dates.dateTime(s.expiresAt())).setHeader("Expires")
                 .setKey("expires").setAutoWidth(true).setFlexGrow(0);
-        addComponentColumn(actions).setHeader("Actions").setKey("actions").setWidth("10.5rem").setFlexGrow(0)
+        addComponentColumn(actions).setHeader("Actions").setKey("actions").setWidth("8rem").setFlexGrow(0)
                 .setFrozenToEnd(true);
         PhoneColumns.hideOnPhone(this, "created", "views", "audience", "expires");
         // The dialog is at most 88rem wide: below this window width every column fits only if the
@@ -99,10 +99,27 @@ class SharedLinksGrid extends Grid<ShareSummary> {
         return getSelectedItems().stream().map(ShareSummary::shareId).collect(Collectors.toSet());
     }
 
-    private static Anchor titleLink(ShareSummary link) {
+    /**
+     * The title, whole (it wraps), linked to the page; under it, on a phone only (styles.css), the
+     * columns a phone has no room for: who can open it, until when, how many views.
+     */
+    private static Div titleLink(ShareSummary link) {
         Anchor anchor = new Anchor(link.path(), link.title(), AnchorTarget.BLANK);
         anchor.getElement().setAttribute("rel", "noopener noreferrer");
-        return anchor;
+        anchor.addClassName("link-title");
+        Span meta = new Span(audience(link) + " · " + (link.expiresAt() == null ? "never expires"
+                : "expires " + Dates.dateTime(link.expiresAt())) + " · "
+                + (link.viewCount() == 1 ? "1 view" : link.viewCount() + " views"));
+        meta.addClassName("link-meta");
+        return new Div(anchor, meta);
+    }
+
+    private static String audience(ShareSummary link) {
+        return switch (link.audience()) {
+            case ANYONE -> "Anyone";
+            case SIGNED_IN -> "Signed-in users";
+            case PEOPLE -> "Specific people";
+        };
     }
 
     private static Span status(ShareSummary link) {

@@ -143,8 +143,7 @@ class DataControlsViewTest extends KaribuTest {
         assertThat(_find(Div.class, spec -> spec.withId("links-empty"))).isEmpty();
         assertThat(titles(grid)).containsExactly("Only link");
 
-        _click(_get(GridKt._getCellComponent(grid, 0, "actions"), Button.class,
-                spec -> spec.withClasses("delete-link")));
+        ContextMenuKt._clickItemWithCaption((MenuBar) GridKt._getCellComponent(grid, 0, "actions"), "Delete…");
         ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class, spec -> spec.withId("delete-one-confirm")));
 
         assertThat(_get(Div.class, spec -> spec.withId("links-empty")).getElement().getTextRecursively())
@@ -181,10 +180,9 @@ class DataControlsViewTest extends KaribuTest {
         ShareDetails doomed = share("Delete me");
         open();
         Grid<ShareSummary> grid = manage();
-        ShareSummary row = GridKt._findAll(grid).stream().filter(s -> s.shareId() == doomed.shareId()).findFirst()
-                .orElseThrow();
+        int row = titles(grid).indexOf("Delete me");
 
-        _get(SharedLinksDialog.class).confirmDelete(row);
+        ContextMenuKt._clickItemWithCaption((MenuBar) GridKt._getCellComponent(grid, row, "actions"), "Delete…");
         ConfirmDialog confirm = _get(ConfirmDialog.class, spec -> spec.withId("delete-one-confirm"));
         assertThat(ConfirmDialogKt._getText(confirm)).contains("Delete me");
         ConfirmDialogKt._fireConfirm(confirm);
@@ -223,9 +221,11 @@ class DataControlsViewTest extends KaribuTest {
         ConfirmDialogKt._fireConfirm(confirm);
 
         assertThat(_find(Grid.class, spec -> spec.withId("links-grid"))).isEmpty();
+        assertThat(grid.isVisible()).isFalse();
+        assertThat(_find(TextField.class, spec -> spec.withId("links-search"))).as("nothing left to search").isEmpty();
+        UI.getCurrent().navigate(DataControlsView.class);
         assertThat(_get(Paragraph.class, spec -> spec.withId("link-count")).getText())
                 .isEqualTo("You have not shared any chats.");
-        assertThat(grid.isVisible()).isFalse();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.chatshare.datacontrols.ui;
 
+import com.vaadin.flow.component.menubar.MenuBar;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -71,7 +72,9 @@ class SharedLinksAccessTest extends KaribuTest {
         clock.reset();
     }
 
+    /** Data controls → Manage: the shared links page, read afresh. */
     private static Grid<ShareSummary> manage() {
+        UI.getCurrent().navigate("settings/data-controls");
         _click(_get(Button.class, spec -> spec.withId("manage-links")));
         @SuppressWarnings("unchecked")
         Grid<ShareSummary> grid = _get(Grid.class, spec -> spec.withId("links-grid"));
@@ -133,12 +136,12 @@ class SharedLinksAccessTest extends KaribuTest {
         GridKt._findAll(grid).stream().filter(s -> s.title().equals("Apple pie")).forEach(grid::select);
         changeSelected("Expire selected in 1 day");
         clock.advance(Duration.ofDays(2));
-        _get(SharedLinksDialog.class).refresh();
+        grid = manage();
 
         int row = titles(grid).indexOf("Apple pie");
         assertThat(((Span) GridKt._getCellComponent(grid, row, "status")).getText()).isEqualTo("Expired");
         Component actions = GridKt._getCellComponent(grid, row, "actions");
-        _click(_get(actions, Button.class, spec -> spec.withClasses("renew-link")));
+        ContextMenuKt._clickItemWithCaption((MenuBar) actions, "Renew…");
         _click(_get(Button.class, spec -> spec.withId("renew-confirm")));
 
         row = titles(grid).indexOf("Apple pie");

@@ -2,6 +2,14 @@ package com.chatshare.datacontrols.ui;
 
 import com.chatshare.base.ui.EmptyState;
 import com.chatshare.base.ui.Notifications;
+import com.chatshare.base.ui.PublicUrls;
+import com.chatshare.conversations.ShareDialogOpener;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
+import org.springframework.beans.factory.ObjectProvider;
 import com.chatshare.moderation.ReviewRequestOpener;
 import com.chatshare.sharing.ShareException;
 import com.chatshare.sharing.ShareService;
@@ -10,43 +18,43 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.contextmenu.MenuItem;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.menubar.MenuBar;
 import com.vaadin.flow.component.menubar.MenuBarVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
- * Settings → Data controls → Shared links → Manage: every link the user made
- * ({@link SharedLinksGrid}, page by page from the database) with search and filters by audience and
- * expiry ({@link SharedLinksToolbar}), sort, each row's actions ({@link LinkRowActions}), deletion
- * of one, the selected, or all, and changes of who can open the selected links and when they
- * expire ({@link LinkAccessMenu}).
+ * Settings → Data controls → Shared links, a page of its own ({@value #ROUTE}): every link the
+ * user made ({@link SharedLinksGrid}, page by page from the database) with search and filters by
+ * audience and expiry ({@link SharedLinksToolbar}, shown once there are links), sort, each row's
+ * labelled menu ({@link LinkRowActions}), deletion of one, the selected, or all (each asked first),
+ * and changes of who can open the selected links and when they expire ({@link LinkAccessMenu}).
  */
-class SharedLinksDialog extends Dialog {
+@Route(SharedLinksView.ROUTE)
+@PageTitle("Shared links · Chatshare")
+@PermitAll
+public class SharedLinksView extends VerticalLayout {
+
+    static final String ROUTE = "settings/data-controls/links";
 
     private final transient ShareService shares;
-    private final transient Runnable onChange;
     private final SharedLinksGrid grid;
+    private final SharedLinksToolbar toolbar;
     private final Button deleteSelected = new Button();
     private final LinkAccessMenu accessMenu;
     private final EmptyState empty = new EmptyState("links-empty", VaadinIcon.LINK, "No shared links",
             "You have no shared links. Open a chat, press Share, and Copy Link to create one.");
 
-    SharedLinksDialog(ShareService shares, ReviewRequestOpener reviews, Function<String, String> absoluteUrl,
-            Runnable onChange) {
+    SharedLinksView(ShareService shares, ReviewRequestOpener reviews, PublicUrls urls,
+            ObjectProvider<ShareDialogOpener> shareDialogs) {
         this.shares = shares;
-        this.onChange = onChange;
-        setId("shared-links-dialog");
-        addClassNames("shared-links-dialog", "full-screen-on-phone");
-        setHeaderTitle("Shared links");
-        setWidth("min(88rem, 96vw)");
-        setHeight("80vh");
+        setId("shared-links");
+        addClassNames("page", "shared-links-page");
+        setSizeFull();
 
-        grid = new SharedLinksGrid(shares,
-                link -> new LinkRowActions(link, grid(), shares, reviews, absoluteUrl, this::refresh, this::confirmDelete));
+        grid = new SharedLinksGrid(shares, link -> new LinkRowActions(link, grid(), shares, reviews, urls::absolute,
+                this::refresh, this::confirmDelete, shareDialogs.getIfAvailable()));
         grid.addSelectionListener(event -> updateDeleteSelected());
 
         accessMenu = new LinkAccessMenu(shares, grid::selectedIds, this::refresh);
@@ -57,18 +65,18 @@ class SharedLinksDialog extends Dialog {
 
         MenuBar more = new MenuBar();
         more.setId("links-menu");
-        more.addThemeVariants(MenuBarVariant.LUMO_TERTIARY, MenuBarVariant.LUMO_ICON);
-        MenuItem root = more.addItem(VaadinIcon.ELLIPSIS_DOTS_H.create());
-        root.setAriaLabel("More actions");
+        more.addThemeVariants(MenuBarVariant.LUMO_TERTIARY);
+        MenuItem root = more.addItem("More");
         root.getSubMenu().addItem("Delete all shared links", event -> confirmDeleteAll());
 
-        VerticalLayout content = new VerticalLayout(new SharedLinksToolbar(grid, accessMenu, deleteSelected, more),
-                grid, empty);
-        content.setPadding(false);
-        content.setSizeFull();
-        content.setFlexGrow(1, grid);
-        add(content);
-        getFooter().add(new Button("Close", event -> close()));
+        Anchor back = new Anchor("settings/data-controls", "← Data controls");
+        back.setId("back-to-data-controls");
+        back.getElement().setAttribute("router-link", true);
+        H2 heading = new H2("Shared links");
+        heading.setId("shared-links-heading");
+        toolbar = new SharedLinksToolbar(grid, accessMenu, deleteSelected, more);
+        add(back, heading, toolbar, grid, empty);
+        setFlexGrow(1, grid);
         refresh();
     }
 
@@ -76,6 +84,8 @@ class SharedLinksDialog extends Dialog {
         boolean none = shares.countOwnLinks() == 0;
         empty.setVisible(none);
         grid.setVisible(!none);
+        // With no links there is nothing to search, filter or select.
+        toolbar.setVisible(!none);
         grid.deselectAll();
         grid.getDataProvider().refreshAll();
         updateDeleteSelected();
@@ -127,7 +137,6 @@ class SharedLinksDialog extends Dialog {
                 Notifications.error(e.getMessage());
             }
             refresh();
-            onChange.run();
         });
         dialog.open();
     }
