@@ -143,7 +143,7 @@ class AccessibilityBrowserIT extends BrowserJourney {
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("notices-dialog")));
 
         driver.findElement(By.id("header-share")).click();
-        settle(driver, wait, ExpectedConditions.elementToBeClickable(By.id("copy-link")));
+        settle(driver, wait, ExpectedConditions.visibilityOfElementLocated(By.id("share-title")));
         found.addAll(Accessibility.violations(driver, "share dialog"));
         Browser.readmeScreenshot(driver, "share-dialog-" + look.label());
 
@@ -163,7 +163,7 @@ class AccessibilityBrowserIT extends BrowserJourney {
         driver.findElement(By.id("manage-links")).click();
         settle(driver, wait, ExpectedConditions.textToBePresentInElementLocated(By.id("links-grid"),
                 "How do I keep basil alive indoors?"));
-        found.addAll(Accessibility.violations(driver, "links dialog"));
+        found.addAll(Accessibility.violations(driver, "shared links page"));
 
         driver.get(url("/moderation"));
         settle(driver, wait, ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#filter-search input")))

@@ -28,7 +28,7 @@ class ChooseMessagesBrowserIT extends BrowserJourney {
         send(alice, aliceWait, "And which fly the highest?");
 
         alice.findElement(By.id("header-share")).click();
-        aliceWait.until(ExpectedConditions.elementToBeClickable(By.id("copy-link")));
+        aliceWait.until(ExpectedConditions.visibilityOfElementLocated(By.id("share-title")));
         List<WebElement> warnings = alice.findElements(By.cssSelector("#share-preview .share-finding"));
         assertThat(warnings).hasSize(2).allSatisfy(warning -> assertThat(warning.getText())
                 .isEqualTo("Looks like an e-mail address: j•••@gmail.com"));

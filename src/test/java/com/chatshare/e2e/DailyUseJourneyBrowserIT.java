@@ -131,6 +131,29 @@ class DailyUseJourneyBrowserIT extends BrowserJourney {
         assertTypedAsTyped(erin.findElement(By.cssSelector("#messages .chat-message.from-user .chat-message-content")));
         assertThat(erin.findElement(By.id("conversation-title")).getText()).isEqualTo(title);
         Browser.screenshot(erin, "daily-07-continued-copy");
+
+        // Dana manages her links on their own page, on her phone, and deletes this one.
+        dana.get(url("/settings/data-controls"));
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("manage-links"))).click();
+        wait.until(ExpectedConditions.urlToBe(url("/settings/data-controls/links")));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("links-grid"), "{{7*7}}"));
+        WebElement titleCell = dana.findElement(By.cssSelector("#links-grid a.link-title"));
+        assertThat(titleCell.getText()).as("the whole title, wrapped").isEqualTo(title);
+        assertThat(dana.findElement(By.cssSelector("#links-grid .link-meta")).getText())
+                .startsWith("Anyone · never expires · ");
+        Browser.screenshot(dana, "daily-08-phone-links-page");
+        dana.findElement(By.cssSelector("#links-grid .link-actions vaadin-menu-bar-button")).click();
+        WebElement delete = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("vaadin-menu-bar-item.delete-link")));
+        assertThat(delete.getText()).isEqualTo("Delete…");
+        ((JavascriptExecutor) dana).executeScript("arguments[0].click()", delete);
+        WebElement confirm = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("delete-one-confirm")));
+        assertThat(confirm.getDomProperty("message") + confirm.getText()).contains(title);
+        ((JavascriptExecutor) dana).executeScript("arguments[0].click()", wait.until(
+                ExpectedConditions.presenceOfElementLocated(By.xpath("//vaadin-button[normalize-space()='Delete link']"))));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("links-empty")));
+        erin.get(link);
+        assertThat(erin.findElement(By.tagName("h1")).getText()).isEqualTo("This link does not exist");
     }
 
     @Test

@@ -96,7 +96,7 @@ class KeyboardJourneyBrowserIT extends BrowserJourney {
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("share-dialog")));
 
         // Data controls through the navigation (above the chat list, so backwards), Manage, then the
-        // row's trash button.
+        // row's Actions menu and its Delete….
         tabTo("vaadin-side-nav-item[path$='data-controls']", Keys.chord(Keys.SHIFT, Keys.TAB));
         press(Keys.ENTER);
         wait.until(ExpectedConditions.textToBe(By.id("link-count"), "You have 1 shared link."));
@@ -105,9 +105,13 @@ class KeyboardJourneyBrowserIT extends BrowserJourney {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("links-grid"),
                 "Which planet has the most moons?"));
         tabToGridBody("#links-grid");
-        press(Keys.END); // the row's last cell: its actions
+        press(Keys.END); // the row's last cell: its Actions menu
         press(Keys.ENTER);
-        tabTo(".delete-link");
+        tabTo(".link-actions vaadin-menu-bar-button");
+        press(Keys.ENTER); // opens the menu on its first item
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("vaadin-menu-bar-item.delete-link")));
+        press(Keys.END); // its last item: Delete…
+        wait.until(d -> focusedMatches("vaadin-menu-bar-item.delete-link"));
         Browser.screenshot(driver, "72-keyboard-delete-focused");
         press(Keys.ENTER);
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("delete-one-confirm")));

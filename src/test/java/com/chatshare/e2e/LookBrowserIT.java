@@ -81,7 +81,7 @@ class LookBrowserIT extends BrowserJourney {
                 pause();
                 Browser.screenshot(lena, "look-" + mode + "-chat");
                 lena.findElement(By.id("header-share")).click();
-                wait.until(ExpectedConditions.elementToBeClickable(By.id("copy-link")));
+                wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("share-title")));
                 pause();
                 Browser.screenshot(lena, "look-" + mode + "-share-dialog");
                 lena.findElement(By.xpath("//vaadin-button[normalize-space()='Close']")).click();

@@ -79,7 +79,7 @@ class ShareControlBrowserIT extends BrowserJourney {
         send(alice, aliceWait, "And what should we pack for the hike?");
 
         alice.findElement(By.id("header-share")).click();
-        aliceWait.until(ExpectedConditions.elementToBeClickable(By.id("copy-link")));
+        aliceWait.until(ExpectedConditions.visibilityOfElementLocated(By.id("share-title")));
         List<WebElement> findings = alice.findElements(By.cssSelector("#share-preview .share-finding"));
         assertThat(findings).isNotEmpty().allSatisfy(finding -> assertThat(finding.getText())
                 .startsWith("Looks like an OpenAI API key: sk-proj-").doesNotContain(SECRET));
