@@ -195,7 +195,7 @@ class MigrationsTest {
                 .andReturn().getResponse().getContentAsString();
 
         assertThat(page).contains("Sourdough, shared").contains("Shared by <bdi>Carol Ancienne</bdi>")
-                .contains("<strong>sourdough</strong>").contains("<em>8 hours</em>")
+                .contains("<p class=\"verbatim\">How long does **sourdough** rise?</p>").contains("<em>8 hours</em>")
                 .doesNotContain("Added after sharing");
     }
 
