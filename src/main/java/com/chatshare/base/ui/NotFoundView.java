@@ -8,6 +8,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.ErrorParameter;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasErrorParameter;
+import com.vaadin.flow.router.ParentLayout;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import jakarta.servlet.http.HttpServletResponse;
@@ -18,9 +19,11 @@ import jakarta.servlet.http.HttpServletResponse;
  * view gave its own sentence ({@link PageNotFoundException}), and that sentence is the same
  * whether the thing is missing or someone else's, so the page tells nobody what exists. It
  * replaces Vaadin's own, which in production says only "Could not navigate to …" on a bare page,
- * and in development lists every route.
+ * and in development lists every route. It sits in the app's frame (header, navigation, chat
+ * list toggle), so the way on is where it always is.
  */
 @AnonymousAllowed
+@ParentLayout(MainLayout.class)
 public class NotFoundView extends VerticalLayout implements HasErrorParameter<NotFoundException>, HasDynamicTitle {
 
     static final String TITLE = "Page not found · Chatshare";

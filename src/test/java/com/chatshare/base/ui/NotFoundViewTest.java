@@ -28,5 +28,8 @@ class NotFoundViewTest extends KaribuTest {
                 .doesNotContain("987654321", "Could not navigate", "route", NotFoundView.GENERAL);
         assertThat(_get(Anchor.class, spec -> spec.withText("Back to your chats")).getHref()).isEmpty();
         assertThat(page.getPageTitle()).isEqualTo("Page not found · Chatshare");
+        // In the app's frame: the header, the user menu and the navigation are where they always are.
+        assertThat(page.getParent()).containsInstanceOf(MainLayout.class);
+        assertThat(_get(MainLayout.class).getElement().getTextRecursively()).contains("Chatshare", "Chats", "Data controls");
     }
 }
