@@ -9,6 +9,7 @@ import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Function;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -48,8 +49,13 @@ public class ReportService {
         return links.reportableTitle(token);
     }
 
+    /** The title of a link the signed-in caller may open, whatever its audience, or empty. */
+    public Optional<String> readerReportableTitle(String token) {
+        return links.readerReportableTitle(token);
+    }
+
     /**
-     * Files a report.
+     * Files a report from the public report form.
      *
      * @param clientAddress the reporter's address ({@link ClientAddress#of}); reports without one
      *        share one allowance, so a missing address gets no fresh ones
@@ -58,11 +64,28 @@ public class ReportService {
      */
     @Transactional
     public long file(String token, ReportReason reason, String details, InetAddress clientAddress) {
+        return file(token, reason, details, clientAddress, links::reportableTitle, links::recordReport);
+    }
+
+    /**
+     * Files a signed-in reader's report of a link they may open, whatever its audience: how a link
+     * for specific people reaches the moderators (docs/decisions/0012-audience-and-expiry.md).
+     *
+     * @throws ReportRateLimitedException when this address or this link sent too many lately
+     * @throws IllegalArgumentException for a link the caller may not open or details over the limit
+     */
+    @Transactional
+    public long fileAsReader(String token, ReportReason reason, String details, InetAddress clientAddress) {
+        return file(token, reason, details, clientAddress, links::readerReportableTitle, links::recordReaderReport);
+    }
+
+    private long file(String token, ReportReason reason, String details, InetAddress clientAddress,
+            Function<String, Optional<String>> reportableTitle, Function<String, Optional<Long>> recordReport) {
         String text = details == null ? "" : details.strip();
         if (text.length() > DETAILS_MAX_LENGTH) {
             throw new IllegalArgumentException("Details can have at most " + DETAILS_MAX_LENGTH + " characters.");
         }
-        if (links.reportableTitle(token).isEmpty()) {
+        if (reportableTitle.apply(token).isEmpty()) {
             throw new IllegalArgumentException("This shared chat is not available.");
         }
         // Counted in this transaction: when the link's limit refuses, the address's hit rolls back with it.
@@ -70,7 +93,7 @@ public class ReportService {
                 || !perLink.tryAcquire(token)) {
             throw new ReportRateLimitedException();
         }
-        long shareId = links.recordReport(token)
+        long shareId = recordReport.apply(token)
                 .orElseThrow(() -> new IllegalArgumentException("This shared chat is not available."));
         long reportId = reports.insert(shareId, reason, text.isEmpty() ? null : text, clock.instant());
         events.publishEvent(new ModerationEvents.ReportFiled(reportId, shareId, reason));

@@ -173,6 +173,18 @@ public class SharePages implements DisposableBean {
                 .map(link -> new PublicHead(link.getId(), link.getTitle()));
     }
 
+    /**
+     * The id and title of a link this account may open now, whatever its audience (as
+     * {@link #snapshotFor} decides), in the caller's transaction; empty for every other token.
+     */
+    public Optional<PublicHead> readableHead(String token, long accountId) {
+        if (!ShareToken.isWellFormed(token)) {
+            return Optional.empty();
+        }
+        return links.findByToken(token).filter(link -> isAvailable(link) && mayOpen(link, accountId))
+                .map(link -> new PublicHead(link.getId(), link.getTitle()));
+    }
+
     /** The snapshot of an active link, read in one transaction: never half of an update. */
     public Optional<PublicSnapshot> snapshot(String token) {
         return transactions.execute(status -> readSnapshot(token));
