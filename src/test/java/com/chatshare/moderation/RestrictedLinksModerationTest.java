@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.chatshare.IntegrationTest;
 import com.chatshare.SignedIn;
+import com.chatshare.accounts.AccountService;
+import com.chatshare.accounts.Registration;
 import com.chatshare.audit.AuditAction;
 import com.chatshare.audit.AuditEntry;
 import com.chatshare.audit.AuditFilter;
@@ -23,6 +25,7 @@ import java.net.InetAddress;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -58,17 +61,29 @@ class RestrictedLinksModerationTest {
     @Autowired
     AuditLog auditLog;
 
+    @Autowired
+    AccountService accounts;
+
+    /** The reader the links are shared with: a fresh account per test, so the report limits start afresh. */
+    String reader;
+
+    @BeforeEach
+    void aFreshReader() {
+        reader = "reader-" + made.incrementAndGet();
+        accounts.register(new Registration(reader, "Reader " + reader, "long-enough-password"));
+    }
+
     @AfterEach
     void signOut() {
         SignedIn.signOut();
     }
 
-    /** Alice's chat with a title word nobody else uses, shared with Bob only. */
-    private ShareDetails sharedWithBob(String word) {
+    /** Alice's chat with a title word nobody else uses, shared with the reader only. */
+    private ShareDetails sharedWithReader(String word) {
         ConversationSummary conversation = SharingFixtures.answeredConversation(conversations, users, "alice",
                 "Private " + word);
         ShareDetails details = shares.share(conversation.id(), "Private " + word, ShareVisibility.NAMED,
-                new ShareSettings(ShareAudience.PEOPLE, List.of("bob"), null));
+                new ShareSettings(ShareAudience.PEOPLE, List.of(reader), null));
         SignedIn.signOut();
         return details;
     }
@@ -94,7 +109,7 @@ class RestrictedLinksModerationTest {
     @Test
     void moderators_cannot_list_search_open_or_take_down_a_link_for_specific_people_nobody_reported() {
         String word = word();
-        ShareDetails link = sharedWithBob(word);
+        ShareDetails link = sharedWithReader(word);
         SignedIn.as(users, "mod");
 
         assertThat(queueIds(ModerationFilter.reportedFirst())).doesNotContain(link.shareId());
@@ -114,7 +129,7 @@ class RestrictedLinksModerationTest {
     @Test
     void someone_not_listed_cannot_report_it_into_the_queue() throws Exception {
         String word = word();
-        ShareDetails link = sharedWithBob(word);
+        ShareDetails link = sharedWithReader(word);
 
         assertThatThrownBy(() -> reportAs("mod", link, "10.22.3.1")).isInstanceOf(IllegalArgumentException.class);
 
@@ -126,9 +141,9 @@ class RestrictedLinksModerationTest {
     @Test
     void a_report_by_a_listed_reader_shows_it_to_moderators_and_every_opening_is_audited() throws Exception {
         String word = word();
-        ShareDetails link = sharedWithBob(word);
+        ShareDetails link = sharedWithReader(word);
 
-        reportAs("bob", link, "10.22.3.2");
+        reportAs(reader, link, "10.22.3.2");
 
         SignedIn.as(users, "mod");
         assertThat(queueIds(ModerationFilter.reportedFirst().withSearch(word))).containsExactly(link.shareId());
@@ -158,5 +173,25 @@ class RestrictedLinksModerationTest {
         assertThat(moderation.detail(link.shareId())).isPresent();
         assertThat(auditLog.find(AuditFilter.all().withTarget("share:" + link.shareId()), 0, 20))
                 .extracting(AuditEntry::action).doesNotContain(AuditAction.RESTRICTED_LINK_OPENED);
+    }
+
+    @Test
+    void a_signed_in_reader_is_one_reporter_whatever_the_address() throws Exception {
+        List<ShareDetails> shared = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            shared.add(sharedWithReader(word()));
+        }
+
+        reportAs(reader, shared.getFirst(), "10.23.0.1");
+        reportAs(reader, shared.getFirst(), "10.23.0.2");
+        for (int i = 1; i < 5; i++) {
+            reportAs(reader, shared.get(i), "10.23.1." + i);
+        }
+
+        assertThatThrownBy(() -> reportAs(reader, shared.get(5), "10.23.2.1"))
+                .isInstanceOf(ReportRateLimitedException.class);
+        SignedIn.as(users, "mod");
+        assertThat(moderation.detail(shared.getFirst().shareId()).orElseThrow().reports()).hasSize(1);
+        assertThat(moderation.detail(shared.get(5).shareId())).isEmpty();
     }
 }

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.chatshare.KaribuTest;
 import com.chatshare.SignedIn;
+import com.chatshare.accounts.AccountService;
+import com.chatshare.accounts.Registration;
 import com.chatshare.base.ui.NotFoundView;
 import com.chatshare.conversations.ChatTurn;
 import com.chatshare.conversations.ConversationService;
@@ -44,13 +46,23 @@ class ReaderReportViewTest extends KaribuTest {
     @Autowired
     UserDetailsService users;
 
-    private ShareDetails shareWithBob(String title) {
+    @Autowired
+    AccountService accounts;
+
+    /** A fresh reader per test, so the report limits per account start afresh. */
+    private String newReader() {
+        String name = "rreader-" + System.nanoTime() % 1_000_000_000L;
+        accounts.register(new Registration(name, "Reader " + name, "long-enough-password"));
+        return name;
+    }
+
+    private ShareDetails shareWith(String reader, String title) {
         SignedIn.as(users, "alice");
         ConversationSummary conversation = conversations.importConversation(title, List.of(
                 new ChatTurn(MessageRole.USER, "Bob's address is 1 Main Street"),
                 new ChatTurn(MessageRole.ASSISTANT, "Noted.")));
         ShareDetails details = shares.share(conversation.id(), conversation.title(), ShareVisibility.NAMED,
-                new ShareSettings(ShareAudience.PEOPLE, List.of("bob"), null));
+                new ShareSettings(ShareAudience.PEOPLE, List.of(reader), null));
         SignedIn.signOut();
         return details;
     }
@@ -68,12 +80,13 @@ class ReaderReportViewTest extends KaribuTest {
     @Test
     void a_listed_reader_reports_the_link_and_only_then_a_moderator_finds_it() {
         String title = "Quelzam notes " + System.nanoTime();
-        ShareDetails link = shareWithBob(title);
+        String reader = newReader();
+        ShareDetails link = shareWith(reader, title);
         login("mod");
         assertThat(moderatorSearches("Quelzam")).noneMatch(row -> row.shareId() == link.shareId());
         newSession();
 
-        login("bob");
+        login(reader);
         UI.getCurrent().navigate(link.path().substring(1));
         String report = _get(Anchor.class, spec -> spec.withId("shared-chat-report")).getHref();
         UI.getCurrent().navigate(report);
@@ -89,7 +102,7 @@ class ReaderReportViewTest extends KaribuTest {
 
     @Test
     void someone_not_listed_gets_the_not_found_page_instead_of_the_form() {
-        ShareDetails link = shareWithBob("Not for the moderator " + System.nanoTime());
+        ShareDetails link = shareWith(newReader(), "Not for the moderator " + System.nanoTime());
         login("mod");
 
         UI.getCurrent().navigate(link.path().substring(1) + "/report");
