@@ -23,5 +23,7 @@ public enum AuditAction {
     REVIEW_REQUESTED,
     REVIEW_DECIDED,
     TAKEDOWNS_PURGED,
-    SHARING_POLICY_CHANGED
+    SHARING_POLICY_CHANGED,
+    /** A moderator read a link for specific people (allowed once one of its readers reported it). */
+    RESTRICTED_LINK_OPENED
 }

@@ -18,6 +18,10 @@ public final class ModerationEvents {
     public record LinkReinstated(long shareId, String note) {
     }
 
+    /** A moderator opened the detail of a link for specific people (one of its readers reported it). */
+    public record RestrictedLinkOpened(long shareId) {
+    }
+
     public record ReviewRequested(long shareId, long reviewId) {
     }
 

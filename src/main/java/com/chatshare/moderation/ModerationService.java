@@ -96,13 +96,21 @@ public class ModerationService {
         return page.stream().map(link -> row(link, owners, reviewed)).toList();
     }
 
-    @Transactional(readOnly = true)
+    /**
+     * A link's detail: its snapshot, reports, review requests and history. Empty for an unknown
+     * link and for a link for specific people that none of its readers reported, alike; opening a
+     * reported one is written to the audit log (who, when, which link).
+     */
+    @Transactional
     public Optional<ModerationDetail> detail(long shareId) {
         Optional<ModeratedLink> found = links.find(shareId);
         if (found.isEmpty()) {
             return Optional.empty();
         }
         ModeratedLink link = found.get();
+        if (link.isRestrictedToPeople()) {
+            events.publishEvent(new ModerationEvents.RestrictedLinkOpened(shareId));
+        }
         List<ReviewRequest> requests = reviews.of(shareId);
         boolean reviewRequested = requests.stream().anyMatch(ReviewRequest::isOpen);
         String attribution = link.sharedByName() != null ? "Shared by " + link.sharedByName() : "Shared anonymously";

@@ -1,6 +1,6 @@
 package com.chatshare.moderation;
 
-/** Too many reports from one address or for one link in a short time. */
+/** Too many reports from one reporter (an address, or an account) in a short time. */
 public class ReportRateLimitedException extends RuntimeException {
 
     public ReportRateLimitedException() {

@@ -22,7 +22,11 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Sharing's API for moderation: the queue's typed query, the snapshot as viewers see it, the
  * link's status (take down, reinstate) and the report counters the queue sorts by. Moderators and
- * admins only, except the two calls a viewer's report makes. No other feature writes share_link.
+ * admins only, except the calls a viewer's report makes. No other feature writes share_link.
+ *
+ * <p>A link for specific people is not the moderators' to read until one of its readers reports
+ * it: until then every call here answers for it as for a link that does not exist
+ * (docs/decisions/0012-audience-and-expiry.md).
  */
 @Service
 @PreAuthorize("hasAnyRole('MODERATOR', 'ADMIN')")
@@ -74,9 +78,12 @@ public class ShareModeration {
         return moderatedLinks.find(shareId);
     }
 
-    /** A link's snapshot rendered exactly as viewers see it, whatever its status. */
+    /** A link's snapshot rendered exactly as viewers see it, whatever its status; empty for a link moderators may not see. */
     @Transactional(readOnly = true)
     public List<SnapshotMessage> snapshot(long shareId) {
+        if (moderatedLinks.find(shareId).isEmpty()) {
+            return List.of();
+        }
         return snapshots.findByShareLinkIdOrderByPosition(shareId).stream()
                 .map(m -> new SnapshotMessage(m.getRole(), markdown.messageHtml(m.getContent(), m.getRole() == MessageRole.USER), m.getOmittedBefore()))
                 .toList();
@@ -144,6 +151,27 @@ public class ShareModeration {
     @Transactional
     public Optional<Long> recordReport(String token) {
         Optional<Long> shareId = pages.snapshotHead(token).map(SharePages.PublicHead::shareId);
+        shareId.ifPresent(id -> links.recordReport(id, clock.instant()));
+        return shareId;
+    }
+
+    /** The title of a link the signed-in caller may open (any audience), or empty: the same answer for every other token. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public Optional<String> readerReportableTitle(String token) {
+        return pages.readableHead(token, currentUser.requireUserId()).map(SharePages.PublicHead::title);
+    }
+
+    /**
+     * Counts a signed-in reader's report on a link they may open, whatever its audience. From then
+     * on a link for specific people is in the moderators' queue.
+     *
+     * @return the link's id, or empty for a link the caller may not open
+     */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional
+    public Optional<Long> recordReaderReport(String token) {
+        Optional<Long> shareId = pages.readableHead(token, currentUser.requireUserId()).map(SharePages.PublicHead::shareId);
         shareId.ifPresent(id -> links.recordReport(id, clock.instant()));
         return shareId;
     }

@@ -156,19 +156,50 @@ class ModerationFlowTest {
 
     @Test
     void reports_are_rate_limited_per_address_with_a_clear_message() throws Exception {
-        ShareDetails link = share("Rate limit check");
+        List<ShareDetails> links = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            links.add(share("Rate limit check " + i));
+        }
         for (int i = 0; i < 5; i++) {
-            report(link, "10.9.9.9");
+            report(links.get(i), "10.9.9.9");
         }
 
-        String body = mvc.perform(post(link.path() + "/report").with(csrf()).with(request -> {
+        String body = mvc.perform(post(links.get(5).path() + "/report").with(csrf()).with(request -> {
                     request.setRemoteAddr("10.9.9.9");
                     return request;
                 }).param("reason", "OTHER"))
                 .andExpect(status().isTooManyRequests())
                 .andReturn().getResponse().getContentAsString();
         assertThat(body).contains("many reports in a short time");
-        report(link, "10.9.9.10");
+        report(links.get(5), "10.9.9.10");
+    }
+
+    @Test
+    void thirty_reports_from_six_addresses_do_not_stop_a_seventh_reader_and_count_six() throws Exception {
+        ShareDetails link = share("Flooded with junk reports");
+        for (int address = 1; address <= 6; address++) {
+            for (int i = 0; i < 5; i++) {
+                report(link, "10.66.0." + address);
+            }
+        }
+
+        report(link, "10.66.0.7");
+
+        SignedIn.as(users, "mod");
+        assertThat(moderation.findQueue(ModerationFilter.reportedFirst().withSearch(link.path()), 0, 1)).singleElement()
+                .satisfies(row -> assertThat(row.openReports()).isEqualTo(7));
+        assertThat(moderation.detail(link.shareId()).orElseThrow().reports()).hasSize(7);
+    }
+
+    @Test
+    void a_reporter_who_reports_one_link_again_is_answered_the_same_and_counted_once() throws Exception {
+        ShareDetails link = share("Reported twice by one reader");
+
+        report(link, "10.67.0.1");
+        report(link, "10.67.0.1");
+
+        SignedIn.as(users, "mod");
+        assertThat(moderation.detail(link.shareId()).orElseThrow().reports()).hasSize(1);
     }
 
     @Test

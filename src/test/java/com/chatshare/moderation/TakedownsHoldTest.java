@@ -104,9 +104,9 @@ class TakedownsHoldTest {
                 }
             });
             others[1] = CompletableFuture.runAsync(() -> {
-                views.viewed(link.shareId(), address("10.0.0.1"), "reader one");
-                views.viewed(link.shareId(), address("10.0.0.2"), "reader two");
-                views.viewed(link.shareId(), address("10.0.0.3"), "reader three");
+                views.viewed(link.shareId(), address("10.0.0.1"));
+                views.viewed(link.shareId(), address("10.0.0.2"));
+                views.viewed(link.shareId(), address("10.0.0.3"));
                 views.flush();
             });
             waitAtMost(Duration.ofMillis(1500), others); // they wait for the Update's row lock

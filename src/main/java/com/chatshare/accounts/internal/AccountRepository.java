@@ -14,6 +14,9 @@ public interface AccountRepository extends JpaRepository<Account, Long> {
 
     boolean existsByUsername(String username);
 
+    /** Whether any account has a username other than these. */
+    boolean existsByUsernameNotIn(java.util.Collection<String> usernames);
+
     @Query("select count(a) > 0 from Account a join a.roles r where r = :role")
     boolean existsWithRole(String role);
 

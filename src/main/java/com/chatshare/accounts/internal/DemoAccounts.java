@@ -15,8 +15,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Demo accounts with the README's known passwords, created in demo mode only
- * ({@code CHATSHARE_DEMO=true}, or {@code ./mvnw}). Out of demo mode it creates none and warns about
- * any left with its known password by an earlier demo run on the same database.
+ * ({@code CHATSHARE_DEMO=true}, or {@code ./mvnw}), and only in a database that holds no other
+ * accounts: a database with real accounts gets none, with an error in the log. Out of demo mode it
+ * creates none and warns about any left with its known password by an earlier demo run on the
+ * same database.
  */
 @Component
 @Order(0)
@@ -53,11 +55,22 @@ class DemoAccounts implements ApplicationRunner {
             warnAboutKnownPasswords();
             return;
         }
-        for (DemoAccount demo : ACCOUNTS) {
-            if (!accounts.existsByUsername(demo.username())) {
-                creation.create(new Registration(demo.username(), demo.displayName(), demo.password()), demo.roles());
-                log.info("Created demo account '{}' (password: {})", demo.username(), demo.password());
-            }
+        List<DemoAccount> missing = ACCOUNTS.stream().filter(demo -> !accounts.existsByUsername(demo.username()))
+                .toList();
+        if (missing.isEmpty()) {
+            return;
+        }
+        if (accounts.existsByUsernameNotIn(ACCOUNTS.stream().map(DemoAccount::username).toList())) {
+            // Someone's real data: demo mode switched on by mistake against it (issue 22, item 11).
+            log.error("Demo mode is on, but this database already holds accounts other than the demo ones: the demo "
+                    + "accounts {} with their known passwords are NOT created here. Demo mode is for a fresh database "
+                    + "(the embedded one); set CHATSHARE_DEMO=false for this database.",
+                    missing.stream().map(DemoAccount::username).toList());
+            return;
+        }
+        for (DemoAccount demo : missing) {
+            creation.create(new Registration(demo.username(), demo.displayName(), demo.password()), demo.roles());
+            log.info("Created demo account '{}' (password: {})", demo.username(), demo.password());
         }
     }
 

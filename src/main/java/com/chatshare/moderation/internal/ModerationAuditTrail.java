@@ -41,6 +41,11 @@ class ModerationAuditTrail {
     }
 
     @EventListener
+    void on(ModerationEvents.RestrictedLinkOpened event) {
+        log.record(AuditAction.RESTRICTED_LINK_OPENED, "share:" + event.shareId(), "link for specific people, reported");
+    }
+
+    @EventListener
     void on(ModerationEvents.ReviewRequested event) {
         log.record(AuditAction.REVIEW_REQUESTED, "share:" + event.shareId(), "review " + event.reviewId());
     }

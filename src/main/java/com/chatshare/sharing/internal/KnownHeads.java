@@ -34,7 +34,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * <p>The memory is trusted only while the feed is read: when a read fails, everything is
  * forgotten, and when none succeeded for {@link #trustFor}, every request asks the database again
  * (which, with the database gone, answers 503 instead of serving a page that may have been deleted).
- * Only answers about existing links are remembered; an unknown token is always asked.
+ * Only answers about links the public page serves are remembered; an unknown token is always
+ * asked, and so is a restricted or expired link's, so that both cost the same.
  *
  * <p>A change that can touch every link at once (the sharing policy, decision 0016) writes one row
  * with the token {@link #EVERY_TOKEN} instead of one per link: every node forgets everything it
@@ -127,7 +128,12 @@ public class KnownHeads implements SmartLifecycle {
         }
     }
 
-    private boolean trusted() {
+    /** Forgets what this node remembers of a token (a head the public page no longer serves). */
+    void forget(String token) {
+        heads.invalidate(token);
+    }
+
+        private boolean trusted() {
         return System.nanoTime() - lastReadNanos < trustForNanos;
     }
 

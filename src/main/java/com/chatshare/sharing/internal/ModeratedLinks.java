@@ -2,6 +2,7 @@ package com.chatshare.sharing.internal;
 
 import com.chatshare.sharing.ModeratedLink;
 import com.chatshare.sharing.ModeratedLinkQuery;
+import com.chatshare.sharing.ShareAudience;
 import com.chatshare.sharing.ShareStatus;
 import com.chatshare.sharing.ShareToken;
 import com.chatshare.sharing.ShareVisibility;
@@ -20,14 +21,24 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
-/** The moderation queue's reads of share_link: one page per query, each order on its index. */
+/**
+ * The moderation queue's reads of share_link: one page per query, each order on its index. Links
+ * for specific people nobody reported are not there for moderators ({@link #VISIBLE_TO_MODERATORS}).
+ */
 @Component
 public class ModeratedLinks {
 
     private static final String COLUMNS = """
             s.id, s.token, s.title, s.owner_id, s.status, s.visibility, s.shared_by_name, s.open_reports,
             s.last_report_at, s.created_at, s.view_count, s.takedown_reason, s.taken_down_by, s.taken_down_at,
-            s.removed_by_owner_at, s.owner_active""";
+            s.removed_by_owner_at, s.owner_active, s.audience""";
+
+    /**
+     * What moderators may see: every link but those for specific people that none of their readers
+     * reported ({@code last_report_at} is set by the first report and never cleared). Part of every
+     * read here, so the queue, the title search, the detail and a takedown by id agree.
+     */
+    static final String VISIBLE_TO_MODERATORS = "(s.audience <> 'PEOPLE' or s.last_report_at is not null)";
 
     private static final RowMapper<ModeratedLink> ROW = (rs, n) -> new ModeratedLink(rs.getLong("id"),
             ShareToken.pathOf(rs.getString("token")), rs.getString("title"), rs.getLong("owner_id"),
@@ -35,7 +46,8 @@ public class ModeratedLinks {
             rs.getString("shared_by_name"), rs.getInt("open_reports"), instant(rs.getTimestamp("last_report_at")),
             instant(rs.getTimestamp("created_at")), rs.getLong("view_count"), rs.getString("takedown_reason"),
             rs.getObject("taken_down_by", Long.class), instant(rs.getTimestamp("taken_down_at")),
-            instant(rs.getTimestamp("removed_by_owner_at")), rs.getBoolean("owner_active"));
+            instant(rs.getTimestamp("removed_by_owner_at")), rs.getBoolean("owner_active"),
+            ShareAudience.valueOf(rs.getString("audience")));
 
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
@@ -50,7 +62,7 @@ public class ModeratedLinks {
             return List.of();
         }
         List<Object> args = new ArrayList<>();
-        StringBuilder where = new StringBuilder("where 1 = 1");
+        StringBuilder where = new StringBuilder("where " + VISIBLE_TO_MODERATORS);
         if (query.status() != null) {
             where.append(" and s.status = ?");
             args.add(query.status().name());
@@ -90,7 +102,8 @@ public class ModeratedLinks {
     }
 
     public Optional<ModeratedLink> find(long shareId) {
-        return jdbc.query("select " + COLUMNS + " from share_link s where s.id = ?", ROW, shareId).stream().findFirst();
+        return jdbc.query("select " + COLUMNS + " from share_link s where s.id = ? and " + VISIBLE_TO_MODERATORS, ROW,
+                shareId).stream().findFirst();
     }
 
     /** Which of these links still exist. */

@@ -34,11 +34,13 @@ public interface ShareLinkRepository extends JpaRepository<ShareLink, Long> {
     @Query("select s from ShareLink s where s.conversationId = :conversationId and s.ownerId = :ownerId")
     Optional<ShareLink> lockByConversationIdAndOwnerId(long conversationId, long ownerId);
 
+    /** Takes down the active links among these that moderators may see (as {@link ModeratedLinks#VISIBLE_TO_MODERATORS}). */
     @Modifying(flushAutomatically = true, clearAutomatically = true)
     @Query("""
             update ShareLink s set s.status = com.chatshare.sharing.ShareStatus.TAKEN_DOWN, s.takedownReason = :reason,
                 s.takenDownBy = :moderatorId, s.takenDownAt = :at, s.version = s.version + 1
-            where s.id in :ids and s.status = com.chatshare.sharing.ShareStatus.ACTIVE""")
+            where s.id in :ids and s.status = com.chatshare.sharing.ShareStatus.ACTIVE
+                and (s.audience <> com.chatshare.sharing.ShareAudience.PEOPLE or s.lastReportAt is not null)""")
     int takeDown(Collection<Long> ids, String reason, long moderatorId, Instant at);
 
     /** The links one {@link #takeDown} took down (same moderator, same instant). */

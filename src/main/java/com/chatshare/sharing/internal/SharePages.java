@@ -125,14 +125,26 @@ public class SharePages implements DisposableBean {
         CaffeineCacheMetrics.monitor(meters, rendered, "share.pages");
     }
 
-    /** The link's state, or empty for unknown, malformed, deleted and disabled-owner tokens alike. */
+    /**
+     * The link's state, or empty for unknown, malformed, deleted and disabled-owner tokens alike.
+     *
+     * <p>Only the heads of links the public page serves now (for anyone, not expired; active or
+     * taken down) are answered from memory. A link for signed-in users or specific people, or past
+     * its expiry, is looked up in the database on every request, exactly as an unknown token is:
+     * remembered, it answered its 404 faster than an unknown token's (1.2 ms against 1.9 ms), which
+     * told that it exists (issue 22, item 6).
+     */
     public Optional<Head> head(String token) {
         if (!ShareToken.isWellFormed(token)) {
             return Optional.empty();
         }
         Head remembered = known.get(token);
         if (remembered != null) {
-            return Optional.of(remembered);
+            if (remembered.isPublicAt(clock.instant())) {
+                return Optional.of(remembered);
+            }
+            // Expired since it was remembered: from now on it costs what an unknown token costs.
+            known.forget(token);
         }
         long asked = System.nanoTime();
         Optional<Head> found;
@@ -141,7 +153,7 @@ public class SharePages implements DisposableBean {
         } finally {
             lookups.record(System.nanoTime() - asked, TimeUnit.NANOSECONDS);
         }
-        found.ifPresent(head -> known.remember(token, head, asked));
+        found.filter(head -> head.isPublicAt(clock.instant())).ifPresent(head -> known.remember(token, head, asked));
         return found;
     }
 
@@ -170,6 +182,18 @@ public class SharePages implements DisposableBean {
             return Optional.empty();
         }
         return links.findByToken(token).filter(this::isPublic)
+                .map(link -> new PublicHead(link.getId(), link.getTitle()));
+    }
+
+    /**
+     * The id and title of a link this account may open now, whatever its audience (as
+     * {@link #snapshotFor} decides), in the caller's transaction; empty for every other token.
+     */
+    public Optional<PublicHead> readableHead(String token, long accountId) {
+        if (!ShareToken.isWellFormed(token)) {
+            return Optional.empty();
+        }
+        return links.findByToken(token).filter(link -> isAvailable(link) && mayOpen(link, accountId))
                 .map(link -> new PublicHead(link.getId(), link.getTitle()));
     }
 

@@ -26,8 +26,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * costs no database write per view. Views of the last interval are lost if the node dies.
  *
  * <p>A reader counts once per link per UTC day, so a loop cannot push a link up the moderators'
- * "most viewed" order. A reader is an HMAC of the client address and user agent under a secret
- * drawn at random for the day on this node, kept in memory only, and forgotten with the day's
+ * "most viewed" order. A reader is an HMAC of the client address (by the rate limits' key: IPv6 by
+ * its /64) under a secret drawn at random for the day on this node, kept in memory only, and forgotten with the day's
  * record of who was seen: a Bloom filter of {@value #FILTER_BITS} bits (8 MB), so memory stays
  * bounded however many readers come; past about 7 million (link, reader) pairs a day on one node,
  * more and more new readers go uncounted. Each node has its own secret, so behind a load balancer
@@ -38,8 +38,6 @@ public class ViewCounter {
 
     static final int FILTER_BITS = 1 << 26;
     private static final int HASHES = 7;
-    /** Longer user agents are cut: they tell readers apart no better, and each byte costs hashing. */
-    private static final int USER_AGENT_MAX_LENGTH = 512;
     private static final String HMAC = "HmacSHA256";
     private static final long SECONDS_PER_DAY = 86_400;
 
@@ -57,13 +55,14 @@ public class ViewCounter {
     }
 
     /**
-     * A view of the link's page by a reader, told apart by address (as the app sees it: behind a
-     * trusted proxy, the forwarded client; an IPv6 address by its /64) and user agent. Counted if the reader has not viewed the
-     * link yet today.
+     * A view of the link's page by a reader, told apart by address only (as the app sees it: behind
+     * a trusted proxy, the forwarded client; an IPv6 address by its /64). Counted if the reader has
+     * not viewed the link yet today. Not by user agent: a client chooses that freely, so it would
+     * give a loop a fresh reader per request (issue 22, item 7).
      */
-    public void viewed(long shareId, InetAddress clientAddress, String userAgent) {
+    public void viewed(long shareId, InetAddress clientAddress) {
         Day day = today();
-        if (day.firstSighting(digest(day, shareId, clientAddress, userAgent))) {
+        if (day.firstSighting(digest(day, shareId, clientAddress))) {
             pending.computeIfAbsent(shareId, id -> new LongAdder()).increment();
         }
     }
@@ -113,7 +112,7 @@ public class ViewCounter {
         }
     }
 
-    private byte[] digest(Day day, long shareId, InetAddress clientAddress, String userAgent) {
+    private byte[] digest(Day day, long shareId, InetAddress clientAddress) {
         // Each request runs on a new virtual thread, so a thread-local Mac would be made anew
         // every time (a provider lookup per view): the day keeps a pool of keyed ones instead.
         Mac mac = day.take();
@@ -121,10 +120,6 @@ public class ViewCounter {
             mac.update(ByteBuffer.allocate(Long.BYTES).putLong(0, shareId));
             // By the rate limits' key: readers on one IPv6 /64 are one reader, as they are one client there.
             mac.update((clientAddress == null ? "" : ClientAddress.rateLimitKey(clientAddress)).getBytes(StandardCharsets.UTF_8));
-            mac.update((byte) 0);
-            String agent = userAgent == null ? "" : userAgent;
-            mac.update(agent.substring(0, Math.min(agent.length(), USER_AGENT_MAX_LENGTH))
-                    .getBytes(StandardCharsets.UTF_8));
             return mac.doFinal();
         } finally {
             day.macs.offer(mac);

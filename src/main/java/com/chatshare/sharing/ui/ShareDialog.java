@@ -42,7 +42,8 @@ public class ShareDialog extends Dialog {
     static final String NOTICE_SIGNED_IN = "Messages you send after creating your link won't be shared. "
             + "Anyone signed in to Chatshare with the URL will be able to view the shared chat.";
     static final String NOTICE_PEOPLE = "Messages you send after creating your link won't be shared. "
-            + "Only the people you list can view the shared chat, signed in, with the URL.";
+            + "Only the people you list can open it, signed in, with the URL. "
+            + "Moderators see it only if one of them reports it.";
     static final String CREATE = "Copy Link";
     static final String UPDATE = "Update link";
     static final String COPIED = "Link copied to the clipboard.";

@@ -74,7 +74,12 @@ public class SharedChatView extends VerticalLayout implements BeforeEnterObserve
                 "Continue this conversation");
         continueLink.setId("shared-chat-continue");
         continueLink.getElement().setAttribute("router-link", true);
-        add(title, meta, messages, continueLink,
+        // The report form is moderation's (ReaderReportView): only a reader's report lets
+        // moderators see a link for specific people.
+        Anchor reportLink = new Anchor(ShareToken.pathOf(token).substring(1) + "/view/report", "Report");
+        reportLink.setId("shared-chat-report");
+        reportLink.getElement().setAttribute("router-link", true);
+        add(title, meta, messages, continueLink, reportLink,
                 new Paragraph("A snapshot of a conversation with an AI assistant, shared with you. "
                         + "Messages added after it was shared are not shown."));
     }

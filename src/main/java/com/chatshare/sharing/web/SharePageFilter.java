@@ -173,7 +173,7 @@ class SharePageFilter extends HttpFilter {
         if (markdown) {
             response.setHeader(HttpHeaders.CONTENT_DISPOSITION, disposition);
         } else {
-            views.viewed(head.get().shareId(), ClientAddress.of(request).orElse(null), request.getHeader(HttpHeaders.USER_AGENT));
+            views.viewed(head.get().shareId(), ClientAddress.of(request).orElse(null));
         }
         ok.increment();
         if (gzip) {

@@ -2,6 +2,7 @@ package com.chatshare.accounts.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyCollection;
 import static org.mockito.ArgumentMatchers.anySet;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
@@ -38,6 +39,31 @@ class DemoAccountsTest {
         demoAccounts(true).run(null);
 
         verify(creation, times(4)).create(any(), anySet());
+    }
+
+    @Test
+    void demo_mode_creates_no_demo_account_in_a_database_that_holds_other_accounts(CapturedOutput output)
+            throws Exception {
+        when(accounts.existsByUsername(anyString())).thenReturn(false);
+        when(accounts.existsByUsernameNotIn(anyCollection())).thenReturn(true);
+
+        demoAccounts(true).run(null);
+
+        verify(creation, never()).create(any(), anySet());
+        assertThat(output).contains("ERROR").contains("already holds accounts other than the demo ones")
+                .contains("NOT created");
+    }
+
+    @Test
+    void demo_mode_adds_nothing_and_says_nothing_when_the_demo_accounts_are_there(CapturedOutput output)
+            throws Exception {
+        when(accounts.existsByUsername(anyString())).thenReturn(true);
+        when(accounts.existsByUsernameNotIn(anyCollection())).thenReturn(true);
+
+        demoAccounts(true).run(null);
+
+        verify(creation, never()).create(any(), anySet());
+        assertThat(output).doesNotContain("NOT created");
     }
 
     @Test

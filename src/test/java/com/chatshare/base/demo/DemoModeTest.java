@@ -22,6 +22,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
+import org.springframework.mock.env.MockEnvironment;
 import org.w3c.dom.Document;
 import org.w3c.dom.NodeList;
 
@@ -54,14 +55,31 @@ class DemoModeTest {
 
     @Test
     void the_log_warns_that_demo_accounts_have_known_passwords(CapturedOutput output) throws Exception {
-        new DemoModeAnnouncement(new DemoModeProperties(true)).run(null);
+        new DemoModeAnnouncement(new DemoModeProperties(true), new MockEnvironment()).run(null);
 
         assertThat(output).contains("Demo mode is ON").contains("known passwords").contains("CHATSHARE_DEMO=false");
     }
 
     @Test
+    void demo_mode_on_an_external_database_is_a_loud_warning_without_the_url(CapturedOutput output) throws Exception {
+        MockEnvironment external = new MockEnvironment()
+                .withProperty("spring.datasource.url", "jdbc:mariadb://db.example:3306/chatshare?password=s3cret");
+
+        new DemoModeAnnouncement(new DemoModeProperties(true), external).run(null);
+
+        assertThat(output).contains("WARN").contains("DEMO MODE ON AN EXTERNAL DATABASE").doesNotContain("s3cret");
+    }
+
+    @Test
+    void demo_mode_on_the_embedded_database_has_no_external_database_warning(CapturedOutput output) throws Exception {
+        new DemoModeAnnouncement(new DemoModeProperties(true), new MockEnvironment()).run(null);
+
+        assertThat(output).contains("Demo mode is ON").doesNotContain("EXTERNAL DATABASE");
+    }
+
+    @Test
     void the_log_says_when_demo_mode_is_off(CapturedOutput output) throws Exception {
-        new DemoModeAnnouncement(new DemoModeProperties(false)).run(null);
+        new DemoModeAnnouncement(new DemoModeProperties(false), new MockEnvironment()).run(null);
 
         assertThat(output).contains("Demo mode is off").contains("CHATSHARE_DEMO=true");
     }

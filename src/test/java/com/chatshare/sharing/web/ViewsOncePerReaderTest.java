@@ -24,7 +24,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** The page's view count counts a reader (address and user agent) once per link per UTC day, and keeps nothing of them. */
+/**
+ * The page's view count counts a reader (an address; IPv6 by its /64; never the user agent, which
+ * the client chooses) once per link per UTC day, and keeps nothing of them.
+ */
 @IntegrationTest
 class ViewsOncePerReaderTest {
 
@@ -69,15 +72,36 @@ class ViewsOncePerReaderTest {
     }
 
     @Test
-    void two_readers_are_two_views_whether_address_or_user_agent_differ() throws Exception {
+    void two_addresses_are_two_views() throws Exception {
         ShareDetails link = share("Two readers");
 
         view(link, "198.51.100.7", READER_AGENT + "1");
         view(link, "198.51.100.8", READER_AGENT + "1");
-        view(link, "198.51.100.8", READER_AGENT + "2");
-        view(link, "198.51.100.8", READER_AGENT + "2");
+        view(link, "198.51.100.8", READER_AGENT + "1");
 
-        assertThat(views(link)).isEqualTo(3);
+        assertThat(views(link)).isEqualTo(2);
+    }
+
+    @Test
+    void two_hundred_user_agents_from_one_address_are_one_view() throws Exception {
+        ShareDetails link = share("Spoofed agents");
+
+        for (int i = 0; i < 200; i++) {
+            view(link, "198.51.100.11", READER_AGENT + i);
+        }
+
+        assertThat(views(link)).isEqualTo(1);
+    }
+
+    @Test
+    void addresses_of_one_ipv6_network_are_one_view() throws Exception {
+        ShareDetails link = share("One network");
+
+        for (int i = 1; i <= 20; i++) {
+            view(link, "2001:db8:7:7::" + Integer.toHexString(i), READER_AGENT + i);
+        }
+
+        assertThat(views(link)).isEqualTo(1);
     }
 
     @Test
