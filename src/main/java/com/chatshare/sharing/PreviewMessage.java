@@ -21,4 +21,9 @@ public record PreviewMessage(long messageId, int position, MessageRole role, Str
     public PreviewMessage {
         findings = List.copyOf(findings);
     }
+
+    /** The same message, shared or left out. */
+    public PreviewMessage withShared(boolean value) {
+        return value == shared ? this : new PreviewMessage(messageId, position, role, html, value, findings);
+    }
 }

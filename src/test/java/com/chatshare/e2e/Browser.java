@@ -36,6 +36,11 @@ public final class Browser {
     }
 
     public static WebDriver start() {
+        return start(new String[0]);
+    }
+
+    /** With more Chromium switches, e.g. {@code --host-resolver-rules=MAP chatshare.test 127.0.0.1}. */
+    public static WebDriver start(String... extraArguments) {
         boolean present = new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute();
         if (!present) {
             String message = "Chromium or ChromeDriver missing: install the Debian packages chromium and chromium-driver";
@@ -49,6 +54,7 @@ public final class Browser {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--window-size=1280,900");
+        options.addArguments(extraArguments);
         // The console, so journeys can see Content-Security-Policy violations.
         org.openqa.selenium.logging.LoggingPreferences logs = new org.openqa.selenium.logging.LoggingPreferences();
         logs.enable(org.openqa.selenium.logging.LogType.BROWSER, java.util.logging.Level.ALL);

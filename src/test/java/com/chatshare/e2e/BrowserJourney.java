@@ -28,8 +28,8 @@ abstract class BrowserJourney {
         browsers.clear();
     }
 
-    WebDriver openBrowser() {
-        WebDriver driver = Browser.start();
+    WebDriver openBrowser(String... extraArguments) {
+        WebDriver driver = Browser.start(extraArguments);
         browsers.add(driver);
         return driver;
     }

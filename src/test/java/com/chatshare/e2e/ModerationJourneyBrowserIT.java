@@ -89,9 +89,25 @@ class ModerationJourneyBrowserIT extends BrowserJourney {
     void the_owner_asks_for_a_review_and_a_second_moderator_reinstates() {
         ShareDetails link = SharingFixtures.share(shares, conversations, users, "alice", "A recipe with a sharp knife",
                 ShareVisibility.ANONYMOUS);
-        SignedIn.as(users, "mod");
-        moderation.takeDown(java.util.List.of(link.shareId()), ReportReason.VIOLENCE, "Knife");
         SignedIn.signOut();
+
+        // A moderator takes it down, by clicks.
+        WebDriver mod = openBrowser();
+        WebDriverWait modWait = waitFor(mod);
+        signIn(mod, "mod", "mod-password");
+        mod.get(url("/moderation"));
+        modWait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#filter-search input")))
+                .sendKeys(url(link.path()), Keys.ENTER);
+        modWait.until(ExpectedConditions.elementToBeClickable(
+                By.xpath("//vaadin-grid-cell-content[normalize-space()='A recipe with a sharp knife']"))).click();
+        modWait.until(ExpectedConditions.textToBe(By.id("detail-title"), "A recipe with a sharp knife"));
+        mod.findElement(By.id("take-down")).click();
+        modWait.until(ExpectedConditions.visibilityOfElementLocated(By.id("take-down-reason"))).click();
+        ((JavascriptExecutor) mod).executeScript("arguments[0].click()", modWait.until(
+                ExpectedConditions.presenceOfElementLocated(By.xpath("//vaadin-select-item[normalize-space()='Violence']"))));
+        mod.findElement(By.cssSelector("#take-down-note textarea")).sendKeys("Knife");
+        mod.findElement(By.id("take-down-confirm")).click();
+        modWait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("detail-history"), "LINK_TAKEN_DOWN"));
 
         WebDriver owner = openBrowser();
         WebDriverWait ownerWait = waitFor(owner);

@@ -73,7 +73,13 @@ class ShareServiceTest {
         assertThat(tokens).hasSize(1_000);
         ShareDetails details = SharingFixtures.share(shares, conversations, users, "alice", "token check",
                 ShareVisibility.ANONYMOUS);
-        assertThat(SharingFixtures.token(details)).doesNotContain(String.valueOf(details.conversationId()));
+        // Not an encoding of the ids (a plain "contains the id's digits" is true by chance for short ids).
+        String token = SharingFixtures.token(details);
+        for (long id : new long[] {details.conversationId(), details.shareId()}) {
+            byte[] bytes = java.nio.ByteBuffer.allocate(Long.BYTES).putLong(id).array();
+            assertThat(token).isNotEqualTo(String.valueOf(id))
+                    .doesNotStartWith(java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes).substring(0, 8));
+        }
     }
 
     @Test

@@ -11,6 +11,8 @@ import com.chatshare.sharing.ShareService;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -24,12 +26,18 @@ class MessageChoiceList extends Div {
 
     static final String NOTHING_TICKED = "No message is ticked: tick at least one to share.";
     static final String CHOOSE = "Choose messages";
+    static final int FIRST_SHOWN = 20;
+    static final int MORE_SHOWN = 100;
     static final String DONE_CHOOSING = "Done choosing";
 
     private final Paragraph summary = new Paragraph();
     private final Button choose = new Button(CHOOSE);
     private final Div messages = new Div();
     private final List<MessageRow> rows = new ArrayList<>();
+    /** Every message of the preview, shown or not, and whether each is shared. */
+    private List<PreviewMessage> all = List.of();
+    private final Map<Long, Boolean> shared = new HashMap<>();
+    private final Button more = new Button();
     private int lastShownPosition = -1;
     private int previewedVersion;
     private transient Runnable onChange = () -> { };
@@ -47,6 +55,9 @@ class MessageChoiceList extends Div {
         header.setWidthFull();
         header.setAlignItems(FlexComponent.Alignment.BASELINE);
         header.expand(summary);
+        more.setId("preview-more");
+        more.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        more.addClickListener(event -> showMore(MORE_SHOWN));
         add(header, messages);
     }
 
@@ -61,26 +72,55 @@ class MessageChoiceList extends Div {
         return messages.hasClassName("choosing");
     }
 
-    /** Shows a preview's messages, ticked as the link has them. */
+    /**
+     * Shows a preview's messages, ticked as the link has them. Only the first
+     * {@value #FIRST_SHOWN} are put on the page; "Show more" adds {@value #MORE_SHOWN} at a time: a
+     * long chat's dialog opens at once (a thousand messages on the page took seconds), and the
+     * choice of the ones not yet shown is kept here.
+     */
     void show(SharePreview preview) {
         lastShownPosition = preview.lastPosition();
         previewedVersion = preview.snapshotVersion();
+        all = preview.messages();
+        shared.clear();
+        all.forEach(message -> shared.put(message.messageId(), message.shared()));
         rows.clear();
         messages.removeAll();
         if (preview.isEmpty()) {
             messages.add(new Paragraph(ShareService.EMPTY_CONVERSATION_MESSAGE));
         }
-        for (PreviewMessage message : preview.messages()) {
-            int index = rows.size();
-            MessageRow row = new MessageRow(message, () -> shareUpTo(index));
-            row.onSharedChange(this::changed);
+        showMore(FIRST_SHOWN);
+        changed();
+    }
+
+    /** Puts up to {@code count} more messages on the page, with the "Show more" button after them while any are left. */
+    private void showMore(int count) {
+        messages.getChildren().filter(child -> child == more).findFirst().ifPresent(messages::remove);
+        int until = Math.min(all.size(), rows.size() + count);
+        for (int index = rows.size(); index < until; index++) {
+            PreviewMessage message = all.get(index);
+            int at = index;
+            MessageRow row = new MessageRow(message.withShared(shared.get(message.messageId())), () -> shareUpTo(at));
+            row.onSharedChange(() -> {
+                shared.put(message.messageId(), row.isShared());
+                changed();
+            });
             rows.add(row);
             messages.add(row);
         }
         if (!rows.isEmpty()) {
-            rows.getLast().offerUpToHere(false);
+            rows.forEach(row -> row.offerUpToHere(true));
+            if (rows.size() == all.size()) {
+                rows.getLast().offerUpToHere(false);
+            }
         }
-        changed();
+        int left = all.size() - rows.size();
+        if (left > 0) {
+            long warned = all.subList(rows.size(), all.size()).stream().filter(m -> !m.findings().isEmpty()).count();
+            more.setText("Show " + Math.min(left, MORE_SHOWN) + " more of " + left + " messages"
+                    + (warned == 0 ? "" : warned == 1 ? " (1 with a warning)" : " (" + warned + " with warnings)"));
+            messages.add(more);
+        }
     }
 
     /** Called whenever a tick changes. */
@@ -88,45 +128,46 @@ class MessageChoiceList extends Div {
         this.onChange = listener;
     }
 
-    /** The owner's choice: the messages shown, less the unticked ones. */
+    /** The owner's choice: the messages of the preview, less the unticked ones (shown or not). */
     MessageChoice choice() {
-        return new MessageChoice(rows.stream().filter(row -> !row.isShared()).map(MessageRow::messageId)
+        return new MessageChoice(shared.entrySet().stream().filter(e -> !e.getValue()).map(Map.Entry::getKey)
                 .collect(Collectors.toSet()), lastShownPosition, previewedVersion);
     }
 
     boolean isAnyShared() {
-        return rows.stream().anyMatch(MessageRow::isShared);
+        return shared.containsValue(true);
     }
 
-    /** Ticks the message at this index and unticks every later one. */
+    /** Ticks the message at this index and unticks every later one, shown or not. */
     private void shareUpTo(int index) {
-        for (int i = 0; i < rows.size(); i++) {
-            if (i == index) {
-                rows.get(i).setShared(true);
-            } else if (i > index) {
-                rows.get(i).setShared(false);
+        for (int i = index; i < all.size(); i++) {
+            boolean value = i == index;
+            if (i < rows.size()) {
+                rows.get(i).setShared(value);
             }
+            shared.put(all.get(i).messageId(), value);
         }
+        changed();
     }
 
     private void changed() {
-        long shared = rows.stream().filter(MessageRow::isShared).count();
-        long flagged = rows.stream().filter(row -> row.isShared() && row.isFlagged()).count();
-        summary.setVisible(!rows.isEmpty());
-        if (shared == 0) {
+        long sharedCount = shared.values().stream().filter(Boolean::booleanValue).count();
+        long flagged = all.stream().filter(m -> shared.get(m.messageId()) && !m.findings().isEmpty()).count();
+        summary.setVisible(!all.isEmpty());
+        if (sharedCount == 0) {
             summary.setText(NOTHING_TICKED);
         } else {
-            String count = shared == rows.size()
-                    ? (rows.size() == 1 ? "The message will be shared." : "All " + rows.size() + " messages will be shared.")
-                    : shared + " of " + rows.size() + " messages will be shared.";
+            String count = sharedCount == all.size()
+                    ? (all.size() == 1 ? "The message will be shared." : "All " + all.size() + " messages will be shared.")
+                    : sharedCount + " of " + all.size() + " messages will be shared.";
             summary.setText(count + (flagged == 0 ? "" : flagged == 1
                     ? " One of them may hold a secret or personal data: see the warning below."
                     : " " + flagged + " of them may hold a secret or personal data: see the warnings below."));
         }
         setClassName("has-warnings", flagged > 0);
-        setClassName("nothing-ticked", shared == 0);
-        choose.setVisible(!rows.isEmpty());
-        if (shared == 0 && !rows.isEmpty()) {
+        setClassName("nothing-ticked", sharedCount == 0);
+        choose.setVisible(!all.isEmpty());
+        if (sharedCount == 0 && !all.isEmpty()) {
             // Nothing left to share: the ticks are the way back.
             setChoosing(true);
         }

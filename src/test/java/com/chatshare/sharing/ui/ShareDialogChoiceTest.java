@@ -179,6 +179,43 @@ class ShareDialogChoiceTest extends KaribuTest {
                 .contains("Looks like an e-mail address: j•••@gmail.com").doesNotContain("jane.doe");
     }
 
+    @Test
+    void a_long_chat_shows_its_first_messages_and_the_choice_holds_for_those_not_shown_yet() {
+        _click(_get(Button.class, spec -> spec.withText("Close")));
+        SignedIn.as(users, "alice");
+        List<ChatTurn> turns = new java.util.ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            turns.add(new ChatTurn(i % 2 == 0 ? MessageRole.USER : MessageRole.ASSISTANT, "Message number " + i + "."));
+        }
+        turns.set(120, new ChatTurn(MessageRole.USER, "My key: `" + GITHUB_TOKEN + "`"));
+        conversation = conversations.createConversation("Long choice " + System.nanoTime(), turns);
+        login("alice");
+        UI.getCurrent().navigate("chat/" + conversation.id());
+        _click(_get(Button.class, spec -> spec.withId("header-share")));
+
+        assertThat(rows()).hasSize(MessageChoiceList.FIRST_SHOWN);
+        assertThat(summary()).startsWith("All 150 messages will be shared. One of them may hold a secret");
+        Button more = _get(Button.class, spec -> spec.withId("preview-more"));
+        assertThat(more.getText()).isEqualTo("Show 100 more of 130 messages (1 with a warning)");
+
+        // Share up to the fifth: every later message is left out, the ones not shown too.
+        _click(_get(Button.class, spec -> spec.withId("choose-messages")));
+        _click(_get(rows().get(4), Button.class, spec -> spec.withText(MessageRow.SHARE_UP_TO_HERE)));
+        assertThat(summary()).isEqualTo("5 of 150 messages will be shared.");
+        _click(more);
+        assertThat(rows()).hasSize(MessageChoiceList.FIRST_SHOWN + MessageChoiceList.MORE_SHOWN);
+        assertThat(rows().get(60).isShared()).as("a message shown later keeps the choice").isFalse();
+        assertThat(_get(Button.class, spec -> spec.withId("preview-more")).getText())
+                .isEqualTo("Show 30 more of 30 messages (1 with a warning)");
+        tick(rows().get(60), true);
+        _click(copyButton());
+
+        List<SnapshotMessage> shared = publicSnapshot().messages();
+        assertThat(shared).hasSize(6);
+        assertThat(shared.getLast().html()).contains("Message number 60.");
+        assertThat(shared).noneMatch(m -> m.html().contains(GITHUB_TOKEN) || m.html().contains("Message number 149."));
+    }
+
     private List<MessageRow> rows() {
         return _find(MessageRow.class);
     }
