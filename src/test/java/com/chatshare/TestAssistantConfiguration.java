@@ -3,6 +3,7 @@ package com.chatshare;
 import com.chatshare.conversations.Assistant;
 import com.chatshare.conversations.internal.SwitchableAssistant;
 import com.chatshare.ratelimit.SecondNode;
+import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Clock;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -18,6 +19,12 @@ class TestAssistantConfiguration {
     @Primary
     TestClock testClock() {
         return new TestClock();
+    }
+
+    /** Measures the share-page memory's bounds (KnownHeads), so tests move them with the clock. */
+    @Bean
+    Ticker shareMemoryTicker(TestClock clock) {
+        return clock::nanos;
     }
 
     @Bean

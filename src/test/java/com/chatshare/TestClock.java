@@ -31,6 +31,15 @@ public final class TestClock extends Clock {
         nextReading.remove();
     }
 
+    /**
+     * This clock as a ticker, in nanoseconds, without running the hook: for the share-page
+     * memory's bounds, so that a test moves them with {@link #advance}.
+     */
+    public long nanos() {
+        Instant now = base.instant().plus(offset);
+        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+    }
+
     @Override
     public Instant instant() {
         Runnable hook = nextReading.get();

@@ -256,7 +256,7 @@ public class ShareService {
         snapshots.deleteByShareLink(link.getId());
         snapshotWriter.insert(link.getId(), selection.rows());
         if (existing.isPresent()) {
-            // Last, so the feed's row commits right after it is written (nodes read a window of it).
+            // Last, so the feed row is written with every lock held, a moment before the commit.
             known.revokeIds(List.of(link.getId()));
         }
         events.publishEvent(existing.isPresent()

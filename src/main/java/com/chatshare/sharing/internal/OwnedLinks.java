@@ -151,14 +151,16 @@ public class OwnedLinks {
     }
 
     private int remove(String where, MapSqlParameterSource params, Instant now) {
-        // Active ones for good; taken-down ones leave the owner's list only. A takedown committed
-        // between the two statements waits for the first one's row locks, so it never sees a row
-        // this delete already removed.
-        known.revokeWhere(where, params);
+        // Active ones for good; taken-down ones leave the owner's list only. The rows are locked
+        // first, so a takedown committed meanwhile waits and never sees a row this delete already
+        // removed; and the feed rows are written last, when every lock is held, a moment before
+        // the commit (a row written first and committed late used to fall out of the readers' window).
+        List<String> tokens = known.lockTokens(where, params);
         int deleted = named.update("delete s from share_link s where " + where + " and s.status = 'ACTIVE'", params);
         int removed = named.update("update share_link s set s.removed_by_owner_at = :now, "
                 + "s.removed_with_chat = :withChat where " + where + " and s.status = 'TAKEN_DOWN'",
                 params.addValue("now", Timestamp.from(now)));
+        known.revokeTokens(tokens);
         return deleted + removed;
     }
 }

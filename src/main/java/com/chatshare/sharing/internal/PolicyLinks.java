@@ -92,7 +92,7 @@ public class PolicyLinks {
             shortened = named.update("update share_link s set s.expires_at = :cap where " + capped, params);
         }
         if (madeSignedIn + shortened > 0) {
-            // Last, so the feed's row commits right after it is written (nodes read a window of it).
+            // Last, so the feed row is written with every lock held, a moment before the commit.
             known.revokeAll();
         }
         return new Applied(madeSignedIn, shortened, shortened == 0 ? null : cap,

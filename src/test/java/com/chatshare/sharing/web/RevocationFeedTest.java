@@ -6,16 +6,25 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import com.chatshare.IntegrationTest;
 import com.chatshare.SignedIn;
+import com.chatshare.TestClock;
 import com.chatshare.conversations.ConversationService;
 import com.chatshare.sharing.ShareDetails;
 import com.chatshare.sharing.ShareService;
 import com.chatshare.sharing.ShareVisibility;
 import com.chatshare.sharing.SharingFixtures;
+import com.chatshare.sharing.internal.KnownHeads;
+import com.chatshare.sharing.internal.OtherNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPInputStream;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -54,9 +63,16 @@ class RevocationFeedTest {
     @Autowired
     MeterRegistry meters;
 
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    TestClock clock;
+
     @AfterEach
     void signOut() {
         SignedIn.signOut();
+        clock.reset();
     }
 
     private ShareDetails share(String question) {
@@ -136,6 +152,148 @@ class RevocationFeedTest {
         assertThat(mvc.perform(get(details.path()).header("Accept-Encoding", "gzip")
                 .header("If-None-Match", plain.getHeader("ETag"))).andReturn().getResponse().getStatus())
                 .isEqualTo(200);
+    }
+
+    @Test
+    void a_delete_held_up_by_a_lock_on_the_link_is_seen_on_this_node_and_another_when_it_commits() throws Exception {
+        // Issue 22 (2): the feed row was written before the wait and read only for 10 s by its
+        // timestamp, so a delete that waited longer was never seen and the page stayed up.
+        ShareDetails details = share("Deleted while another session holds its row");
+        assertThat(status(details)).isEqualTo(200);
+        try (OtherNode other = new OtherNode(jdbc, clock::nanos);
+                Connection held = dataSource.getConnection()) {
+            other.serves(token(details));
+            held.setAutoCommit(false);
+            lockRow(held, "select id from share_link where id = ? for update", details.shareId());
+
+            CompletableFuture<Void> delete = CompletableFuture.runAsync(() -> as("alice",
+                    () -> shares.deleteShare(details.conversationId())));
+            // Other revocations commit while it waits: the feed moves on past it.
+            ShareDetails meanwhile = SharingFixtures.share(shares, conversations, users, "bob",
+                    "Deleted while alice's delete waits", ShareVisibility.ANONYMOUS);
+            shares.deleteShare(meanwhile.conversationId());
+            SignedIn.signOut();
+            assertThat(delete).isNotDone();
+            held.rollback();
+            delete.get(30, TimeUnit.SECONDS);
+
+            assertThat(status(details)).isEqualTo(404);
+            assertThat(other.forgets(token(details))).isTrue();
+        }
+    }
+
+    @Test
+    void a_revocation_whose_transaction_commits_long_after_its_feed_row_is_seen_on_this_node_and_another()
+            throws Exception {
+        // Its feed row has an id lower than rows committed meanwhile: readers wait for that id.
+        ShareDetails details = share("Deleted, then its transaction waits for a lock");
+        ShareDetails blocker = SharingFixtures.sharedByAlice(shares, conversations, users, "Held by another session",
+                ShareVisibility.ANONYMOUS);
+        ShareDetails meanwhile = share("Deleted while the first delete's transaction waits");
+        assertThat(status(details)).isEqualTo(200);
+        assertThat(status(meanwhile)).isEqualTo(200);
+        try (OtherNode other = new OtherNode(jdbc, clock::nanos);
+                Connection held = dataSource.getConnection()) {
+            other.serves(token(details));
+            other.serves(token(meanwhile));
+            held.setAutoCommit(false);
+            lockRow(held, "select id from share_link where id = ? for update", blocker.shareId());
+
+            CountDownLatch written = new CountDownLatch(1);
+            CompletableFuture<Void> late = lateDelete(details, blocker, written);
+            assertThat(written.await(10, TimeUnit.SECONDS)).isTrue();
+            as("alice", () -> shares.deleteShare(meanwhile.conversationId()));
+            assertThat(other.forgets(token(meanwhile))).isTrue();
+            assertThat(other.gaps()).as("the other node waits for the late row's id").isPositive();
+
+            held.rollback();
+            late.get(30, TimeUnit.SECONDS);
+
+            assertThat(status(details)).isEqualTo(404);
+            assertThat(other.forgets(token(details))).isTrue();
+        }
+    }
+
+    @Test
+    void a_revocation_that_commits_after_readers_gave_up_on_its_row_makes_every_node_forget_everything()
+            throws Exception {
+        ShareDetails details = share("Deleted, then its transaction waits past the gap timeout");
+        ShareDetails blocker = SharingFixtures.sharedByAlice(shares, conversations, users, "Held a long time",
+                ShareVisibility.ANONYMOUS);
+        ShareDetails meanwhile = share("Deleted while the long transaction waits");
+        try (OtherNode other = new OtherNode(jdbc, clock::nanos);
+                Connection held = dataSource.getConnection()) {
+            held.setAutoCommit(false);
+            lockRow(held, "select id from share_link where id = ? for update", blocker.shareId());
+            CountDownLatch written = new CountDownLatch(1);
+            CompletableFuture<Void> late = lateDelete(details, blocker, written);
+            assertThat(written.await(10, TimeUnit.SECONDS)).isTrue();
+            other.serves(token(meanwhile));
+            as("alice", () -> shares.deleteShare(meanwhile.conversationId()));
+            assertThat(other.forgets(token(meanwhile))).isTrue();
+
+            // Longer than readers wait for a missing id: both nodes give up on it ...
+            clock.advance(Duration.ofMinutes(11));
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (other.gaps() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(other.gaps()).isZero();
+            // ... and serve the link again, as the database still shows it before the commit.
+            assertThat(status(details)).isEqualTo(200);
+            other.serves(token(details));
+
+            held.rollback();
+            late.get(30, TimeUnit.SECONDS);
+
+            assertThat(status(details)).isEqualTo(404);
+            assertThat(other.forgets(token(details))).isTrue();
+        }
+    }
+
+    @Test
+    void a_remembered_page_is_confirmed_with_the_database_once_the_trust_bound_has_passed() throws Exception {
+        ShareDetails details = share("Remembered, then gone without a feed row");
+        assertThat(status(details)).isEqualTo(200);
+        try (OtherNode other = new OtherNode(jdbc, clock::nanos)) {
+            other.serves(token(details));
+            // A removal the feed never carried (as if the node that made it had crashed before
+            // announcing a late commit): only the trust bound makes the nodes ask again.
+            jdbc.update("update share_link set removed_by_owner_at = now(6) where id = ?", details.shareId());
+
+            clock.advance(KnownHeads.CONFIRM_AFTER);
+
+            assertThat(status(details)).isEqualTo(404);
+            assertThat(other.remembers(token(details))).isFalse();
+        }
+    }
+
+    /**
+     * Alice deletes the link in a transaction that then waits for the held row {@code blocker}
+     * (as an account deletion goes on after the links): the feed row is written, uncommitted.
+     */
+    private CompletableFuture<Void> lateDelete(ShareDetails details, ShareDetails blocker, CountDownLatch written) {
+        return CompletableFuture.runAsync(() -> as("alice", () -> transactions.executeWithoutResult(tx -> {
+            shares.deleteShare(details.conversationId());
+            written.countDown();
+            jdbc.queryForObject("select id from share_link where id = ? for update", Long.class, blocker.shareId());
+        })));
+    }
+
+    private void as(String username, Runnable action) {
+        SignedIn.as(users, username);
+        try {
+            action.run();
+        } finally {
+            SignedIn.signOut();
+        }
+    }
+
+    private static void lockRow(Connection connection, String sql, long id) throws Exception {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setLong(1, id);
+            statement.executeQuery().close();
+        }
     }
 
     private int status(ShareDetails details) throws Exception {
