@@ -1,5 +1,6 @@
 package com.chatshare.sharing.ui;
 
+import com.chatshare.base.ui.ScrollRegions;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -47,6 +48,8 @@ class MessageChoiceList extends Div {
         summary.addClassName("share-choice-summary");
         messages.setId("share-preview");
         messages.addClassName("share-preview");
+        // It scrolls on its own, and until Choose messages it holds nothing to focus.
+        ScrollRegions.keyboardScrollable(messages, "Preview of the shared page");
         choose.setId("choose-messages");
         choose.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
         choose.addClickListener(event -> setChoosing(!isChoosing()));
