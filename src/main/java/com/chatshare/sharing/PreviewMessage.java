@@ -9,13 +9,15 @@ import java.util.List;
  *
  * @param messageId the conversation's id of the message, for a {@link MessageChoice}
  * @param position its position in the conversation
- * @param html its Markdown rendered by the one sanitiser, safe to put into a page
+ * @param content its text as stored; the dialog renders it with the one sanitiser
+ *        ({@code MarkdownRenderer.messageHtml}) only when the message is put on the page, so a long
+ *        chat's preview does not render a thousand messages to show twenty
  * @param shared false when the owner left it out of the link's snapshot before (an Update keeps
  *        that); true for every other message, new ones included
  * @param findings what looks like a secret or personal data in it, masked (decision 0014); never
  *        stored, never logged
  */
-public record PreviewMessage(long messageId, int position, MessageRole role, String html, boolean shared,
+public record PreviewMessage(long messageId, int position, MessageRole role, String content, boolean shared,
         List<SnapshotCheck.Finding> findings) {
 
     public PreviewMessage {
@@ -24,6 +26,6 @@ public record PreviewMessage(long messageId, int position, MessageRole role, Str
 
     /** The same message, shared or left out. */
     public PreviewMessage withShared(boolean value) {
-        return value == shared ? this : new PreviewMessage(messageId, position, role, html, value, findings);
+        return value == shared ? this : new PreviewMessage(messageId, position, role, content, value, findings);
     }
 }

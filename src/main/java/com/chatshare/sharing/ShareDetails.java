@@ -12,7 +12,7 @@ import java.time.Instant;
  */
 public record ShareDetails(long shareId, long conversationId, String path, String title, ShareVisibility visibility,
         ShareStatus status, String takedownReason, Instant createdAt, Instant updatedAt, long viewCount,
-        int newMessages, ShareSettings settings, boolean expired) {
+        int newMessages, ShareSettings settings, boolean expired, int snapshotVersion) {
 
     public static final int TITLE_MAX_LENGTH = 200;
 

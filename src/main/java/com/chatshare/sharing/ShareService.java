@@ -142,7 +142,7 @@ public class ShareService {
                 link.map(ShareLink::getVisibility).orElse(ShareVisibility.ANONYMOUS),
                 currentUser.require().displayName(),
                 shareable.stream().map(m -> new PreviewMessage(m.id(), m.position(), m.role(),
-                        markdown.messageHtml(m.content(), m.role() == MessageRole.USER), !excluded.contains(m.id()), check.scan(m.content()))).toList(),
+                        m.content(), !excluded.contains(m.id()), check.scan(m.content()))).toList(),
                 link.map(l -> details(l, shareable)),
                 link.map(this::settingsOf).orElse(policy.defaultSettings()), policy.expiry(),
                 link.map(ShareLink::getSnapshotVersion).orElse(0));
@@ -533,7 +533,7 @@ public class ShareService {
         return new ShareDetails(link.getId(), link.getConversationId(), link.getPath(), link.getTitle(),
                 link.getVisibility(), link.getStatus(), link.getTakedownReason(), link.getCreatedAt(),
                 link.getUpdatedAt(), link.getViewCount(), newMessages, settingsOf(link),
-                link.isExpiredAt(clock.instant()));
+                link.isExpiredAt(clock.instant()), link.getSnapshotVersion());
     }
 
     /** A link's audience (with its people's usernames, in order) and expiry. */

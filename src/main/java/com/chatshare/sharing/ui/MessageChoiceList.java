@@ -1,5 +1,6 @@
 package com.chatshare.sharing.ui;
 
+import com.chatshare.base.markdown.MarkdownRenderer;
 import com.chatshare.base.ui.ScrollRegions;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -43,7 +44,10 @@ class MessageChoiceList extends Div {
     private int previewedVersion;
     private transient Runnable onChange = () -> { };
 
-    MessageChoiceList() {
+    private final transient MarkdownRenderer markdown;
+
+    MessageChoiceList(MarkdownRenderer markdown) {
+        this.markdown = markdown;
         summary.setId("share-choice-summary");
         summary.addClassName("share-choice-summary");
         messages.setId("share-preview");
@@ -103,7 +107,8 @@ class MessageChoiceList extends Div {
         for (int index = rows.size(); index < until; index++) {
             PreviewMessage message = all.get(index);
             int at = index;
-            MessageRow row = new MessageRow(message.withShared(shared.get(message.messageId())), () -> shareUpTo(at));
+            MessageRow row = new MessageRow(message.withShared(shared.get(message.messageId())), markdown,
+                    () -> shareUpTo(at));
             row.onSharedChange(() -> {
                 shared.put(message.messageId(), row.isShared());
                 changed();
@@ -124,6 +129,11 @@ class MessageChoiceList extends Div {
                     + (warned == 0 ? "" : warned == 1 ? " (1 with a warning)" : " (" + warned + " with warnings)"));
             messages.add(more);
         }
+    }
+
+    /** The choice shown was shared as this snapshot version: the next choice is made on it. */
+    void shared(int snapshotVersion) {
+        previewedVersion = snapshotVersion;
     }
 
     /** Called whenever a tick changes. */

@@ -1,5 +1,6 @@
 package com.chatshare.sharing.ui;
 
+import com.chatshare.base.markdown.MarkdownRenderer;
 import com.chatshare.conversations.MessageRole;
 import com.chatshare.sharing.PreviewMessage;
 import com.vaadin.flow.component.Html;
@@ -27,7 +28,7 @@ class MessageRow extends Div {
     private final Button leaveOut = new Button(LEAVE_OUT);
     private final boolean flagged;
 
-    MessageRow(PreviewMessage message, Runnable onUpToHere) {
+    MessageRow(PreviewMessage message, MarkdownRenderer markdown, Runnable onUpToHere) {
         this.messageId = message.messageId();
         this.flagged = !message.findings().isEmpty();
         boolean user = message.role() == MessageRole.USER;
@@ -55,7 +56,8 @@ class MessageRow extends Div {
         findings.show(message.findings(), leaveOut);
 
         // The HTML comes from the one sanitiser (MarkdownRenderer), as on the public page.
-        Html content = new Html("<div class=\"preview-content\" dir=\"auto\">" + message.html() + "</div>");
+        Html content = new Html("<div class=\"preview-content\" dir=\"auto\">"
+                + markdown.messageHtml(message.content(), user) + "</div>");
         add(header, findings, content);
         markShared(message.shared());
     }

@@ -1,5 +1,7 @@
 package com.chatshare.sharing.ui;
 
+import com.chatshare.sharing.ExpiryPolicy;
+import com.chatshare.base.markdown.MarkdownRenderer;
 import com.chatshare.base.ui.ClipboardCopy;
 import com.chatshare.base.ui.Notifications;
 import com.chatshare.base.ui.PublicUrls;
@@ -54,7 +56,7 @@ public class ShareDialog extends Dialog {
 
     private final ShareTitle title;
     private final RadioButtonGroup<ShareVisibility> author = new RadioButtonGroup<>("Show on the page");
-    private final MessageChoiceList messages = new MessageChoiceList();
+    private final MessageChoiceList messages;
     private final ShareStatusLine status = new ShareStatusLine();
     private final ShareAccessFields access;
     private final TextField link = new TextField("Link");
@@ -64,13 +66,17 @@ public class ShareDialog extends Dialog {
     private final Button delete = new Button("Delete link", VaadinIcon.TRASH.create());
 
     private String ownerName = "";
+    private ExpiryPolicy expiryPolicy;
+    private java.util.List<com.chatshare.sharing.ShareAudience> audiences = java.util.List.of();
     private Optional<ShareDetails> current = Optional.empty();
     private boolean takenDown;
     /** Something was changed in the dialog since the link was last read: there is something to update. */
     private boolean edited;
 
-    ShareDialog(ShareService shares, PublicUrls urls, Clock clock, ConversationSummary conversation) {
+    ShareDialog(ShareService shares, PublicUrls urls, Clock clock, MarkdownRenderer markdown,
+            ConversationSummary conversation) {
         this.shares = shares;
+        this.messages = new MessageChoiceList(markdown);
         this.urls = urls;
         this.conversationId = conversation.id();
         setId("share-dialog");
@@ -143,7 +149,9 @@ public class ShareDialog extends Dialog {
             author.setItemLabelGenerator(v -> v == ShareVisibility.NAMED ? "Your name (" + ownerName + ")" : "Anonymous");
             author.setValue(state.visibility());
             title.show(state.title());
-            access.show(state.settings(), state.expiryPolicy(), shares.sharingPolicy().audiences());
+            expiryPolicy = state.expiryPolicy();
+            audiences = shares.sharingPolicy().audiences();
+            access.show(state.settings(), expiryPolicy, audiences);
             edited = false;
         }
         messages.show(state);
@@ -197,8 +205,14 @@ public class ShareDialog extends Dialog {
                     messages.choice());
             boolean updated = current.isPresent();
             String url = urls.absolute(details.path());
-            load(true);
+            // What the dialog shows is what was just shared: no second preview of every message.
+            current = Optional.of(details);
+            title.show(details.title());
+            access.show(details.settings(), expiryPolicy, audiences);
+            messages.shared(details.snapshotVersion());
             shownExclusions = messages.choice().excluded();
+            edited = false;
+            refresh();
             ClipboardCopy.copy(copyUrl, url, copied -> afterCopy(copied, updated));
         } catch (ShareSettingsException e) {
             access.showError(e);

@@ -1,5 +1,6 @@
 package com.chatshare.sharing.ui;
 
+import com.chatshare.base.markdown.MarkdownRenderer;
 import com.chatshare.conversations.ConversationSummary;
 import com.chatshare.conversations.ShareDialogOpener;
 import com.chatshare.base.ui.PublicUrls;
@@ -14,8 +15,10 @@ class ShareDialogs implements ShareDialogOpener {
     private final ShareService shares;
     private final PublicUrls urls;
     private final Clock clock;
+    private final MarkdownRenderer markdown;
 
-    ShareDialogs(ShareService shares, PublicUrls urls, Clock clock) {
+    ShareDialogs(ShareService shares, PublicUrls urls, Clock clock, MarkdownRenderer markdown) {
+        this.markdown = markdown;
         this.shares = shares;
         this.urls = urls;
         this.clock = clock;
@@ -23,7 +26,7 @@ class ShareDialogs implements ShareDialogOpener {
 
     @Override
     public void open(ConversationSummary conversation, Runnable onClosed) {
-        ShareDialog dialog = new ShareDialog(shares, urls, clock, conversation);
+        ShareDialog dialog = new ShareDialog(shares, urls, clock, markdown, conversation);
         dialog.addOpenedChangeListener(event -> {
             if (!event.isOpened()) {
                 onClosed.run();
