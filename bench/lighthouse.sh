@@ -12,7 +12,7 @@ rm -rf "$OUT" && mkdir -p "$OUT"
 PORT="${BENCH_PORT:-$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}"
 DATA="$(mktemp -d)"
 PORT=$PORT CHATSHARE_DEMO=true CHATSHARE_EMBEDDEDDATABASE_DATADIR="$DATA/mariadb" \
-  java -jar target/two-nodes/chatshare.jar > "$OUT/app.log" 2>&1 &
+  "${JAVA_HOME:+$JAVA_HOME/bin/}java" -jar target/two-nodes/chatshare.jar > "$OUT/app.log" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null; rm -rf "$DATA"' EXIT
 for _ in $(seq 1 180); do

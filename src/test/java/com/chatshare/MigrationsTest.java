@@ -94,6 +94,12 @@ class MigrationsTest {
                 hash, then, then);
         long carol = jdbc.queryForObject("select id from app_user where username = 'carol'", Long.class);
         jdbc.update("insert into app_user_role (user_id, role) values (?, 'USER')", carol);
+        // The instance's moderator. (Demo mode creates no demo accounts on a database with real ones.)
+        jdbc.update("insert into app_user (username, display_name, password_hash, enabled, created_at, updated_at, "
+                + "version, credentials_version) values ('maud', 'Maud Moderator', ?, true, ?, ?, 0, 1)",
+                hash, then, then);
+        long maud = jdbc.queryForObject("select id from app_user where username = 'maud'", Long.class);
+        jdbc.update("insert into app_user_role (user_id, role) values (?, 'USER'), (?, 'MODERATOR')", maud, maud);
 
         jdbc.update("insert into conversation (owner_id, title, imported_from_share, created_at, updated_at, version) "
                 + "values (?, 'Sourdough from the last release', false, ?, ?, 2)", carol, then, then);
@@ -218,7 +224,7 @@ class MigrationsTest {
     @Test
     void moderators_see_the_old_report_snapshot_and_audit_trail() {
         long share = jdbc.queryForObject("select id from share_link where token = ?", Long.class, TOKEN);
-        SignedIn.as(users, "mod");
+        SignedIn.as(users, "maud");
 
         ModerationDetail detail = moderation.detail(share).orElseThrow();
 

@@ -1,5 +1,6 @@
 package com.chatshare.sharing.internal;
 
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import com.chatshare.base.demo.ConditionalOnDemoMode;
 import com.chatshare.conversations.ChatTurn;
 import com.chatshare.conversations.ConversationService;
@@ -94,6 +95,16 @@ class DemoContent implements ApplicationRunner {
     }
 
     private void seed(String username, ShareVisibility visibility, Demo shared, Demo other) {
+        try {
+            seedAs(username, visibility, shared, other);
+        } catch (UsernameNotFoundException e) {
+            // Demo mode on a database that holds real accounts creates no demo accounts (DemoAccounts
+            // says so as an ERROR): then there is nobody to give demo chats to.
+            log.info("No demo chats for '{}': the account does not exist", username);
+        }
+    }
+
+    private void seedAs(String username, ShareVisibility visibility, Demo shared, Demo other) {
         runAs.user(username, () -> {
             if (conversations.findConversations(PageRequest.of(0, 1)).hasContent()) {
                 return null;
