@@ -1,9 +1,12 @@
 package com.chatshare.base.database;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.springframework.context.ApplicationContext;
 
@@ -24,6 +27,37 @@ public final class EmbeddedDatabaseOutage {
     /** Starts the server again; the application's pool reconnects on its own, a few seconds later. */
     public static void restart(ApplicationContext context) {
         context.getBean(EmbeddedMariaDb.class).restart();
+    }
+
+    /**
+     * Freezes the server's process (SIGSTOP), as a hung server, a full disk or a host that stopped
+     * answering look to the application: connections stay open, nothing answers. Undo with
+     * {@link #thaw(ApplicationContext)}, always (in a finally block).
+     */
+    public static void freeze(ApplicationContext context) {
+        signal(context, "STOP");
+    }
+
+    /** Lets a frozen server run again (SIGCONT); harmless when it is not frozen. */
+    public static void thaw(ApplicationContext context) {
+        signal(context, "CONT");
+    }
+
+    private static void signal(ApplicationContext context, String signal) {
+        long pid = context.getBean(EmbeddedMariaDb.class).process()
+                .orElseThrow(() -> new IllegalStateException("The embedded MariaDB's process is not known"))
+                .pid();
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start();
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("kill -" + signal + " " + pid + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while sending SIG" + signal, e);
+        }
     }
 
     public static boolean isRunning(ApplicationContext context) {
