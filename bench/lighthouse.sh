@@ -19,7 +19,14 @@ for _ in $(seq 1 180); do
   curl -sf "http://127.0.0.1:$PORT/login" >/dev/null && break
   sleep 1
 done
-LINK=$(grep -o "Demo shared link of alice: [^ ]*" "$OUT/app.log" | head -1 | sed 's/.*: //' | sed "s#http://[^/]*#http://127.0.0.1:$PORT#")
+# The demo chats are made just after the start: wait for alice's shared link.
+LINK=""
+for _ in $(seq 1 60); do
+  LINK=$( (grep -o "Demo shared link of alice: [^ ]*" "$OUT/app.log" || true) | head -1 | sed 's/.*: //' \
+    | sed "s#http://[^/]*#http://127.0.0.1:$PORT#")
+  [ -n "$LINK" ] && break
+  sleep 1
+done
 run() {
   local name=$1 url=$2
   for i in 1 2 3; do
