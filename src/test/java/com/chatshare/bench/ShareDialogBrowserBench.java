@@ -73,11 +73,7 @@ class ShareDialogBrowserBench {
     @Test
     void open_the_share_dialog_and_copy_the_link_of_a_long_chat() throws Exception {
         SignedIn.as(users, "alice");
-        List<String> texts = SnapshotCheckBench.chat(new Random(21));
-        List<ChatTurn> turns = new ArrayList<>();
-        for (int i = 0; i < texts.size(); i++) {
-            turns.add(new ChatTurn(i % 2 == 0 ? MessageRole.USER : MessageRole.ASSISTANT, texts.get(i)));
-        }
+        List<ChatTurn> turns = SnapshotCheckBench.turns(new Random(21));
         ConversationSummary chat = conversations.createConversation("A thousand messages to share", turns);
         SignedIn.signOut();
 
@@ -108,7 +104,7 @@ class ShareDialogBrowserBench {
                 shares.deleteShare(chat.id());
                 SignedIn.signOut();
             }
-            String report = "Share dialog in Chromium, 1,000 messages (" + texts.stream().mapToInt(String::length).sum()
+            String report = "Share dialog in Chromium, 1,000 messages (" + turns.stream().mapToInt(t -> t.content().length()).sum()
                     + " characters), " + WARM_UP + " warm-up rounds, then " + RUNS + " rounds\n"
                     + line("click Share -> dialog with Copy Link shown", open)
                     + line("click Copy Link -> link shown in its field", copy);

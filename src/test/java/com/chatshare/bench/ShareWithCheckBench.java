@@ -56,11 +56,7 @@ class ShareWithCheckBench {
     @Test
     void preview_scan_and_share_a_long_chat() throws Exception {
         SignedIn.as(users, "alice");
-        List<String> texts = SnapshotCheckBench.chat(new Random(14));
-        List<ChatTurn> turns = new ArrayList<>();
-        for (int i = 0; i < texts.size(); i++) {
-            turns.add(new ChatTurn(i % 2 == 0 ? MessageRole.USER : MessageRole.ASSISTANT, texts.get(i)));
-        }
+        List<ChatTurn> turns = SnapshotCheckBench.turns(new Random(14));
         ConversationSummary chat = conversations.createConversation("Thousand with the check", turns);
 
         double[] previews = new double[RUNS];
@@ -99,7 +95,7 @@ class ShareWithCheckBench {
 
         List<String> report = new ArrayList<>();
         report.add(String.format(Locale.ROOT, "chat: %,d messages, %,d characters; %d flagged and left out; %d runs",
-                texts.size(), texts.stream().mapToLong(String::length).sum(), flagged, RUNS));
+                turns.size(), turns.stream().mapToLong(t -> t.content().length()).sum(), flagged, RUNS));
         report.add(line("preview: render + check (locale en-US)", previews));
         report.add(line("share of the choice (create, then updates)", sharesTaken));
         report.add(line("preview + check + share", totals));

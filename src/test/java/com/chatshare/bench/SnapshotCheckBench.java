@@ -71,6 +71,17 @@ class SnapshotCheckBench {
      * Markdown with code blocks, lists and tables, full of numbers, hashes, versions, dates and
      * URLs; one message in fifty holds something the check should find.
      */
+    /** {@link #chat}'s messages as turns, the person's and the assistant's in turn. */
+    static List<com.chatshare.conversations.ChatTurn> turns(Random random) {
+        List<String> texts = chat(random);
+        List<com.chatshare.conversations.ChatTurn> turns = new java.util.ArrayList<>(texts.size());
+        for (int i = 0; i < texts.size(); i++) {
+            turns.add(new com.chatshare.conversations.ChatTurn(i % 2 == 0 ? com.chatshare.conversations.MessageRole.USER
+                    : com.chatshare.conversations.MessageRole.ASSISTANT, texts.get(i)));
+        }
+        return turns;
+    }
+
     static List<String> chat(Random random) {
         List<String> messages = new ArrayList<>(MESSAGES);
         for (int i = 0; i < MESSAGES; i++) {
