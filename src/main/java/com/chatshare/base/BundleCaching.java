@@ -33,6 +33,10 @@ class BundleCaching {
         return registration;
     }
 
+    static String immutableIfFound(String header, String value, int status) {
+        return "Cache-Control".equalsIgnoreCase(header) && status == HttpServletResponse.SC_OK ? IMMUTABLE : value;
+    }
+
     static boolean isHashed(String path) {
         int slash = path.lastIndexOf('/');
         return HASHED_NAME.matcher(path.substring(slash + 1)).matches();
@@ -47,18 +51,19 @@ class BundleCaching {
                 chain.doFilter(request, response);
                 return;
             }
-            response.setHeader("Cache-Control", IMMUTABLE);
+            // Only a file that was found is kept for a year: a 404 (a file of another deployment's
+            // bundle, asked for during a rolling update) must not be cached by anyone.
             chain.doFilter(request, new HttpServletResponseWrapper(response) {
                 @Override
                 public void setHeader(String name, String value) {
-                    if (!"Cache-Control".equalsIgnoreCase(name)) {
-                        super.setHeader(name, value);
-                    }
+                    super.setHeader(name, immutableIfFound(name, value, getStatus()));
                 }
 
                 @Override
                 public void addHeader(String name, String value) {
-                    if (!"Cache-Control".equalsIgnoreCase(name)) {
+                    if ("Cache-Control".equalsIgnoreCase(name)) {
+                        setHeader(name, value);
+                    } else {
                         super.addHeader(name, value);
                     }
                 }

@@ -53,7 +53,8 @@ public class UnexpectedErrorView extends VerticalLayout implements HasErrorParam
             return HttpServletResponse.SC_SERVICE_UNAVAILABLE;
         }
         String reference = UUID.randomUUID().toString().substring(0, 8);
-        log.error("Unexpected error on /{} (reference {})", event.getLocation().getPath(), reference,
+        // The first segment only: a full path can hold a share token (/share/TOKEN/continue).
+        log.error("Unexpected error on /{}/… (reference {})", event.getLocation().getFirstSegment(), reference,
                 parameter.getCaughtException());
         add(new H2("Something went wrong"),
                 new Paragraph("The page could not be shown. Please try again in a moment. If it keeps happening, "
