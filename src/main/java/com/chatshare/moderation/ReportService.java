@@ -27,9 +27,12 @@ import org.springframework.transaction.annotation.Transactional;
  * <li>a reporter's further reports of the same link within the window collapse into the first:
  * accepted and answered the same, but neither stored nor counted again, and they use none of the
  * reporter's allowance;
- * <li>a link stores the reports of at most {@value #PER_LINK} reporters per window, a safety cap
+ * <li>one IPv6 site (/48) sends at most {@value #PER_SITE} reports per window, whichever of its
+ * /64 networks they come from;
+ * <li>a link stores the anonymous reports of at most {@value #PER_LINK} reporters per window, a safety cap
  * on the table only: past it a report is answered the same and not stored (the link has that many
- * in the queue already), never refused, so a flood cannot turn genuine readers away.
+ * in the queue already), never refused, so a flood cannot turn genuine readers away; signed-in
+ * readers' reports are always stored.
  * </ul>
  */
 @Service
@@ -38,6 +41,8 @@ public class ReportService {
     public static final int DETAILS_MAX_LENGTH = 2_000;
     static final int PER_REPORTER = 5;
     static final int PER_LINK = 100;
+    /** Reports from one IPv6 site (/48) per window: its 65,536 /64 networks are not 65,536 reporters. */
+    static final int PER_SITE = 20;
     static final Duration WINDOW = Duration.ofMinutes(10);
 
     private final ShareModeration links;
@@ -49,6 +54,7 @@ public class ReportService {
     private final RateLimit perAccount;
     private final RateLimit perReporterAndLink;
     private final RateLimit perLink;
+    private final RateLimit perSite;
 
     ReportService(ShareModeration links, Reports reports, ApplicationEventPublisher events, Clock clock,
             CurrentUser currentUser, SharedCounters counters) {
@@ -56,6 +62,7 @@ public class ReportService {
         this.perAccount = counters.limit("reports by account", PER_REPORTER, WINDOW);
         this.perReporterAndLink = counters.limit("reports by reporter and link", 1, WINDOW);
         this.perLink = counters.limit("reports stored by link", PER_LINK, WINDOW);
+        this.perSite = counters.limit("reports by site", PER_SITE, WINDOW);
         this.links = links;
         this.reports = reports;
         this.events = events;
@@ -119,10 +126,13 @@ public class ReportService {
             return Optional.empty();
         }
         if (!perAddress.tryAcquire(addressKey(clientAddress))
+                || !perSite.tryAcquire(clientAddress == null ? "unknown" : ClientAddress.siteKey(clientAddress))
                 || (accountId != null && !perAccount.tryAcquire(accountId))) {
             throw new ReportRateLimitedException();
         }
-        if (!perLink.tryAcquire(token)) {
+        // The cap is for anonymous reports: a signed-in reader is accountable (and limited per
+        // account), so a flood of anonymous ones cannot keep a reader's report out of the queue.
+        if (accountId == null && !perLink.tryAcquire(token)) {
             return Optional.empty();
         }
         long shareId = recordReport.apply(token)

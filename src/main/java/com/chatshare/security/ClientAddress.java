@@ -97,6 +97,21 @@ public final class ClientAddress {
         return client.getHostAddress();
     }
 
+    /**
+     * The site an address belongs to, for limits that a flood from many networks of one site must
+     * not escape: an IPv6 address by its /48 (what one site, or one free tunnel, is given), an IPv4
+     * address by itself.
+     */
+    public static String siteKey(InetAddress address) {
+        InetAddress client = unmapped(address);
+        if (client instanceof Inet6Address) {
+            byte[] site = Arrays.copyOf(client.getAddress(), 16);
+            Arrays.fill(site, 6, 16, (byte) 0);
+            return byAddress(site).getHostAddress() + "/48";
+        }
+        return client.getHostAddress();
+    }
+
     /** An IPv4-mapped IPv6 address ({@code ::ffff:a.b.c.d}) as the IPv4 address it is. */
     private static InetAddress unmapped(InetAddress address) {
         byte[] bytes = address.getAddress();

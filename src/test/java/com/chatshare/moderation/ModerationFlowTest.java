@@ -35,6 +35,9 @@ import org.springframework.test.web.servlet.MockMvc;
 class ModerationFlowTest {
 
     @Autowired
+    ReportService reports;
+
+    @Autowired
     MockMvc mvc;
 
     @Autowired
@@ -189,6 +192,45 @@ class ModerationFlowTest {
         assertThat(moderation.findQueue(ModerationFilter.reportedFirst().withSearch(link.path()), 0, 1)).singleElement()
                 .satisfies(row -> assertThat(row.openReports()).isEqualTo(7));
         assertThat(moderation.detail(link.shareId()).orElseThrow().reports()).hasSize(7);
+    }
+
+    @Test
+    void one_ipv6_site_is_one_allowance_however_many_of_its_networks_report() throws Exception {
+        List<ShareDetails> links = new java.util.ArrayList<>();
+        for (int i = 0; i <= ReportService.PER_SITE; i++) {
+            links.add(share("Reported from one site " + i));
+        }
+        // Each report from another /64 of 2001:db8:42::/48, each of another link.
+        for (int i = 0; i < ReportService.PER_SITE; i++) {
+            report(links.get(i), "2001:db8:42:" + Integer.toHexString(i + 1) + "::1");
+        }
+
+        mvc.perform(post(links.get(ReportService.PER_SITE).path() + "/report").with(csrf()).with(request -> {
+                    request.setRemoteAddr("2001:db8:42:ff::1");
+                    return request;
+                }).param("reason", "OTHER"))
+                .andExpect(status().isTooManyRequests());
+        report(links.get(ReportService.PER_SITE), "2001:db8:43::1");
+    }
+
+    @Test
+    void a_signed_in_readers_report_is_stored_after_the_links_anonymous_cap_is_reached() {
+        ShareDetails link = share("Flooded, then reported by a reader");
+        for (int i = 0; i < ReportService.PER_LINK; i++) {
+            assertThat(reports.file(SharingFixtures.token(link), ReportReason.SPAM_OR_PHISHING, "junk",
+                    address("2001:db8:" + Integer.toHexString(0x100 + i) + "::1"))).isPresent();
+        }
+        assertThat(reports.file(SharingFixtures.token(link), ReportReason.SPAM_OR_PHISHING, "one too many",
+                address("2001:db8:ffff::1"))).as("past the anonymous cap: answered, not stored").isEmpty();
+
+        SignedIn.as(users, "bob");
+        assertThat(reports.fileAsReader(SharingFixtures.token(link), ReportReason.VIOLENCE, "A real concern",
+                address("192.0.2.44"))).isPresent();
+        SignedIn.signOut();
+    }
+
+    private static java.net.InetAddress address(String text) {
+        return com.chatshare.security.ClientAddress.parse(text).orElseThrow();
     }
 
     @Test
