@@ -433,7 +433,8 @@ public class ShareService {
     @PreAuthorize("permitAll()")
     @Transactional(readOnly = true)
     public Optional<String> findPublicTitle(String token) {
-        return pages.snapshot(token).map(PublicSnapshot::title);
+        // The title only: the sign-in page needs no rendered snapshot.
+        return pages.snapshotHead(token).map(head -> MarkdownRenderer.plainText(head.title()));
     }
 
     /**

@@ -72,6 +72,8 @@ public class ShareDialog extends Dialog {
     private boolean takenDown;
     /** Something was changed in the dialog since the link was last read: there is something to update. */
     private boolean edited;
+    /** The messages left out as last shared: a change of ticks from these is an edit. */
+    private java.util.Set<Long> shownExclusions = java.util.Set.of();
 
     ShareDialog(ShareService shares, PublicUrls urls, Clock clock, MarkdownRenderer markdown,
             ConversationSummary conversation) {
@@ -152,7 +154,6 @@ public class ShareDialog extends Dialog {
             expiryPolicy = state.expiryPolicy();
             audiences = shares.sharingPolicy().audiences();
             access.show(state.settings(), expiryPolicy, audiences);
-            edited = false;
         }
         messages.show(state);
         if (everything) {
@@ -182,8 +183,6 @@ public class ShareDialog extends Dialog {
         }
         refreshCopy();
     }
-
-    private java.util.Set<Long> shownExclusions = java.util.Set.of();
 
     /** The main button: create, or update when there is something to update; nothing while taken down. */
     private void refreshCopy() {
