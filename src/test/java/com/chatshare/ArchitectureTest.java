@@ -27,7 +27,7 @@ class ArchitectureTest {
 
     static final String ROOT = "com.chatshare";
     static final List<String> FEATURES =
-            List.of("accounts", "conversations", "sharing", "datacontrols", "moderation", "audit");
+            List.of("accounts", "conversations", "sharing", "sharingpolicy", "datacontrols", "moderation", "audit");
 
     /**
      * Which feature owns which table: only that feature's SQL names it. A migration that creates a
@@ -42,7 +42,8 @@ class ArchitectureTest {
             "accounts", List.of("app_user", "app_user_role", "app_user_preference"),
             "conversations", List.of("conversation", "message"),
             "sharing", List.of("share_link", "snapshot_message", "share_revocation", "share_link_member",
-                    "share_link_excluded_message", "sharing_policy"),
+                    "share_link_excluded_message"),
+            "sharingpolicy", List.of("sharing_policy"),
             "moderation", List.of("abuse_report", "review_request", "owner_notice"),
             "audit", List.of("audit_entry")));
 

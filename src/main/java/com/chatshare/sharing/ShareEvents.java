@@ -32,21 +32,4 @@ public final class ShareEvents {
 
     public record ConversationContinued(long shareId, long recipientId, long conversationId) {
     }
-
-    /**
-     * An admin saved the sharing policy; published in the transaction that applied it to the links.
-     *
-     * @param changes what changed, as "setting: old → new" (empty when a first save kept the
-     *        configured values)
-     * @param linksMadeSignedIn public links that became signed-in only (public links turned off)
-     * @param expiriesShortened links whose expiry was brought down to the new maximum
-     * @param notices one per owner whose listed links changed
-     */
-    public record SharingPolicyChanged(java.util.List<String> changes, int linksMadeSignedIn, int expiriesShortened,
-            java.util.List<PolicyNotice> notices) {
-    }
-
-    /** What a sharing-policy change tells one owner about their links, in words meant for them. */
-    public record PolicyNotice(long ownerId, String message) {
-    }
 }

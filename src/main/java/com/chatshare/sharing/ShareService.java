@@ -16,7 +16,6 @@ import com.chatshare.sharing.internal.ExcludedMessages;
 import com.chatshare.sharing.internal.KnownHeads;
 import com.chatshare.sharing.internal.LinkMembers;
 import com.chatshare.sharing.internal.OwnedLinks;
-import com.chatshare.sharing.internal.PolicyStore;
 import com.chatshare.sharing.internal.ShareLink;
 import com.chatshare.sharing.internal.ShareLinkRepository;
 import com.chatshare.sharing.internal.SharePages;
@@ -90,13 +89,13 @@ public class ShareService {
     private final KnownHeads known;
     private final LinkMembers members;
     private final AccountDirectory accounts;
-    private final PolicyStore policies;
+    private final SharingRules policies;
     private final ExcludedMessages excludedMessages;
 
     ShareService(ConversationService conversations, ShareLinkRepository links, SnapshotMessageRepository snapshots,
             SnapshotBatchWriter snapshotWriter, SharePages pages, OwnedLinks ownedLinks, MarkdownRenderer markdown,
             CurrentUser currentUser, ApplicationEventPublisher events, Clock clock, KnownHeads known,
-            SharedCounters counters, LinkMembers members, AccountDirectory accounts, PolicyStore policies,
+            SharedCounters counters, LinkMembers members, AccountDirectory accounts, SharingRules policies,
             @Value("${chatshare.sharing.continues-per-hour:30}") int continuesPerHour,
             ExcludedMessages excludedMessages) {
         this.excludedMessages = excludedMessages;
@@ -134,7 +133,7 @@ public class ShareService {
         ConversationSummary conversation = conversations.getConversation(conversationId);
         List<ChatMessage> shareable = shareable(conversations.findMessages(conversationId));
         Optional<ShareLink> link = ownLink(conversationId);
-        SharingPolicy policy = policies.read().policy();
+        SharingPolicy policy = policies.current();
         Set<Long> excluded = link.map(l -> excludedMessages.of(l.getId())).orElse(Set.of());
         SnapshotCheck check = SnapshotCheck.forLocale(locale);
         return new SharePreview(conversationId,
@@ -157,7 +156,7 @@ public class ShareService {
     /** The instance's sharing policy: which audiences a link may have and which it starts with, and the expiry rules. */
     @Transactional(readOnly = true)
     public SharingPolicy sharingPolicy() {
-        return policies.read().policy();
+        return policies.current();
     }
 
     /**
@@ -217,7 +216,7 @@ public class ShareService {
             MessageChoice choice) {
         AppUserPrincipal owner = currentUser.require();
         // Before the link's lock: a policy change takes the policy first, then the links.
-        SharingPolicy policy = policies.readShared().policy();
+        SharingPolicy policy = policies.holdForShare();
         List<ChatMessage> messages = conversations.findMessages(conversationId);
         List<ChatMessage> shareable = shareable(messages);
         if (shareable.isEmpty()) {
@@ -368,7 +367,7 @@ public class ShareService {
         if (audience == ShareAudience.PEOPLE) {
             throw new ShareException("Choose the people of a link in its Share dialog, one link at a time.");
         }
-        if (!policies.readShared().policy().allows(audience)) {
+        if (!policies.holdForShare().allows(audience)) {
             throw new ShareSettingsException(ShareSettingsException.Setting.AUDIENCE, PUBLIC_LINKS_OFF_MESSAGE);
         }
         Set<Long> ids = ownedIds(shareIds);
@@ -388,7 +387,7 @@ public class ShareService {
      */
     @Transactional
     public int changeExpiry(Collection<Long> shareIds, Instant expiresAt) {
-        checkExpiry(expiresAt, policies.readShared().policy().expiry());
+        checkExpiry(expiresAt, policies.holdForShare().expiry());
         Set<Long> ids = ownedIds(shareIds);
         if (ids.isEmpty()) {
             return 0;

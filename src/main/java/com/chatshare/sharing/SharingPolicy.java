@@ -9,8 +9,9 @@ import java.util.Objects;
 /**
  * The instance's rules for links, set by admins in the sharing-policy view
  * (docs/decisions/0016-sharing-policy.md): whether links may be public, which audience a new link
- * starts with, and how long links may stay open. {@link ShareService} refuses what it forbids,
- * and a change applies to existing links at once ({@link SharingPolicyService#change}).
+ * starts with, and how long links may stay open. Sharing reads it through {@link SharingRules};
+ * {@link ShareService} refuses what it forbids, and a change applies to existing links at once
+ * ({@link LinkPolicyEnforcement}).
  *
  * @param allowPublic whether links for {@link ShareAudience#ANYONE} (the public page) may exist;
  *        when not, the widest audience is signed-in users

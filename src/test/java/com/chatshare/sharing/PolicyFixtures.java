@@ -4,8 +4,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Sets the stored sharing policy directly, as a test's precondition, without applying it to
- * existing links (that is {@link SharingPolicyService#change}'s job, tested on its own); and puts
- * back the state of a fresh database: never saved, so the configured values hold.
+ * existing links (that is the sharing-policy module's {@code SharingPolicyService.change}, tested
+ * on its own, in {@code SharingPolicyTest}); and puts back the state of a fresh database: never
+ * saved, so the configured values hold. Here, beside sharing's tests that need a policy in place,
+ * so that sharing's code, tests included, names nothing of the sharing-policy module.
  */
 public final class PolicyFixtures {
 

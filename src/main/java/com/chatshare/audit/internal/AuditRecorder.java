@@ -9,6 +9,7 @@ import com.chatshare.audit.AuditLog;
 import com.chatshare.conversations.AllConversationsDeleted;
 import com.chatshare.conversations.ConversationDeleted;
 import com.chatshare.sharing.ShareEvents;
+import com.chatshare.sharingpolicy.SharingPolicyChanged;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -75,7 +76,7 @@ class AuditRecorder {
     }
 
     @EventListener
-    void on(ShareEvents.SharingPolicyChanged event) {
+    void on(SharingPolicyChanged event) {
         String changes = event.changes().isEmpty() ? "saved as configured" : String.join("; ", event.changes());
         log.record(AuditAction.SHARING_POLICY_CHANGED, "sharing-policy", changes + ". Links made signed-in only: "
                 + event.linksMadeSignedIn() + "; expiries shortened: " + event.expiriesShortened()

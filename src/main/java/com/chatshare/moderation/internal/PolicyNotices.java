@@ -1,7 +1,7 @@
 package com.chatshare.moderation.internal;
 
 import com.chatshare.moderation.OwnerNotice;
-import com.chatshare.sharing.ShareEvents;
+import com.chatshare.sharingpolicy.SharingPolicyChanged;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,7 +27,7 @@ class PolicyNotices {
     }
 
     @EventListener
-    void on(ShareEvents.SharingPolicyChanged event) {
+    void on(SharingPolicyChanged event) {
         if (event.notices().isEmpty()) {
             return;
         }

@@ -1,4 +1,4 @@
-package com.chatshare.sharing;
+package com.chatshare.sharingpolicy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -18,6 +18,19 @@ import com.chatshare.conversations.ConversationService;
 import com.chatshare.conversations.ConversationSummary;
 import com.chatshare.moderation.OwnerNotice;
 import com.chatshare.moderation.OwnerNotices;
+import com.chatshare.sharing.ExpiryPolicy;
+import com.chatshare.sharing.PolicyFixtures;
+import com.chatshare.sharing.ShareAudience;
+import com.chatshare.sharing.ShareDetails;
+import com.chatshare.sharing.ShareQuery;
+import com.chatshare.sharing.ShareService;
+import com.chatshare.sharing.ShareSettings;
+import com.chatshare.sharing.ShareSettingsException;
+import com.chatshare.sharing.ShareSummary;
+import com.chatshare.sharing.ShareToken;
+import com.chatshare.sharing.ShareVisibility;
+import com.chatshare.sharing.SharingFixtures;
+import com.chatshare.sharing.SharingPolicy;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;

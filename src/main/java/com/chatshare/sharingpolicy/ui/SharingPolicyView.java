@@ -1,12 +1,12 @@
-package com.chatshare.sharing.ui;
+package com.chatshare.sharingpolicy.ui;
 
 import com.chatshare.base.ui.Dates;
 import com.chatshare.base.ui.Notifications;
 import com.chatshare.security.AppRoles;
 import com.chatshare.sharing.ShareAudience;
 import com.chatshare.sharing.SharingPolicy;
-import com.chatshare.sharing.SharingPolicyException;
-import com.chatshare.sharing.SharingPolicyService;
+import com.chatshare.sharingpolicy.SharingPolicyException;
+import com.chatshare.sharingpolicy.SharingPolicyService;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -20,8 +20,6 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Duration;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 

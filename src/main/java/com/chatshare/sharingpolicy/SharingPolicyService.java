@@ -1,8 +1,9 @@
-package com.chatshare.sharing;
+package com.chatshare.sharingpolicy;
 
 import com.chatshare.security.CurrentUser;
-import com.chatshare.sharing.internal.PolicyLinks;
-import com.chatshare.sharing.internal.PolicyStore;
+import com.chatshare.sharing.LinkPolicyEnforcement;
+import com.chatshare.sharing.SharingPolicy;
+import com.chatshare.sharingpolicy.internal.PolicyStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -10,18 +11,21 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The instance's sharing policy (docs/decisions/0016-sharing-policy.md): everyone signed in may
- * read it (the share dialog offers what it allows); only admins change it. A change is audited
- * (who, old → new), applies to the links that exist in the same transaction (public links become
- * signed-in only when public links are turned off; expiries past a new maximum come down to it),
- * reaches every node through the revocation feed, and tells each owner whose links it changed,
- * once, under the bell.
+ * The instance's sharing policy (docs/decisions/0016-sharing-policy.md) as admins see and change
+ * it: everyone signed in may read it; only admins change it. (Sharing reads the policy it acts
+ * under through its port {@link com.chatshare.sharing.SharingRules}, not here.) A change is
+ * audited (who, old → new), applies to the links that exist in the same transaction
+ * ({@link LinkPolicyEnforcement}: public links become signed-in only when public links are turned
+ * off; expiries past a new maximum come down to it), reaches every node through the revocation
+ * feed, and tells each owner whose links it changed, once, under the bell
+ * ({@link SharingPolicyChanged}, stored by moderation).
  */
 @Service
 @PreAuthorize("isAuthenticated()")
@@ -43,7 +47,7 @@ public class SharingPolicyService {
      * @param changedAt when an admin last saved it, or null if none has (the configured values)
      * @param changedBy that admin's username, or null
      */
-    public record Current(SharingPolicy policy, int version, Instant changedAt, String changedBy) {
+    public record Current(SharingPolicy policy, int version, @Nullable Instant changedAt, @Nullable String changedBy) {
     }
 
     /** What a saved change did to existing links. */
@@ -51,12 +55,12 @@ public class SharingPolicyService {
     }
 
     private final PolicyStore store;
-    private final PolicyLinks links;
+    private final LinkPolicyEnforcement links;
     private final CurrentUser currentUser;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    SharingPolicyService(PolicyStore store, PolicyLinks links, CurrentUser currentUser,
+    SharingPolicyService(PolicyStore store, LinkPolicyEnforcement links, CurrentUser currentUser,
             ApplicationEventPublisher events, Clock clock) {
         this.store = store;
         this.links = links;
@@ -101,18 +105,18 @@ public class SharingPolicyService {
             return new Applied(false, 0, 0, 0);
         }
         Instant now = clock.instant();
-        PolicyLinks.Applied applied = links.apply(policy, now);
+        LinkPolicyEnforcement.LinksChanged applied = links.applyToExistingLinks(policy, now);
         store.write(policy, now, currentUser.require().getUsername());
-        List<ShareEvents.PolicyNotice> notices = applied.owners().stream()
-                .map(owner -> new ShareEvents.PolicyNotice(owner.ownerId(), notice(owner, policy, applied.cappedAt())))
+        List<SharingPolicyChanged.PolicyNotice> notices = applied.owners().stream()
+                .map(owner -> new SharingPolicyChanged.PolicyNotice(owner.ownerId(),
+                        notice(owner, policy, applied.cappedAt())))
                 .toList();
-        events.publishEvent(new ShareEvents.SharingPolicyChanged(changes, applied.madeSignedIn(), applied.shortened(),
-                notices));
+        events.publishEvent(new SharingPolicyChanged(changes, applied.madeSignedIn(), applied.shortened(), notices));
         return new Applied(true, applied.madeSignedIn(), applied.shortened(), notices.size());
     }
 
     /** What one owner is told: which of their links changed and how, naming a few. */
-    static String notice(PolicyLinks.OwnerLinks owner, SharingPolicy policy, Instant cappedAt) {
+    static String notice(LinkPolicyEnforcement.OwnerLinks owner, SharingPolicy policy, @Nullable Instant cappedAt) {
         List<String> parts = new ArrayList<>();
         if (owner.madeSignedIn() > 0) {
             parts.add("Public links are now off on this server, so " + links(owner.madeSignedIn(),

@@ -1,7 +1,7 @@
-package com.chatshare.sharing;
+package com.chatshare.sharingpolicy;
 
 /** A sharing policy that cannot be saved as asked; says which field it is about, so the form can mark it. */
-public class SharingPolicyException extends ShareException {
+public class SharingPolicyException extends RuntimeException {
 
     /** The field the message is about; {@link #FORM} for the policy as a whole. */
     public enum Field { DEFAULT_AUDIENCE, FORM }

@@ -1,4 +1,4 @@
-package com.chatshare.sharing.internal;
+package com.chatshare.sharingpolicy.internal;
 
 import com.chatshare.sharing.ShareAudience;
 import com.chatshare.sharing.SharingPolicy;
@@ -7,16 +7,17 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import org.springframework.beans.factory.annotation.Value;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * The one row of {@code sharing_policy}. Until an admin first saves the policy, its expiry rules
- * are the properties {@code chatshare.sharing.max-expiry} and {@code require-expiry}; after that
- * the row holds everything and the properties are not read.
+ * are the properties {@code chatshare.sharing.max-expiry} and {@code require-expiry}
+ * ({@link ConfiguredExpiry}); after that the row holds everything and the properties are not read.
  *
- * <p>Whoever acts under the policy reads it with {@link #readShared()} before touching a link, and
+ * <p>Whoever acts under the policy reads it with {@link #readShared()} before touching a link
+ * (sharing does, through {@link com.chatshare.sharing.SharingRules#holdForShare()}), and
  * a change takes the row with {@link #readForUpdate()}: a share that read the old policy commits
  * before the change applies to existing links, and one that comes later reads the new policy. So no
  * link the new policy forbids is created while it is being applied.
@@ -25,21 +26,18 @@ import org.springframework.stereotype.Component;
 public class PolicyStore {
 
     /** The stored policy with its version and who last saved it (null before the first save). */
-    public record Stored(SharingPolicy policy, int version, Instant changedAt, String changedBy) {
+    public record Stored(SharingPolicy policy, int version, @Nullable Instant changedAt, @Nullable String changedBy) {
     }
 
     private static final String SELECT = "select allow_public, default_audience, max_expiry_seconds, require_expiry, "
             + "version, changed_at, changed_by from sharing_policy where id = 1";
 
     private final JdbcTemplate jdbc;
-    private final Duration maxExpiry;
-    private final boolean requireExpiry;
+    private final ConfiguredExpiry configured;
 
-    PolicyStore(JdbcTemplate jdbc, @Value("${chatshare.sharing.max-expiry:0s}") Duration maxExpiry,
-            @Value("${chatshare.sharing.require-expiry:false}") boolean requireExpiry) {
+    PolicyStore(JdbcTemplate jdbc, ConfiguredExpiry configured) {
         this.jdbc = jdbc;
-        this.maxExpiry = maxExpiry;
-        this.requireExpiry = requireExpiry;
+        this.configured = configured;
     }
 
     /** The policy as it is now (a plain read: for showing it). */
@@ -72,7 +70,8 @@ public class PolicyStore {
         if (changedAt == null) {
             // Never saved by an admin: the properties, as before the policy view existed.
             policy = new SharingPolicy(rs.getBoolean("allow_public"),
-                    ShareAudience.valueOf(rs.getString("default_audience")), maxExpiry, requireExpiry);
+                    ShareAudience.valueOf(rs.getString("default_audience")), configured.maxExpiry(),
+                    configured.requireExpiry());
         } else {
             long seconds = rs.getLong("max_expiry_seconds");
             Duration longest = rs.wasNull() ? null : Duration.ofSeconds(seconds);

@@ -1,4 +1,4 @@
-package com.chatshare.sharing.ui;
+package com.chatshare.sharingpolicy.ui;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
@@ -15,7 +15,7 @@ import com.chatshare.audit.AuditLog;
 import com.chatshare.sharing.PolicyFixtures;
 import com.chatshare.sharing.ShareAudience;
 import com.chatshare.sharing.SharingPolicy;
-import com.chatshare.sharing.SharingPolicyService;
+import com.chatshare.sharingpolicy.SharingPolicyService;
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
 import com.vaadin.flow.component.UI;
