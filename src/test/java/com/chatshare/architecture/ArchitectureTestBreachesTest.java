@@ -1,25 +1,37 @@
 package com.chatshare.architecture;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameEndingWith;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.tuple;
 
+import com.chatshare.architecture.ModuleRules.LongFile;
 import com.chatshare.architecture.TableOwnership.ForeignTable;
 import com.chatshare.architecture.TableOwnership.TableReference;
+import com.chatshare.architecture.fixture.checks.Finding;
+import com.chatshare.architecture.fixture.checks.Scanner;
+import com.chatshare.architecture.fixture.gadgets.GadgetService;
 import com.chatshare.architecture.fixture.gadgets.internal.GadgetStore;
+import com.chatshare.architecture.fixture.pages.PageCache;
+import com.chatshare.architecture.fixture.widgets.Widget;
 import com.chatshare.architecture.fixture.widgets.WidgetArchive;
+import com.chatshare.architecture.fixture.widgets.WidgetLinks;
 import com.chatshare.architecture.fixture.widgets.WidgetService;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The data-access rules of {@code ArchitectureTest}, each shown rejecting a deliberate breach in
+ * The data-access and module rules of {@code ArchitectureTest}, each shown rejecting a deliberate breach in
  * the made-up application under {@code architecture/fixture} (and accepting what that
  * application does right), so a rule that stopped seeing anything would fail here.
  */
@@ -112,6 +124,67 @@ class ArchitectureTestBreachesTest {
                 tuple(8, "snapshot_message"),
                 tuple(13, "conversation"), tuple(14, "message"),
                 tuple(16, "conversation"), tuple(17, "app_user_role"));
+    }
+
+    @Test
+    void a_module_that_stands_alone_using_spring_or_another_module_is_reported() {
+        var result = ModuleRules.standsAlone(FIXTURE, "checks").evaluate(fixture);
+
+        assertThat(result.getFailureReport().getDetails())
+                .anyMatch(line -> line.contains(in(Scanner.class)) && line.contains(Widget.class.getName()))
+                .anyMatch(line -> line.contains(in(Scanner.class)) && line.contains("org.springframework.util"))
+                .noneMatch(line -> line.contains(Finding.class.getName()));
+    }
+
+    @Test
+    void depending_on_a_module_nothing_may_depend_on_is_reported() {
+        var result = ModuleRules.nothingDependsOn(FIXTURE, "pages").evaluate(fixture);
+
+        assertThat(result.getFailureReport().getDetails()).isNotEmpty()
+                .allMatch(line -> line.contains(in(WidgetLinks.class)));
+    }
+
+    @Test
+    void a_module_without_data_access_holding_a_repository_is_reported() {
+        var result = ModuleRules.hasNoDataAccess(FIXTURE, "pages").evaluate(fixture);
+
+        assertThat(result.getFailureReport().getDetails()).isNotEmpty()
+                .allMatch(line -> line.contains(in(PageCache.class)) && line.contains("WidgetRepository"));
+        assertThat(ModuleRules.hasNoDataAccess(FIXTURE, "checks").evaluate(fixture).hasViolation()).isFalse();
+    }
+
+    @Test
+    void a_module_naming_one_it_may_not_know_is_reported() {
+        var result = ModuleRules.knowsNone(FIXTURE, "widgets", "pages", "checks").evaluate(fixture);
+
+        assertThat(result.getFailureReport().getDetails()).isNotEmpty()
+                .allMatch(line -> line.contains(in(WidgetLinks.class)));
+        assertThat(ModuleRules.knowsNone(FIXTURE, "gadgets", "pages").evaluate(fixture).hasViolation()).isFalse();
+    }
+
+    @Test
+    void a_service_with_more_than_ten_collaborators_is_reported() {
+        var result = ModuleRules.atMostCollaborators(simpleNameEndingWith("Service"), 10).evaluate(fixture);
+
+        assertThat(result.getFailureReport().getDetails()).singleElement().asString()
+                .contains(GadgetService.class.getName() + " takes 11 collaborators");
+    }
+
+    @Test
+    void source_files_over_the_limit_are_listed_longest_first(@TempDir Path sources) throws IOException {
+        Files.createDirectories(sources.resolve("a/b"));
+        Files.write(sources.resolve("Short.java"), Collections.nCopies(400, "//"));
+        Files.write(sources.resolve("a/Long.java"), Collections.nCopies(401, "//"));
+        Files.write(sources.resolve("a/b/Longer.java"), Collections.nCopies(900, "//"));
+        Files.write(sources.resolve("a/notes.txt"), Collections.nCopies(900, "//"));
+
+        assertThat(ModuleRules.filesOver(sources, 400)).extracting(LongFile::file, LongFile::lines).containsExactly(
+                tuple(sources.resolve("a/b/Longer.java"), 900L), tuple(sources.resolve("a/Long.java"), 401L));
+    }
+
+    /** How ArchUnit names a member of {@code type} in a violation: {@code <com.example.Type.member…>}. */
+    private static String in(Class<?> type) {
+        return "<" + type.getName() + ".";
     }
 
     @Test
