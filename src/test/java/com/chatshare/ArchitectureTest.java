@@ -1,11 +1,13 @@
 package com.chatshare;
 
+import static com.tngtech.archunit.core.domain.properties.CanBeAnnotated.Predicates.metaAnnotatedWith;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.chatshare.architecture.DataAccessRules;
+import com.chatshare.architecture.ModuleRules;
 import com.chatshare.architecture.TableOwnership;
 import com.chatshare.architecture.TableOwnership.ForeignTable;
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.stereotype.Component;
 
 /** Keeps the package rules of STYLE.md true as the code grows. */
 class ArchitectureTest {
@@ -144,6 +147,33 @@ class ArchitectureTest {
                 + "in ArchitectureTest.TABLES").isEmpty();
         assertThat(Stream.concat(FEATURES.stream(), Stream.of(RATE_LIMITS)).toList())
                 .as("features (and the ratelimit module) owning tables").containsAll(TABLES.owners().values());
+    }
+
+    @Test
+    void the_check_before_sharing_depends_on_nothing_in_the_app_nor_on_spring() {
+        check(ModuleRules.standsAlone(ROOT, "disclosure"));
+    }
+
+    @Test
+    void nothing_depends_on_the_public_page_and_it_has_no_data_access() {
+        check(ModuleRules.nothingDependsOn(ROOT, "sharepage"));
+        check(ModuleRules.hasNoDataAccess(ROOT, "sharepage"));
+    }
+
+    @Test
+    void sharing_knows_neither_the_public_page_nor_the_sharing_policy() {
+        check(ModuleRules.knowsNone(ROOT, "sharing", "sharepage", "sharingpolicy"));
+    }
+
+    @Test
+    void no_service_takes_more_than_ten_collaborators() {
+        check(ModuleRules.atMostCollaborators(metaAnnotatedWith(Component.class).as("Spring components"), 10));
+    }
+
+    @Test
+    void no_main_source_file_is_over_400_lines() {
+        assertThat(ModuleRules.filesOver(SOURCES, 400)).as("main source files over 400 lines: split them by what "
+                + "they do").isEmpty();
     }
 
     private static String[] featurePackages() {

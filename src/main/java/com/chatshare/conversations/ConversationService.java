@@ -1,32 +1,23 @@
 package com.chatshare.conversations;
 
 import com.chatshare.base.markdown.MarkdownRenderer;
-import com.chatshare.ratelimit.RateLimit;
-import com.chatshare.ratelimit.SharedCounters;
+import com.chatshare.conversations.internal.AssistantReplies;
 import com.chatshare.conversations.internal.Conversation;
 import com.chatshare.conversations.internal.ConversationRepository;
 import com.chatshare.conversations.internal.Message;
 import com.chatshare.conversations.internal.MessageBatchWriter;
 import com.chatshare.conversations.internal.MessageCounts;
 import com.chatshare.conversations.internal.MessageRepository;
-import com.chatshare.conversations.internal.ReplyMeters;
-import com.chatshare.conversations.internal.ReplyRecorder;
 import com.chatshare.security.CurrentUser;
-import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import org.jspecify.annotations.Nullable;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import reactor.core.publisher.Flux;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * A signed-in user's conversations with the assistant. Every method works on the caller's own
@@ -36,20 +27,6 @@ import reactor.core.scheduler.Schedulers;
 @PreAuthorize("isAuthenticated()")
 public class ConversationService {
 
-    private final ConversationRepository conversations;
-    private final MessageRepository messages;
-    private final ReplyRecorder replyRecorder;
-    private final ReplyMeters replyMeters;
-    private final MessageBatchWriter batchWriter;
-    private final MessageCounts messageCounts;
-    private final Assistant assistant;
-    private final AssistantProperties assistantProperties;
-    private final CurrentUser currentUser;
-    private final ApplicationEventPublisher events;
-    private final Clock clock;
-    /** Null when answers are not limited (the offline demo assistant, unless configured). */
-    private final @Nullable RateLimit replies;
-
     public static final String FULL_CONVERSATION_MESSAGE = "This chat has reached "
             + String.format("%,d", ChatMessage.MAX_PER_CONVERSATION) + " messages. Start a new chat to go on.";
     public static final String ANSWER_TOO_LONG_MESSAGE = "The answer was cut off at "
@@ -57,20 +34,23 @@ public class ConversationService {
     /** The shared counter of answers per account (per minute, {@code chatshare.assistant.replies-per-minute}). */
     public static final String REPLIES_BY_ACCOUNT = "assistant replies by account";
 
-    ConversationService(ConversationRepository conversations, MessageRepository messages, ReplyRecorder replyRecorder,
-            ReplyMeters replyMeters, MessageBatchWriter batchWriter, MessageCounts messageCounts, Assistant assistant, AssistantProperties assistantProperties, CurrentUser currentUser,
-            ApplicationEventPublisher events, Clock clock, SharedCounters counters) {
+    private final ConversationRepository conversations;
+    private final MessageRepository messages;
+    private final AssistantReplies replies;
+    private final MessageBatchWriter batchWriter;
+    private final MessageCounts messageCounts;
+    private final CurrentUser currentUser;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    ConversationService(ConversationRepository conversations, MessageRepository messages, AssistantReplies replies,
+            MessageBatchWriter batchWriter, MessageCounts messageCounts, CurrentUser currentUser,
+            ApplicationEventPublisher events, Clock clock) {
         this.conversations = conversations;
         this.messages = messages;
-        this.replyRecorder = replyRecorder;
-        this.replyMeters = replyMeters;
+        this.replies = replies;
         this.batchWriter = batchWriter;
         this.messageCounts = messageCounts;
-        this.assistant = assistant;
-        this.assistantProperties = assistantProperties;
-        this.replies = assistantProperties.answersPerMinute().stream()
-                .mapToObj(limit -> counters.limit(REPLIES_BY_ACCOUNT, limit, java.time.Duration.ofMinutes(1)))
-                .findFirst().orElse(null);
         this.currentUser = currentUser;
         this.events = events;
         this.clock = clock;
@@ -139,46 +119,13 @@ public class ConversationService {
         if (nextPosition(conversationId) >= ChatMessage.MAX_PER_CONVERSATION) {
             throw new InvalidChatInputException(FULL_CONVERSATION_MESSAGE);
         }
-        if (replies != null) {
-            Optional<java.time.Duration> wait = replies.acquireOrWait(currentUser.requireUserId());
-            if (wait.isPresent()) {
-                throw new AnswersLimitedException(replies.limit(), wait.get());
-            }
-        }
+        replies.acquire(currentUser.requireUserId());
         List<ChatTurn> history = messages.findByConversationIdOrderByPosition(conversationId).stream()
                 .map(Message::toChatMessage)
                 .filter(m -> m.status() == MessageStatus.COMPLETE || m.status() == MessageStatus.STOPPED)
                 .map(m -> new ChatTurn(m.role(), m.content()))
                 .toList();
-        ChatMessage placeholder = messages.save(new Message(conversationId, nextPosition(conversationId),
-                MessageRole.ASSISTANT, "", MessageStatus.GENERATING, clock.instant())).toChatMessage();
-
-        StringBuffer received = new StringBuffer();
-        AtomicBoolean finished = new AtomicBoolean();
-        Timer.Sample started = replyMeters.start();
-        Runnable complete = () -> finish(finished, started, conversationId, placeholder.id(), received,
-                MessageStatus.COMPLETE);
-        Flux<String> tokens = Flux.defer(() -> assistant.reply(history))
-                .timeout(assistantProperties.timeout())
-                .onErrorMap(e -> !(e instanceof AssistantUnavailableException),
-                        e -> new AssistantUnavailableException(e instanceof java.util.concurrent.TimeoutException
-                                ? "The assistant did not answer in time." : "The assistant could not answer.", e))
-                .handle((String piece, reactor.core.publisher.SynchronousSink<String> sink) -> {
-                    // A runaway answer ends, marked incomplete, instead of growing without bound.
-                    if (received.length() + piece.length() > ChatMessage.MAX_ANSWER_LENGTH) {
-                        sink.error(new AssistantUnavailableException(ANSWER_TOO_LONG_MESSAGE, null));
-                    } else {
-                        sink.next(piece);
-                    }
-                })
-                .doOnNext(received::append)
-                .doOnComplete(complete)
-                .doOnError(e -> finish(finished, started, conversationId, placeholder.id(), received,
-                        MessageStatus.FAILED))
-                .doOnCancel(() -> finish(finished, started, conversationId, placeholder.id(), received,
-                        MessageStatus.STOPPED))
-                .subscribeOn(Schedulers.boundedElastic());
-        return new ReplyStream(placeholder, tokens);
+        return replies.stream(conversationId, nextPosition(conversationId), history);
     }
 
     /**
@@ -276,15 +223,7 @@ public class ConversationService {
 
     /** How the chat view labels the assistant's answers. */
     public String assistantName() {
-        return assistant.displayName();
-    }
-
-    private void finish(AtomicBoolean finished, Timer.Sample started, long conversationId, long messageId,
-            StringBuffer received, MessageStatus status) {
-        if (finished.compareAndSet(false, true)) {
-            replyMeters.finished(started, status);
-            replyRecorder.finish(conversationId, messageId, received.toString(), status);
-        }
+        return replies.assistantName();
     }
 
     private Conversation owned(long conversationId) {

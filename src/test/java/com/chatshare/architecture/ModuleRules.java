@@ -77,7 +77,7 @@ public final class ModuleRules {
     }
 
     /** Every constructor of a class that {@code services} match takes at most {@code max} parameters. */
-    public static ArchRule atMostCollaborators(DescribedPredicate<JavaClass> services, int max) {
+    public static ArchRule atMostCollaborators(DescribedPredicate<? super JavaClass> services, int max) {
         return classes().that(services).should(new ArchCondition<>("take at most " + max + " collaborators") {
             @Override
             public void check(JavaClass type, ConditionEvents events) {
