@@ -22,8 +22,12 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
 /**
- * The moderation queue's reads of share_link: one page per query, each order on its index. Links
- * for specific people nobody reported are not there for moderators ({@link #VISIBLE_TO_MODERATORS}).
+ * Moderation's SQL on share_link: the queue's pages (one query per page, each order on its index,
+ * titles searched through {@link TitleSearch}) and a link's detail, where links for specific people
+ * nobody reported are not there for moderators ({@link #VISIBLE_TO_MODERATORS}); and, for every
+ * link, which ones still exist (for moderation's retention job) and the deletes that end a
+ * takedown of a link its owner removed (at reinstatement, or after the retention:
+ * {@link TakedownRetention}).
  */
 @Component
 public class ModeratedLinks {
@@ -35,8 +39,9 @@ public class ModeratedLinks {
 
     /**
      * What moderators may see: every link but those for specific people that none of their readers
-     * reported ({@code last_report_at} is set by the first report and never cleared). Part of every
-     * read here, so the queue, the title search, the detail and a takedown by id agree.
+     * reported ({@code last_report_at} is set by the first report and never cleared). Part of the
+     * queue's reads (title search included) and the detail's, and written again in JPQL in
+     * {@link ShareLinkRepository#takeDown}, so the queue, the detail and a takedown by id agree.
      */
     static final String VISIBLE_TO_MODERATORS = "(s.audience <> 'PEOPLE' or s.last_report_at is not null)";
 
