@@ -65,7 +65,7 @@ public record TitleSearch(List<String> words, List<String> likes) {
 
     /**
      * One owner's links still in their list (not removed by them), narrowed and ordered as the data
-     * controls ask ({@link ShareQuery}'s search is this search's, not read here).
+     * controls ask (the query's search text is what {@link #of} reads, not used here).
      *
      * @param now which links have expired, for {@link ShareQuery.ExpiryFilter}
      */
@@ -74,7 +74,7 @@ public record TitleSearch(List<String> words, List<String> likes) {
 
     /**
      * The links moderators may see ({@link #VISIBLE_TO_MODERATORS}), narrowed and ordered as the
-     * queue asks ({@link ModeratedLinkQuery}'s title search is this search's, not read here).
+     * queue asks (the query's title search is what {@link #of} reads, not used here).
      */
     public record ModerationQueue(ModeratedLinkQuery query) implements Listing {
     }
