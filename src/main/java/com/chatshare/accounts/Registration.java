@@ -75,7 +75,7 @@ public record Registration(String username, String displayName, String password)
 
     /** Bidi overrides removed, as every view and the public page show names. */
     public String normalizedDisplayName() {
-        return MarkdownRenderer.plainText(displayName).strip();
+        return MarkdownRenderer.withoutBidiControls(displayName).strip();
     }
 
     /** Words a display name may not use on a self-registered account: they would pass for staff. */
@@ -130,7 +130,7 @@ public record Registration(String username, String displayName, String password)
      * "Admiral Ackbar" is allowed: "admiral" does not contain "admin".
      */
     public static Optional<String> impersonationProblem(String displayName) {
-        String folded = java.text.Normalizer.normalize(MarkdownRenderer.plainText(displayName),
+        String folded = java.text.Normalizer.normalize(MarkdownRenderer.withoutBidiControls(displayName),
                 java.text.Normalizer.Form.NFKD).replaceAll("[\\p{M}\\p{Cf}]+", "").toLowerCase(java.util.Locale.ROOT);
         boolean reservedWord = java.util.Arrays.stream(folded.split("[^\\p{L}\\p{N}]+")).anyMatch(RESERVED_WORDS::contains);
         String skeleton = skeleton(displayName);
@@ -150,7 +150,7 @@ public record Registration(String username, String displayName, String password)
      * and everything but letters and digits removed. Two texts that look alike have one skeleton.
      */
     static String skeleton(String text) {
-        String compatible = java.text.Normalizer.normalize(MarkdownRenderer.plainText(text), java.text.Normalizer.Form.NFKC);
+        String compatible = java.text.Normalizer.normalize(MarkdownRenderer.withoutBidiControls(text), java.text.Normalizer.Form.NFKC);
         String unaccented = java.text.Normalizer.normalize(compatible, java.text.Normalizer.Form.NFKD)
                 .replaceAll("[\\p{M}\\p{Cf}]+", "");
         StringBuilder latinCapitals = new StringBuilder(unaccented.length());

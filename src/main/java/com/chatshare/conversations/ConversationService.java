@@ -163,7 +163,7 @@ public class ConversationService {
     }
 
     private ConversationSummary create(String title, List<ChatTurn> turns, boolean imported) {
-        String plain = MarkdownRenderer.plainText(title);
+        String plain = MarkdownRenderer.withoutBidiControls(title);
         String cleanTitle = plain.isBlank() ? ConversationSummary.UNTITLED : plain.strip();
         if (cleanTitle.length() > ConversationSummary.TITLE_MAX_LENGTH) {
             cleanTitle = cleanTitle.substring(0, ConversationSummary.TITLE_MAX_LENGTH);
@@ -180,7 +180,7 @@ public class ConversationService {
     @Transactional
     public ConversationSummary rename(long conversationId, String title) {
         // Titles show in every view: bidi overrides go here, once, as the public page drops them.
-        String text = MarkdownRenderer.plainText(title).strip();
+        String text = MarkdownRenderer.withoutBidiControls(title).strip();
         if (text.isEmpty()) {
             throw new InvalidChatInputException("Enter a title.");
         }
@@ -248,7 +248,7 @@ public class ConversationService {
     }
 
     static String titleFrom(String text) {
-        String oneLine = MarkdownRenderer.plainText(text).strip().replaceAll("\\s+", " ");
+        String oneLine = MarkdownRenderer.withoutBidiControls(text).strip().replaceAll("\\s+", " ");
         if (oneLine.length() <= ConversationSummary.AUTO_TITLE_LENGTH) {
             return oneLine;
         }

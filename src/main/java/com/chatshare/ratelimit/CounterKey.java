@@ -28,8 +28,8 @@ public record CounterKey(String scope, String key, Duration window) {
         if (scope.isEmpty() || scope.length() > SCOPE_MAX_LENGTH || !scope.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
             throw new IllegalArgumentException("scope must be 1 to " + SCOPE_MAX_LENGTH + " printable ASCII characters");
         }
-        if (window.toMillis() < Counter.SLICES) {
-            throw new IllegalArgumentException("window must be at least " + Counter.SLICES + " ms");
+        if (window.toMillis() < WindowCounter.SLICES) {
+            throw new IllegalArgumentException("window must be at least " + WindowCounter.SLICES + " ms");
         }
     }
 
@@ -49,6 +49,6 @@ public record CounterKey(String scope, String key, Duration window) {
     }
 
     long sliceMillis() {
-        return window.toMillis() / Counter.SLICES;
+        return window.toMillis() / WindowCounter.SLICES;
     }
 }

@@ -7,16 +7,16 @@ import java.util.Map;
 public final class Counters {
 
     private final Instant now;
-    private final Map<CounterKey, Counter> byKey;
+    private final Map<CounterKey, WindowCounter> byKey;
 
-    Counters(Instant now, Map<CounterKey, Counter> byKey) {
+    Counters(Instant now, Map<CounterKey, WindowCounter> byKey) {
         this.now = now;
         this.byKey = byKey;
     }
 
     /** @throws IllegalArgumentException for a key that was not asked for */
-    public Counter get(CounterKey key) {
-        Counter counter = byKey.get(key);
+    public WindowCounter get(CounterKey key) {
+        WindowCounter counter = byKey.get(key);
         if (counter == null) {
             throw new IllegalArgumentException(key + " was not asked for");
         }
@@ -28,7 +28,7 @@ public final class Counters {
         return now;
     }
 
-    Map<CounterKey, Counter> byKey() {
+    Map<CounterKey, WindowCounter> byKey() {
         return byKey;
     }
 }

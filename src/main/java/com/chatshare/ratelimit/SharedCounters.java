@@ -61,7 +61,7 @@ public class SharedCounters {
     public boolean tryAcquire(String scope, String key, int limit, Duration window) {
         CounterKey counted = new CounterKey(scope, key, window);
         return compute(List.of(counted), counters -> {
-            Counter counter = counters.get(counted);
+            WindowCounter counter = counters.get(counted);
             if (counter.count() >= limit) {
                 return false;
             }
@@ -78,7 +78,7 @@ public class SharedCounters {
     public java.util.Optional<Duration> acquireOrWait(String scope, String key, int limit, Duration window) {
         CounterKey counted = new CounterKey(scope, key, window);
         return compute(List.of(counted), counters -> {
-            Counter counter = counters.get(counted);
+            WindowCounter counter = counters.get(counted);
             if (counter.count() >= limit) {
                 return java.util.Optional.of(counter.untilBelow(limit));
             }
@@ -128,16 +128,16 @@ public class SharedCounters {
         List<CounterKey> list = keys.stream().distinct().toList();
         Instant now = clock.instant();
         Map<CounterKey, StoredCounter> stored = rows.read(list);
-        Map<CounterKey, Counter> counters = new HashMap<>();
-        list.forEach(key -> counters.put(key, new Counter(key, now, stored.get(key))));
+        Map<CounterKey, WindowCounter> counters = new HashMap<>();
+        list.forEach(key -> counters.put(key, new WindowCounter(key, now, stored.get(key))));
         return new Counters(now, counters);
     }
 
     private <T> T locked(List<CounterKey> keys, Function<Counters, T> work) {
         Instant now = clock.instant();
         Map<CounterKey, StoredCounter> stored = rows.lock(keys, now);
-        Map<CounterKey, Counter> byKey = new HashMap<>();
-        keys.forEach(key -> byKey.put(key, new Counter(key, now, stored.get(key))));
+        Map<CounterKey, WindowCounter> byKey = new HashMap<>();
+        keys.forEach(key -> byKey.put(key, new WindowCounter(key, now, stored.get(key))));
         Counters counters = new Counters(now, byKey);
         T result = work.apply(counters);
         Map<CounterKey, StoredCounter> changed = new HashMap<>();

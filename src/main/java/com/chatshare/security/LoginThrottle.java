@@ -1,11 +1,12 @@
 package com.chatshare.security;
 
-import com.chatshare.ratelimit.Counter;
 import com.chatshare.ratelimit.CounterKey;
 import com.chatshare.ratelimit.Counters;
 import com.chatshare.ratelimit.SharedCounters;
-import java.net.InetAddress;
+import com.chatshare.ratelimit.WindowCounter;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.net.InetAddress;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
@@ -76,8 +77,8 @@ public class LoginThrottle {
 
     private final SharedCounters counters;
     private final Consumer<Duration> sleeper;
-    private final io.micrometer.core.instrument.Counter usernameLockouts;
-    private final io.micrometer.core.instrument.Counter addressLockouts;
+    private final Counter usernameLockouts;
+    private final Counter addressLockouts;
 
     @Autowired
     public LoginThrottle(SharedCounters counters, MeterRegistry meters) {
@@ -95,8 +96,8 @@ public class LoginThrottle {
         this.addressLockouts = lockouts(meters, "address");
     }
 
-    private static io.micrometer.core.instrument.Counter lockouts(MeterRegistry meters, String kind) {
-        return io.micrometer.core.instrument.Counter.builder("chatshare.signin.lockouts")
+    private static Counter lockouts(MeterRegistry meters, String kind) {
+        return Counter.builder("chatshare.signin.lockouts")
                 .description("Lockouts begun by the sign-in throttle (a username, or an address), on this node")
                 .tag("kind", kind).register(meters);
     }
@@ -187,17 +188,17 @@ public class LoginThrottle {
 
     private static boolean refuses(Counters counters, Keys keys) {
         if (keys.address() != null) {
-            Counter address = counters.get(keys.address());
+            WindowCounter address = counters.get(keys.address());
             if (address.isLocked() || address.count() >= ADDRESS_MAX_FAILURES) {
                 return true;
             }
         }
-        Counter username = counters.get(keys.username());
+        WindowCounter username = counters.get(keys.username());
         if (keys.fromAddress() == null) {
             // Without an address nobody can tell the owner from the guesser.
             return username.isLocked() || username.count() >= MAX_FAILURES;
         }
-        Counter fromAddress = counters.get(keys.fromAddress());
+        WindowCounter fromAddress = counters.get(keys.fromAddress());
         boolean lockedOut = username.lockedAt()
                 .flatMap(locked -> fromAddress.markedAt().filter(failed -> !failed.isBefore(locked.minus(WINDOW))))
                 .isPresent();
@@ -223,7 +224,7 @@ public class LoginThrottle {
     private static Lockouts settleFailure(Counters counters, Keys keys) {
         boolean addressLocked = false;
         if (keys.address() != null) {
-            Counter address = counters.get(keys.address());
+            WindowCounter address = counters.get(keys.address());
             if (!address.isLocked() && address.count() >= ADDRESS_MAX_FAILURES) {
                 address.lock(ADDRESS_LOCKOUT);
                 address.reset();
@@ -232,7 +233,7 @@ public class LoginThrottle {
             // Kept while a lock that this failure counts towards can last.
             counters.get(keys.fromAddress()).mark(WINDOW.plus(LOCKOUT));
         }
-        Counter username = counters.get(keys.username());
+        WindowCounter username = counters.get(keys.username());
         boolean usernameLocked = !username.isLocked() && username.count() >= MAX_FAILURES;
         if (usernameLocked) {
             username.lock(LOCKOUT);
@@ -241,7 +242,7 @@ public class LoginThrottle {
     }
 
     private static void forgetFailuresFromAddress(Counters counters, Keys keys) {
-        Counter fromAddress = counters.get(keys.fromAddress());
+        WindowCounter fromAddress = counters.get(keys.fromAddress());
         counters.get(keys.username()).removeHitsOf(fromAddress);
         fromAddress.delete();
     }

@@ -1,6 +1,7 @@
 package com.chatshare.sharing;
 
 import com.chatshare.conversations.MessageRole;
+import com.chatshare.disclosure.SnapshotCheck;
 import java.util.List;
 
 /**

@@ -22,10 +22,11 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Sharing's API for moderation: the queue's typed query, the snapshot as viewers see it, the
  * link's status (take down, reinstate) and the report counters the queue sorts by. Moderators and
- * admins only, except the calls a viewer's report makes. No other feature writes share_link.
+ * admins only, except the calls a viewer's report makes and {@link #existing}, which moderation's
+ * retention job calls with nobody signed in. No other feature writes share_link.
  *
  * <p>A link for specific people is not the moderators' to read until one of its readers reports
- * it: until then every call here answers for it as for a link that does not exist
+ * it: until then every moderator's call here answers for it as for a link that does not exist
  * (docs/decisions/0012-audience-and-expiry.md).
  */
 @Service
@@ -90,8 +91,9 @@ public class ShareModeration {
     }
 
     /**
-     * Takes active links down in one statement: the pages answer 410 from the next request on, and
-     * no owner's Update can bring them back (the version moves; an Update in flight holds the row
+     * Takes active links down in one statement: the pages answer 410 from the next request on this
+     * node and within the revocation feed's bound on the others (docs/decisions/0011-revocation-feed.md),
+     * and no owner's Update can bring them back (the version moves; an Update in flight holds the row
      * and this waits for it). Open reports are cleared in the same transaction.
      *
      * @return the links this call took down; ids that were missing or already down are left out

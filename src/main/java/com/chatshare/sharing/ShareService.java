@@ -7,6 +7,7 @@ import com.chatshare.conversations.ChatTurn;
 import com.chatshare.conversations.ConversationService;
 import com.chatshare.conversations.ConversationSummary;
 import com.chatshare.conversations.MessageStatus;
+import com.chatshare.disclosure.SnapshotCheck;
 import com.chatshare.security.AppUserPrincipal;
 import com.chatshare.security.CurrentUser;
 import com.chatshare.base.markdown.MarkdownRenderer;
@@ -433,7 +434,7 @@ public class ShareService {
     @Transactional(readOnly = true)
     public Optional<String> findPublicTitle(String token) {
         // The title only: the sign-in page needs no rendered snapshot.
-        return pages.snapshotHead(token).map(head -> MarkdownRenderer.plainText(head.title()));
+        return pages.snapshotHead(token).map(head -> MarkdownRenderer.withoutBidiControls(head.title()));
     }
 
     /**
@@ -518,7 +519,7 @@ public class ShareService {
     }
 
     private static String validTitle(String title) {
-        String text = MarkdownRenderer.plainText(title).strip();
+        String text = MarkdownRenderer.withoutBidiControls(title).strip();
         if (text.isEmpty()) {
             throw new ShareException(ShareException.Reason.TITLE, "Enter a title for the shared chat.");
         }

@@ -10,7 +10,7 @@ import com.chatshare.sharing.PreviewMessage;
 import com.chatshare.sharing.SharePreview;
 import com.chatshare.sharing.ShareService;
 import com.chatshare.sharing.ShareVisibility;
-import com.chatshare.sharing.SnapshotCheck;
+import com.chatshare.disclosure.SnapshotCheck;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package com.chatshare.bench;
 
-import com.chatshare.sharing.SnapshotCheck;
-import com.chatshare.sharing.SnapshotCheck.Finding;
+import com.chatshare.disclosure.SnapshotCheck;
+import com.chatshare.disclosure.SnapshotCheck.Finding;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

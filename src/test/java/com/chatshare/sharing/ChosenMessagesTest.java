@@ -12,6 +12,7 @@ import com.chatshare.conversations.ChatTurn;
 import com.chatshare.conversations.ConversationService;
 import com.chatshare.conversations.ConversationSummary;
 import com.chatshare.conversations.MessageRole;
+import com.chatshare.disclosure.SnapshotCheck;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -56,7 +56,7 @@ public class MarkdownRenderer {
      * {@code \n} and kept by the paragraph's class. Empty text gives an empty string.
      */
     public String verbatimHtml(String text) {
-        String plain = plainText(text).replace("\r\n", "\n").replace('\r', '\n').strip();
+        String plain = withoutBidiControls(text).replace("\r\n", "\n").replace('\r', '\n').strip();
         if (plain.isEmpty()) {
             return "";
         }
@@ -64,7 +64,7 @@ public class MarkdownRenderer {
     }
 
     public String toHtml(String markdown) {
-        String html = renderer.render(parser.parse(plainText(markdown)));
+        String html = renderer.render(parser.parse(withoutBidiControls(markdown)));
         Document document = Jsoup.parseBodyFragment(html);
         for (Element image : document.select("img")) {
             String alt = image.attr("alt").isBlank() ? "image" : image.attr("alt");
@@ -78,8 +78,23 @@ public class MarkdownRenderer {
         return Jsoup.clean(document.body().html(), "", safelist, output);
     }
 
-    /** Text shown as text (titles, names): bidirectional overrides removed, nothing else changed. */
-    public static String plainText(String text) {
+    /**
+     * The text without bidirectional controls (overrides, embeddings, isolates, marks), which can
+     * make it read differently from what it is; nothing else changed, so it is still text, not
+     * HTML. For text shown as text (titles, names) and before rendering. {@code null} gives "".
+     */
+    public static String withoutBidiControls(String text) {
         return text == null ? "" : BIDI_CONTROLS.matcher(text).replaceAll("");
+    }
+
+    /**
+     * The old name of {@link #withoutBidiControls}, kept only until the files being restructured
+     * in parallel (ShareService, SharePages) call the new one.
+     *
+     * @deprecated use {@link #withoutBidiControls}
+     */
+    @Deprecated(forRemoval = true)
+    public static String plainText(String text) {
+        return withoutBidiControls(text);
     }
 }

@@ -21,9 +21,6 @@ import com.chatshare.security.CurrentUser;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.dialog.Dialog;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -65,7 +62,7 @@ public class ChatView extends VerticalLayout implements BeforeEnterObserver, Has
     private static final Duration UI_BATCH = Duration.ofMillis(50);
 
     private final transient ConversationService service;
-    private final transient ObjectProvider<ShareDialogOpener> shareDialogs;
+    private final transient ShareDialogOpener shareDialogs;
     private final ChatList chatList;
 
     private final ChatHeader header;
@@ -79,7 +76,7 @@ public class ChatView extends VerticalLayout implements BeforeEnterObserver, Has
     private Notification notSaved;
     private transient Disposable generation;
 
-    ChatView(ConversationService service, CurrentUser currentUser, ObjectProvider<ShareDialogOpener> shareDialogs,
+    ChatView(ConversationService service, CurrentUser currentUser, ShareDialogOpener shareDialogs,
             ObjectProvider<SharedConversations> sharedConversations, MarkdownRenderer markdown) {
         this.service = service;
         String userName = currentUser.require().displayName();
@@ -319,18 +316,8 @@ public class ChatView extends VerticalLayout implements BeforeEnterObserver, Has
         if (target == null) {
             return;
         }
-        ShareDialogOpener opener = shareDialogs.getIfAvailable();
-        if (opener != null) {
-            // Sharing or deleting the link in the dialog changes the chat's "Shared" badge.
-            opener.open(target, chatList::refresh);
-            return;
-        }
-        Dialog placeholder = new Dialog();
-        placeholder.setId("share-placeholder");
-        placeholder.setHeaderTitle("Share “" + target.title() + "”");
-        placeholder.add(new Paragraph("Sharing by link is not available yet in this version of Chatshare."));
-        placeholder.getFooter().add(new Button("Close", event -> placeholder.close()));
-        placeholder.open();
+        // Sharing or deleting the link in the dialog changes the chat's "Shared" badge.
+        shareDialogs.open(target, chatList::refresh);
     }
 
     private static void access(UI ui, Runnable task) {

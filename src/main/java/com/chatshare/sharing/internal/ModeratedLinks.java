@@ -6,11 +6,11 @@ import com.chatshare.sharing.ShareAudience;
 import com.chatshare.sharing.ShareStatus;
 import com.chatshare.sharing.ShareToken;
 import com.chatshare.sharing.ShareVisibility;
+import com.chatshare.sharing.internal.TitleSearch.Column;
+import com.chatshare.sharing.internal.TitleSearch.ModerationQueue;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -22,23 +22,21 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
 /**
- * The moderation queue's reads of share_link: one page per query, each order on its index. Links
- * for specific people nobody reported are not there for moderators ({@link #VISIBLE_TO_MODERATORS}).
+ * Moderation's reads and deletes of share_link: the queue's pages (one query per page, each order
+ * on its index) and a link's detail, both through {@link TitleSearch}, where links for specific
+ * people nobody reported are not there for moderators ({@link TitleSearch#VISIBLE_TO_MODERATORS});
+ * and, for every link, which ones still exist (for moderation's retention job) and the deletes
+ * that end a takedown of a link its owner removed (at reinstatement, or after the retention:
+ * {@link TakedownRetention}).
  */
 @Component
 public class ModeratedLinks {
 
-    private static final String COLUMNS = """
-            s.id, s.token, s.title, s.owner_id, s.status, s.visibility, s.shared_by_name, s.open_reports,
-            s.last_report_at, s.created_at, s.view_count, s.takedown_reason, s.taken_down_by, s.taken_down_at,
-            s.removed_by_owner_at, s.owner_active, s.audience""";
-
-    /**
-     * What moderators may see: every link but those for specific people that none of their readers
-     * reported ({@code last_report_at} is set by the first report and never cleared). Part of every
-     * read here, so the queue, the title search, the detail and a takedown by id agree.
-     */
-    static final String VISIBLE_TO_MODERATORS = "(s.audience <> 'PEOPLE' or s.last_report_at is not null)";
+    /** What {@link #ROW} reads. */
+    private static final List<Column> COLUMNS = List.of(Column.ID, Column.TOKEN, Column.TITLE, Column.OWNER_ID,
+            Column.STATUS, Column.VISIBILITY, Column.SHARED_BY_NAME, Column.OPEN_REPORTS, Column.LAST_REPORT_AT,
+            Column.CREATED_AT, Column.VIEW_COUNT, Column.TAKEDOWN_REASON, Column.TAKEN_DOWN_BY, Column.TAKEN_DOWN_AT,
+            Column.REMOVED_BY_OWNER_AT, Column.OWNER_ACTIVE, Column.AUDIENCE);
 
     private static final RowMapper<ModeratedLink> ROW = (rs, n) -> new ModeratedLink(rs.getLong("id"),
             ShareToken.pathOf(rs.getString("token")), rs.getString("title"), rs.getLong("owner_id"),
@@ -58,52 +56,14 @@ public class ModeratedLinks {
     }
 
     public List<ModeratedLink> page(ModeratedLinkQuery query, int offset, int limit) {
-        if (query.onlyIds() != null && query.onlyIds().isEmpty()) {
-            return List.of();
-        }
-        List<Object> args = new ArrayList<>();
-        StringBuilder where = new StringBuilder("where " + VISIBLE_TO_MODERATORS);
-        if (query.status() != null) {
-            where.append(" and s.status = ?");
-            args.add(query.status().name());
-        }
-        if (query.withOpenReports()) {
-            where.append(" and s.open_reports > 0");
-        }
-        if (query.token() != null) {
-            where.append(" and s.token = ?");
-            args.add(query.token().value());
-        }
-        if (query.ownerId() != null) {
-            where.append(" and s.owner_id = ?");
-            args.add(query.ownerId());
-        }
-        if (query.sharedFrom() != null) {
-            where.append(" and s.created_at >= ?");
-            args.add(Timestamp.from(query.sharedFrom()));
-        }
-        if (query.sharedBefore() != null) {
-            where.append(" and s.created_at < ?");
-            args.add(Timestamp.from(query.sharedBefore()));
-        }
-        if (query.onlyIds() != null) {
-            where.append(" and s.id in (").append(String.join(",", Collections.nCopies(query.onlyIds().size(), "?")))
-                    .append(")");
-            args.addAll(query.onlyIds());
-        }
-        String order = switch (query.sort()) {
-            case OPEN_REPORTS -> "s.open_reports desc, s.last_report_at desc";
-            case LAST_REPORT -> "s.last_report_at desc";
-            case CREATED -> "s.created_at desc";
-            case VIEWS -> "s.view_count desc";
-        };
-        return TitleSearch.of(query.titleSearch())
-                .find(jdbc, COLUMNS, where.toString(), args, order + ", s.id desc", offset, limit, ROW);
+        return TitleSearch.of(query.titleSearch()).find(jdbc, new ModerationQueue(query), COLUMNS, offset, limit, ROW);
     }
 
+    /** A link's detail, if moderators may see it. */
     public Optional<ModeratedLink> find(long shareId) {
-        return jdbc.query("select " + COLUMNS + " from share_link s where s.id = ? and " + VISIBLE_TO_MODERATORS, ROW,
-                shareId).stream().findFirst();
+        ModeratedLinkQuery oneLink = new ModeratedLinkQuery(null, false, "", null, null, null, null, Set.of(shareId),
+                ModeratedLinkQuery.Sort.CREATED);
+        return TitleSearch.of("").find(jdbc, new ModerationQueue(oneLink), COLUMNS, 0, 1, ROW).stream().findFirst();
     }
 
     /** Which of these links still exist. */

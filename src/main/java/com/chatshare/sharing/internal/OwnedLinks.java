@@ -6,9 +6,9 @@ import com.chatshare.sharing.ShareStatus;
 import com.chatshare.sharing.ShareSummary;
 import com.chatshare.sharing.ShareToken;
 import com.chatshare.sharing.ShareVisibility;
+import com.chatshare.sharing.internal.TitleSearch.Column;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -46,6 +46,11 @@ public class OwnedLinks {
         };
     }
 
+    /** What {@link #rows} reads. */
+    private static final List<Column> COLUMNS = List.of(Column.ID, Column.CONVERSATION_ID, Column.TOKEN,
+            Column.TITLE, Column.CREATED_AT, Column.UPDATED_AT, Column.VIEW_COUNT, Column.VISIBILITY, Column.STATUS,
+            Column.TAKEDOWN_REASON, Column.SOURCE_LAST_POSITION, Column.AUDIENCE, Column.EXPIRES_AT);
+
     private static final String LISTED = "s.owner_id = :owner and s.removed_by_owner_at is null";
 
     private final JdbcTemplate jdbc;
@@ -60,34 +65,8 @@ public class OwnedLinks {
 
     /** One page of the owner's listed links matching the query; {@code now} says which have expired. */
     public List<OwnedLink> page(long ownerId, ShareQuery query, int offset, int limit, Instant now) {
-        String order = switch (query.sort()) {
-            case TITLE -> "s.title";
-            case CREATED -> "s.created_at";
-            case VIEWS -> "s.view_count";
-        } + (query.descending() ? " desc" : " asc") + ", s.id" + (query.descending() ? " desc" : " asc");
-        StringBuilder where = new StringBuilder("where s.owner_id = ? and s.removed_by_owner_at is null");
-        List<Object> arguments = new ArrayList<>(List.of(ownerId));
-        if (query.audience() != null) {
-            where.append(" and s.audience = ?");
-            arguments.add(query.audience().name());
-        }
-        switch (query.expiry()) {
-            case NEVER -> where.append(" and s.expires_at is null");
-            case EXPIRING -> {
-                where.append(" and s.expires_at > ?");
-                arguments.add(Timestamp.from(now));
-            }
-            case EXPIRED -> {
-                where.append(" and s.expires_at <= ?");
-                arguments.add(Timestamp.from(now));
-            }
-            case ANY -> {
-            }
-        }
-        return TitleSearch.of(query.search()).find(jdbc, """
-                s.id, s.conversation_id, s.token, s.title, s.created_at, s.updated_at, s.view_count,
-                s.visibility, s.status, s.takedown_reason, s.source_last_position, s.audience, s.expires_at""",
-                where.toString(), arguments, order, offset, limit, rows(now));
+        return TitleSearch.of(query.search()).find(jdbc, new TitleSearch.OwnersList(ownerId, query, now), COLUMNS,
+                offset, limit, rows(now));
     }
 
     /**

@@ -18,16 +18,21 @@ import java.time.Instant;
 import org.hibernate.annotations.DynamicUpdate;
 
 /**
- * A shared link: the aggregate that sharing alone writes. The owner changes it through
- * {@link #resnapshot}; everything else about it changes through {@link ShareLinkRepository}'s
- * statements — moderation's {@code takeDown}/{@code reinstate} (which bump {@link #version}, so
- * an entity read before them can no longer be written), and the counters {@code recordViews},
- * {@code recordReport} and {@code clearOpenReports}, which add to a column and conflict with
- * nothing.
+ * A shared link: the aggregate that sharing alone writes. Through the entity only the owner's
+ * Update changes it, on a row it holds locked
+ * ({@link ShareLinkRepository#lockByConversationIdAndOwnerId}): {@link #resnapshot} (title,
+ * attribution, snapshot version) and {@link #restrict} (audience and expiry). Everything else is a
+ * set-based statement: {@link ShareLinkRepository}'s — moderation's {@code takeDown} and
+ * {@code reinstate} (which bump {@link #version}, so an entity read before them can no longer be
+ * written), the counters {@code addViews} and {@code recordReport}, which add to their own
+ * columns, {@code clearOpenReports} and {@code setOwnerActive} — and the SQL of
+ * {@link OwnedLinks} (an owner's bulk audience, expiry and delete), of {@link ModeratedLinks}
+ * (deletes that end a takedown of a removed link) and of the sharing policy when it narrows
+ * audiences and expiries.
  *
- * <p>Those columns are not updatable from the entity and updates write only changed columns
- * ({@link DynamicUpdate}): an owner's Update writes title, attribution and snapshot version and
- * can never write back a stale status, takedown or count.
+ * <p>The columns only those statements write are not updatable from the entity, and updates write
+ * only changed columns ({@link DynamicUpdate}): an owner's Update can never write back a stale
+ * status, takedown, removal, count or owner state.
  */
 @Entity
 @Table(name = "share_link")

@@ -34,7 +34,7 @@ public interface ShareLinkRepository extends JpaRepository<ShareLink, Long> {
     @Query("select s from ShareLink s where s.conversationId = :conversationId and s.ownerId = :ownerId")
     Optional<ShareLink> lockByConversationIdAndOwnerId(long conversationId, long ownerId);
 
-    /** Takes down the active links among these that moderators may see (as {@link ModeratedLinks#VISIBLE_TO_MODERATORS}). */
+    /** Takes down the active links among these that moderators may see (as {@link TitleSearch#VISIBLE_TO_MODERATORS}). */
     @Modifying(flushAutomatically = true, clearAutomatically = true)
     @Query("""
             update ShareLink s set s.status = com.chatshare.sharing.ShareStatus.TAKEN_DOWN, s.takedownReason = :reason,

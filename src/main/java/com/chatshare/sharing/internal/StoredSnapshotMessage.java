@@ -10,7 +10,11 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** The frozen copy of one message; never changed, only replaced as a whole by an update. */
+/**
+ * The frozen copy of one message; never changed, only replaced as a whole by an update. JPA reads
+ * and deletes these rows; {@link SnapshotBatchWriter} inserts them, in batches, so there is no
+ * constructor for a new one.
+ */
 @Entity
 @Table(name = "snapshot_message")
 public class StoredSnapshotMessage {
@@ -37,13 +41,6 @@ public class StoredSnapshotMessage {
     private int omittedBefore;
 
     protected StoredSnapshotMessage() {
-    }
-
-    public StoredSnapshotMessage(long shareLinkId, int position, MessageRole role, String content) {
-        this.shareLinkId = shareLinkId;
-        this.position = position;
-        this.role = role;
-        this.content = content;
     }
 
     public MessageRole getRole() {

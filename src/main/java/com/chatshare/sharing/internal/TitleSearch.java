@@ -1,13 +1,18 @@
 package com.chatshare.sharing.internal;
 
+import com.chatshare.sharing.ModeratedLinkQuery;
+import com.chatshare.sharing.ShareQuery;
 import java.lang.Character.UnicodeScript;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
-import com.chatshare.sharing.ShareQuery;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 
@@ -26,10 +31,53 @@ import org.springframework.jdbc.core.RowMapper;
  * default) and cannot split scripts written without spaces, so such words are matched as plain
  * substrings instead ({@code like}).
  *
+ * <p>It writes the whole query for both lists ({@link Listing}: which links, in which order, typed;
+ * every value a bound parameter), so no SQL text comes in from its callers.
+ *
  * @param words the words the index can answer, likely-rarest first
  * @param likes {@code like} patterns (escaped with {@code !}) the title must also match
  */
 public record TitleSearch(List<String> words, List<String> likes) {
+
+    /**
+     * What moderators may see: every link but those for specific people that none of their readers
+     * reported ({@code last_report_at} is set by the first report and never cleared). Part of every
+     * read of the {@link ModerationQueue} (a link's detail included), and written again in JPQL in
+     * {@link ShareLinkRepository#takeDown}, so the queue, the title search, the detail and a
+     * takedown by id agree.
+     */
+    static final String VISIBLE_TO_MODERATORS = "(s.audience <> 'PEOPLE' or s.last_report_at is not null)";
+
+    /** A column of {@code share_link} a page reads; in SQL its name in lower case. */
+    public enum Column {
+        ID, CONVERSATION_ID, OWNER_ID, TOKEN, TITLE, VISIBILITY, SHARED_BY_NAME, STATUS, TAKEDOWN_REASON,
+        TAKEN_DOWN_BY, TAKEN_DOWN_AT, REMOVED_BY_OWNER_AT, SOURCE_LAST_POSITION, VIEW_COUNT, OPEN_REPORTS,
+        LAST_REPORT_AT, OWNER_ACTIVE, AUDIENCE, EXPIRES_AT, CREATED_AT, UPDATED_AT;
+
+        private String sql() {
+            return "s." + name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** Which links a page lists, and in which order, besides the title search. */
+    public sealed interface Listing permits OwnersList, ModerationQueue {
+    }
+
+    /**
+     * One owner's links still in their list (not removed by them), narrowed and ordered as the data
+     * controls ask (the query's search text is what {@link #of} reads, not used here).
+     *
+     * @param now which links have expired, for {@link ShareQuery.ExpiryFilter}
+     */
+    public record OwnersList(long ownerId, ShareQuery query, Instant now) implements Listing {
+    }
+
+    /**
+     * The links moderators may see ({@link #VISIBLE_TO_MODERATORS}), narrowed and ordered as the
+     * queue asks (the query's title search is what {@link #of} reads, not used here).
+     */
+    public record ModerationQueue(ModeratedLinkQuery query) implements Listing {
+    }
 
     /** InnoDB's default {@code innodb_ft_min_token_size}; shorter words are not in the index. */
     static final int MIN_INDEXED_LENGTH = 3;
@@ -88,17 +136,29 @@ public record TitleSearch(List<String> words, List<String> likes) {
     }
 
     /**
-     * The rows of {@code share_link s} that pass {@code where} (a {@code where …} clause on
-     * {@code s} without the title, with {@code whereArguments}) and this search, in {@code order},
-     * mapped from {@code columns} (a select list on {@code s}).
+     * One page of the links of {@code listing} that match this search, in the listing's order,
+     * each row read from {@code columns} by {@code rows}.
      */
-    public <T> List<T> find(JdbcTemplate jdbc, String columns, String where, List<Object> whereArguments,
-            String order, int offset, int limit, RowMapper<T> rows) {
-        return find(jdbc, columns, where, whereArguments, order, offset, limit, rows, WALK_ROWS);
+    public <T> List<T> find(JdbcTemplate jdbc, Listing listing, List<Column> columns, int offset, int limit,
+            RowMapper<T> rows) {
+        return find(jdbc, listing, columns, offset, limit, rows, WALK_ROWS);
     }
 
     /** {@link #find}, walking at most {@code walkRows} rows before asking the FULLTEXT index. */
-    <T> List<T> find(JdbcTemplate jdbc, String columns, String where, List<Object> whereArguments,
+    <T> List<T> find(JdbcTemplate jdbc, Listing listing, List<Column> columns, int offset, int limit,
+            RowMapper<T> rows, int walkRows) {
+        if (listing instanceof ModerationQueue(ModeratedLinkQuery query)
+                && query.onlyIds() != null && query.onlyIds().isEmpty()) {
+            return List.of();
+        }
+        List<Object> whereArguments = new ArrayList<>();
+        String where = where(listing, whereArguments);
+        String order = order(listing);
+        String select = columns.stream().map(Column::sql).collect(Collectors.joining(", "));
+        return findRows(jdbc, select, where, whereArguments, order, offset, limit, rows, walkRows);
+    }
+
+    private <T> List<T> findRows(JdbcTemplate jdbc, String columns, String where, List<Object> whereArguments,
             String order, int offset, int limit, RowMapper<T> rows, int walkRows) {
         if (!words.isEmpty()) {
             List<Object> arguments = new ArrayList<>(whereArguments);
@@ -122,6 +182,86 @@ public record TitleSearch(List<String> words, List<String> likes) {
         arguments.addAll(patterns(checked));
         return page(jdbc, rows, "select " + columns + " from share_link s " + where + condition
                 + conditions("s", checked.size()), arguments, order, offset, limit);
+    }
+
+    /** The {@code where …} clause of the listing on {@code share_link s}, without the title; adds its arguments. */
+    private static String where(Listing listing, List<Object> arguments) {
+        StringBuilder where = new StringBuilder("where ");
+        switch (listing) {
+            case OwnersList(long ownerId, ShareQuery query, Instant now) -> {
+                where.append("s.owner_id = ? and s.removed_by_owner_at is null");
+                arguments.add(ownerId);
+                if (query.audience() != null) {
+                    where.append(" and s.audience = ?");
+                    arguments.add(query.audience().name());
+                }
+                switch (query.expiry()) {
+                    case NEVER -> where.append(" and s.expires_at is null");
+                    case EXPIRING -> {
+                        where.append(" and s.expires_at > ?");
+                        arguments.add(Timestamp.from(now));
+                    }
+                    case EXPIRED -> {
+                        where.append(" and s.expires_at <= ?");
+                        arguments.add(Timestamp.from(now));
+                    }
+                    case ANY -> {
+                    }
+                }
+            }
+            case ModerationQueue(ModeratedLinkQuery query) -> {
+                where.append(VISIBLE_TO_MODERATORS);
+                if (query.status() != null) {
+                    where.append(" and s.status = ?");
+                    arguments.add(query.status().name());
+                }
+                if (query.withOpenReports()) {
+                    where.append(" and s.open_reports > 0");
+                }
+                if (query.token() != null) {
+                    where.append(" and s.token = ?");
+                    arguments.add(query.token().value());
+                }
+                if (query.ownerId() != null) {
+                    where.append(" and s.owner_id = ?");
+                    arguments.add(query.ownerId());
+                }
+                if (query.sharedFrom() != null) {
+                    where.append(" and s.created_at >= ?");
+                    arguments.add(Timestamp.from(query.sharedFrom()));
+                }
+                if (query.sharedBefore() != null) {
+                    where.append(" and s.created_at < ?");
+                    arguments.add(Timestamp.from(query.sharedBefore()));
+                }
+                if (query.onlyIds() != null) {
+                    where.append(" and s.id in (")
+                            .append(String.join(",", Collections.nCopies(query.onlyIds().size(), "?"))).append(")");
+                    arguments.addAll(query.onlyIds());
+                }
+            }
+        }
+        return where.toString();
+    }
+
+    /** The listing's order, the id last so that pages never overlap. */
+    private static String order(Listing listing) {
+        return switch (listing) {
+            case OwnersList owners -> {
+                String direction = owners.query().descending() ? " desc" : " asc";
+                yield switch (owners.query().sort()) {
+                    case TITLE -> "s.title";
+                    case CREATED -> "s.created_at";
+                    case VIEWS -> "s.view_count";
+                } + direction + ", s.id" + direction;
+            }
+            case ModerationQueue queue -> switch (queue.query().sort()) {
+                case OPEN_REPORTS -> "s.open_reports desc, s.last_report_at desc";
+                case LAST_REPORT -> "s.last_report_at desc";
+                case CREATED -> "s.created_at desc";
+                case VIEWS -> "s.view_count desc";
+            } + ", s.id desc";
+        };
     }
 
     private static <T> List<T> page(JdbcTemplate jdbc, RowMapper<T> rows, String sql, List<Object> arguments,

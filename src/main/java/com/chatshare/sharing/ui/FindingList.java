@@ -1,7 +1,7 @@
 package com.chatshare.sharing.ui;
 
-import com.chatshare.sharing.SnapshotCheck.Finding;
-import com.chatshare.sharing.SnapshotCheck.Kind;
+import com.chatshare.disclosure.SnapshotCheck.Finding;
+import com.chatshare.disclosure.SnapshotCheck.Kind;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;

@@ -12,7 +12,7 @@ import com.chatshare.sharing.SharePreview;
 import com.chatshare.sharing.ShareService;
 import com.chatshare.sharing.ShareSettingsException;
 import com.chatshare.sharing.ShareVisibility;
-import com.chatshare.sharing.SnapshotCheck;
+import com.chatshare.disclosure.SnapshotCheck;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;

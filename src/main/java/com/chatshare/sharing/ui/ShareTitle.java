@@ -1,7 +1,7 @@
 package com.chatshare.sharing.ui;
 
 import com.chatshare.sharing.ShareDetails;
-import com.chatshare.sharing.SnapshotCheck;
+import com.chatshare.disclosure.SnapshotCheck;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;

@@ -40,6 +40,13 @@ class MarkdownRendererTest {
     }
 
     @Test
+    void a_title_loses_its_bidi_controls_and_nothing_else() {
+        assertThat(MarkdownRenderer.withoutBidiControls("\u202Egnp.exe <b>*x*</b> &amp; \u2066a\u2069\u200F"))
+                .isEqualTo("gnp.exe <b>*x*</b> &amp; a");
+        assertThat(MarkdownRenderer.withoutBidiControls(null)).isEmpty();
+    }
+
+    @Test
     void empty_typed_text_gives_no_paragraph() {
         assertThat(renderer.verbatimHtml(" \n ")).isEmpty();
     }

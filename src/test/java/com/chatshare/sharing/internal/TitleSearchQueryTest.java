@@ -3,6 +3,7 @@ package com.chatshare.sharing.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.chatshare.IntegrationTest;
+import com.chatshare.sharing.ShareQuery;
 import com.chatshare.sharing.ShareService;
 import com.chatshare.sharing.ShareVisibility;
 import com.chatshare.sharing.SharingFixtures;
@@ -10,6 +11,7 @@ import com.chatshare.SignedIn;
 import com.chatshare.accounts.AccountService;
 import com.chatshare.accounts.Registration;
 import com.chatshare.conversations.ConversationService;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -33,6 +35,7 @@ class TitleSearchQueryTest {
 
     static final AtomicInteger counter = new AtomicInteger();
     static final RowMapper<String> TITLE = (rs, n) -> rs.getString("title");
+    static final List<TitleSearch.Column> TITLE_COLUMN = List.of(TitleSearch.Column.TITLE);
 
     @Autowired
     ShareService shares;
@@ -94,10 +97,8 @@ class TitleSearchQueryTest {
     void a_full_page_from_the_walk_is_the_same_page_as_from_the_index() {
         TitleSearch search = TitleSearch.of("apple");
 
-        List<String> walked = search.find(jdbc, "s.title", "where s.owner_id = ?", List.of(ownerId),
-                "s.created_at desc, s.id desc", 0, 1, TITLE, 3);
-        List<String> indexed = search.find(jdbc, "s.title", "where s.owner_id = ?", List.of(ownerId),
-                "s.created_at desc, s.id desc", 0, 1, TITLE, 0);
+        List<String> walked = search.find(jdbc, newestFirst(), TITLE_COLUMN, 0, 1, TITLE, 3);
+        List<String> indexed = search.find(jdbc, newestFirst(), TITLE_COLUMN, 0, 1, TITLE, 0);
 
         assertThat(walked).containsExactly("Apple pie recipe").isEqualTo(indexed);
     }
@@ -122,7 +123,11 @@ class TitleSearchQueryTest {
     }
 
     private List<String> find(TitleSearch search, int walkRows) {
-        return search.find(jdbc, "s.title", "where s.owner_id = ?", List.of(ownerId), "s.created_at desc, s.id desc",
-                0, 50, TITLE, walkRows);
+        return search.find(jdbc, newestFirst(), TITLE_COLUMN, 0, 50, TITLE, walkRows);
+    }
+
+    /** The owner's links, newest first (none is removed or expired here). */
+    private TitleSearch.OwnersList newestFirst() {
+        return new TitleSearch.OwnersList(ownerId, ShareQuery.newestFirst(), Instant.now());
     }
 }

@@ -2,7 +2,7 @@ package com.chatshare.sharing.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.chatshare.sharing.SnapshotCheck;
+import com.chatshare.disclosure.SnapshotCheck;
 import org.junit.jupiter.api.Test;
 
 /** How the share dialog words a finding: what it looks like, and only its masked form. */

@@ -1,6 +1,6 @@
-package com.chatshare.sharing;
+package com.chatshare.disclosure;
 
-import com.chatshare.sharing.SnapshotCheck.Kind;
+import com.chatshare.disclosure.SnapshotCheck.Kind;
 import java.util.List;
 
 /**

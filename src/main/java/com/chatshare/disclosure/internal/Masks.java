@@ -1,4 +1,4 @@
-package com.chatshare.sharing.internal;
+package com.chatshare.disclosure.internal;
 
 import java.util.Locale;
 

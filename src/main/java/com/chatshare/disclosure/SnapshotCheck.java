@@ -1,6 +1,6 @@
-package com.chatshare.sharing;
+package com.chatshare.disclosure;
 
-import com.chatshare.sharing.internal.SensitiveText;
+import com.chatshare.disclosure.internal.SensitiveText;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The check before sharing: finds what looks like a secret or personal data in the messages of a
@@ -37,7 +38,8 @@ public final class SnapshotCheck {
 
     private final SensitiveText scanner;
 
-    private SnapshotCheck(String phoneRegion) {
+    /** @param phoneRegion the region whose national phone numbers count, or {@code null} for none */
+    private SnapshotCheck(@Nullable String phoneRegion) {
         this.scanner = new SensitiveText(phoneRegion);
     }
 
@@ -62,7 +64,7 @@ public final class SnapshotCheck {
      * locale's country too where it has one with a numbering plan ({@code en-US}, {@code de-DE}),
      * else {@link #international()} ({@code en}, {@code es-419}, null).
      */
-    public static SnapshotCheck forLocale(Locale locale) {
+    public static SnapshotCheck forLocale(@Nullable Locale locale) {
         String country = locale == null ? "" : locale.getCountry();
         if (country.isEmpty()) {
             return INTERNATIONAL;
@@ -80,7 +82,7 @@ public final class SnapshotCheck {
      * @param markdown the message's Markdown source; {@code null} counts as empty
      * @return findings whose {@code start}/{@code end} are offsets in {@code markdown}
      */
-    public List<Finding> scan(String markdown) {
+    public List<Finding> scan(@Nullable String markdown) {
         if (markdown == null || markdown.isEmpty()) {
             return List.of();
         }

@@ -1,8 +1,8 @@
-package com.chatshare.sharing.internal;
+package com.chatshare.disclosure.internal;
 
-import com.chatshare.sharing.SnapshotCheck.Finding;
-import com.chatshare.sharing.SnapshotCheck.Kind;
-import com.chatshare.sharing.internal.SensitiveText.Text;
+import com.chatshare.disclosure.SnapshotCheck.Finding;
+import com.chatshare.disclosure.SnapshotCheck.Kind;
+import com.chatshare.disclosure.internal.SensitiveText.Text;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;

@@ -1,8 +1,8 @@
-package com.chatshare.sharing.internal;
+package com.chatshare.disclosure.internal;
 
-import com.chatshare.sharing.SnapshotCheck.Finding;
-import com.chatshare.sharing.SnapshotCheck.Kind;
-import com.chatshare.sharing.internal.SensitiveText.Text;
+import com.chatshare.disclosure.SnapshotCheck.Finding;
+import com.chatshare.disclosure.SnapshotCheck.Kind;
+import com.chatshare.disclosure.internal.SensitiveText.Text;
 import com.google.i18n.phonenumbers.PhoneNumberMatch;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.Leniency;
@@ -15,6 +15,7 @@ import org.apache.commons.validator.routines.CreditCardValidator;
 import org.apache.commons.validator.routines.CreditCardValidator.CreditCardRange;
 import org.apache.commons.validator.routines.EmailValidator;
 import org.apache.commons.validator.routines.IBANValidator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Personal data: e-mail addresses, phone numbers, payment-card numbers and IBANs. Candidates are
@@ -220,7 +221,7 @@ final class PersonalDataRules {
      * Numbers libphonenumber finds and holds valid for their region ({@link Leniency#VALID}):
      * numbers with {@code +} and a country code, and national numbers of {@code region} if given.
      */
-    static void phoneNumbers(Text text, PhoneRegion region, List<Finding> found) {
+    static void phoneNumbers(Text text, @Nullable PhoneRegion region, List<Finding> found) {
         String s = text.value;
         String defaultRegion = region == null ? NO_REGION : region.code();
         // libphonenumber's matcher is the slowest rule by far on prose, so it reads only the

@@ -18,7 +18,7 @@ import java.util.StringJoiner;
  * no burst of twice the limit fits across a window's edge as it would with fixed windows.
  * Besides its hits a counter can be locked for a while and carry a mark (a time the limit sets).
  */
-public final class Counter {
+public final class WindowCounter {
 
     /** Slices per window. */
     public static final int SLICES = 15;
@@ -35,7 +35,7 @@ public final class Counter {
     private boolean changed;
     private boolean deleted;
 
-    Counter(CounterKey key, Instant now, StoredCounter stored) {
+    WindowCounter(CounterKey key, Instant now, StoredCounter stored) {
         this.now = now;
         this.window = key.window();
         this.sliceMillis = key.sliceMillis();
@@ -109,7 +109,7 @@ public final class Counter {
      * (failures of a username) that a detail counter (failures of the username from one address)
      * was counted into as well.
      */
-    public void removeHitsOf(Counter other) {
+    public void removeHitsOf(WindowCounter other) {
         if (other.sliceMillis != sliceMillis) {
             throw new IllegalArgumentException("counters with different windows");
         }

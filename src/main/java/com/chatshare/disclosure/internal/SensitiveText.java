@@ -1,6 +1,6 @@
-package com.chatshare.sharing.internal;
+package com.chatshare.disclosure.internal;
 
-import com.chatshare.sharing.SnapshotCheck.Finding;
+import com.chatshare.disclosure.SnapshotCheck.Finding;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,9 +9,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The scanner behind {@link com.chatshare.sharing.SnapshotCheck}: runs every rule over one text,
+ * The scanner behind {@link com.chatshare.disclosure.SnapshotCheck}: runs every rule over one text,
  * most specific first, and keeps a finding only where no earlier rule found something (a card
  * number is not also a phone number, a password in a URL not also an e-mail address).
  *
@@ -23,8 +24,8 @@ public final class SensitiveText {
     private final List<Rule> rules;
 
     /** @param phoneRegion the region whose national phone numbers count, or {@code null} for none */
-    public SensitiveText(String phoneRegion) {
-        PersonalDataRules.PhoneRegion region = phoneRegion == null ? null : PersonalDataRules.PhoneRegion.of(phoneRegion);
+    public SensitiveText(@Nullable String phoneRegion) {
+        PersonalDataRules.@Nullable PhoneRegion region = phoneRegion == null ? null : PersonalDataRules.PhoneRegion.of(phoneRegion);
         this.rules = List.of(
                 CredentialRules::privateKeys,
                 CredentialRules::providerTokens,
@@ -85,8 +86,10 @@ public final class SensitiveText {
     static final class Text {
 
         final String value;
-        private String lower;
-        private int[] digitRuns;
+        /** Made on first use. */
+        private @Nullable String lower;
+        /** Found on first use. */
+        private int @Nullable [] digitRuns;
 
         Text(String value) {
             this.value = value;

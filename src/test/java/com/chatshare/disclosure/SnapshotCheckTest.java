@@ -1,14 +1,14 @@
-package com.chatshare.sharing;
+package com.chatshare.disclosure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import com.chatshare.sharing.SnapshotCheck.Finding;
-import com.chatshare.sharing.SnapshotCheck.Kind;
-import com.chatshare.sharing.SnapshotCheckCorpus.NearMiss;
-import com.chatshare.sharing.SnapshotCheckCorpus.Sample;
+import com.chatshare.disclosure.SnapshotCheck.Finding;
+import com.chatshare.disclosure.SnapshotCheck.Kind;
+import com.chatshare.disclosure.SnapshotCheckCorpus.NearMiss;
+import com.chatshare.disclosure.SnapshotCheckCorpus.Sample;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
