@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * from now (so are links that never expire, where the policy also requires an expiry; without a
  * maximum there is nothing to bring them down to, and they are left as they are).
  * Both in the policy change's transaction, with one revocation-feed row that makes every node
- * forget what it remembers ({@link KnownHeads#revokeAll}), so no node serves a link publicly that
+ * forget what it remembers ({@link RevocationFeed#revokeAll}), so no node serves a link publicly that
  * the new policy forbids.
  */
 @Component
@@ -48,11 +48,11 @@ public class PolicyLinks {
     private static final String PAST_CAP_OR_NEVER = "(s.expires_at is null or s.expires_at > :cap)";
 
     private final NamedParameterJdbcTemplate named;
-    private final KnownHeads known;
+    private final RevocationFeed feed;
 
-    PolicyLinks(JdbcTemplate jdbc, KnownHeads known) {
+    PolicyLinks(JdbcTemplate jdbc, RevocationFeed feed) {
         this.named = new NamedParameterJdbcTemplate(jdbc);
-        this.known = known;
+        this.feed = feed;
     }
 
     /** Applies {@code policy} to every existing link, in the caller's transaction; {@code now} for the cap. */
@@ -93,7 +93,7 @@ public class PolicyLinks {
         }
         if (madeSignedIn + shortened > 0) {
             // Last, so the feed row is written with every lock held, a moment before the commit.
-            known.revokeAll();
+            feed.revokeAll();
         }
         return new Applied(madeSignedIn, shortened, shortened == 0 ? null : cap,
                 owners.values().stream().map(Owner::summary).toList());
