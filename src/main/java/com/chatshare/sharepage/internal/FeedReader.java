@@ -48,6 +48,10 @@ public class FeedReader implements SmartLifecycle {
     static final Duration BACK_OFF = Duration.ofMillis(250);
     /** Old feed rows are deleted once every this many reads (about every five minutes at 100 ms). */
     static final int PURGE_EVERY_READS = 3_000;
+    /** The memory is trusted this many poll intervals after the last successful read of the feed ... */
+    static final int TRUSTED_INTERVALS = 5;
+    /** ... and at least this long. */
+    static final Duration MIN_TRUST = Duration.ofSeconds(1);
 
     /** Ids {@code from..to} this node has not seen (yet), first missed at {@code missedAt} (by {@link #ticker}). */
     private record Gap(long from, long to, long missedAt) {
@@ -56,6 +60,8 @@ public class FeedReader implements SmartLifecycle {
     private final PublicLinks links;
     private final KnownHeads known;
     private final Duration interval;
+    /** How long a successful read vouches for the memory: max(MIN_TRUST, TRUSTED_INTERVALS × interval). */
+    private final long trustNanos;
     /** Measures {@link PublicLinks#GAP_TIMEOUT}: System.nanoTime(), a test's clock in tests. */
     private final Ticker ticker;
     private final Timer lag;
@@ -84,6 +90,7 @@ public class FeedReader implements SmartLifecycle {
         this.links = links;
         this.known = known;
         this.interval = interval;
+        this.trustNanos = Math.max(MIN_TRUST.toNanos(), interval.multipliedBy(TRUSTED_INTERVALS).toNanos());
         this.ticker = ticker;
         this.lag = Timer.builder("chatshare.share.revocation.lag")
                 .description("From a revocation's feed row being written on any node to this node reading it")
@@ -202,7 +209,7 @@ public class FeedReader implements SmartLifecycle {
             if (first) {
                 known.forgetAll();
             }
-            known.feedRead();
+            known.feedRead(trustNanos);
         } catch (RuntimeException e) {
             if (known.trusted()) {
                 log.warn("Revocation feed unreadable, serving share pages from the database only: {}", e.toString());

@@ -10,7 +10,6 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,8 +17,8 @@ import org.springframework.stereotype.Component;
  * {@link FeedReader} reads (docs/decisions/0011-revocation-feed.md).
  *
  * <p>The memory is trusted only while the feed is read: when a read fails, everything is
- * forgotten, and when none succeeded for {@link #trustFor} (max({@link #MIN_TRUST},
- * {@link #TRUSTED_INTERVALS} × the poll interval)), every request asks the database again (which,
+ * forgotten, and when none succeeded for a while ({@link FeedReader#TRUSTED_INTERVALS} poll
+ * intervals, at least {@link FeedReader#MIN_TRUST}), every request asks the database again (which,
  * with the database gone, answers 503 instead of serving a page that may have been deleted). And
  * whatever the feed says, a remembered answer is used at most {@link #CONFIRM_AFTER} after the
  * database gave it: then the next request asks again. Only answers about links the public page
@@ -36,10 +35,6 @@ public class KnownHeads {
      * being served within this bound of its commit, on every node.
      */
     public static final Duration CONFIRM_AFTER = Duration.ofSeconds(60);
-    /** The memory is trusted this many poll intervals after the last successful read of the feed ... */
-    static final int TRUSTED_INTERVALS = 5;
-    /** ... and at least this long. */
-    static final Duration MIN_TRUST = Duration.ofSeconds(1);
     /** The most heads remembered (tens of MB at worst). */
     static final int MAX_REMEMBERED = 200_000;
     /**
@@ -53,7 +48,6 @@ public class KnownHeads {
     private record Remembered(LinkHead head, long confirmedAt) {
     }
 
-    private final long trustForNanos;
     /** Measures {@link #CONFIRM_AFTER}: System.nanoTime(), a test's clock in tests. */
     private final Ticker ticker;
     private final Cache<String, Remembered> heads = Caffeine.newBuilder()
@@ -69,19 +63,17 @@ public class KnownHeads {
             .executor(Runnable::run).expireAfterWrite(REVOKED_MARK).build();
     /** When this node first read the latest forget-everything row: a lookup asked before then may be stale. */
     private volatile long everythingRevokedAt;
-    private volatile long lastReadNanos;
+    /** Until when (by {@link System#nanoTime()}) the feed reader vouches for the memory. */
+    private volatile long trustedUntil;
 
     @Autowired
-    KnownHeads(MeterRegistry meters,
-            @Value("${chatshare.sharing.revocation-poll-interval:100ms}") Duration interval,
-            ObjectProvider<Ticker> ticker) {
-        this(meters, interval, ticker.getIfAvailable(Ticker::systemTicker));
+    KnownHeads(MeterRegistry meters, ObjectProvider<Ticker> ticker) {
+        this(meters, ticker.getIfAvailable(Ticker::systemTicker));
     }
 
-    KnownHeads(MeterRegistry meters, Duration interval, Ticker ticker) {
+    KnownHeads(MeterRegistry meters, Ticker ticker) {
         this.ticker = ticker;
-        this.trustForNanos = Math.max(MIN_TRUST.toNanos(), interval.multipliedBy(TRUSTED_INTERVALS).toNanos());
-        this.lastReadNanos = System.nanoTime() - trustForNanos - 1;
+        this.trustedUntil = System.nanoTime() - 1;
         this.everythingRevokedAt = System.nanoTime() - Duration.ofDays(1).toNanos();
         CaffeineCacheMetrics.monitor(meters, heads, "share.heads");
     }
@@ -149,18 +141,18 @@ public class KnownHeads {
         heads.invalidateAll();
     }
 
-    /** A read of the feed succeeded: the memory is trusted for the trust window from now. */
-    void feedRead() {
-        lastReadNanos = System.nanoTime();
+    /** A read of the feed succeeded: the memory is trusted for {@code trustNanos} from now. */
+    void feedRead(long trustNanos) {
+        trustedUntil = System.nanoTime() + trustNanos;
     }
 
     /** A read of the feed failed: everything is forgotten and nothing trusted until a read succeeds. */
     void feedFailed() {
         heads.invalidateAll();
-        lastReadNanos = System.nanoTime() - trustForNanos - 1;
+        trustedUntil = System.nanoTime() - 1;
     }
 
     boolean trusted() {
-        return System.nanoTime() - lastReadNanos < trustForNanos;
+        return System.nanoTime() - trustedUntil < 0;
     }
 }

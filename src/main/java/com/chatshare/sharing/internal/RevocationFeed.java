@@ -57,7 +57,7 @@ public class RevocationFeed {
     /** The feed's token for "forget every token": no real token has it ('*' is not base64url). */
     public static final String EVERY_TOKEN = "*";
     /** A reader's statement gives up after this long: a stalled database must not stall the reader. */
-    public static final Duration READ_TIMEOUT = Duration.ofSeconds(2);
+    static final Duration READ_TIMEOUT = Duration.ofSeconds(2);
     /** Feed rows per insert statement: a bulk revocation is a few statements, not a loop of rows. */
     private static final int ROWS_PER_INSERT = 500;
 
@@ -167,14 +167,15 @@ public class RevocationFeed {
      */
     public void read(long lastId, Collection<IdRange> missing, Consumer<Revocation> each) {
         List<Object> args = new ArrayList<>(List.of(lastId));
-        StringBuilder sql = new StringBuilder("select id, token, revoked_at, now(6) from share_revocation where id > ?");
+        StringBuilder sql = new StringBuilder(
+                "select id, token, revoked_at, now(6) from share_revocation where id > ?");
         for (IdRange gap : missing) {
             sql.append(" or id between ? and ?");
             args.add(gap.from());
             args.add(gap.to());
         }
-        readerJdbc.query(sql.append(" order by id").toString(), (RowCallbackHandler) rs -> each.accept(
-                new Revocation(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getTimestamp(4).toInstant())),
+        readerJdbc.query(sql.append(" order by id").toString(), (RowCallbackHandler) rs -> each.accept(new Revocation(
+                rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getTimestamp(4).toInstant())),
                 args.toArray());
     }
 

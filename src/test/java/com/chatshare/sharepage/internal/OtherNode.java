@@ -25,7 +25,7 @@ public final class OtherNode implements AutoCloseable {
     public OtherNode(PublicLinks links, JdbcTemplate jdbc, Ticker ticker) {
         this.jdbc = jdbc;
         Duration interval = Duration.ofMillis(100);
-        this.heads = new KnownHeads(new SimpleMeterRegistry(), interval, ticker);
+        this.heads = new KnownHeads(new SimpleMeterRegistry(), ticker);
         this.reader = new FeedReader(links, heads, new SimpleMeterRegistry(), interval, ticker);
         reader.start();
     }
