@@ -36,7 +36,7 @@ import org.springframework.stereotype.Component;
  * everything.
  */
 @Component
-public class FeedReader implements SmartLifecycle {
+class FeedReader implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(FeedReader.class);
 
