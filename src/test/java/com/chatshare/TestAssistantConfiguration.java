@@ -21,7 +21,7 @@ class TestAssistantConfiguration {
         return new TestClock();
     }
 
-    /** Measures the share-page memory's bounds (KnownHeads), so tests move them with the clock. */
+    /** Measures the share-page memory's bounds (KnownHeads, FeedReader) and the feed writer's late commit (RevocationFeed), so tests move them with the clock. */
     @Bean
     Ticker shareMemoryTicker(TestClock clock) {
         return clock::nanos;

@@ -1,14 +1,11 @@
 package com.chatshare.sharing;
 
-import com.chatshare.conversations.MessageRole;
 import com.chatshare.security.CurrentUser;
-import com.chatshare.base.markdown.MarkdownRenderer;
-import com.chatshare.sharing.internal.KnownHeads;
 import com.chatshare.sharing.internal.ModeratedLinks;
 import com.chatshare.sharing.internal.ShareLink;
 import com.chatshare.sharing.internal.ShareLinkRepository;
-import com.chatshare.sharing.internal.SharePages;
-import com.chatshare.sharing.internal.SnapshotMessageRepository;
+import com.chatshare.sharing.internal.ReadableLinks;
+import com.chatshare.sharing.internal.RevocationFeed;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
@@ -46,22 +43,17 @@ public class ShareModeration {
 
     private final ShareLinkRepository links;
     private final ModeratedLinks moderatedLinks;
-    private final SharePages pages;
-    private final SnapshotMessageRepository snapshots;
-    private final MarkdownRenderer markdown;
+    private final ReadableLinks readable;
     private final CurrentUser currentUser;
     private final Clock clock;
-    private final KnownHeads known;
+    private final RevocationFeed feed;
 
-    ShareModeration(ShareLinkRepository links, ModeratedLinks moderatedLinks, SharePages pages,
-            SnapshotMessageRepository snapshots, MarkdownRenderer markdown, CurrentUser currentUser, Clock clock,
-            KnownHeads known) {
-        this.known = known;
+    ShareModeration(ShareLinkRepository links, ModeratedLinks moderatedLinks, ReadableLinks readable,
+            CurrentUser currentUser, Clock clock, RevocationFeed feed) {
+        this.feed = feed;
         this.links = links;
         this.moderatedLinks = moderatedLinks;
-        this.pages = pages;
-        this.snapshots = snapshots;
-        this.markdown = markdown;
+        this.readable = readable;
         this.currentUser = currentUser;
         this.clock = clock;
     }
@@ -85,9 +77,7 @@ public class ShareModeration {
         if (moderatedLinks.find(shareId).isEmpty()) {
             return List.of();
         }
-        return snapshots.findByShareLinkIdOrderByPosition(shareId).stream()
-                .map(m -> new SnapshotMessage(m.getRole(), markdown.messageHtml(m.getContent(), m.getRole() == MessageRole.USER), m.getOmittedBefore()))
-                .toList();
+        return readable.messages(shareId);
     }
 
     /**
@@ -114,7 +104,7 @@ public class ShareModeration {
         }
         List<ShareLink> down = links.findTakenDown(ids, moderatorId, now);
         links.clearOpenReports(down.stream().map(ShareLink::getId).toList());
-        known.revokeIds(down.stream().map(ShareLink::getId).toList());
+        feed.revokeIds(down.stream().map(ShareLink::getId).toList());
         return down.stream().map(l -> new TakenDown(l.getId(), l.getOwnerId(), l.getTitle(), l.getTakenDownAt()))
                 .toList();
     }
@@ -125,7 +115,7 @@ public class ShareModeration {
         if (links.reinstate(shareId) == 0) {
             return Optional.empty();
         }
-        known.revokeIds(List.of(shareId));
+        feed.revokeIds(List.of(shareId));
         ShareLink link = links.findById(shareId).orElseThrow();
         boolean deleted = moderatedLinks.deleteIfRemovedByOwner(shareId);
         return Optional.of(new Reinstated(shareId, link.getOwnerId(), link.getTitle(), deleted));
@@ -141,7 +131,7 @@ public class ShareModeration {
     @PreAuthorize("permitAll()")
     @Transactional(readOnly = true)
     public Optional<String> reportableTitle(String token) {
-        return pages.snapshotHead(token).map(SharePages.PublicHead::title);
+        return readable.publicLink(token).map(ShareLink::getTitle);
     }
 
     /**
@@ -152,7 +142,7 @@ public class ShareModeration {
     @PreAuthorize("permitAll()")
     @Transactional
     public Optional<Long> recordReport(String token) {
-        Optional<Long> shareId = pages.snapshotHead(token).map(SharePages.PublicHead::shareId);
+        Optional<Long> shareId = readable.publicLink(token).map(ShareLink::getId);
         shareId.ifPresent(id -> links.recordReport(id, clock.instant()));
         return shareId;
     }
@@ -161,7 +151,7 @@ public class ShareModeration {
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public Optional<String> readerReportableTitle(String token) {
-        return pages.readableHead(token, currentUser.requireUserId()).map(SharePages.PublicHead::title);
+        return readable.readableLink(token, currentUser.requireUserId()).map(ShareLink::getTitle);
     }
 
     /**
@@ -173,7 +163,7 @@ public class ShareModeration {
     @PreAuthorize("isAuthenticated()")
     @Transactional
     public Optional<Long> recordReaderReport(String token) {
-        Optional<Long> shareId = pages.readableHead(token, currentUser.requireUserId()).map(SharePages.PublicHead::shareId);
+        Optional<Long> shareId = readable.readableLink(token, currentUser.requireUserId()).map(ShareLink::getId);
         shareId.ifPresent(id -> links.recordReport(id, clock.instant()));
         return shareId;
     }

@@ -14,12 +14,12 @@ import com.chatshare.base.markdown.MarkdownRenderer;
 import com.chatshare.ratelimit.RateLimit;
 import com.chatshare.ratelimit.SharedCounters;
 import com.chatshare.sharing.internal.ExcludedMessages;
-import com.chatshare.sharing.internal.KnownHeads;
 import com.chatshare.sharing.internal.LinkMembers;
 import com.chatshare.sharing.internal.OwnedLinks;
+import com.chatshare.sharing.internal.ReadableLinks;
+import com.chatshare.sharing.internal.RevocationFeed;
 import com.chatshare.sharing.internal.ShareLink;
 import com.chatshare.sharing.internal.ShareLinkRepository;
-import com.chatshare.sharing.internal.SharePages;
 import com.chatshare.sharing.internal.SnapshotBatchWriter;
 import com.chatshare.sharing.internal.SnapshotMessageRepository;
 import java.time.Clock;
@@ -81,21 +81,21 @@ public class ShareService {
     private final ShareLinkRepository links;
     private final SnapshotMessageRepository snapshots;
     private final SnapshotBatchWriter snapshotWriter;
-    private final SharePages pages;
+    private final ReadableLinks readable;
     private final OwnedLinks ownedLinks;
     private final MarkdownRenderer markdown;
     private final CurrentUser currentUser;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final KnownHeads known;
+    private final RevocationFeed feed;
     private final LinkMembers members;
     private final AccountDirectory accounts;
     private final SharingRules policies;
     private final ExcludedMessages excludedMessages;
 
     ShareService(ConversationService conversations, ShareLinkRepository links, SnapshotMessageRepository snapshots,
-            SnapshotBatchWriter snapshotWriter, SharePages pages, OwnedLinks ownedLinks, MarkdownRenderer markdown,
-            CurrentUser currentUser, ApplicationEventPublisher events, Clock clock, KnownHeads known,
+            SnapshotBatchWriter snapshotWriter, ReadableLinks readable, OwnedLinks ownedLinks, MarkdownRenderer markdown,
+            CurrentUser currentUser, ApplicationEventPublisher events, Clock clock, RevocationFeed feed,
             SharedCounters counters, LinkMembers members, AccountDirectory accounts, SharingRules policies,
             @Value("${chatshare.sharing.continues-per-hour:30}") int continuesPerHour,
             ExcludedMessages excludedMessages) {
@@ -108,13 +108,13 @@ public class ShareService {
         this.links = links;
         this.snapshots = snapshots;
         this.snapshotWriter = snapshotWriter;
-        this.pages = pages;
+        this.readable = readable;
         this.ownedLinks = ownedLinks;
         this.markdown = markdown;
         this.currentUser = currentUser;
         this.events = events;
         this.clock = clock;
-        this.known = known;
+        this.feed = feed;
     }
 
     /** What the share dialog shows for one of the caller's conversations, checked without a phone region. */
@@ -257,7 +257,7 @@ public class ShareService {
         snapshotWriter.insert(link.getId(), selection.rows());
         if (existing.isPresent()) {
             // Last, so the feed row is written with every lock held, a moment before the commit.
-            known.revokeIds(List.of(link.getId()));
+            feed.revokeIds(List.of(link.getId()));
         }
         events.publishEvent(existing.isPresent()
                 ? new ShareEvents.ShareUpdated(link.getId(), owner.userId(), link.getSnapshotVersion())
@@ -422,7 +422,7 @@ public class ShareService {
     /** What the public page shows of a link for anyone: empty for every other token. */
     @Transactional(readOnly = true)
     public Optional<PublicSnapshot> findPublicSnapshot(String token) {
-        return pages.snapshot(token);
+        return readable.publicSnapshot(token);
     }
 
     /**
@@ -434,7 +434,7 @@ public class ShareService {
     @Transactional(readOnly = true)
     public Optional<String> findPublicTitle(String token) {
         // The title only: the sign-in page needs no rendered snapshot.
-        return pages.snapshotHead(token).map(head -> MarkdownRenderer.withoutBidiControls(head.title()));
+        return readable.publicLink(token).map(link -> MarkdownRenderer.withoutBidiControls(link.getTitle()));
     }
 
     /**
@@ -444,15 +444,11 @@ public class ShareService {
      */
     @Transactional(readOnly = true)
     public Optional<PublicSnapshot> findSnapshot(String token) {
-        return pages.snapshotFor(token, currentUser.requireUserId());
+        return readable.snapshotFor(token, currentUser.requireUserId());
     }
 
     private ShareLink activeLink(String token) {
-        long caller = currentUser.requireUserId();
-        return pages.head(token)
-                .filter(head -> head.status() == ShareStatus.ACTIVE && !head.isExpiredAt(clock.instant()))
-                .flatMap(head -> links.findById(head.shareId()))
-                .filter(link -> pages.isAvailable(link) && pages.mayOpen(link, caller))
+        return readable.readableLink(token, currentUser.requireUserId())
                 .orElseThrow(() -> new ShareException(NOT_AVAILABLE_MESSAGE));
     }
 

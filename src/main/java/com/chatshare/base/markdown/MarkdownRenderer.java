@@ -86,15 +86,4 @@ public class MarkdownRenderer {
     public static String withoutBidiControls(String text) {
         return text == null ? "" : BIDI_CONTROLS.matcher(text).replaceAll("");
     }
-
-    /**
-     * The old name of {@link #withoutBidiControls}, kept only until the files being restructured
-     * in parallel (ShareService, SharePages) call the new one.
-     *
-     * @deprecated use {@link #withoutBidiControls}
-     */
-    @Deprecated(forRemoval = true)
-    public static String plainText(String text) {
-        return withoutBidiControls(text);
-    }
 }

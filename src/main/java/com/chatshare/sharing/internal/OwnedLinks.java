@@ -1,5 +1,6 @@
 package com.chatshare.sharing.internal;
 
+import com.chatshare.sharing.LinkHead;
 import com.chatshare.sharing.ShareAudience;
 import com.chatshare.sharing.ShareQuery;
 import com.chatshare.sharing.ShareStatus;
@@ -41,7 +42,7 @@ public class OwnedLinks {
                     rs.getTimestamp("updated_at").toInstant(), rs.getLong("view_count"),
                     ShareVisibility.valueOf(rs.getString("visibility")), ShareStatus.valueOf(rs.getString("status")),
                     rs.getString("takedown_reason"), 0, audience, expiresAt,
-                    expiresAt != null && !now.isBefore(expiresAt)),
+                    LinkHead.isExpired(expiresAt, now)),
                     rs.getInt("source_last_position"));
         };
     }
@@ -55,11 +56,11 @@ public class OwnedLinks {
 
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
-    private final KnownHeads known;
+    private final RevocationFeed feed;
 
-    OwnedLinks(JdbcTemplate jdbc, KnownHeads known) {
+    OwnedLinks(JdbcTemplate jdbc, RevocationFeed feed) {
         this.jdbc = jdbc;
-        this.known = known;
+        this.feed = feed;
         this.named = new NamedParameterJdbcTemplate(jdbc);
     }
 
@@ -78,7 +79,7 @@ public class OwnedLinks {
                 .addValue("audience", audience.name());
         int changed = named.update("update share_link s set s.audience = :audience where " + LISTED
                 + " and s.id in (:ids)", params);
-        known.revokeWhere(LISTED + " and s.id in (:ids)", params);
+        feed.revokeTokens(lockTokens(LISTED + " and s.id in (:ids)", params));
         return changed;
     }
 
@@ -91,7 +92,7 @@ public class OwnedLinks {
                 .addValue("expires", expiresAt == null ? null : Timestamp.from(expiresAt), java.sql.Types.TIMESTAMP);
         int changed = named.update("update share_link s set s.expires_at = :expires where " + LISTED
                 + " and s.id in (:ids)", params);
-        known.revokeWhere(LISTED + " and s.id in (:ids)", params);
+        feed.revokeTokens(lockTokens(LISTED + " and s.id in (:ids)", params));
         return changed;
     }
 
@@ -134,12 +135,21 @@ public class OwnedLinks {
         // first, so a takedown committed meanwhile waits and never sees a row this delete already
         // removed; and the feed rows are written last, when every lock is held, a moment before
         // the commit (a row written first and committed late used to fall out of the readers' window).
-        List<String> tokens = known.lockTokens(where, params);
+        List<String> tokens = lockTokens(where, params);
         int deleted = named.update("delete s from share_link s where " + where + " and s.status = 'ACTIVE'", params);
         int removed = named.update("update share_link s set s.removed_by_owner_at = :now, "
                 + "s.removed_with_chat = :withChat where " + where + " and s.status = 'TAKEN_DOWN'",
                 params.addValue("now", Timestamp.from(now)));
-        known.revokeTokens(tokens);
+        feed.revokeTokens(tokens);
         return deleted + removed;
+    }
+
+    /**
+     * Locks the links matching a condition of this class's own and returns their tokens, for the
+     * revocation feed: the feed rows are then written when every lock is held.
+     */
+    private List<String> lockTokens(String where, MapSqlParameterSource params) {
+        return named.queryForList("select s.token from share_link s where " + where + " for update", params,
+                String.class);
     }
 }

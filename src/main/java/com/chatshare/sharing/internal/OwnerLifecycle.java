@@ -21,13 +21,13 @@ class OwnerLifecycle {
     private final ShareLinkRepository links;
     private final OwnedLinks ownedLinks;
     private final Clock clock;
-    private final KnownHeads known;
+    private final RevocationFeed feed;
 
     private final LinkMembers members;
 
-    OwnerLifecycle(ShareLinkRepository links, OwnedLinks ownedLinks, Clock clock, KnownHeads known,
+    OwnerLifecycle(ShareLinkRepository links, OwnedLinks ownedLinks, Clock clock, RevocationFeed feed,
             LinkMembers members) {
-        this.known = known;
+        this.feed = feed;
         this.members = members;
         this.links = links;
         this.ownedLinks = ownedLinks;
@@ -39,11 +39,11 @@ class OwnerLifecycle {
         switch (event.change()) {
             case DISABLED -> {
                 links.setOwnerActive(event.accountId(), false);
-                known.revokeOwner(event.accountId());
+                feed.revokeOwner(event.accountId());
             }
             case ENABLED -> {
                 links.setOwnerActive(event.accountId(), true);
-                known.revokeOwner(event.accountId());
+                feed.revokeOwner(event.accountId());
             }
             default -> {
             }

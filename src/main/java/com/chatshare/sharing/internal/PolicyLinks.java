@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * A new sharing policy applied to the links that exist, set-based, for
  * {@link LinkPolicyEnforcement#applyToExistingLinks} (which says what it does). In the policy
  * change's transaction, with one revocation-feed row that makes every node forget what it
- * remembers ({@link KnownHeads#revokeAll}).
+ * remembers ({@link RevocationFeed#revokeAll}).
  */
 @Component
 public class PolicyLinks {
@@ -37,11 +37,11 @@ public class PolicyLinks {
             + "or (:requireExpiry and s.expires_at is null)))";
 
     private final NamedParameterJdbcTemplate named;
-    private final KnownHeads known;
+    private final RevocationFeed feed;
 
-    PolicyLinks(JdbcTemplate jdbc, KnownHeads known) {
+    PolicyLinks(JdbcTemplate jdbc, RevocationFeed feed) {
         this.named = new NamedParameterJdbcTemplate(jdbc);
-        this.known = known;
+        this.feed = feed;
     }
 
     /** Applies {@code policy} to every existing link, in the caller's transaction; {@code now} for the cap. */
@@ -81,7 +81,7 @@ public class PolicyLinks {
                 : 0;
         if (madeSignedIn + shortened > 0) {
             // Last, so the feed row is written with every lock held, a moment before the commit.
-            known.revokeAll();
+            feed.revokeAll();
         }
         return new LinksChanged(madeSignedIn, shortened, shortened == 0 ? null : cap,
                 owners.values().stream().map(Owner::summary).toList());

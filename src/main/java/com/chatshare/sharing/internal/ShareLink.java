@@ -1,5 +1,6 @@
 package com.chatshare.sharing.internal;
 
+import com.chatshare.sharing.LinkHead;
 import com.chatshare.sharing.ShareAudience;
 import com.chatshare.sharing.ShareDetails;
 import com.chatshare.sharing.ShareStatus;
@@ -148,7 +149,15 @@ public class ShareLink {
 
     /** Whether the link's expiry has passed at {@code now}: it answers like a deleted one. */
     public boolean isExpiredAt(Instant now) {
-        return expiresAt != null && !now.isBefore(expiresAt);
+        return LinkHead.isExpired(expiresAt, now);
+    }
+
+    /**
+     * Whether the link answers at all: its owner's account enabled and not deleted by its owner
+     * (the head lookup's {@code s.owner_active and s.removed_by_owner_at is null}, {@link PublicHeads}).
+     */
+    public boolean isPresent() {
+        return ownerActive && removedByOwnerAt == null;
     }
 
     public boolean isTakenDown() {

@@ -1,10 +1,10 @@
-package com.chatshare.sharing.web;
+package com.chatshare.sharepage.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.chatshare.conversations.MessageRole;
-import com.chatshare.sharing.internal.SharePages.SnapshotSource;
-import com.chatshare.sharing.internal.SharePages.SourceMessage;
+import com.chatshare.sharing.SnapshotSource;
+import com.chatshare.sharing.SourceMessage;
 import java.time.Instant;
 import java.util.List;
 import org.commonmark.parser.Parser;

@@ -1,4 +1,4 @@
-package com.chatshare.sharing.web;
+package com.chatshare.sharepage.web;
 
 import static com.chatshare.sharing.SharingFixtures.token;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,12 +8,13 @@ import com.chatshare.IntegrationTest;
 import com.chatshare.SignedIn;
 import com.chatshare.TestClock;
 import com.chatshare.conversations.ConversationService;
+import com.chatshare.sharepage.internal.KnownHeads;
+import com.chatshare.sharepage.internal.OtherNode;
+import com.chatshare.sharing.PublicLinks;
 import com.chatshare.sharing.ShareDetails;
 import com.chatshare.sharing.ShareService;
 import com.chatshare.sharing.ShareVisibility;
 import com.chatshare.sharing.SharingFixtures;
-import com.chatshare.sharing.internal.KnownHeads;
-import com.chatshare.sharing.internal.OtherNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -56,6 +57,9 @@ class RevocationFeedTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    PublicLinks links;
 
     @Autowired
     TransactionTemplate transactions;
@@ -160,7 +164,7 @@ class RevocationFeedTest {
         // timestamp, so a delete that waited longer was never seen and the page stayed up.
         ShareDetails details = share("Deleted while another session holds its row");
         assertThat(status(details)).isEqualTo(200);
-        try (OtherNode other = new OtherNode(jdbc, clock::nanos);
+        try (OtherNode other = new OtherNode(links, jdbc, clock::nanos);
                 Connection held = dataSource.getConnection()) {
             other.serves(token(details));
             held.setAutoCommit(false);
@@ -192,7 +196,7 @@ class RevocationFeedTest {
         ShareDetails meanwhile = share("Deleted while the first delete's transaction waits");
         assertThat(status(details)).isEqualTo(200);
         assertThat(status(meanwhile)).isEqualTo(200);
-        try (OtherNode other = new OtherNode(jdbc, clock::nanos);
+        try (OtherNode other = new OtherNode(links, jdbc, clock::nanos);
                 Connection held = dataSource.getConnection()) {
             other.serves(token(details));
             other.serves(token(meanwhile));
@@ -221,7 +225,7 @@ class RevocationFeedTest {
         ShareDetails blocker = SharingFixtures.sharedByAlice(shares, conversations, users, "Held a long time",
                 ShareVisibility.ANONYMOUS);
         ShareDetails meanwhile = share("Deleted while the long transaction waits");
-        try (OtherNode other = new OtherNode(jdbc, clock::nanos);
+        try (OtherNode other = new OtherNode(links, jdbc, clock::nanos);
                 Connection held = dataSource.getConnection()) {
             held.setAutoCommit(false);
             lockRow(held, "select id from share_link where id = ? for update", blocker.shareId());
@@ -255,7 +259,7 @@ class RevocationFeedTest {
     void a_remembered_page_is_confirmed_with_the_database_once_the_trust_bound_has_passed() throws Exception {
         ShareDetails details = share("Remembered, then gone without a feed row");
         assertThat(status(details)).isEqualTo(200);
-        try (OtherNode other = new OtherNode(jdbc, clock::nanos)) {
+        try (OtherNode other = new OtherNode(links, jdbc, clock::nanos)) {
             other.serves(token(details));
             // A removal the feed never carried (as if the node that made it had crashed before
             // announcing a late commit): only the trust bound makes the nodes ask again.

@@ -1,7 +1,7 @@
-package com.chatshare.sharing.web;
+package com.chatshare.sharepage.web;
 
-import com.chatshare.sharing.internal.SharePages;
-import com.chatshare.sharing.internal.ViewCounter;
+import com.chatshare.sharepage.internal.SharePages;
+import com.chatshare.sharepage.internal.ViewCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -17,10 +17,11 @@ import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 
 /**
- * The public share page is served by {@link SharePageFilter} before any security filter: open to
- * everyone, stateless (no session, no cookie: the same bytes for every viewer, so ETags and shared
- * caches work), with strict headers. Its style sheet, and whatever else under {@code /share/} the
- * filter passes on, get a filter chain with the same rules. The continue page
+ * The public share page registers itself (no configuration elsewhere names it): it is served by
+ * {@link SharePageFilter} before any security filter, open to everyone, stateless (no session, no
+ * cookie: the same bytes for every viewer, so ETags and shared caches work), with strict headers.
+ * Its style sheet, and whatever else under {@code /share/} the filter passes on, get a filter
+ * chain with the same rules. The continue page
  * ({@code /share/TOKEN/continue}) is an app view and stays in the Vaadin chain behind sign-in.
  */
 @Configuration(proxyBeanMethods = false)

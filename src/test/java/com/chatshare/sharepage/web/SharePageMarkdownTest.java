@@ -1,4 +1,4 @@
-package com.chatshare.sharing.web;
+package com.chatshare.sharepage.web;
 
 import static com.chatshare.sharing.SharingFixtures.token;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,10 +16,10 @@ import com.chatshare.conversations.ConversationSummary;
 import com.chatshare.conversations.MessageRole;
 import com.chatshare.moderation.ModerationService;
 import com.chatshare.moderation.ReportReason;
+import com.chatshare.sharepage.internal.ViewCounter;
 import com.chatshare.sharing.ShareDetails;
 import com.chatshare.sharing.ShareService;
 import com.chatshare.sharing.ShareVisibility;
-import com.chatshare.sharing.internal.ViewCounter;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -1,4 +1,4 @@
-package com.chatshare.sharing.internal;
+package com.chatshare.sharepage.internal;
 
 import java.time.Duration;
 import java.util.ArrayList;

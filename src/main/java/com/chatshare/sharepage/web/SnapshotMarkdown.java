@@ -1,9 +1,9 @@
-package com.chatshare.sharing.web;
+package com.chatshare.sharepage.web;
 
 import com.chatshare.conversations.MessageRole;
 import com.chatshare.sharing.SnapshotMessage;
-import com.chatshare.sharing.internal.SharePages.SnapshotSource;
-import com.chatshare.sharing.internal.SharePages.SourceMessage;
+import com.chatshare.sharing.SnapshotSource;
+import com.chatshare.sharing.SourceMessage;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.time.ZoneOffset;
@@ -11,6 +11,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The Markdown download of a shared page ({@code /share/TOKEN.md}): the title as a heading, who
@@ -30,7 +31,8 @@ final class SnapshotMarkdown {
     static final int FILE_NAME_MAX_LENGTH = 80;
     static final String FALLBACK_FILE_NAME = "shared-chat";
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH)
+    /** How the page and the download write a day (UTC): "7 March 2025". */
+    static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
     private static final String MARKDOWN_PUNCTUATION = "\\`*_[]<>#|~&";
     /** Characters a person may type that a Markdown viewer would read anywhere in a line. */
@@ -127,8 +129,8 @@ final class SnapshotMarkdown {
     }
 
     /** The fence that closes the code block a message leaves open, or null when it closes all it opens. */
-    static String openFence(String markdown) {
-        String open = null;
+    static @Nullable String openFence(String markdown) {
+        @Nullable String open = null;
         for (String line : markdown.split("\n", -1)) {
             Matcher fence = FENCE.matcher(line);
             if (!fence.matches()) {
@@ -154,19 +156,19 @@ final class SnapshotMarkdown {
      * UTF-8 (RFC 5987/6266) without path separators, quotes or control characters. Nothing of the
      * title can end the header, start another one or name a path.
      */
-    static String contentDisposition(String title) {
+    static String contentDisposition(@Nullable String title) {
         return "attachment; filename=\"" + asciiFileName(title) + "\"; filename*=UTF-8''"
                 + percentEncode(unicodeFileName(title));
     }
 
-    static String asciiFileName(String title) {
+    static String asciiFileName(@Nullable String title) {
         String ascii = Normalizer.normalize(title == null ? "" : title, Normalizer.Form.NFKD)
                 .replaceAll("\\p{M}+", "")
                 .replaceAll("[^A-Za-z0-9 ._-]+", "-");
         return fileName(ascii);
     }
 
-    static String unicodeFileName(String title) {
+    static String unicodeFileName(@Nullable String title) {
         return fileName(UNSAFE_IN_FILE_NAMES.matcher(title == null ? "" : title).replaceAll("-"));
     }
 

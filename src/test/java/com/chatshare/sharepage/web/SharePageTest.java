@@ -1,4 +1,4 @@
-package com.chatshare.sharing.web;
+package com.chatshare.sharepage.web;
 
 import static com.chatshare.sharing.SharingFixtures.token;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,11 +12,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.chatshare.IntegrationTest;
 import com.chatshare.SignedIn;
 import com.chatshare.conversations.ConversationService;
+import com.chatshare.sharepage.internal.ViewCounter;
 import com.chatshare.sharing.ShareDetails;
 import com.chatshare.sharing.ShareService;
 import com.chatshare.sharing.ShareVisibility;
 import com.chatshare.sharing.SharingFixtures;
-import com.chatshare.sharing.internal.ViewCounter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -1,11 +1,12 @@
-package com.chatshare.sharing.web;
+package com.chatshare.sharepage.web;
 
 import com.chatshare.security.ClientAddress;
+import com.chatshare.sharepage.internal.SharePages;
+import com.chatshare.sharepage.internal.ViewCounter;
+import com.chatshare.sharing.LinkHead;
 import com.chatshare.sharing.PublicSnapshot;
 import com.chatshare.sharing.ShareStatus;
 import com.chatshare.sharing.ShareToken;
-import com.chatshare.sharing.internal.SharePages;
-import com.chatshare.sharing.internal.ViewCounter;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
@@ -16,10 +17,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -50,8 +51,8 @@ class SharePageFilter extends HttpFilter {
     static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'self'; img-src 'self'; "
             + "form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
     private static final String HTML = "text/html;charset=UTF-8";
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH)
-            .withZone(ZoneOffset.UTC);
+    /** When a client that got a 503 (the database could not say) may ask again. */
+    static final Duration RETRY_AFTER = Duration.ofSeconds(30);
 
     private final transient SharePages pages;
     private final transient ViewCounter views;
@@ -92,100 +93,161 @@ class SharePageFilter extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
-        boolean markdown = segment.endsWith(SnapshotMarkdown.SUFFIX);
-        String token = markdown ? segment.substring(0, segment.length() - SnapshotMarkdown.SUFFIX.length()) : segment;
         writeSecurityHeaders(request, response);
         String method = request.getMethod();
         if (!"GET".equals(method) && !"HEAD".equals(method)) {
-            // Answered here, not with sendError: an empty 405 with Allow, without the app's error page.
-            refused.increment();
-            response.setHeader("Allow", "GET, HEAD");
-            response.setStatus(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
-            response.setContentLength(0);
+            refuse(response);
+        } else if (segment.endsWith(SnapshotMarkdown.SUFFIX)) {
+            serveMarkdown(request, response, segment.substring(0, segment.length() - SnapshotMarkdown.SUFFIX.length()));
+        } else {
+            servePage(request, response, segment);
+        }
+    }
+
+    /** {@code /share/TOKEN}: the page, counted as a view when its bytes are sent. */
+    private void servePage(HttpServletRequest request, HttpServletResponse response, String token)
+            throws IOException {
+        Optional<LinkHead> head = servedHead(token, response);
+        if (head.isEmpty()) {
             return;
         }
-        Optional<SharePages.Head> head;
+        Optional<SharePages.RenderedPage> page;
+        try {
+            page = pages.page(token, head.get(), snapshot -> render(token, snapshot));
+        } catch (RuntimeException e) {
+            unavailable(response, "Share page read failed: {}", e);
+            return;
+        }
+        if (page.isEmpty()) {
+            notFound(response);
+            return;
+        }
+        boolean gzip = acceptsGzip(request.getHeader(HttpHeaders.ACCEPT_ENCODING));
+        if (notModified(request, response, page.get(), gzip)) {
+            return;
+        }
+        views.viewed(head.get().shareId(), ClientAddress.of(request).orElse(null));
+        sendOk(response, HTML, page.get(), gzip);
+    }
+
+    /** {@code /share/TOKEN.md}: the Markdown download, under the page's rules; not a view. */
+    private void serveMarkdown(HttpServletRequest request, HttpServletResponse response, String token)
+            throws IOException {
+        Optional<LinkHead> head = servedHead(token, response);
+        if (head.isEmpty()) {
+            return;
+        }
+        Optional<SharePages.MarkdownFile> file;
+        try {
+            file = pages.markdown(token, head.get(), SnapshotMarkdown::of);
+        } catch (RuntimeException e) {
+            unavailable(response, "Share page read failed: {}", e);
+            return;
+        }
+        if (file.isEmpty()) {
+            notFound(response);
+            return;
+        }
+        boolean gzip = acceptsGzip(request.getHeader(HttpHeaders.ACCEPT_ENCODING));
+        if (notModified(request, response, file.get().file(), gzip)) {
+            return;
+        }
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, SnapshotMarkdown.contentDisposition(file.get().title()));
+        sendOk(response, SnapshotMarkdown.CONTENT_TYPE, file.get().file(), gzip);
+    }
+
+    /**
+     * The head of a link this page serves now, or empty once the response has been answered: 503
+     * when the database cannot say, 404 for an unknown token and for a link that is not public
+     * (restricted or expired), 410 for a link taken down.
+     */
+    private Optional<LinkHead> servedHead(String token, HttpServletResponse response) throws IOException {
+        Optional<LinkHead> head;
         try {
             head = pages.head(token);
         } catch (RuntimeException e) {
             // Without the database nobody can tell whether the link still exists: never guess.
-            log.warn("Share page lookup failed: {}", e.toString());
-            failed.increment();
-            response.setHeader("Retry-After", "30");
-            send(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, unavailable);
-            return;
+            unavailable(response, "Share page lookup failed: {}", e);
+            return Optional.empty();
         }
         // A link for a narrower audience, or past its expiry, is not this page's to show, taken down
         // or not: exactly the answer of an unknown token, so the page tells nobody it exists.
         if (head.isEmpty() || !head.get().isPublicAt(clock.instant())) {
-            missing.increment();
-            send(response, HttpServletResponse.SC_NOT_FOUND, notFound);
-            return;
+            notFound(response);
+            return Optional.empty();
         }
         if (head.get().status() == ShareStatus.TAKEN_DOWN) {
             takenDown.increment();
             send(response, HttpServletResponse.SC_GONE, gone);
-            return;
+            return Optional.empty();
         }
-        Optional<SharePages.RenderedPage> page;
-        String contentType = HTML;
-        String disposition = null;
-        try {
-            if (markdown) {
-                Optional<SharePages.MarkdownFile> file = pages.markdown(token, head.get(), SnapshotMarkdown::of);
-                page = file.map(SharePages.MarkdownFile::file);
-                contentType = SnapshotMarkdown.CONTENT_TYPE;
-                disposition = file.map(f -> SnapshotMarkdown.contentDisposition(f.title())).orElse(null);
-            } else {
-                page = pages.page(token, head.get(), snapshot -> render(token, snapshot));
-            }
-        } catch (RuntimeException e) {
-            log.warn("Share page read failed: {}", e.toString());
-            failed.increment();
-            response.setHeader("Retry-After", "30");
-            send(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, unavailable);
-            return;
-        }
-        if (page.isEmpty()) {
-            missing.increment();
-            send(response, HttpServletResponse.SC_NOT_FOUND, notFound);
-            return;
-        }
-        // The compressed bytes for clients that take them, each with its own ETag; caches keep both apart.
-        boolean gzip = acceptsGzip(request.getHeader(HttpHeaders.ACCEPT_ENCODING));
+        return head;
+    }
+
+    /**
+     * Sets the ETag of the bytes to send (the compressed ones' for clients that take them, so caches
+     * keep both apart) and answers 304 when If-None-Match matches it. A cache or browser
+     * revalidating sends back exactly the ETag it was given: that is compared as it is, and only any
+     * other form (a list, a weak tag, *) goes to Spring, which parses and compares the header in full.
+     *
+     * @return whether the response was answered 304
+     */
+    private boolean notModified(HttpServletRequest request, HttpServletResponse response,
+            SharePages.RenderedPage page, boolean gzip) {
         response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
-        String etag = gzip ? page.get().gzippedEtag() : page.get().etag();
-        // The ETag always; 304 when If-None-Match matches it. A cache or browser revalidating sends back
-        // exactly the ETag it was given: that is compared as it is, and only any other form (a list,
-        // a weak tag, *) goes to Spring, which parses and compares the header in full.
+        String etag = gzip ? page.gzippedEtag() : page.etag();
         String ifNoneMatch = request.getHeader(HttpHeaders.IF_NONE_MATCH);
         if (ifNoneMatch == null) {
             response.setHeader(HttpHeaders.ETAG, etag);
-        } else if (ifNoneMatch.equals(etag)) {
+            return false;
+        }
+        if (ifNoneMatch.equals(etag)) {
             notModified.increment();
             response.setHeader(HttpHeaders.ETAG, etag);
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
-            return;
-        } else if (new ServletWebRequest(request, response).checkNotModified(etag)) {
+            return true;
+        }
+        if (new ServletWebRequest(request, response).checkNotModified(etag)) {
             notModified.increment();
-            return;
+            return true;
         }
-        if (markdown) {
-            response.setHeader(HttpHeaders.CONTENT_DISPOSITION, disposition);
-        } else {
-            views.viewed(head.get().shareId(), ClientAddress.of(request).orElse(null));
-        }
+        return false;
+    }
+
+    private void sendOk(HttpServletResponse response, String contentType, SharePages.RenderedPage page, boolean gzip)
+            throws IOException {
         ok.increment();
         if (gzip) {
             response.setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
-            send(response, HttpServletResponse.SC_OK, contentType, page.get().gzipped());
+            send(response, HttpServletResponse.SC_OK, contentType, page.gzipped());
         } else {
-            send(response, HttpServletResponse.SC_OK, contentType, page.get().html());
+            send(response, HttpServletResponse.SC_OK, contentType, page.html());
         }
     }
 
+    /** Answered here, not with sendError: an empty 405 with Allow, without the app's error page. */
+    private void refuse(HttpServletResponse response) {
+        refused.increment();
+        response.setHeader("Allow", "GET, HEAD");
+        response.setStatus(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
+        response.setContentLength(0);
+    }
+
+    private void notFound(HttpServletResponse response) throws IOException {
+        missing.increment();
+        send(response, HttpServletResponse.SC_NOT_FOUND, notFound);
+    }
+
+    /** 503 with the plain notice and {@link #RETRY_AFTER}; the log gets one line, never a stack trace. */
+    private void unavailable(HttpServletResponse response, String logMessage, RuntimeException e) throws IOException {
+        log.warn(logMessage, e.toString());
+        failed.increment();
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(RETRY_AFTER.toSeconds()));
+        send(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, unavailable);
+    }
+
     /** Whether an {@code Accept-Encoding} header accepts gzip (named, or by {@code *}, and not with {@code q=0}). */
-    static boolean acceptsGzip(String acceptEncoding) {
+    static boolean acceptsGzip(@Nullable String acceptEncoding) {
         if (acceptEncoding == null || acceptEncoding.isEmpty()) {
             return false;
         }
@@ -254,7 +316,7 @@ class SharePageFilter extends HttpFilter {
     }
 
     /** The last segment of a {@code /share/SEGMENT} request (a token or {@code TOKEN.md}, well-formed or not), or null for other paths. */
-    private static String segment(HttpServletRequest request) {
+    private static @Nullable String segment(HttpServletRequest request) {
         // The raw URI: a path with encoded or matrix parts is not ours and meets the firewall later.
         String uri = request.getRequestURI();
         int start = request.getContextPath().length() + PATH_PREFIX.length();
@@ -295,8 +357,8 @@ class SharePageFilter extends HttpFilter {
         context.setVariable("continueUrl", PATH_PREFIX + token + "/continue");
         context.setVariable("reportUrl", PATH_PREFIX + token + "/report");
         context.setVariable("markdownUrl", PATH_PREFIX + token + SnapshotMarkdown.SUFFIX);
-        context.setVariable("sharedOn", DATE.format(snapshot.sharedAt()));
-        context.setVariable("updatedOn", snapshot.version() > 1 ? DATE.format(snapshot.updatedAt()) : null);
+        context.setVariable("sharedOn", SnapshotMarkdown.DATE.format(snapshot.sharedAt()));
+        context.setVariable("updatedOn", snapshot.version() > 1 ? SnapshotMarkdown.DATE.format(snapshot.updatedAt()) : null);
         return templates.process("share/page", context);
     }
 

@@ -1,6 +1,7 @@
-package com.chatshare.sharing.internal;
+package com.chatshare.sharepage.internal;
 
 import com.chatshare.security.ClientAddress;
+import com.chatshare.sharing.PublicLinks;
 import jakarta.annotation.PreDestroy;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
@@ -8,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -16,14 +18,15 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.jspecify.annotations.Nullable;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Counts page views in memory and adds them to the database every few seconds, so a popular link
- * costs no database write per view. Views of the last interval are lost if the node dies.
+ * Counts page views in memory and adds them to the links' counts every few seconds
+ * ({@link PublicLinks#addViews}), so a popular link costs no database write per view. Views of the
+ * last interval are lost if the node dies; while the database cannot take them they are kept for
+ * the next flush.
  *
  * <p>A reader counts once per link per UTC day, so a loop cannot push a link up the moderators'
  * "most viewed" order. A reader is an HMAC of the client address (by the rate limits' key: IPv6 by
@@ -42,15 +45,13 @@ public class ViewCounter {
     private static final long SECONDS_PER_DAY = 86_400;
 
     private final Map<Long, LongAdder> pending = new ConcurrentHashMap<>();
-    private final ShareLinkRepository links;
-    private final TransactionTemplate transactions;
+    private final PublicLinks links;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
-    private volatile Day today;
+    private volatile @Nullable Day today;
 
-    ViewCounter(ShareLinkRepository links, PlatformTransactionManager transactionManager, Clock clock) {
+    ViewCounter(PublicLinks links, Clock clock) {
         this.links = links;
-        this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
     }
 
@@ -60,7 +61,7 @@ public class ViewCounter {
      * not viewed the link yet today. Not by user agent: a client chooses that freely, so it would
      * give a loop a fresh reader per request (issue 22, item 7).
      */
-    public void viewed(long shareId, InetAddress clientAddress) {
+    public void viewed(long shareId, @Nullable InetAddress clientAddress) {
         Day day = today();
         if (day.firstSighting(digest(day, shareId, clientAddress))) {
             pending.computeIfAbsent(shareId, id -> new LongAdder()).increment();
@@ -78,15 +79,21 @@ public class ViewCounter {
         if (pending.isEmpty()) {
             return;
         }
-        transactions.executeWithoutResult(status -> {
-            for (Long shareId : pending.keySet()) {
-                LongAdder adder = pending.remove(shareId);
-                long views = adder == null ? 0 : adder.sum();
-                if (views > 0) {
-                    links.addViews(shareId, views);
-                }
+        Map<Long, Long> views = new HashMap<>();
+        for (Long shareId : pending.keySet()) {
+            LongAdder adder = pending.remove(shareId);
+            long count = adder == null ? 0 : adder.sum();
+            if (count > 0) {
+                views.put(shareId, count);
             }
-        });
+        }
+        try {
+            links.addViews(views);
+        } catch (RuntimeException e) {
+            // Not written (the transaction rolled back): counted again with the next flush.
+            views.forEach((shareId, count) -> pending.computeIfAbsent(shareId, id -> new LongAdder()).add(count));
+            throw e;
+        }
     }
 
     private long epochDay() {
@@ -112,7 +119,7 @@ public class ViewCounter {
         }
     }
 
-    private byte[] digest(Day day, long shareId, InetAddress clientAddress) {
+    private byte[] digest(Day day, long shareId, @Nullable InetAddress clientAddress) {
         // Each request runs on a new virtual thread, so a thread-local Mac would be made anew
         // every time (a provider lookup per view): the day keeps a pool of keyed ones instead.
         Mac mac = day.take();

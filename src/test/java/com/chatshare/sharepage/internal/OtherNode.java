@@ -1,5 +1,7 @@
-package com.chatshare.sharing.internal;
+package com.chatshare.sharepage.internal;
 
+import com.chatshare.sharing.LinkHead;
+import com.chatshare.sharing.PublicLinks;
 import com.chatshare.sharing.ShareAudience;
 import com.chatshare.sharing.ShareStatus;
 import com.github.benmanes.caffeine.cache.Ticker;
@@ -10,7 +12,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The share-page memory as a second node has it: another {@link KnownHeads} on the test database,
- * with its own reader thread and the given ticker. For tests of what reaches "another node".
+ * with its own {@link FeedReader} thread and the given ticker. For tests of what reaches "another node".
  */
 public final class OtherNode implements AutoCloseable {
 
@@ -18,11 +20,14 @@ public final class OtherNode implements AutoCloseable {
 
     private final JdbcTemplate jdbc;
     private final KnownHeads heads;
+    private final FeedReader reader;
 
-    public OtherNode(JdbcTemplate jdbc, Ticker ticker) {
+    public OtherNode(PublicLinks links, JdbcTemplate jdbc, Ticker ticker) {
         this.jdbc = jdbc;
-        this.heads = new KnownHeads(jdbc, new SimpleMeterRegistry(), Duration.ofMillis(100), ticker);
-        heads.start();
+        Duration interval = Duration.ofMillis(100);
+        this.heads = new KnownHeads(new SimpleMeterRegistry(), ticker);
+        this.reader = new FeedReader(links, heads, new SimpleMeterRegistry(), interval, ticker);
+        reader.start();
     }
 
     /**
@@ -33,10 +38,10 @@ public final class OtherNode implements AutoCloseable {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         do {
             long asked = System.nanoTime();
-            SharePages.Head head = jdbc.queryForObject("select id, status, snapshot_version, audience, expires_at "
+            LinkHead head = jdbc.queryForObject("select id, status, snapshot_version, audience, expires_at "
                     + "from share_link where token = ?", (rs, n) -> {
                         Timestamp expires = rs.getTimestamp(5);
-                        return new SharePages.Head(rs.getLong(1), ShareStatus.valueOf(rs.getString(2)), rs.getInt(3),
+                        return new LinkHead(rs.getLong(1), ShareStatus.valueOf(rs.getString(2)), rs.getInt(3),
                                 ShareAudience.valueOf(rs.getString(4)), expires == null ? null : expires.toInstant());
                     }, token);
             heads.remember(token, head, asked);
@@ -64,11 +69,11 @@ public final class OtherNode implements AutoCloseable {
 
     /** How many ranges of feed ids this node is still waiting for. */
     public int gaps() {
-        return heads.gapCount();
+        return reader.gapCount();
     }
 
     @Override
     public void close() {
-        heads.stop();
+        reader.stop();
     }
 }

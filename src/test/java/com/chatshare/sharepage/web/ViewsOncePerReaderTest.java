@@ -1,4 +1,4 @@
-package com.chatshare.sharing.web;
+package com.chatshare.sharepage.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -8,11 +8,11 @@ import com.chatshare.IntegrationTest;
 import com.chatshare.SignedIn;
 import com.chatshare.TestClock;
 import com.chatshare.conversations.ConversationService;
+import com.chatshare.sharepage.internal.ViewCounter;
 import com.chatshare.sharing.ShareDetails;
 import com.chatshare.sharing.ShareVisibility;
 import com.chatshare.sharing.ShareService;
 import com.chatshare.sharing.SharingFixtures;
-import com.chatshare.sharing.internal.ViewCounter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,12 +1,12 @@
-package com.chatshare.sharing.web;
+package com.chatshare.sharepage.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
-import com.chatshare.sharing.internal.SharePages;
+import com.chatshare.sharepage.internal.SharePages;
+import com.chatshare.sharepage.internal.ViewCounter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import com.chatshare.sharing.internal.ViewCounter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -1,4 +1,4 @@
-package com.chatshare.sharing.web;
+package com.chatshare.sharepage.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;

@@ -1,4 +1,4 @@
-package com.chatshare.sharing.internal;
+package com.chatshare.sharepage.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,0 +1,200 @@
+package com.chatshare.sharepage.internal;
+
+import com.chatshare.sharing.LinkHead;
+import com.chatshare.sharing.PublicLinks;
+import com.chatshare.sharing.PublicSnapshot;
+import com.chatshare.sharing.ShareToken;
+import com.chatshare.sharing.SnapshotSource;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.zip.Deflater;
+import java.util.zip.GZIPOutputStream;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads for the public page. Whether a link is still there and at which version is answered from
+ * this node's memory when the revocation feed vouches for it ({@link KnownHeads}: a deletion or
+ * takedown acts on the next request on the node that made it and within about 100 ms on every
+ * other node), else by the database through sharing's {@link PublicLinks}, where the lookups of
+ * concurrent requests share one query ({@link CoalescedLookups}). The rendered page of a version
+ * is cached, since a version never changes, both as it is and gzip-compressed.
+ */
+@Component
+public class SharePages implements DisposableBean {
+
+    /** The most tokens one head query asks for (bounds the statement's size). */
+    static final int MAX_TOKENS_PER_QUERY = 256;
+    /** A page waits at most this long for the database, then answers 503 (with the pool's default it waited 30 s). */
+    static final Duration LOOKUP_TIMEOUT = PublicLinks.LOOKUP_TIMEOUT;
+    /** Requests waiting for a lookup beyond this many are answered 503 at once: no unbounded queue. */
+    static final int MAX_WAITING_LOOKUPS = 4_096;
+    /** The most bytes of rendered pages kept (plain and gzip-compressed together). */
+    static final long PAGE_CACHE_BYTES = 64L * 1024 * 1024;
+    /** The most bytes of Markdown downloads kept (plain and gzip-compressed together). */
+    static final long MARKDOWN_CACHE_BYTES = 16L * 1024 * 1024;
+    /** A rendered page or download not asked for this long is dropped. */
+    static final Duration CACHE_IDLE = Duration.ofHours(1);
+
+    private final PublicLinks links;
+    private final CoalescedLookups<String, LinkHead> heads;
+    private final KnownHeads known;
+    private final Clock clock;
+    private final Timer lookups;
+    private final Cache<PageKey, RenderedPage> rendered = Caffeine.newBuilder()
+            // Every read of a popular page is recorded for eviction; the bookkeeping runs on the
+            // reading thread instead of waking a common-pool thread for it (4% of the page's CPU).
+            .executor(Runnable::run)
+            .maximumWeight(PAGE_CACHE_BYTES)
+            .<PageKey, RenderedPage>weigher((key, page) -> page.html().length + page.gzipped().length)
+            .recordStats()
+            .expireAfterAccess(CACHE_IDLE)
+            .build();
+
+    /** Markdown downloads of a version, kept apart from the pages: fewer, and a page's entry never waits for one. */
+    private final Cache<PageKey, MarkdownFile> markdownFiles = Caffeine.newBuilder()
+            .executor(Runnable::run)
+            .maximumWeight(MARKDOWN_CACHE_BYTES)
+            .<PageKey, MarkdownFile>weigher((key, file) -> file.file().html().length + file.file().gzipped().length)
+            .expireAfterAccess(CACHE_IDLE)
+            .build();
+
+    SharePages(PublicLinks links, KnownHeads known, Clock clock, MeterRegistry meters) {
+        this.links = links;
+        this.clock = clock;
+        this.heads = new CoalescedLookups<>("share-head-lookups", links::heads, MAX_TOKENS_PER_QUERY,
+                LOOKUP_TIMEOUT, MAX_WAITING_LOOKUPS);
+        this.known = known;
+        this.lookups = Timer.builder("chatshare.share.lookup")
+                .description("A share page's wait for the database to say whether its link is there (not counting answers from memory)")
+                .publishPercentileHistogram()
+                .register(meters);
+        CaffeineCacheMetrics.monitor(meters, rendered, "share.pages");
+    }
+
+    /**
+     * The link's state, or empty for unknown, malformed, deleted and disabled-owner tokens alike.
+     *
+     * <p>Only the heads of links the public page serves now (for anyone, not expired; active or
+     * taken down) are answered from memory. A link for signed-in users or specific people, or past
+     * its expiry, is looked up in the database on every request, exactly as an unknown token is:
+     * remembered, it answered its 404 faster than an unknown token's (1.2 ms against 1.9 ms), which
+     * told that it exists (issue 22, item 6).
+     */
+    public Optional<LinkHead> head(String token) {
+        if (!ShareToken.isWellFormed(token)) {
+            return Optional.empty();
+        }
+        LinkHead remembered = known.get(token);
+        if (remembered != null) {
+            if (remembered.isPublicAt(clock.instant())) {
+                return Optional.of(remembered);
+            }
+            // Expired since it was remembered: from now on it costs what an unknown token costs.
+            known.forget(token);
+        }
+        long asked = System.nanoTime();
+        Optional<LinkHead> found;
+        try {
+            found = heads.get(token);
+        } finally {
+            lookups.record(System.nanoTime() - asked, TimeUnit.NANOSECONDS);
+        }
+        found.filter(head -> head.isPublicAt(clock.instant())).ifPresent(head -> known.remember(token, head, asked));
+        return found;
+    }
+
+    /** A snapshot version of a link: what a rendered page is cached under. */
+    private record PageKey(long shareId, int version) {
+    }
+
+    /**
+     * A page as sent: the UTF-8 bytes of its HTML (kept encoded, so serving it copies bytes and
+     * converts nothing) and its entity tag (a digest of the bytes, so a new version or a new
+     * template is a new tag); and the same bytes gzip-compressed once, with their own tag, for the
+     * clients that accept it (every browser).
+     */
+    public record RenderedPage(byte[] html, String etag, byte[] gzipped, String gzippedEtag) {
+
+        static RenderedPage of(byte[] html) {
+            try {
+                String digest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(html), 0, 12);
+                return new RenderedPage(html, "\"" + digest + "\"", gzip(html), "\"" + digest + "-gz\"");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        private static byte[] gzip(byte[] bytes) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 3 + 64);
+            try (GZIPOutputStream gzip = new GZIPOutputStream(out, 8192) {
+                {
+                    def.setLevel(Deflater.BEST_COMPRESSION);
+                }
+            }) {
+                gzip.write(bytes);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return out.toByteArray();
+        }
+    }
+
+    /**
+     * The rendered page of the link's current version, rendered once per version. Empty if the
+     * link went away since {@link #head}.
+     */
+    public Optional<RenderedPage> page(String token, LinkHead head, Function<PublicSnapshot, String> render) {
+        RenderedPage cached = rendered.getIfPresent(new PageKey(head.shareId(), head.version()));
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        return links.snapshot(token).map(snapshot -> {
+            RenderedPage page = RenderedPage.of(render.apply(snapshot).getBytes(StandardCharsets.UTF_8));
+            // An update between head() and snapshot() must not file the new page under the old version.
+            rendered.put(new PageKey(snapshot.shareId(), snapshot.version()), page);
+            return page;
+        });
+    }
+
+    /** The Markdown download of a version: the bytes as sent (in {@link RenderedPage}'s form) and the title it is named after. */
+    public record MarkdownFile(RenderedPage file, String title) {
+    }
+
+    /**
+     * The Markdown download of the link's current version, written once per version; empty if the
+     * link went away since {@link #head}. Same rules as {@link #page}.
+     */
+    public Optional<MarkdownFile> markdown(String token, LinkHead head, Function<SnapshotSource, String> write) {
+        MarkdownFile cached = markdownFiles.getIfPresent(new PageKey(head.shareId(), head.version()));
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        return links.source(token).map(source -> {
+            MarkdownFile file = new MarkdownFile(
+                    RenderedPage.of(write.apply(source).getBytes(StandardCharsets.UTF_8)), source.title());
+            markdownFiles.put(new PageKey(source.shareId(), source.version()), file);
+            return file;
+        });
+    }
+
+    @Override
+    public void destroy() {
+        heads.close();
+    }
+}
