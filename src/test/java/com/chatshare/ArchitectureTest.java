@@ -176,6 +176,13 @@ class ArchitectureTest {
                 + "they do").isEmpty();
     }
 
+    @Test
+    void every_package_is_null_marked() {
+        // JSpecify: what is not @Nullable is never null, so no API passes null to mean "keep".
+        assertThat(ModuleRules.packagesNotNullMarked(SOURCES)).as("packages without a @NullMarked package-info.java")
+                .isEmpty();
+    }
+
     private static String[] featurePackages() {
         return FEATURES.stream().map(f -> ROOT + "." + f + "..").toArray(String[]::new);
     }

@@ -1,6 +1,7 @@
 package com.chatshare.audit;
 
 import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the audit log view shows. Blank or null parts match everything.
@@ -8,7 +9,8 @@ import java.time.LocalDate;
  * @param from first day, inclusive (UTC)
  * @param to last day, inclusive (UTC)
  */
-public record AuditFilter(AuditAction action, String actor, String target, LocalDate from, LocalDate to) {
+public record AuditFilter(@Nullable AuditAction action, @Nullable String actor, @Nullable String target,
+        @Nullable LocalDate from, @Nullable LocalDate to) {
 
     public static AuditFilter all() {
         return new AuditFilter(null, null, null, null, null);

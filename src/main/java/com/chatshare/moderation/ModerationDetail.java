@@ -4,6 +4,7 @@ import com.chatshare.audit.AuditEntry;
 import com.chatshare.sharing.SnapshotMessage;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything a moderator sees of one link: the snapshot as viewers see it, who owns it, reports,
@@ -15,8 +16,9 @@ import java.util.List;
  * @param ownLink the moderator looking at it owns it
  * @param mayDecideReviews false when this moderator took it down or owns it and another moderator exists to decide
  */
-public record ModerationDetail(ModerationRow row, String publicAttribution, String takedownReason,
-        Instant takenDownAt, boolean takenDownByMe, boolean ownLink, Instant removedByOwnerAt, Instant purgeAfter,
+public record ModerationDetail(ModerationRow row, String publicAttribution, @Nullable String takedownReason,
+        @Nullable Instant takenDownAt, boolean takenDownByMe, boolean ownLink, @Nullable Instant removedByOwnerAt,
+        @Nullable Instant purgeAfter,
         List<SnapshotMessage> messages, List<Report> reports, List<ReviewRequest> reviews, boolean mayDecideReviews,
         List<AuditEntry> history) {
 

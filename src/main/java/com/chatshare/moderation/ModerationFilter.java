@@ -2,6 +2,7 @@ package com.chatshare.moderation;
 
 import com.chatshare.sharing.ShareStatus;
 import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the moderation queue shows, and in which order.
@@ -15,7 +16,7 @@ import java.time.LocalDate;
  * @param sharedTo last day the link was shared, inclusive (UTC), or null
  */
 public record ModerationFilter(ShareStatus status, boolean withOpenReports, boolean reviewRequests, String search,
-        String owner, LocalDate sharedFrom, LocalDate sharedTo, Sort sort) {
+        String owner, @Nullable LocalDate sharedFrom, @Nullable LocalDate sharedTo, Sort sort) {
 
     public enum Sort { OPEN_REPORTS, LAST_REPORT, CREATED, VIEWS }
 

@@ -1,6 +1,7 @@
 package com.chatshare.moderation;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What moderation told an owner about one of their links, or what a change of the sharing policy
@@ -11,7 +12,7 @@ import java.time.Instant;
  * @param message the takedown's reason, the moderator's note on a review decision, or what the
  *        policy change did
  */
-public record OwnerNotice(long id, Long shareId, Kind kind, String linkTitle, String message, Instant createdAt,
+public record OwnerNotice(long id, @Nullable Long shareId, Kind kind, @Nullable String linkTitle, String message, Instant createdAt,
         boolean read) {
 
     public enum Kind {

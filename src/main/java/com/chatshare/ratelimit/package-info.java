@@ -4,4 +4,7 @@
  * allowance, not N. Security's sign-in throttle and the features' limits use it; it depends on
  * none of them. See docs/decisions/0010-shared-rate-limits.md.
  */
+@NullMarked
 package com.chatshare.ratelimit;
+
+import org.jspecify.annotations.NullMarked;

@@ -3,6 +3,7 @@ package com.chatshare.security;
 import java.io.Serial;
 import java.util.Collection;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -23,7 +24,7 @@ public final class AppUserPrincipal implements UserDetails, CredentialsContainer
     private final long userId;
     private final String username;
     private final String displayName;
-    private String passwordHash;
+    private @Nullable String passwordHash;
     private final boolean enabled;
     private final Set<String> roles;
     private final long credentialsVersion;

@@ -17,6 +17,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
@@ -112,7 +113,7 @@ public class LoginThrottle {
      * @return whether the password matched
      * @throws LoginThrottledException when the check is refused
      */
-    public boolean check(String username, InetAddress address, BooleanSupplier passwordMatches) {
+    public boolean check(String username, @Nullable InetAddress address, BooleanSupplier passwordMatches) {
         awaitTurn();
         Attempt attempt = tryBegin(username, address).orElseThrow(LoginThrottledException::new);
         boolean matches;

@@ -182,6 +182,22 @@ class ArchitectureTestBreachesTest {
                 tuple(sources.resolve("a/b/Longer.java"), 900L), tuple(sources.resolve("a/Long.java"), 401L));
     }
 
+    @Test
+    void packages_without_a_null_marked_package_info_are_listed(@TempDir Path sources) throws IOException {
+        Files.createDirectories(sources.resolve("marked"));
+        Files.writeString(sources.resolve("marked/package-info.java"), "@NullMarked\npackage marked;\n");
+        Files.writeString(sources.resolve("marked/A.java"), "package marked; class A {}\n");
+        Files.createDirectories(sources.resolve("marked/unmarked"));
+        Files.writeString(sources.resolve("marked/unmarked/package-info.java"), "package marked.unmarked;\n");
+        Files.writeString(sources.resolve("marked/unmarked/B.java"), "package marked.unmarked; class B {}\n");
+        Files.createDirectories(sources.resolve("marked/none"));
+        Files.writeString(sources.resolve("marked/none/C.java"), "package marked.none; class C {}\n");
+        Files.createDirectories(sources.resolve("empty/of/java"));
+
+        assertThat(ModuleRules.packagesNotNullMarked(sources))
+                .containsExactly(sources.resolve("marked/none"), sources.resolve("marked/unmarked"));
+    }
+
     /** How ArchUnit names a member of {@code type} in a violation: {@code <com.example.Type.member…>}. */
     private static String in(Class<?> type) {
         return "<" + type.getName() + ".";

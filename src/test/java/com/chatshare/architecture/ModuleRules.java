@@ -114,6 +114,38 @@ public final class ModuleRules {
         }
     }
 
+    /**
+     * The packages (directories holding {@code .java} files) under {@code sources} whose
+     * {@code package-info.java} is missing or not {@code @NullMarked}, sorted.
+     */
+    public static List<Path> packagesNotNullMarked(Path sources) {
+        try (Stream<Path> directories = Files.walk(sources)) {
+            return directories.filter(Files::isDirectory)
+                    .filter(ModuleRules::holdsJava)
+                    .filter(directory -> !nullMarked(directory.resolve("package-info.java")))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean holdsJava(Path directory) {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.anyMatch(file -> file.toString().endsWith(".java"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean nullMarked(Path packageInfo) {
+        try {
+            return Files.exists(packageInfo) && Files.readString(packageInfo).contains("@NullMarked");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static long lines(Path file) {
         try (Stream<String> lines = Files.lines(file)) {
             return lines.count();

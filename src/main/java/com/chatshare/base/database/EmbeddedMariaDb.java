@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.IntSupplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.util.FileSystemUtils;
@@ -55,7 +56,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     private final Path initFile;
     private final boolean ephemeral;
     /** The running server's process; null before it started and when it could not be found. */
-    private volatile ProcessHandle process;
+    private volatile @Nullable ProcessHandle process;
     /** Set while the server is stopped on purpose, so its exit is no news. */
     private volatile boolean stopping;
 
@@ -85,7 +86,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
      *     pick a free one (the tests hand in a taken one first)
      */
     static EmbeddedMariaDb start(EmbeddedDatabaseProperties properties, IntSupplier automaticPorts) {
-        String databaseName = checkedDatabaseName(properties.databaseName());
+        String databaseName = InitFile.checkedDatabaseName(properties.databaseName());
         boolean automatic = properties.port() == 0;
         if (!automatic) {
             requireFree(properties.port());
@@ -122,7 +123,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             String password;
             if (properties.isEphemeral()) {
                 password = EmbeddedDatabasePassword.generate();
-                initFile = ownerOnlyTempFile(null);
+                initFile = InitFile.ownerOnlyTempFile(null);
             } else {
                 Path root = Path.of(properties.dataDir()).toAbsolutePath().normalize();
                 Files.createDirectories(root);
@@ -135,7 +136,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                 builder.setTmpDir(root.resolve("tmp").toString());
                 builder.setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
                 password = EmbeddedDatabasePassword.keptIn(root.resolve(EmbeddedDatabasePassword.FILE_NAME));
-                initFile = ownerOnlyTempFile(root);
+                initFile = InitFile.ownerOnlyTempFile(root);
             }
             // Run by the server itself before it accepts connections, with all privileges: works on a
             // fresh data directory and on one that a passwordless version of Chatshare created.
@@ -170,7 +171,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             }
             throw new IllegalStateException("Could not start the embedded MariaDB: " + e.getMessage(), e);
         } finally {
-            deleteInitFile(initFile);
+            InitFile.delete(initFile);
         }
     }
 
@@ -226,10 +227,10 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                 Files.createFile(initFile);
                 EmbeddedDatabasePassword.restrictToOwner(initFile);
             }
-            Files.write(initFile, initStatements(databaseName, password));
+            Files.write(initFile, InitFile.statements(databaseName, password));
             db.start();
         } finally {
-            deleteInitFile(initFile);
+            InitFile.delete(initFile);
         }
         stopping = false;
         process = findServerProcess().orElse(null);
@@ -260,49 +261,6 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                                 .anyMatch(argument -> argument.startsWith("--datadir") && argument.contains(dataDir)))
                         .orElse(false))
                 .findFirst();
-    }
-
-    private static void deleteInitFile(Path initFile) {
-        if (initFile != null) {
-            try {
-                Files.deleteIfExists(initFile);
-            } catch (IOException e) {
-                log.warn("Could not delete the embedded database's init file {}", initFile, e);
-            }
-        }
-    }
-
-    /**
-     * The application's own account, with rights on its schema only; root keeps the defaults of a
-     * fresh installation (only the system user root, through the socket).
-     */
-    private static List<String> initStatements(String databaseName, String password) {
-        String user = "'" + USERNAME + "'@'127.0.0.1'";
-        // One statement per line: that is how mysqld reads an init file.
-        return List.of(
-                "create database if not exists `" + databaseName
-                        + "` character set utf8mb4 collate utf8mb4_unicode_ci;",
-                "create user if not exists " + user + " identified by '" + password + "';",
-                "alter user " + user + " identified by '" + password + "';",
-                "grant all privileges on `" + databaseName + "`.* to " + user + ";");
-    }
-
-    /** The name goes into SQL as an identifier. */
-    private static String checkedDatabaseName(String name) {
-        if (name == null || !name.matches("[A-Za-z0-9_]{1,64}")) {
-            throw new IllegalArgumentException("chatshare.embedded-database.database-name must be letters, digits "
-                    + "and underscores: " + name);
-        }
-        return name;
-    }
-
-    /** A new file only its owner can read, in the directory (or the system's temporary directory). */
-    private static Path ownerOnlyTempFile(Path directory) throws IOException {
-        Path file = directory == null
-                ? Files.createTempFile("chatshare-mariadb-init-", ".sql")
-                : Files.createTempFile(directory, "init-", ".sql");
-        EmbeddedDatabasePassword.restrictToOwner(file);
-        return file;
     }
 
     public String jdbcUrl() {

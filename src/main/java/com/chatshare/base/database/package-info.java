@@ -3,6 +3,8 @@
  * starts it only when no external database is configured.
  */
 @NamedInterface("database")
+@NullMarked
 package com.chatshare.base.database;
 
+import org.jspecify.annotations.NullMarked;
 import org.springframework.modulith.NamedInterface;

@@ -3,6 +3,8 @@
  * and content with known passwords, which {@code ./mvnw} turns on and {@code java -jar} does not.
  */
 @NamedInterface("demo")
+@NullMarked
 package com.chatshare.base.demo;
 
+import org.jspecify.annotations.NullMarked;
 import org.springframework.modulith.NamedInterface;

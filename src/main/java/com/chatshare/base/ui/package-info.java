@@ -3,6 +3,8 @@
  * for views that add to the drawer.
  */
 @NamedInterface("ui")
+@NullMarked
 package com.chatshare.base.ui;
 
+import org.jspecify.annotations.NullMarked;
 import org.springframework.modulith.NamedInterface;

@@ -31,6 +31,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.PageRequest;
 
 /**
@@ -42,7 +43,7 @@ import org.springframework.data.domain.PageRequest;
 class ChatList extends VerticalLayout {
 
     private final transient ConversationService service;
-    private final transient SharedConversations sharedConversations;
+    private final transient @Nullable SharedConversations sharedConversations;
     /** The shared chats among the rows loaded so far, refreshed with every page the grid loads. */
     private final Map<Long, SharedConversations.LinkBadge> shared = new ConcurrentHashMap<>();
     private final Grid<ConversationSummary> grid = new Grid<>();
@@ -51,10 +52,10 @@ class ChatList extends VerticalLayout {
     private final transient Consumer<ConversationSummary> onShare;
     private final transient Consumer<ConversationSummary> onRenamed;
     private final transient LongConsumer onDeleted;
-    private Long currentId;
+    private @Nullable Long currentId;
 
     /** @param sharedConversations null when sharing is not part of the application: no "Shared" badges */
-    ChatList(ConversationService service, SharedConversations sharedConversations, Runnable onNewChat,
+    ChatList(ConversationService service, @Nullable SharedConversations sharedConversations, Runnable onNewChat,
             Consumer<ConversationSummary> onShare, Consumer<ConversationSummary> onRenamed, LongConsumer onDeleted) {
         this.service = service;
         this.sharedConversations = sharedConversations;

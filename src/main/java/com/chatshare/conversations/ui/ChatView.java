@@ -34,6 +34,7 @@ import jakarta.annotation.security.PermitAll;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -72,9 +73,9 @@ public class ChatView extends VerticalLayout implements BeforeEnterObserver, Has
     private final AssistantFailure failure = new AssistantFailure(this::retry, this::waitOver);
     private final ChatComposer composer = new ChatComposer(this::send, this::stopGeneration);
 
-    private ConversationSummary conversation;
-    private Notification notSaved;
-    private transient Disposable generation;
+    private @Nullable ConversationSummary conversation;
+    private @Nullable Notification notSaved;
+    private transient @Nullable Disposable generation;
 
     ChatView(ConversationService service, CurrentUser currentUser, ShareDialogOpener shareDialogs,
             ObjectProvider<SharedConversations> sharedConversations, MarkdownRenderer markdown) {

@@ -20,6 +20,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The moderation queue: public snapshots with their reports ({@link ModerationFilters},
@@ -41,7 +42,7 @@ public class ModerationView extends VerticalLayout {
     private final ModerationDetailPanel detail;
     private final EmptyState empty = new EmptyState("moderation-empty", VaadinIcon.CHECK_CIRCLE_O, "", "");
     private final Button takeDownSelected = new Button();
-    private Long selectedId;
+    private @Nullable Long selectedId;
 
     ModerationView(ModerationService moderation) {
         this.moderation = moderation;

@@ -1,0 +1,7 @@
+/**
+ * The audit table and the listener that records events. Only audit uses it.
+ */
+@NullMarked
+package com.chatshare.audit.internal;
+
+import org.jspecify.annotations.NullMarked;

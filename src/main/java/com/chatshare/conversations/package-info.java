@@ -1,0 +1,11 @@
+/**
+ * A user's chats with the assistant: {@link com.chatshare.conversations.ConversationService},
+ * the {@link com.chatshare.conversations.Assistant} port, messages and their limits, and the ports
+ * the chat view needs from sharing ({@link com.chatshare.conversations.SharedConversations},
+ * {@link com.chatshare.conversations.ShareDialogOpener}), which sharing implements. Owns
+ * {@code conversation} and {@code message}; depends on no other feature.
+ */
+@NullMarked
+package com.chatshare.conversations;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,8 @@
+/**
+ * The chat view: the chat list in the drawer, messages, the composer and the header with Share.
+ * Calls conversations' services and the ports sharing implements.
+ */
+@NullMarked
+package com.chatshare.conversations.ui;
+
+import org.jspecify.annotations.NullMarked;

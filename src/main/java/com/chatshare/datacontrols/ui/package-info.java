@@ -1,0 +1,8 @@
+/**
+ * The data-controls view and the shared-links page with its grid, toolbar and row actions. Calls
+ * sharing's and conversations' services, never their internals.
+ */
+@NullMarked
+package com.chatshare.datacontrols.ui;
+
+import org.jspecify.annotations.NullMarked;
