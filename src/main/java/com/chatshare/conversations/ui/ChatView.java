@@ -238,7 +238,7 @@ public class ChatView extends VerticalLayout implements BeforeEnterObserver, Has
             // The question is stored; Send and Retry wait, counting down, until it can be answered.
             answering.setVisible(false);
             composer.setWaiting(true);
-            failure.showLimited(e.getMessage(), e.retryAfter());
+            failure.showLimited(e.withoutWait(), e.retryAfter());
             return;
         } catch (AssistantUnavailableException | InvalidChatInputException e) {
             // A full chat, or the assistant away: the question is stored, Retry stays.
