@@ -3,7 +3,7 @@ package com.chatshare.datacontrols.ui;
 import com.chatshare.base.ui.Dates;
 import com.chatshare.base.ui.PhoneColumns;
 import com.chatshare.sharing.ShareQuery;
-import com.chatshare.sharing.ShareService;
+import com.chatshare.sharing.OwnLinksService;
 import com.chatshare.sharing.ShareSummary;
 import com.chatshare.sharing.ShareVisibility;
 import com.vaadin.flow.component.Component;
@@ -39,7 +39,7 @@ class SharedLinksGrid extends Grid<ShareSummary> {
 
     private ShareQuery query = ShareQuery.newestFirst();
 
-    SharedLinksGrid(ShareService shares, ValueProvider<ShareSummary, Component> actions) {
+    SharedLinksGrid(OwnLinksService ownLinks, ValueProvider<ShareSummary, Component> actions) {
         setId("links-grid");
         // Titles wrap instead of being cut to what fits in a phone's column.
         addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
@@ -85,7 +85,7 @@ class SharedLinksGrid extends Grid<ShareSummary> {
                 query = query.withSort(ShareQuery.Sort.CREATED, true);
             }
         });
-        setItems(q -> shares.findOwnLinks(query, q.getOffset(), q.getLimit()).stream());
+        setItems(q -> ownLinks.findOwnLinks(query, q.getOffset(), q.getLimit()).stream());
         setSizeFull();
     }
 

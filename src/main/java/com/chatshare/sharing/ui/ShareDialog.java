@@ -9,6 +9,7 @@ import com.chatshare.conversations.ConversationSummary;
 import com.chatshare.sharing.ShareDetails;
 import com.chatshare.sharing.ShareException;
 import com.chatshare.sharing.SharePreview;
+import com.chatshare.sharing.ShareRequest;
 import com.chatshare.sharing.ShareService;
 import com.chatshare.sharing.ShareSettingsException;
 import com.chatshare.sharing.ShareVisibility;
@@ -200,8 +201,8 @@ public class ShareDialog extends Dialog {
 
     private void shareAndCopy() {
         try {
-            ShareDetails details = shares.share(conversationId, title.value(), author.getValue(), access.settings(),
-                    messages.choice());
+            ShareDetails details = shares.share(ShareRequest.of(conversationId, title.value(), author.getValue())
+                    .withSettings(access.settings()).withChoice(messages.choice()));
             boolean updated = current.isPresent();
             String url = urls.absolute(details.path());
             // What the dialog shows is what was just shared: no second preview of every message.

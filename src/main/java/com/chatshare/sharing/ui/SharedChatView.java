@@ -4,7 +4,7 @@ import com.chatshare.base.ui.Dates;
 import com.chatshare.base.ui.PageNotFoundException;
 import com.chatshare.base.ui.ScrollRegions;
 import com.chatshare.sharing.PublicSnapshot;
-import com.chatshare.sharing.ShareService;
+import com.chatshare.sharing.SharedChatService;
 import com.chatshare.sharing.ShareToken;
 import com.chatshare.sharing.SnapshotHtml;
 import com.vaadin.flow.component.Html;
@@ -39,10 +39,10 @@ public class SharedChatView extends VerticalLayout implements BeforeEnterObserve
     static final String NOT_AVAILABLE = "This shared chat is not available.";
 
 
-    private final transient ShareService shares;
+    private final transient SharedChatService sharedChats;
 
-    SharedChatView(ShareService shares) {
-        this.shares = shares;
+    SharedChatView(SharedChatService sharedChats) {
+        this.sharedChats = sharedChats;
         addClassName("page");
         setId("shared-chat");
     }
@@ -51,7 +51,7 @@ public class SharedChatView extends VerticalLayout implements BeforeEnterObserve
     public void beforeEnter(BeforeEnterEvent event) {
         String token = event.getRouteParameters().get("token").orElse("");
         removeAll();
-        Optional<PublicSnapshot> found = shares.findSnapshot(token);
+        Optional<PublicSnapshot> found = sharedChats.findSnapshot(token);
         if (found.isEmpty()) {
             event.rerouteToError(new PageNotFoundException(NOT_AVAILABLE), NOT_AVAILABLE);
             return;
