@@ -35,6 +35,9 @@ class ShareServiceTest {
     ShareService shares;
 
     @Autowired
+    SharedChatService sharedChats;
+
+    @Autowired
     ConversationService conversations;
 
     @Autowired
@@ -87,9 +90,9 @@ class ShareServiceTest {
         ConversationSummary conversation = SharingFixtures.answeredConversation(conversations, users, "alice", "names");
         assertThat(shares.preview(conversation.id()).visibility()).isEqualTo(ShareVisibility.ANONYMOUS);
 
-        ShareDetails details = shares.share(conversation.id(), "names", ShareVisibility.NAMED);
+        ShareDetails details = shares.share(ShareRequest.of(conversation.id(), "names", ShareVisibility.NAMED));
 
-        PublicSnapshot snapshot = shares.findPublicSnapshot(SharingFixtures.token(details)).orElseThrow();
+        PublicSnapshot snapshot = sharedChats.findPublicSnapshot(SharingFixtures.token(details)).orElseThrow();
         assertThat(snapshot.sharedBy()).isEqualTo("Alice Example");
         assertThat(snapshot.messages()).hasSize(2);
     }
@@ -99,7 +102,7 @@ class ShareServiceTest {
         SignedIn.as(users, "alice");
         ConversationSummary conversation = conversations.importConversation("empty", List.of());
 
-        assertThatThrownBy(() -> shares.share(conversation.id(), "empty", ShareVisibility.ANONYMOUS))
+        assertThatThrownBy(() -> shares.share(ShareRequest.of(conversation.id(), "empty", ShareVisibility.ANONYMOUS)))
                 .isInstanceOf(ShareException.class)
                 .hasMessage(ShareService.EMPTY_CONVERSATION_MESSAGE);
     }
@@ -108,11 +111,13 @@ class ShareServiceTest {
     void titles_must_have_1_to_200_characters() {
         ConversationSummary conversation = SharingFixtures.answeredConversation(conversations, users, "alice", "title");
 
-        assertThatThrownBy(() -> shares.share(conversation.id(), "  ", ShareVisibility.ANONYMOUS))
+        assertThatThrownBy(() -> shares.share(ShareRequest.of(conversation.id(), "  ", ShareVisibility.ANONYMOUS)))
                 .isInstanceOf(ShareException.class);
-        assertThatThrownBy(() -> shares.share(conversation.id(), "x".repeat(201), ShareVisibility.ANONYMOUS))
+        assertThatThrownBy(() -> shares.share(
+                ShareRequest.of(conversation.id(), "x".repeat(201), ShareVisibility.ANONYMOUS)))
                 .isInstanceOf(ShareException.class);
-        assertThat(shares.share(conversation.id(), "x".repeat(200), ShareVisibility.ANONYMOUS).title()).hasSize(200);
+        assertThat(shares.share(
+                ShareRequest.of(conversation.id(), "x".repeat(200), ShareVisibility.ANONYMOUS)).title()).hasSize(200);
     }
 
     @Test
@@ -121,11 +126,12 @@ class ShareServiceTest {
                 ShareVisibility.ANONYMOUS);
         conversations.postUserMessage(first.conversationId(), "one more thing");
 
-        ShareDetails updated = shares.share(first.conversationId(), "Updated title", ShareVisibility.NAMED);
+        ShareDetails updated = shares.share(
+                ShareRequest.of(first.conversationId(), "Updated title", ShareVisibility.NAMED));
 
         assertThat(updated.path()).isEqualTo(first.path());
         assertThat(updated.newMessages()).isZero();
-        PublicSnapshot snapshot = shares.findPublicSnapshot(SharingFixtures.token(updated)).orElseThrow();
+        PublicSnapshot snapshot = sharedChats.findPublicSnapshot(SharingFixtures.token(updated)).orElseThrow();
         assertThat(snapshot.title()).isEqualTo("Updated title");
         assertThat(snapshot.messages()).hasSize(3);
         assertThat(snapshot.messages().getLast().html()).contains("one more thing");
@@ -138,7 +144,8 @@ class ShareServiceTest {
         jdbc.update("update share_link set status = 'TAKEN_DOWN', takedown_reason = 'Spam' where id = ?",
                 details.shareId());
 
-        assertThatThrownBy(() -> shares.share(details.conversationId(), "taken down", ShareVisibility.ANONYMOUS))
+        assertThatThrownBy(() -> shares.share(
+                ShareRequest.of(details.conversationId(), "taken down", ShareVisibility.ANONYMOUS)))
                 .isInstanceOf(ShareException.class)
                 .hasMessage(ShareService.TAKEN_DOWN_MESSAGE + " Reason: Spam.");
         ShareDetails seen = shares.findShare(details.conversationId()).orElseThrow();
@@ -157,7 +164,7 @@ class ShareServiceTest {
         List<Consumer<Long>> attempts = List.of(
                 shares::preview,
                 shares::findShare,
-                id -> shares.share(id, "hijacked", ShareVisibility.ANONYMOUS),
+                id -> shares.share(ShareRequest.of(id, "hijacked", ShareVisibility.ANONYMOUS)),
                 shares::deleteShare);
         for (Consumer<Long> attempt : attempts) {
             assertThatThrownBy(() -> attempt.accept(bobs.conversationId()))
@@ -172,9 +179,9 @@ class ShareServiceTest {
 
     @Test
     void anonymous_callers_cannot_share_or_continue() {
-        assertThatThrownBy(() -> shares.share(1L, "x", ShareVisibility.ANONYMOUS))
+        assertThatThrownBy(() -> shares.share(ShareRequest.of(1L, "x", ShareVisibility.ANONYMOUS)))
                 .isInstanceOf(AuthenticationCredentialsNotFoundException.class);
-        assertThatThrownBy(() -> shares.continueConversation(ShareToken.generate().value()))
+        assertThatThrownBy(() -> sharedChats.continueConversation(ShareToken.generate().value()))
                 .isInstanceOf(AuthenticationCredentialsNotFoundException.class);
     }
 
@@ -185,8 +192,8 @@ class ShareServiceTest {
         String token = SharingFixtures.token(alices);
         SignedIn.as(users, "bob");
 
-        ConversationSummary first = shares.continueConversation(token);
-        ConversationSummary second = shares.continueConversation(token);
+        ConversationSummary first = sharedChats.continueConversation(token);
+        ConversationSummary second = sharedChats.continueConversation(token);
 
         assertThat(first.id()).isNotEqualTo(second.id()).isNotEqualTo(alices.conversationId());
         assertThat(first.importedFromShare()).isTrue();
@@ -203,7 +210,7 @@ class ShareServiceTest {
 
         SignedIn.as(users, "bob");
         assertThat(conversations.findMessages(first.id())).hasSize(3);
-        assertThatThrownBy(() -> shares.continueConversation(token)).isInstanceOf(ShareException.class);
+        assertThatThrownBy(() -> sharedChats.continueConversation(token)).isInstanceOf(ShareException.class);
     }
 
     @Test
@@ -213,9 +220,9 @@ class ShareServiceTest {
         jdbc.update("update share_link set status = 'TAKEN_DOWN' where id = ?", details.shareId());
         SignedIn.as(users, "bob");
 
-        assertThatThrownBy(() -> shares.continueConversation(SharingFixtures.token(details)))
+        assertThatThrownBy(() -> sharedChats.continueConversation(SharingFixtures.token(details)))
                 .isInstanceOf(ShareException.class);
-        assertThatThrownBy(() -> shares.continueConversation("not a token"))
+        assertThatThrownBy(() -> sharedChats.continueConversation("not a token"))
                 .isInstanceOf(ShareException.class);
     }
 
@@ -226,13 +233,13 @@ class ShareServiceTest {
         String recipient = "continuer-" + recipients.incrementAndGet();
         accounts.register(new Registration(recipient, "Continuer", "long-enough-password"));
         SignedIn.as(users, recipient);
-        CounterKey continues = new CounterKey(ShareService.CONTINUES_BY_ACCOUNT,
+        CounterKey continues = new CounterKey(SharedChatService.CONTINUES_BY_ACCOUNT,
                 Long.toString(currentUser.requireUserId()), Duration.ofHours(1));
         secondNode.count(continues, continuesPerHour - 1);
 
-        assertThat(shares.continueConversation(token).importedFromShare()).isTrue();
-        assertThatThrownBy(() -> shares.continueConversation(token))
+        assertThat(sharedChats.continueConversation(token).importedFromShare()).isTrue();
+        assertThatThrownBy(() -> sharedChats.continueConversation(token))
                 .isInstanceOf(ShareException.class)
-                .hasMessage(ShareService.TOO_MANY_CONTINUES_MESSAGE);
+                .hasMessage(SharedChatService.TOO_MANY_CONTINUES_MESSAGE);
     }
 }
