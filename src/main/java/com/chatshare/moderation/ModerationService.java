@@ -113,7 +113,7 @@ public class ModerationService {
         }
         List<ReviewRequest> requests = reviews.of(shareId);
         boolean reviewRequested = requests.stream().anyMatch(ReviewRequest::isOpen);
-        String attribution = link.sharedByName() != null ? "Shared by " + link.sharedByName() : "Shared anonymously";
+        String attribution = link.attribution().line();
         long me = currentUser.requireUserId();
         boolean mine = link.takenDownBy() != null && link.takenDownBy() == me;
         boolean own = link.ownerId() == me;

@@ -14,11 +14,16 @@ public record Attribution(@Nullable String sharedBy) {
 
     /** The line of a snapshot shared without a name. */
     public static final String ANONYMOUS = "Shared anonymously";
-    /** What comes before the name; a view that marks the name up (the page's {@code <bdi>}) writes it itself. */
+    /** What comes before the name ({@link #namePrefix()}). */
     public static final String SHARED_BY = "Shared by ";
 
     public boolean isAnonymous() {
         return sharedBy == null || sharedBy.isBlank();
+    }
+
+    /** "Shared by " for a named snapshot: the words before the name, for a view that marks the name up itself. */
+    public String namePrefix() {
+        return SHARED_BY;
     }
 
     /** "Shared by Alice" or "Shared anonymously", the name as it is. */

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The instance's rules for links, set by admins in the sharing-policy view
@@ -20,7 +21,7 @@ import java.util.Objects;
  * @param maxExpiry the longest a link may stay open from when its expiry is set, or null for no cap
  * @param requireExpiry whether every new or changed expiry must be a date (no "Never")
  */
-public record SharingPolicy(boolean allowPublic, ShareAudience defaultAudience, Duration maxExpiry,
+public record SharingPolicy(boolean allowPublic, ShareAudience defaultAudience, @Nullable Duration maxExpiry,
         boolean requireExpiry) {
 
     /** Today's behaviour: public links allowed, anyone by default, no cap, no expiry required. */
@@ -64,7 +65,7 @@ public record SharingPolicy(boolean allowPublic, ShareAudience defaultAudience, 
         return new SharingPolicy(allowPublic, defaultAudience, maxExpiry, requireExpiry);
     }
 
-    public SharingPolicy withMaxExpiry(Duration maxExpiry) {
+    public SharingPolicy withMaxExpiry(@Nullable Duration maxExpiry) {
         return new SharingPolicy(allowPublic, defaultAudience, maxExpiry, requireExpiry);
     }
 
@@ -91,7 +92,7 @@ public record SharingPolicy(boolean allowPublic, ShareAudience defaultAudience, 
     }
 
     /** A duration as people read it: "none", "7 days", "1 day", "36 hours". */
-    public static String describe(Duration duration) {
+    public static String describe(@Nullable Duration duration) {
         if (duration == null) {
             return "none";
         }

@@ -16,11 +16,7 @@ import com.vaadin.flow.component.html.AnchorTarget;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.function.ValueProvider;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
@@ -33,9 +29,6 @@ class SharedLinksGrid extends Grid<ShareSummary> {
 
     /** The narrowest window (CSS pixels) in which the links dialog shows every column. */
     static final int ALL_COLUMNS_MIN_WINDOW_WIDTH = 1440;
-
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM,
-            FormatStyle.SHORT).withLocale(Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
     private ShareQuery query = ShareQuery.newestFirst();
 

@@ -36,7 +36,7 @@ public class ContinueView extends VerticalLayout implements BeforeEnterObserver 
 
     private final transient SharedChatService sharedChats;
     private final transient SignInDestination destination;
-    private String token;
+    private String token = "";
 
     ContinueView(SharedChatService sharedChats, SignInDestination destination) {
         this.sharedChats = sharedChats;

@@ -18,9 +18,6 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -60,7 +57,7 @@ public class SharedChatView extends VerticalLayout implements BeforeEnterObserve
         H2 title = new H2(snapshot.title());
         title.setId("shared-chat-title");
         title.getElement().setAttribute("dir", "auto");
-        Paragraph meta = new Paragraph((snapshot.isAnonymous() ? "Shared anonymously" : "Shared by " + snapshot.sharedBy())
+        Paragraph meta = new Paragraph(snapshot.attribution().line()
                 + " · " + Dates.date(snapshot.sharedAt())
                 + (snapshot.version() > 1 ? " · updated " + Dates.date(snapshot.updatedAt()) : ""));
         meta.setId("shared-chat-meta");
