@@ -7,7 +7,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The instance's rule for expiries, part of the {@link SharingPolicy} (set by admins; until then
  * {@code chatshare.sharing.max-expiry} and {@code chatshare.sharing.require-expiry}): the share
- * dialog and the links grid offer only what it allows, and {@link ShareService} refuses the rest.
+ * dialog and the links grid offer only what it allows, and {@link ShareService} and
+ * {@link OwnLinksService} refuse the rest.
  *
  * @param longest the longest time a link may stay open from when its expiry is set, or null for no cap
  * @param required whether every new or changed expiry must be a date (no "Never")

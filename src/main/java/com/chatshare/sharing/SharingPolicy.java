@@ -11,8 +11,8 @@ import org.jspecify.annotations.Nullable;
  * The instance's rules for links, set by admins in the sharing-policy view
  * (docs/decisions/0016-sharing-policy.md): whether links may be public, which audience a new link
  * starts with, and how long links may stay open. Sharing reads it through {@link SharingRules};
- * {@link ShareService} refuses what it forbids, and a change applies to existing links at once
- * ({@link LinkPolicyEnforcement}).
+ * {@link ShareService} and {@link OwnLinksService} refuse what it forbids, and a change applies to
+ * existing links at once ({@link LinkPolicyEnforcement}).
  *
  * @param allowPublic whether links for {@link ShareAudience#ANYONE} (the public page) may exist;
  *        when not, the widest audience is signed-in users
@@ -37,7 +37,7 @@ public record SharingPolicy(boolean allowPublic, ShareAudience defaultAudience, 
         }
     }
 
-    /** The expiry rules alone, as the dialogs and {@link ShareService} check them. */
+    /** The expiry rules alone, as the dialogs and the services check them. */
     public ExpiryPolicy expiry() {
         return new ExpiryPolicy(maxExpiry, requireExpiry);
     }

@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
  * people nobody reported are not there for moderators ({@link TitleSearch#VISIBLE_TO_MODERATORS});
  * and, for every link, which ones still exist (for moderation's retention job) and the deletes
  * that end a takedown of a link its owner removed (at reinstatement, or after the retention:
- * {@link TakedownRetention}).
+ * {@link TakedownPurge}, on moderation's schedule).
  */
 @Component
 public class ModeratedLinks {
