@@ -22,7 +22,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /** Bulk deletion of links: only ever the caller's, one statement, 404 at once. */
 @IntegrationTest
-class OwnedLinksServiceTest {
+class OwnLinksServiceTest {
 
     static final AtomicInteger counter = new AtomicInteger();
 
