@@ -97,7 +97,8 @@ public class OwnerNotices {
                 .orElseThrow(() -> new IllegalArgumentException(NOT_TAKEN_DOWN));
         long reviewId;
         try {
-            reviewId = reviews.insert(shareId, takedown.takenDownAt(), currentUser.requireUserId(), text, clock.instant());
+            reviewId = reviews.insert(shareId, takedown.takenDownAt(), currentUser.requireUserId(), text,
+                    clock.instant());
         } catch (DuplicateKeyException e) {
             throw new IllegalArgumentException(ALREADY_REQUESTED);
         }

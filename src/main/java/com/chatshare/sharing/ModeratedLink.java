@@ -19,7 +19,8 @@ import org.jspecify.annotations.Nullable;
 public record ModeratedLink(long shareId, String path, String title, long ownerId, ShareStatus status,
         ShareVisibility visibility, @Nullable String sharedByName, int openReports, @Nullable Instant lastReportAt,
         Instant createdAt, long viewCount, @Nullable String takedownReason, @Nullable Long takenDownBy,
-        @Nullable Instant takenDownAt, @Nullable Instant removedByOwnerAt, boolean ownerActive, ShareAudience audience) {
+        @Nullable Instant takenDownAt, @Nullable Instant removedByOwnerAt, boolean ownerActive,
+        ShareAudience audience) {
 
     /** Whether only the people the owner listed can open it: opening its detail is audited. */
     public boolean isRestrictedToPeople() {

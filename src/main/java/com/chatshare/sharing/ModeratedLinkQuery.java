@@ -16,9 +16,9 @@ import org.jspecify.annotations.Nullable;
  * @param sharedBefore created before, or null
  * @param onlyIds only these links (moderation's own selections, such as open review requests), or null for all
  */
-public record ModeratedLinkQuery(@Nullable ShareStatus status, boolean withOpenReports, @Nullable String titleSearch,
-        @Nullable ShareToken token, @Nullable Long ownerId, @Nullable Instant sharedFrom, @Nullable Instant sharedBefore,
-        @Nullable Set<Long> onlyIds, Sort sort) {
+public record ModeratedLinkQuery(@Nullable ShareStatus status, boolean withOpenReports,
+        @Nullable String titleSearch, @Nullable ShareToken token, @Nullable Long ownerId, @Nullable Instant sharedFrom,
+        @Nullable Instant sharedBefore, @Nullable Set<Long> onlyIds, Sort sort) {
 
     /** The orders the queue offers, each backed by an index. */
     public enum Sort { OPEN_REPORTS, LAST_REPORT, CREATED, VIEWS }

@@ -232,7 +232,8 @@ public class ShareService {
             throw new ShareException(ShareException.Reason.TITLE, "Enter a title for the shared chat.");
         }
         if (text.length() > ShareDetails.TITLE_MAX_LENGTH) {
-            throw new ShareException(ShareException.Reason.TITLE, "A title can have at most " + ShareDetails.TITLE_MAX_LENGTH + " characters.");
+            throw new ShareException(ShareException.Reason.TITLE,
+                    "A title can have at most " + ShareDetails.TITLE_MAX_LENGTH + " characters.");
         }
         return text;
     }

@@ -27,9 +27,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Counts page views in memory and adds them to the links' counts every few seconds
- * ({@link SharingSettings#viewFlushInterval()}, through {@link PublicLinks#addViews}), so a popular link costs no database write per view. Views of the
- * last interval are lost if the node dies; while the database cannot take them they are kept for
- * the next flush.
+ * ({@link SharingSettings#viewFlushInterval()}, through {@link PublicLinks#addViews}), so a popular
+ * link costs no database write per view. Views of the last interval are lost if the node dies;
+ * while the database cannot take them they are kept for the next flush.
  *
  * <p>A reader counts once per link per UTC day, so a loop cannot push a link up the moderators'
  * "most viewed" order. A reader is an HMAC of the client address (by the rate limits' key: IPv6 by

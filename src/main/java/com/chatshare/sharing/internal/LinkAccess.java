@@ -28,7 +28,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class LinkAccess {
 
-    /** Settings checked and resolved: the people as account ids (the owner left out: they may always open their link). */
+    /**
+     * Settings checked and resolved: the people as account ids, the owner left out (they may always
+     * open their own link).
+     */
     public record Access(ShareAudience audience, List<Long> people, @Nullable Instant expiresAt) {
     }
 
