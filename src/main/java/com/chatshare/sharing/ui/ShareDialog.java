@@ -67,7 +67,7 @@ public class ShareDialog extends Dialog {
     private final Button delete = new Button("Delete link", VaadinIcon.TRASH.create());
 
     private String ownerName = "";
-    private ExpiryPolicy expiryPolicy;
+    private ExpiryPolicy expiryPolicy = new ExpiryPolicy(null, false);
     private java.util.List<com.chatshare.sharing.ShareAudience> audiences = java.util.List.of();
     private Optional<ShareDetails> current = Optional.empty();
     private boolean takenDown;
