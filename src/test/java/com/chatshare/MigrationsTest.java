@@ -21,6 +21,7 @@ import com.chatshare.sharing.ShareService;
 import com.chatshare.sharing.ShareStatus;
 import com.chatshare.sharing.ShareSummary;
 import com.chatshare.sharing.ShareVisibility;
+import com.chatshare.sharing.OwnLinksService;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
@@ -150,6 +151,9 @@ class MigrationsTest {
     ShareService shares;
 
     @Autowired
+    OwnLinksService ownLinks;
+
+    @Autowired
     ModerationService moderation;
 
     @Autowired
@@ -230,7 +234,7 @@ class MigrationsTest {
     void the_owner_finds_the_old_link_among_their_links_with_the_message_added_since() {
         SignedIn.as(users, "carol");
 
-        List<ShareSummary> links = shares.findOwnLinks(ShareQuery.newestFirst(), 0, 10);
+        List<ShareSummary> links = ownLinks.findOwnLinks(ShareQuery.newestFirst(), 0, 10);
 
         assertThat(links).singleElement().satisfies(link -> {
             assertThat(link.title()).isEqualTo("Sourdough, shared");
@@ -239,7 +243,7 @@ class MigrationsTest {
             assertThat(link.viewCount()).isEqualTo(7);
             assertThat(link.newMessages()).isEqualTo(1);
         });
-        assertThat(shares.findOwnLinks(ShareQuery.newestFirst().withSearch("sourd"), 0, 10)).hasSize(1);
+        assertThat(ownLinks.findOwnLinks(ShareQuery.newestFirst().withSearch("sourd"), 0, 10)).hasSize(1);
     }
 
     @Test

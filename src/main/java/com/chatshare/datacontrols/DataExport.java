@@ -5,7 +5,7 @@ import com.chatshare.conversations.ConversationService;
 import com.chatshare.conversations.ConversationSummary;
 import com.chatshare.security.CurrentUser;
 import com.chatshare.sharing.ShareQuery;
-import com.chatshare.sharing.ShareService;
+import com.chatshare.sharing.OwnLinksService;
 import com.chatshare.sharing.ShareSummary;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -37,14 +37,14 @@ public class DataExport {
     }
 
     private final ConversationService conversations;
-    private final ShareService shares;
+    private final OwnLinksService ownLinks;
     private final CurrentUser currentUser;
     private final Clock clock;
     private final JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
-    DataExport(ConversationService conversations, ShareService shares, CurrentUser currentUser, Clock clock) {
+    DataExport(ConversationService conversations, OwnLinksService ownLinks, CurrentUser currentUser, Clock clock) {
         this.conversations = conversations;
-        this.shares = shares;
+        this.ownLinks = ownLinks;
         this.currentUser = currentUser;
         this.clock = clock;
     }
@@ -65,7 +65,7 @@ public class DataExport {
         }
         List<ShareSummary> links = new ArrayList<>();
         for (int offset = 0; ; offset += PAGE) {
-            List<ShareSummary> batch = shares.findOwnLinks(ShareQuery.newestFirst(), offset, PAGE);
+            List<ShareSummary> batch = ownLinks.findOwnLinks(ShareQuery.newestFirst(), offset, PAGE);
             links.addAll(batch);
             if (batch.size() < PAGE) {
                 break;

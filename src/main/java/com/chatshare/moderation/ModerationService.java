@@ -3,13 +3,13 @@ package com.chatshare.moderation;
 import com.chatshare.accounts.AccountDirectory;
 import com.chatshare.audit.AuditFilter;
 import com.chatshare.audit.AuditLog;
+import com.chatshare.moderation.internal.ModerationRetention;
 import com.chatshare.moderation.internal.Notices;
 import com.chatshare.moderation.internal.Reports;
 import com.chatshare.moderation.internal.ReviewRequests;
 import com.chatshare.security.CurrentUser;
 import com.chatshare.sharing.ModeratedLink;
 import com.chatshare.sharing.ModeratedLinkQuery;
-import com.chatshare.sharing.ModerationRetention;
 import com.chatshare.sharing.ShareModeration;
 import com.chatshare.sharing.ShareToken;
 import java.time.Clock;
@@ -113,7 +113,7 @@ public class ModerationService {
         }
         List<ReviewRequest> requests = reviews.of(shareId);
         boolean reviewRequested = requests.stream().anyMatch(ReviewRequest::isOpen);
-        String attribution = link.sharedByName() != null ? "Shared by " + link.sharedByName() : "Shared anonymously";
+        String attribution = link.attribution().line();
         long me = currentUser.requireUserId();
         boolean mine = link.takenDownBy() != null && link.takenDownBy() == me;
         boolean own = link.ownerId() == me;

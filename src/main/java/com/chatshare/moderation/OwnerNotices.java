@@ -4,7 +4,7 @@ import com.chatshare.moderation.internal.Notices;
 import com.chatshare.moderation.internal.ReviewRequests;
 import com.chatshare.security.CurrentUser;
 import com.chatshare.sharing.OwnTakedown;
-import com.chatshare.sharing.ShareService;
+import com.chatshare.sharing.OwnLinksService;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -28,16 +28,16 @@ public class OwnerNotices {
 
     private final Notices notices;
     private final ReviewRequests reviews;
-    private final ShareService shares;
+    private final OwnLinksService ownLinks;
     private final CurrentUser currentUser;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    OwnerNotices(Notices notices, ReviewRequests reviews, ShareService shares, CurrentUser currentUser,
+    OwnerNotices(Notices notices, ReviewRequests reviews, OwnLinksService ownLinks, CurrentUser currentUser,
             ApplicationEventPublisher events, Clock clock) {
         this.notices = notices;
         this.reviews = reviews;
-        this.shares = shares;
+        this.ownLinks = ownLinks;
         this.currentUser = currentUser;
         this.events = events;
         this.clock = clock;
@@ -63,7 +63,7 @@ public class OwnerNotices {
     /** Whether the caller may still ask for a review of this link's takedown, and if not, why. */
     @Transactional(readOnly = true)
     public ReviewState reviewState(long shareId) {
-        Optional<OwnTakedown> takedown = shares.findOwnTakedown(shareId);
+        Optional<OwnTakedown> takedown = ownLinks.findOwnTakedown(shareId);
         if (takedown.isEmpty()) {
             return new ReviewState(false, NOT_TAKEN_DOWN, null);
         }
@@ -93,16 +93,17 @@ public class OwnerNotices {
             throw new IllegalArgumentException(
                     "An explanation can have at most " + ReviewRequest.EXPLANATION_MAX_LENGTH + " characters.");
         }
-        OwnTakedown takedown = shares.findOwnTakedown(shareId)
+        OwnTakedown takedown = ownLinks.findOwnTakedown(shareId)
                 .orElseThrow(() -> new IllegalArgumentException(NOT_TAKEN_DOWN));
         long reviewId;
         try {
-            reviewId = reviews.insert(shareId, takedown.takenDownAt(), currentUser.requireUserId(), text, clock.instant());
+            reviewId = reviews.insert(shareId, takedown.takenDownAt(), currentUser.requireUserId(), text,
+                    clock.instant());
         } catch (DuplicateKeyException e) {
             throw new IllegalArgumentException(ALREADY_REQUESTED);
         }
         if (takedown.removedByOwner()) {
-            shares.keepOwnTakedown(shareId);
+            ownLinks.keepOwnTakedown(shareId);
         }
         events.publishEvent(new ModerationEvents.ReviewRequested(shareId, reviewId));
         return reviewId;

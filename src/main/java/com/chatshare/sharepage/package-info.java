@@ -7,9 +7,11 @@
  * version, and view counts kept in memory, once per reader a day (decision 0013).
  *
  * <p>It may use sharing's public API only ({@link com.chatshare.sharing.PublicLinks}, the
- * records it hands out, {@link com.chatshare.sharing.LinksRevoked}), security's
- * {@link com.chatshare.security.ClientAddress}, and the libraries. It has no SQL, JDBC, JPA or
- * repositories of its own: every read and write of the links goes through {@code PublicLinks}.
+ * records it hands out, {@link com.chatshare.sharing.LinksRevoked}, the settings
+ * {@link com.chatshare.sharing.SharingSettings}), security's
+ * {@link com.chatshare.security.ClientAddress}, base's {@link com.chatshare.base.FixedDates}, and
+ * the libraries. It has no SQL, JDBC, JPA or repositories of its own: every read and write of the
+ * links goes through {@code PublicLinks}.
  * Nothing depends on it, not even sharing: it learns of revocations from the feed and the event.
  */
 @NullMarked

@@ -4,7 +4,7 @@ import java.util.Set;
 
 /**
  * Which messages of a conversation the owner shares, as the share dialog sends it with
- * {@link ShareService#share(long, String, ShareVisibility, ShareSettings, MessageChoice)}: the messages
+ * {@link ShareService#share} ({@link ShareRequest#withChoice}): the messages
  * the preview showed, less the ones left out. The service enforces it and keeps the excluded ids
  * for the link, so every later Update leaves them out too (new messages are shared by default).
  *

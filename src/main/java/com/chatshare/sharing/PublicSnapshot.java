@@ -12,7 +12,12 @@ import java.util.List;
 public record PublicSnapshot(long shareId, String title, String sharedBy, Instant sharedAt, Instant updatedAt,
         int version, List<SnapshotMessage> messages) {
 
+    /** Who the snapshot names, in the words every view of it uses. */
+    public Attribution attribution() {
+        return new Attribution(sharedBy);
+    }
+
     public boolean isAnonymous() {
-        return sharedBy == null || sharedBy.isBlank();
+        return attribution().isAnonymous();
     }
 }

@@ -6,6 +6,7 @@ import com.chatshare.sharing.internal.ShareLink;
 import com.chatshare.sharing.internal.ShareLinkRepository;
 import com.chatshare.sharing.internal.ReadableLinks;
 import com.chatshare.sharing.internal.RevocationFeed;
+import com.chatshare.sharing.internal.TakedownPurge;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
@@ -19,8 +20,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Sharing's API for moderation: the queue's typed query, the snapshot as viewers see it, the
  * link's status (take down, reinstate) and the report counters the queue sorts by. Moderators and
- * admins only, except the calls a viewer's report makes and {@link #existing}, which moderation's
- * retention job calls with nobody signed in. No other feature writes share_link.
+ * admins only, except the calls a viewer's report makes and {@link #existing} and
+ * {@link #purgeRemovedTakedowns}, which moderation's retention job calls with nobody signed in. No
+ * other feature writes share_link.
  *
  * <p>A link for specific people is not the moderators' to read until one of its readers reports
  * it: until then every moderator's call here answers for it as for a link that does not exist
@@ -47,10 +49,12 @@ public class ShareModeration {
     private final CurrentUser currentUser;
     private final Clock clock;
     private final RevocationFeed feed;
+    private final TakedownPurge purge;
 
     ShareModeration(ShareLinkRepository links, ModeratedLinks moderatedLinks, ReadableLinks readable,
-            CurrentUser currentUser, Clock clock, RevocationFeed feed) {
+            CurrentUser currentUser, Clock clock, RevocationFeed feed, TakedownPurge purge) {
         this.feed = feed;
+        this.purge = purge;
         this.links = links;
         this.moderatedLinks = moderatedLinks;
         this.readable = readable;
@@ -173,5 +177,19 @@ public class ShareModeration {
     @Transactional(readOnly = true)
     public Set<Long> existing(Collection<Long> shareIds) {
         return moderatedLinks.existing(shareIds);
+    }
+
+    /**
+     * Deletes for good the taken-down links whose owners removed them before {@code cutoff}: the
+     * end of moderation's retention, which its daily job works out. A thousand links per
+     * transaction, each batch published as {@link ShareEvents.TakenDownLinksPurged} in its
+     * transaction (moderation deletes its records of them there), and the run as
+     * {@link ShareEvents.TakedownRetentionRan} at the end; so not in the caller's transaction.
+     *
+     * @return how many links were purged
+     */
+    @PreAuthorize("permitAll()")
+    public int purgeRemovedTakedowns(Instant cutoff) {
+        return purge.purgeRemovedBefore(cutoff);
     }
 }

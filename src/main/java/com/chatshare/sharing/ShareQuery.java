@@ -1,5 +1,7 @@
 package com.chatshare.sharing;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A filter and order for the owner's links.
  *
@@ -7,7 +9,8 @@ package com.chatshare.sharing;
  * @param audience only links for this audience, or null for all
  * @param expiry only links whose expiry is so
  */
-public record ShareQuery(String search, Sort sort, boolean descending, ShareAudience audience, ExpiryFilter expiry) {
+public record ShareQuery(String search, Sort sort, boolean descending, @Nullable ShareAudience audience,
+        ExpiryFilter expiry) {
 
     /** The longest search text that counts; the search fields stop there too. */
     public static final int SEARCH_MAX_LENGTH = 200;
@@ -31,11 +34,12 @@ public record ShareQuery(String search, Sort sort, boolean descending, ShareAudi
     }
 
     /** Only links for this audience; null for every audience. */
-    public ShareQuery withAudience(ShareAudience audience) {
+    public ShareQuery withAudience(@Nullable ShareAudience audience) {
         return new ShareQuery(search, sort, descending, audience, expiry);
     }
 
-    public ShareQuery withExpiry(ExpiryFilter expiry) {
+    /** Only links whose expiry is so; null for any. */
+    public ShareQuery withExpiry(@Nullable ExpiryFilter expiry) {
         return new ShareQuery(search, sort, descending, audience, expiry == null ? ExpiryFilter.ANY : expiry);
     }
 }

@@ -3,6 +3,7 @@ package com.chatshare.sharing;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The secret part of a share URL: 128 random bits from {@link SecureRandom}, base64url without
@@ -33,7 +34,7 @@ public record ShareToken(String value) {
     }
 
     /** The token, if the text is exactly one. */
-    public static Optional<ShareToken> parse(String text) {
+    public static Optional<ShareToken> parse(@Nullable String text) {
         return isWellFormed(text) ? Optional.of(new ShareToken(text)) : Optional.empty();
     }
 
@@ -41,7 +42,7 @@ public record ShareToken(String value) {
      * The token in what someone pasted: a bare token, a share path, or a whole share URL (with a
      * query, fragment or trailing {@code /continue} or {@code /report} after it).
      */
-    public static Optional<ShareToken> find(String pasted) {
+    public static Optional<ShareToken> find(@Nullable String pasted) {
         if (pasted == null) {
             return Optional.empty();
         }
@@ -56,7 +57,7 @@ public record ShareToken(String value) {
     }
 
     /** Whether a string could be a token at all; anything else is answered 404 without a query. */
-    public static boolean isWellFormed(String token) {
+    public static boolean isWellFormed(@Nullable String token) {
         // A loop, not a regular expression: every request to the public page asks this.
         if (token == null || token.length() != LENGTH) {
             return false;

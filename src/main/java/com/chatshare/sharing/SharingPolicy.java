@@ -5,13 +5,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The instance's rules for links, set by admins in the sharing-policy view
  * (docs/decisions/0016-sharing-policy.md): whether links may be public, which audience a new link
  * starts with, and how long links may stay open. Sharing reads it through {@link SharingRules};
- * {@link ShareService} refuses what it forbids, and a change applies to existing links at once
- * ({@link LinkPolicyEnforcement}).
+ * {@link ShareService} and {@link OwnLinksService} refuse what it forbids, and a change applies to
+ * existing links at once ({@link LinkPolicyEnforcement}).
  *
  * @param allowPublic whether links for {@link ShareAudience#ANYONE} (the public page) may exist;
  *        when not, the widest audience is signed-in users
@@ -20,7 +21,7 @@ import java.util.Objects;
  * @param maxExpiry the longest a link may stay open from when its expiry is set, or null for no cap
  * @param requireExpiry whether every new or changed expiry must be a date (no "Never")
  */
-public record SharingPolicy(boolean allowPublic, ShareAudience defaultAudience, Duration maxExpiry,
+public record SharingPolicy(boolean allowPublic, ShareAudience defaultAudience, @Nullable Duration maxExpiry,
         boolean requireExpiry) {
 
     /** Today's behaviour: public links allowed, anyone by default, no cap, no expiry required. */
@@ -36,7 +37,7 @@ public record SharingPolicy(boolean allowPublic, ShareAudience defaultAudience, 
         }
     }
 
-    /** The expiry rules alone, as the dialogs and {@link ShareService} check them. */
+    /** The expiry rules alone, as the dialogs and the services check them. */
     public ExpiryPolicy expiry() {
         return new ExpiryPolicy(maxExpiry, requireExpiry);
     }
@@ -64,7 +65,7 @@ public record SharingPolicy(boolean allowPublic, ShareAudience defaultAudience, 
         return new SharingPolicy(allowPublic, defaultAudience, maxExpiry, requireExpiry);
     }
 
-    public SharingPolicy withMaxExpiry(Duration maxExpiry) {
+    public SharingPolicy withMaxExpiry(@Nullable Duration maxExpiry) {
         return new SharingPolicy(allowPublic, defaultAudience, maxExpiry, requireExpiry);
     }
 
@@ -91,7 +92,7 @@ public record SharingPolicy(boolean allowPublic, ShareAudience defaultAudience, 
     }
 
     /** A duration as people read it: "none", "7 days", "1 day", "36 hours". */
-    public static String describe(Duration duration) {
+    public static String describe(@Nullable Duration duration) {
         if (duration == null) {
             return "none";
         }

@@ -14,7 +14,12 @@ import org.jspecify.annotations.Nullable;
 public record SnapshotSource(long shareId, String title, @Nullable String sharedBy, Instant sharedAt,
         Instant updatedAt, int version, List<SourceMessage> messages) {
 
+    /** Who the snapshot names, in the words every view of it uses. */
+    public Attribution attribution() {
+        return new Attribution(sharedBy);
+    }
+
     public boolean isAnonymous() {
-        return sharedBy == null || sharedBy.isBlank();
+        return attribution().isAnonymous();
     }
 }

@@ -1,13 +1,12 @@
 package com.chatshare.sharingpolicy;
 
+import com.chatshare.base.FixedDates;
 import com.chatshare.security.CurrentUser;
 import com.chatshare.sharing.LinkPolicyEnforcement;
 import com.chatshare.sharing.SharingPolicy;
 import com.chatshare.sharingpolicy.internal.PolicyStore;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -37,9 +36,6 @@ public class SharingPolicyService {
             + "links are off. Choose “Signed-in users only”, or allow public links.";
     public static final String DEFAULT_NOT_OFFERED = "A default audience is “Anyone with the link” or “Signed-in "
             + "users only”: specific people need names, chosen per link.";
-
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
 
     /**
      * The policy as saved, with the version a change must name (see {@link #change}).
@@ -127,7 +123,7 @@ public class SharingPolicyService {
         if (owner.shortened() > 0 && cappedAt != null) {
             parts.add("Links on this server now expire within " + SharingPolicy.describe(policy.maxExpiry()) + ", so "
                     + links(owner.shortened(), owner.shortenedTitles(), "expires", "expire") + " on "
-                    + WHEN.format(cappedAt) + ".");
+                    + FixedDates.STORED_MINUTE.format(cappedAt) + ".");
         }
         return String.join(" ", parts);
     }

@@ -10,6 +10,8 @@ import com.chatshare.sharing.ShareDetails;
 import com.chatshare.sharing.ShareService;
 import com.chatshare.sharing.ShareVisibility;
 import com.chatshare.sharing.SharingFixtures;
+import com.chatshare.sharing.ShareRequest;
+import com.chatshare.sharing.OwnLinksService;
 import java.io.StringWriter;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -28,6 +30,9 @@ class AuditLogTest {
 
     @Autowired
     ShareService shares;
+
+    @Autowired
+    OwnLinksService ownLinks;
 
     @Autowired
     ConversationService conversations;
@@ -50,8 +55,8 @@ class AuditLogTest {
     void sharing_actions_leave_entries_with_the_actor_and_no_message_content() {
         ShareDetails details = SharingFixtures.share(shares, conversations, users, "alice",
                 "A secret question nobody should find in the log", ShareVisibility.ANONYMOUS);
-        shares.share(details.conversationId(), "Renamed", ShareVisibility.NAMED);
-        shares.deleteLinks(Set.of(details.shareId()));
+        shares.share(ShareRequest.of(details.conversationId(), "Renamed", ShareVisibility.NAMED));
+        ownLinks.deleteLinks(Set.of(details.shareId()));
         SignedIn.as(users, "mod");
 
         var entries = auditLog.find(AuditFilter.all().withTarget("share:" + details.shareId()), 0, 10);

@@ -8,6 +8,8 @@ import com.chatshare.conversations.MessageRole;
 import com.chatshare.sharing.ShareDetails;
 import com.chatshare.sharing.ShareService;
 import com.chatshare.sharing.ShareVisibility;
+import com.chatshare.sharing.ShareRequest;
+import com.chatshare.sharing.SharedChatService;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -67,6 +69,9 @@ class SharePageBench {
     ShareService shares;
 
     @Autowired
+    SharedChatService sharedChats;
+
+    @Autowired
     UserDetailsService users;
 
     @Autowired
@@ -78,7 +83,8 @@ class SharePageBench {
         List<String> report = new ArrayList<>();
 
         SignedIn.as(users, "alice");
-        ShareDetails share = shares.share(conversation(50, "Fifty").id(), "Fifty-message share", ShareVisibility.NAMED);
+        ShareDetails share = shares.share(
+                ShareRequest.of(conversation(50, "Fifty").id(), "Fifty-message share", ShareVisibility.NAMED));
         SignedIn.signOut();
         String url = "http://127.0.0.1:" + port + share.path();
         HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
@@ -145,10 +151,10 @@ class SharePageBench {
         SignedIn.as(users, "alice");
         ConversationSummary big = conversation(1_000, "Thousand");
         report.add(time("share a 1,000-message conversation (create, then updates)", () ->
-                shares.share(big.id(), "Thousand", ShareVisibility.ANONYMOUS)));
+                shares.share(ShareRequest.of(big.id(), "Thousand", ShareVisibility.ANONYMOUS))));
         String token = shares.findShare(big.id()).orElseThrow().path().substring("/share/".length());
         SignedIn.as(users, "bob");
-        report.add(time("continue a 1,000-message shared conversation", () -> shares.continueConversation(token)));
+        report.add(time("continue a 1,000-message shared conversation", () -> sharedChats.continueConversation(token)));
         SignedIn.signOut();
 
         Files.write(dir.resolve("share-page.txt"), report);

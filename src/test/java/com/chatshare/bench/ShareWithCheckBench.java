@@ -11,6 +11,7 @@ import com.chatshare.sharing.SharePreview;
 import com.chatshare.sharing.ShareService;
 import com.chatshare.sharing.ShareVisibility;
 import com.chatshare.disclosure.SnapshotCheck;
+import com.chatshare.sharing.ShareRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -72,8 +73,8 @@ class ShareWithCheckBench {
             long previewed = System.nanoTime();
             Set<Long> leftOut = preview.messages().stream().filter(m -> !m.findings().isEmpty())
                     .map(PreviewMessage::messageId).collect(Collectors.toSet());
-            shares.share(chat.id(), "Thousand with the check", ShareVisibility.ANONYMOUS, null,
-                    preview.choiceExcluding(leftOut));
+            shares.share(ShareRequest.of(chat.id(), "Thousand with the check", ShareVisibility.ANONYMOUS)
+                    .withChoice(preview.choiceExcluding(leftOut)));
             long shared = System.nanoTime();
             previews[run] = (previewed - start) / 1e6;
             sharesTaken[run] = (shared - previewed) / 1e6;

@@ -10,6 +10,7 @@ import com.chatshare.sharing.ShareQuery;
 import com.chatshare.sharing.ShareService;
 import com.chatshare.sharing.ShareSummary;
 import com.chatshare.sharing.ShareToken;
+import com.chatshare.sharing.OwnLinksService;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -46,6 +47,9 @@ class SharedLinksBench extends KaribuTest {
     ShareService shares;
 
     @Autowired
+    OwnLinksService ownLinks;
+
+    @Autowired
     UserDetailsService users;
 
     @Test
@@ -69,15 +73,15 @@ class SharedLinksBench extends KaribuTest {
         }));
         SignedIn.as(users, "bob");
         report.add(measure("service: first page (50, newest first)", 50,
-                () -> shares.findOwnLinks(ShareQuery.newestFirst(), 0, 50).size()));
+                () -> ownLinks.findOwnLinks(ShareQuery.newestFirst(), 0, 50).size()));
         for (String typed : List.of("Benchmark link 4242", "4242", "link benchmark", "nothing")) {
             report.add(measure("service: search \"" + typed + "\" (title words begin with)", 50,
-                    () -> shares.findOwnLinks(ShareQuery.newestFirst().withSearch(typed), 0, 50).size()));
+                    () -> ownLinks.findOwnLinks(ShareQuery.newestFirst().withSearch(typed), 0, 50).size()));
         }
         report.add(measure("service: sort by views, first page", 20,
-                () -> shares.findOwnLinks(ShareQuery.newestFirst().withSort(ShareQuery.Sort.VIEWS, true), 0, 50).size()));
+                () -> ownLinks.findOwnLinks(ShareQuery.newestFirst().withSort(ShareQuery.Sort.VIEWS, true), 0, 50).size()));
         long start = System.nanoTime();
-        int deleted = shares.deleteAllLinks();
+        int deleted = ownLinks.deleteAllLinks();
         double millis = (System.nanoTime() - start) / 1e6;
         int left = jdbc.queryForObject("select count(*) from share_link where owner_id = ?", Integer.class, userId);
         int snapshotsLeft = jdbc.queryForObject("select count(*) from snapshot_message s join share_link l "

@@ -17,6 +17,7 @@ import com.chatshare.security.CurrentUser;
 import com.chatshare.sharing.ShareException;
 import com.chatshare.sharing.ShareService;
 import com.chatshare.sharing.ShareVisibility;
+import com.chatshare.sharing.ShareRequest;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -119,7 +120,7 @@ class LimitsTest {
         ConversationSummary chat = conversations.createConversation("Huge", Collections.nCopies(count,
                 new ChatTurn(MessageRole.USER, big)));
 
-        assertThatThrownBy(() -> shares.share(chat.id(), "Huge", ShareVisibility.ANONYMOUS))
+        assertThatThrownBy(() -> shares.share(ShareRequest.of(chat.id(), "Huge", ShareVisibility.ANONYMOUS)))
                 .isInstanceOf(ShareException.class).hasMessageContaining("too large to share");
         assertThat(shares.findShare(chat.id())).isEmpty();
     }

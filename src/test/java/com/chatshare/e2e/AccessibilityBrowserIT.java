@@ -14,6 +14,7 @@ import com.chatshare.sharing.ShareDetails;
 import com.chatshare.sharing.ShareService;
 import com.chatshare.sharing.ShareVisibility;
 import com.chatshare.sharing.SharingFixtures;
+import com.chatshare.sharing.OwnLinksService;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,6 +57,9 @@ class AccessibilityBrowserIT extends BrowserJourney {
     ShareService shares;
 
     @Autowired
+    OwnLinksService ownLinks;
+
+    @Autowired
     ReportService reports;
 
     @Autowired
@@ -86,7 +90,7 @@ class AccessibilityBrowserIT extends BrowserJourney {
         signedInOnly = SharingFixtures.share(shares, conversations, users, "alice", "A link for signed-in readers",
                 ShareVisibility.NAMED);
         SignedIn.as(users, "alice");
-        shares.changeAudience(List.of(signedInOnly.shareId()), ShareAudience.SIGNED_IN);
+        ownLinks.changeAudience(List.of(signedInOnly.shareId()), ShareAudience.SIGNED_IN);
         SignedIn.signOut();
     }
 

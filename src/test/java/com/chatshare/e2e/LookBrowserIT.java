@@ -11,6 +11,7 @@ import com.chatshare.sharing.ShareDetails;
 import com.chatshare.sharing.ShareService;
 import com.chatshare.sharing.ShareVisibility;
 import com.chatshare.sharing.SharingFixtures;
+import com.chatshare.sharing.ShareRequest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -41,7 +42,7 @@ class LookBrowserIT extends BrowserJourney {
         accounts.register(new Registration("mira", "Mira Share", "miras-long-password"));
         ConversationSummary tides = SharingFixtures.answeredConversation(conversations, users, "lena",
                 "How do tides work?");
-        shares.share(tides.id(), tides.title(), ShareVisibility.NAMED);
+        shares.share(ShareRequest.of(tides.id(), tides.title(), ShareVisibility.NAMED));
         ShareDetails miras = SharingFixtures.share(shares, conversations, users, "mira",
                 "Why is the sky blue?", ShareVisibility.NAMED);
         SignedIn.signOut();

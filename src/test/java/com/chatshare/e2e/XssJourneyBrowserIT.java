@@ -13,6 +13,7 @@ import com.chatshare.conversations.MessageRole;
 import com.chatshare.sharing.ShareDetails;
 import com.chatshare.sharing.ShareService;
 import com.chatshare.sharing.ShareVisibility;
+import com.chatshare.sharing.ShareRequest;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -58,7 +59,7 @@ class XssJourneyBrowserIT extends BrowserJourney {
         }
         SignedIn.as(users, "xss-owner");
         ConversationSummary chat = conversations.createConversation("Payloads", turns);
-        ShareDetails link = shares.share(chat.id(), "Payloads", ShareVisibility.NAMED);
+        ShareDetails link = shares.share(ShareRequest.of(chat.id(), "Payloads", ShareVisibility.NAMED));
         SignedIn.signOut();
 
         WebDriver owner = openBrowser();

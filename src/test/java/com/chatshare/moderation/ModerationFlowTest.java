@@ -22,6 +22,7 @@ import com.chatshare.sharing.ShareModeration;
 import com.chatshare.sharing.ShareToken;
 import com.chatshare.sharing.ShareVisibility;
 import com.chatshare.sharing.SharingFixtures;
+import com.chatshare.sharing.ShareRequest;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -116,7 +117,8 @@ class ModerationFlowTest {
 
         SignedIn.as(users, "alice");
         assertThat(shares.findShare(link.conversationId()).orElseThrow().takedownReason()).isEqualTo("Spam or phishing");
-        assertThatThrownBy(() -> shares.share(link.conversationId(), "Revived", ShareVisibility.ANONYMOUS))
+        assertThatThrownBy(() -> shares.share(
+                ShareRequest.of(link.conversationId(), "Revived", ShareVisibility.ANONYMOUS)))
                 .isInstanceOf(ShareException.class);
         SignedIn.signOut();
         mvc.perform(get(link.path())).andExpect(status().isGone());

@@ -21,6 +21,7 @@ import com.chatshare.sharing.ShareService;
 import com.chatshare.sharing.ShareSettings;
 import com.chatshare.sharing.ShareVisibility;
 import com.chatshare.sharing.SharingFixtures;
+import com.chatshare.sharing.ShareRequest;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -82,8 +83,8 @@ class RestrictedLinksModerationTest {
     private ShareDetails sharedWithReader(String word) {
         ConversationSummary conversation = SharingFixtures.answeredConversation(conversations, users, "alice",
                 "Private " + word);
-        ShareDetails details = shares.share(conversation.id(), "Private " + word, ShareVisibility.NAMED,
-                new ShareSettings(ShareAudience.PEOPLE, List.of(reader), null));
+        ShareDetails details = shares.share(ShareRequest.of(conversation.id(), "Private " + word, ShareVisibility.NAMED)
+                .withSettings(new ShareSettings(ShareAudience.PEOPLE, List.of(reader), null)));
         SignedIn.signOut();
         return details;
     }
@@ -165,8 +166,8 @@ class RestrictedLinksModerationTest {
         String word = word();
         ConversationSummary conversation = SharingFixtures.answeredConversation(conversations, users, "alice",
                 "Members " + word);
-        ShareDetails link = shares.share(conversation.id(), "Members " + word, ShareVisibility.NAMED,
-                new ShareSettings(ShareAudience.SIGNED_IN, List.of(), null));
+        ShareDetails link = shares.share(ShareRequest.of(conversation.id(), "Members " + word, ShareVisibility.NAMED)
+                .withSettings(new ShareSettings(ShareAudience.SIGNED_IN, List.of(), null)));
         SignedIn.as(users, "mod");
 
         assertThat(queueIds(ModerationFilter.reportedFirst().withSearch(word))).containsExactly(link.shareId());

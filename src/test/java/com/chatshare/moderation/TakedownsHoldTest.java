@@ -21,7 +21,10 @@ import com.chatshare.sharing.ShareService;
 import com.chatshare.sharing.ShareStatus;
 import com.chatshare.sharing.ShareVisibility;
 import com.chatshare.sharing.SharingFixtures;
-import com.chatshare.sharing.internal.TakedownRetention;
+import com.chatshare.moderation.internal.TakedownRetention;
+import com.chatshare.sharing.ShareRequest;
+import com.chatshare.sharing.OwnLinksService;
+import com.chatshare.sharing.SharedChatService;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -53,6 +56,12 @@ class TakedownsHoldTest {
 
     @Autowired
     ShareService shares;
+
+    @Autowired
+    OwnLinksService ownLinks;
+
+    @Autowired
+    SharedChatService sharedChats;
 
     @Autowired
     ConversationService conversations;
@@ -112,7 +121,7 @@ class TakedownsHoldTest {
             waitAtMost(Duration.ofMillis(1500), others); // they wait for the Update's row lock
         });
 
-        shares.share(link.conversationId(), "Update races a takedown", ShareVisibility.ANONYMOUS);
+        shares.share(ShareRequest.of(link.conversationId(), "Update races a takedown", ShareVisibility.ANONYMOUS));
         CompletableFuture.allOf(others).get(30, TimeUnit.SECONDS);
 
         SignedIn.signOut();
@@ -120,7 +129,8 @@ class TakedownsHoldTest {
         assertThat(jdbc.queryForObject("select view_count from share_link where id = ?", Long.class, link.shareId()))
                 .isEqualTo(3);
         SignedIn.as(users, "alice");
-        assertThatThrownBy(() -> shares.share(link.conversationId(), "Again", ShareVisibility.ANONYMOUS))
+        assertThatThrownBy(() -> shares.share(
+                ShareRequest.of(link.conversationId(), "Again", ShareVisibility.ANONYMOUS)))
                 .isInstanceOf(ShareException.class).hasMessageContaining("Spam or phishing");
     }
 
@@ -134,10 +144,11 @@ class TakedownsHoldTest {
         moderation.takeDown(List.of(link.shareId()), ReportReason.HARASSMENT, "Insults in the answer");
 
         SignedIn.as(users, "alice");
-        int before = shares.countOwnLinks();
-        shares.deleteLinks(Set.of(link.shareId()));
-        assertThat(shares.countOwnLinks()).isEqualTo(before - 1);
-        assertThatThrownBy(() -> shares.share(link.conversationId(), "Evade the takedown", ShareVisibility.NAMED))
+        int before = ownLinks.countOwnLinks();
+        ownLinks.deleteLinks(Set.of(link.shareId()));
+        assertThat(ownLinks.countOwnLinks()).isEqualTo(before - 1);
+        assertThatThrownBy(() -> shares.share(
+                ShareRequest.of(link.conversationId(), "Evade the takedown", ShareVisibility.NAMED)))
                 .isInstanceOf(ShareException.class)
                 .hasMessage(ShareService.TAKEN_DOWN_MESSAGE + " Reason: Harassment.");
         // Deleting the chat itself does not free it either: the link stays with moderation.
@@ -181,7 +192,7 @@ class TakedownsHoldTest {
         SignedIn.as(users, "mod");
         moderation.takeDown(List.of(kept.shareId(), removed.shareId()), ReportReason.SPAM_OR_PHISHING, "Spam");
         SignedIn.as(users, "bob");
-        shares.deleteLinks(Set.of(removed.shareId()));
+        ownLinks.deleteLinks(Set.of(removed.shareId()));
         SignedIn.signOut();
 
         // A report on an active link its owner then deletes: nothing points at it any more.
@@ -190,7 +201,7 @@ class TakedownsHoldTest {
         SignedIn.signOut();
         reports.file(SharingFixtures.token(deletedActive), ReportReason.OTHER, "orphan", address("10.9.9.3"));
         SignedIn.as(users, "bob");
-        shares.deleteLinks(Set.of(deletedActive.shareId()));
+        ownLinks.deleteLinks(Set.of(deletedActive.shareId()));
         SignedIn.as(users, "mod");
         int runsBefore = auditLog.find(AuditFilter.all().withAction(AuditAction.TAKEDOWNS_PURGED), 0, 1000).size();
         SignedIn.signOut();
@@ -225,8 +236,8 @@ class TakedownsHoldTest {
         accounts.setEnabled(bobId, false);
         try {
             SignedIn.as(users, "alice");
-            assertThat(shares.findPublicSnapshot(SharingFixtures.token(link))).isEmpty();
-            assertThatThrownBy(() -> shares.continueConversation(SharingFixtures.token(link)))
+            assertThat(sharedChats.findPublicSnapshot(SharingFixtures.token(link))).isEmpty();
+            assertThatThrownBy(() -> sharedChats.continueConversation(SharingFixtures.token(link)))
                     .isInstanceOf(ShareException.class);
             assertThat(reports.reportableTitle(SharingFixtures.token(link))).isEmpty();
         } finally {
@@ -234,7 +245,7 @@ class TakedownsHoldTest {
             accounts.setEnabled(bobId, true);
         }
         SignedIn.as(users, "alice");
-        assertThat(shares.findPublicSnapshot(SharingFixtures.token(link))).isPresent();
+        assertThat(sharedChats.findPublicSnapshot(SharingFixtures.token(link))).isPresent();
     }
 
     @Test
@@ -281,10 +292,10 @@ class TakedownsHoldTest {
         moderation.takeDown(List.of(link.shareId()), ReportReason.OTHER, "Test");
         SignedIn.as(users, "alice");
         conversations.delete(link.conversationId());
-        int listed = shares.countOwnLinks();
+        int listed = ownLinks.countOwnLinks();
 
         notices.requestReview(link.shareId(), "Please bring it back");
-        assertThat(shares.countOwnLinks()).isEqualTo(listed);
+        assertThat(ownLinks.countOwnLinks()).isEqualTo(listed);
 
         SignedIn.as(users, "admin");
         long review = moderation.detail(link.shareId()).orElseThrow().openReview().orElseThrow().id();

@@ -44,6 +44,12 @@ class AudienceAndExpiryTest {
     ShareService shares;
 
     @Autowired
+    OwnLinksService ownLinks;
+
+    @Autowired
+    SharedChatService sharedChats;
+
+    @Autowired
     ShareModeration moderation;
 
     @Autowired
@@ -89,7 +95,8 @@ class AudienceAndExpiryTest {
 
     private ShareDetails share(String question, ShareSettings settings) {
         ConversationSummary conversation = SharingFixtures.answeredConversation(conversations, users, owner, question);
-        ShareDetails details = shares.share(conversation.id(), question, ShareVisibility.ANONYMOUS, settings);
+        ShareDetails details = shares.share(ShareRequest.of(conversation.id(), question, ShareVisibility.ANONYMOUS)
+                .withSettings(settings));
         SignedIn.signOut();
         return details;
     }
@@ -136,7 +143,7 @@ class AudienceAndExpiryTest {
         SharePreview preview = shares.preview(conversation.id());
         assertThat(preview.settings()).isEqualTo(ShareSettings.ANYONE_FOREVER);
 
-        ShareDetails details = shares.share(conversation.id(), "defaults", ShareVisibility.ANONYMOUS);
+        ShareDetails details = shares.share(ShareRequest.of(conversation.id(), "defaults", ShareVisibility.ANONYMOUS));
         SignedIn.signOut();
 
         assertThat(details.settings()).isEqualTo(ShareSettings.ANYONE_FOREVER);
@@ -155,13 +162,13 @@ class AudienceAndExpiryTest {
         assertThat(moderation.reportableTitle(token)).as("the public report form knows it not").isEmpty();
 
         SignedIn.as(users, stranger);
-        assertThat(shares.findPublicSnapshot(token)).isEmpty();
+        assertThat(sharedChats.findPublicSnapshot(token)).isEmpty();
         for (String viewer : List.of(stranger, friend, owner)) {
             SignedIn.as(users, viewer);
-            assertThat(shares.findSnapshot(token)).as(viewer).map(PublicSnapshot::title).contains("signed in only");
+            assertThat(sharedChats.findSnapshot(token)).as(viewer).map(PublicSnapshot::title).contains("signed in only");
         }
         SignedIn.as(users, stranger);
-        assertThat(shares.continueConversation(token).importedFromShare()).isTrue();
+        assertThat(sharedChats.continueConversation(token).importedFromShare()).isTrue();
     }
 
     @Test
@@ -175,39 +182,39 @@ class AudienceAndExpiryTest {
         assertAnswersLikeAnUnknownLink(publicPage(details, user(friend).roles("USER")));
 
         SignedIn.as(users, friend);
-        assertThat(shares.findSnapshot(token)).isPresent();
-        assertThat(shares.continueConversation(token).importedFromShare()).isTrue();
+        assertThat(sharedChats.findSnapshot(token)).isPresent();
+        assertThat(sharedChats.continueConversation(token).importedFromShare()).isTrue();
         SignedIn.as(users, owner);
-        assertThat(shares.findSnapshot(token)).isPresent();
+        assertThat(sharedChats.findSnapshot(token)).isPresent();
 
         SignedIn.as(users, stranger);
-        assertThat(shares.findSnapshot(token)).isEqualTo(shares.findSnapshot("AAAAAAAAAAAAAAAAAAAAAA")).isEmpty();
-        assertThatThrownBy(() -> shares.continueConversation(token))
-                .isInstanceOf(ShareException.class).hasMessage(ShareService.NOT_AVAILABLE_MESSAGE);
-        assertThatThrownBy(() -> shares.continueConversation("AAAAAAAAAAAAAAAAAAAAAA"))
-                .isInstanceOf(ShareException.class).hasMessage(ShareService.NOT_AVAILABLE_MESSAGE);
+        assertThat(sharedChats.findSnapshot(token)).isEqualTo(sharedChats.findSnapshot("AAAAAAAAAAAAAAAAAAAAAA")).isEmpty();
+        assertThatThrownBy(() -> sharedChats.continueConversation(token))
+                .isInstanceOf(ShareException.class).hasMessage(SharedChatService.NOT_AVAILABLE_MESSAGE);
+        assertThatThrownBy(() -> sharedChats.continueConversation("AAAAAAAAAAAAAAAAAAAAAA"))
+                .isInstanceOf(ShareException.class).hasMessage(SharedChatService.NOT_AVAILABLE_MESSAGE);
     }
 
     @Test
     void people_must_be_existing_accounts_at_most_fifty_and_at_least_one() {
         ConversationSummary conversation = SharingFixtures.answeredConversation(conversations, users, owner, "who");
 
-        assertThatThrownBy(() -> shares.share(conversation.id(), "who", ShareVisibility.ANONYMOUS,
-                new ShareSettings(ShareAudience.PEOPLE, List.of(friend, "nobody-here", "ghost"), null)))
+        assertThatThrownBy(() -> shares.share(ShareRequest.of(conversation.id(), "who", ShareVisibility.ANONYMOUS)
+                .withSettings(new ShareSettings(ShareAudience.PEOPLE, List.of(friend, "nobody-here", "ghost"), null))))
                 .isInstanceOfSatisfying(ShareSettingsException.class,
                         e -> assertThat(e.setting()).isEqualTo(ShareSettingsException.Setting.PEOPLE))
                 .hasMessage("There are no accounts named nobody-here, ghost. Check the usernames.");
-        assertThatThrownBy(() -> shares.share(conversation.id(), "who", ShareVisibility.ANONYMOUS,
-                new ShareSettings(ShareAudience.PEOPLE, List.of(" "), null)))
+        assertThatThrownBy(() -> shares.share(ShareRequest.of(conversation.id(), "who", ShareVisibility.ANONYMOUS)
+                .withSettings(new ShareSettings(ShareAudience.PEOPLE, List.of(" "), null))))
                 .isInstanceOf(ShareSettingsException.class).hasMessageContaining("at least one person");
         List<String> fiftyOne = IntStream.rangeClosed(1, 51).mapToObj(i -> "someone-" + i).toList();
-        assertThatThrownBy(() -> shares.share(conversation.id(), "who", ShareVisibility.ANONYMOUS,
-                new ShareSettings(ShareAudience.PEOPLE, fiftyOne, null)))
+        assertThatThrownBy(() -> shares.share(ShareRequest.of(conversation.id(), "who", ShareVisibility.ANONYMOUS)
+                .withSettings(new ShareSettings(ShareAudience.PEOPLE, fiftyOne, null))))
                 .isInstanceOf(ShareSettingsException.class).hasMessageContaining("at most 50 people");
         assertThat(shares.findShare(conversation.id())).as("nothing was shared").isEmpty();
 
-        ShareDetails details = shares.share(conversation.id(), "who", ShareVisibility.ANONYMOUS,
-                new ShareSettings(ShareAudience.PEOPLE, List.of(friend, owner), null));
+        ShareDetails details = shares.share(ShareRequest.of(conversation.id(), "who", ShareVisibility.ANONYMOUS)
+                .withSettings(new ShareSettings(ShareAudience.PEOPLE, List.of(friend, owner), null)));
         assertThat(details.settings().people()).as("the owner needs no place on the list").containsExactly(friend);
     }
 
@@ -228,24 +235,24 @@ class AudienceAndExpiryTest {
         assertThat(publicPage(details).getStatus()).as("now answered from this node's memory").isEqualTo(200);
 
         SignedIn.as(users, owner);
-        shares.share(details.conversationId(), "narrowed later", ShareVisibility.ANONYMOUS,
-                new ShareSettings(ShareAudience.PEOPLE, List.of(friend), null));
+        shares.share(ShareRequest.of(details.conversationId(), "narrowed later", ShareVisibility.ANONYMOUS)
+                .withSettings(new ShareSettings(ShareAudience.PEOPLE, List.of(friend), null)));
         SignedIn.signOut();
         assertAnswersLikeAnUnknownLink(publicPage(details));
 
         asOwner(() -> {
-            shares.changeAudience(Set.of(details.shareId()), ShareAudience.ANYONE);
+            ownLinks.changeAudience(Set.of(details.shareId()), ShareAudience.ANYONE);
             return Set.of();
         });
         assertThat(publicPage(details).getStatus()).isEqualTo(200);
 
         asOwner(() -> {
-            shares.changeAudience(Set.of(details.shareId()), ShareAudience.SIGNED_IN);
+            ownLinks.changeAudience(Set.of(details.shareId()), ShareAudience.SIGNED_IN);
             return Set.of();
         });
         assertAnswersLikeAnUnknownLink(publicPage(details));
         SignedIn.as(users, friend);
-        assertThat(shares.findSnapshot(tokenOf(details))).as("signed-in users now, not only the listed ones")
+        assertThat(sharedChats.findSnapshot(tokenOf(details))).as("signed-in users now, not only the listed ones")
                 .isPresent();
     }
 
@@ -262,27 +269,27 @@ class AudienceAndExpiryTest {
         assertAnswersLikeAnUnknownLink(publicPage(details));
         assertThat(moderation.reportableTitle(tokenOf(details))).isEmpty();
         SignedIn.as(users, friend);
-        assertThat(shares.findSnapshot(tokenOf(forFriend))).isEmpty();
-        assertThatThrownBy(() -> shares.continueConversation(tokenOf(details)))
-                .isInstanceOf(ShareException.class).hasMessage(ShareService.NOT_AVAILABLE_MESSAGE);
+        assertThat(sharedChats.findSnapshot(tokenOf(forFriend))).isEmpty();
+        assertThatThrownBy(() -> sharedChats.continueConversation(tokenOf(details)))
+                .isInstanceOf(ShareException.class).hasMessage(SharedChatService.NOT_AVAILABLE_MESSAGE);
         SignedIn.as(users, owner);
-        assertThat(shares.findSnapshot(tokenOf(details))).as("the owner too").isEmpty();
-        List<ShareSummary> expired = shares.findOwnLinks(ShareQuery.newestFirst()
+        assertThat(sharedChats.findSnapshot(tokenOf(details))).as("the owner too").isEmpty();
+        List<ShareSummary> expired = ownLinks.findOwnLinks(ShareQuery.newestFirst()
                 .withExpiry(ShareQuery.ExpiryFilter.EXPIRED), 0, 10);
         assertThat(expired).extracting(ShareSummary::title).containsExactlyInAnyOrder("for a day", "friend for a day");
         assertThat(expired).allMatch(ShareSummary::expired);
-        assertThat(shares.findOwnLinks(ShareQuery.newestFirst().withExpiry(ShareQuery.ExpiryFilter.EXPIRING), 0, 10))
+        assertThat(ownLinks.findOwnLinks(ShareQuery.newestFirst().withExpiry(ShareQuery.ExpiryFilter.EXPIRING), 0, 10))
                 .isEmpty();
         assertThat(shares.findShare(details.conversationId()).orElseThrow().expired()).isTrue();
 
-        assertThat(shares.expireIn(Set.of(details.shareId(), forFriend.shareId()), Duration.ofDays(7))).isEqualTo(2);
+        assertThat(ownLinks.expireIn(Set.of(details.shareId(), forFriend.shareId()), Duration.ofDays(7))).isEqualTo(2);
         SignedIn.signOut();
 
         assertThat(publicPage(details).getStatus()).isEqualTo(200);
         SignedIn.as(users, friend);
-        assertThat(shares.findSnapshot(tokenOf(forFriend))).isPresent();
+        assertThat(sharedChats.findSnapshot(tokenOf(forFriend))).isPresent();
         SignedIn.as(users, owner);
-        assertThat(shares.findOwnLinks(ShareQuery.newestFirst().withExpiry(ShareQuery.ExpiryFilter.EXPIRING), 0, 10))
+        assertThat(ownLinks.findOwnLinks(ShareQuery.newestFirst().withExpiry(ShareQuery.ExpiryFilter.EXPIRING), 0, 10))
                 .extracting(ShareSummary::title).containsExactlyInAnyOrder("for a day", "friend for a day");
     }
 
@@ -292,7 +299,8 @@ class AudienceAndExpiryTest {
         ShareDetails details = share("kept settings", new ShareSettings(ShareAudience.SIGNED_IN, List.of(), expiry));
 
         SignedIn.as(users, owner);
-        ShareDetails updated = shares.share(details.conversationId(), "kept settings 2", ShareVisibility.NAMED);
+        ShareDetails updated = shares.share(
+                ShareRequest.of(details.conversationId(), "kept settings 2", ShareVisibility.NAMED));
 
         assertThat(updated.settings().audience()).isEqualTo(ShareAudience.SIGNED_IN);
         assertThat(updated.settings().expiresAt()).isEqualTo(expiry);
@@ -303,8 +311,8 @@ class AudienceAndExpiryTest {
     @Test
     void an_expiry_must_be_in_the_future_and_within_the_instances_cap() {
         ConversationSummary conversation = SharingFixtures.answeredConversation(conversations, users, owner, "when");
-        assertThatThrownBy(() -> shares.share(conversation.id(), "when", ShareVisibility.ANONYMOUS,
-                ShareSettings.ANYONE_FOREVER.withExpiresAt(clock.instant().minusSeconds(1))))
+        assertThatThrownBy(() -> shares.share(ShareRequest.of(conversation.id(), "when", ShareVisibility.ANONYMOUS)
+                .withSettings(ShareSettings.ANYONE_FOREVER.withExpiresAt(clock.instant().minusSeconds(1)))))
                 .isInstanceOfSatisfying(ShareSettingsException.class,
                         e -> assertThat(e.setting()).isEqualTo(ShareSettingsException.Setting.EXPIRY))
                 .hasMessage("Choose an expiry in the future.");
@@ -312,17 +320,18 @@ class AudienceAndExpiryTest {
         PolicyFixtures.store(jdbc, new SharingPolicy(true, ShareAudience.ANYONE, Duration.ofDays(30), true));
         try {
             assertThat(shares.expiryPolicy().required()).isTrue();
-            assertThatThrownBy(() -> shares.share(conversation.id(), "when", ShareVisibility.ANONYMOUS))
+            assertThatThrownBy(() -> shares.share(
+                    ShareRequest.of(conversation.id(), "when", ShareVisibility.ANONYMOUS)))
                     .as("the one-click default needs an expiry here")
                     .isInstanceOf(ShareSettingsException.class)
                     .hasMessage("Links on this server must expire. Choose when, at most 30 days from now.");
-            assertThatThrownBy(() -> shares.share(conversation.id(), "when", ShareVisibility.ANONYMOUS,
-                    ShareSettings.ANYONE_FOREVER.withExpiresAt(clock.instant().plus(Duration.ofDays(31)))))
+            assertThatThrownBy(() -> shares.share(ShareRequest.of(conversation.id(), "when", ShareVisibility.ANONYMOUS)
+                    .withSettings(ShareSettings.ANYONE_FOREVER.withExpiresAt(clock.instant().plus(Duration.ofDays(31))))))
                     .isInstanceOf(ShareSettingsException.class)
                     .hasMessage("Links on this server expire at most 30 days from now. Choose an earlier expiry.");
-            ShareDetails details = shares.share(conversation.id(), "when", ShareVisibility.ANONYMOUS,
-                    ShareSettings.ANYONE_FOREVER.withExpiresAt(clock.instant().plus(Duration.ofDays(30))));
-            assertThatThrownBy(() -> shares.changeExpiry(Set.of(details.shareId()), null))
+            ShareDetails details = shares.share(ShareRequest.of(conversation.id(), "when", ShareVisibility.ANONYMOUS)
+                    .withSettings(ShareSettings.ANYONE_FOREVER.withExpiresAt(clock.instant().plus(Duration.ofDays(30)))));
+            assertThatThrownBy(() -> ownLinks.changeExpiry(Set.of(details.shareId()), null))
                     .isInstanceOf(ShareSettingsException.class);
         } finally {
             PolicyFixtures.reset(jdbc);
@@ -338,22 +347,22 @@ class AudienceAndExpiryTest {
         SignedIn.signOut();
 
         SignedIn.as(users, owner);
-        assertThatThrownBy(() -> shares.changeAudience(Set.of(mine.shareId(), theirs.shareId()),
+        assertThatThrownBy(() -> ownLinks.changeAudience(Set.of(mine.shareId(), theirs.shareId()),
                 ShareAudience.SIGNED_IN)).isInstanceOf(ShareException.class).hasMessageContaining("Nothing was changed");
-        assertThatThrownBy(() -> shares.expireIn(Set.of(theirs.shareId()), Duration.ofDays(1)))
+        assertThatThrownBy(() -> ownLinks.expireIn(Set.of(theirs.shareId()), Duration.ofDays(1)))
                 .isInstanceOf(ShareException.class);
-        assertThatThrownBy(() -> shares.changeAudience(Set.of(mine.shareId()), ShareAudience.PEOPLE))
+        assertThatThrownBy(() -> ownLinks.changeAudience(Set.of(mine.shareId()), ShareAudience.PEOPLE))
                 .isInstanceOf(ShareException.class);
         SignedIn.signOut();
         assertThat(publicPage(mine).getStatus()).isEqualTo(200);
         assertThat(publicPage(theirs).getStatus()).isEqualTo(200);
 
         SignedIn.as(users, owner);
-        assertThat(shares.changeAudience(Set.of(mine.shareId(), alsoMine.shareId()), ShareAudience.SIGNED_IN))
+        assertThat(ownLinks.changeAudience(Set.of(mine.shareId(), alsoMine.shareId()), ShareAudience.SIGNED_IN))
                 .isEqualTo(2);
-        assertThat(shares.findOwnLinks(ShareQuery.newestFirst().withAudience(ShareAudience.SIGNED_IN), 0, 10))
+        assertThat(ownLinks.findOwnLinks(ShareQuery.newestFirst().withAudience(ShareAudience.SIGNED_IN), 0, 10))
                 .extracting(ShareSummary::title).containsExactlyInAnyOrder("bulk mine", "bulk also mine");
-        assertThat(shares.findOwnLinks(ShareQuery.newestFirst().withAudience(ShareAudience.ANYONE), 0, 10)).isEmpty();
+        assertThat(ownLinks.findOwnLinks(ShareQuery.newestFirst().withAudience(ShareAudience.ANYONE), 0, 10)).isEmpty();
         SignedIn.signOut();
         assertAnswersLikeAnUnknownLink(publicPage(mine));
         assertAnswersLikeAnUnknownLink(publicPage(alsoMine));

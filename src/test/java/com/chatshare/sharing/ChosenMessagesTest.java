@@ -35,6 +35,9 @@ class ChosenMessagesTest {
     ShareService shares;
 
     @Autowired
+    SharedChatService sharedChats;
+
+    @Autowired
     ConversationService conversations;
 
     @Autowired
@@ -70,8 +73,8 @@ class ChosenMessagesTest {
     void left_out_messages_reach_neither_the_stored_snapshot_nor_the_page_nor_the_markdown_and_a_marker_says_how_many()
             throws Exception {
         SharePreview preview = shares.preview(chat.id());
-        ShareDetails details = shares.share(chat.id(), "Chosen", ShareVisibility.ANONYMOUS, null,
-                preview.choiceExcluding(Set.of(id(1), id(2))));
+        ShareDetails details = shares.share(ShareRequest.of(chat.id(), "Chosen", ShareVisibility.ANONYMOUS)
+                .withChoice(preview.choiceExcluding(Set.of(id(1), id(2)))));
 
         List<String> stored = jdbc.queryForList("select content from snapshot_message where share_link_id = ? "
                 + "order by position", String.class, details.shareId());
@@ -91,22 +94,22 @@ class ChosenMessagesTest {
         assertThat(page.indexOf("2 messages not shared")).isLessThan(page.indexOf("Third answer"));
 
         SignedIn.as(users, "bob");
-        PublicSnapshot signedIn = shares.findSnapshot(token(details)).orElseThrow();
+        PublicSnapshot signedIn = sharedChats.findSnapshot(token(details)).orElseThrow();
         assertThat(signedIn.messages()).extracting(SnapshotMessage::omittedBefore).containsExactly(0, 2, 0);
         assertThat(SnapshotHtml.of(signedIn.messages())).contains("2 messages not shared").doesNotContain("ALPHA");
-        ConversationSummary copy = shares.continueConversation(token(details));
+        ConversationSummary copy = sharedChats.continueConversation(token(details));
         assertThat(conversations.findMessages(copy.id())).extracting(ChatMessage::content)
                 .containsExactly("First question, shared", "Third answer, shared", "Last words CHARLIE-9090");
     }
 
     @Test
     void an_update_from_anywhere_keeps_leaving_out_what_was_left_out_and_shares_new_messages() throws Exception {
-        ShareDetails details = shares.share(chat.id(), "Chosen", ShareVisibility.ANONYMOUS, null,
-                shares.preview(chat.id()).choiceExcluding(Set.of(id(2))));
+        ShareDetails details = shares.share(ShareRequest.of(chat.id(), "Chosen", ShareVisibility.ANONYMOUS)
+                .withChoice(shares.preview(chat.id()).choiceExcluding(Set.of(id(2)))));
         conversations.postUserMessage(chat.id(), "A new question DELTA-5150");
 
         // The links grid's Update: no dialog, no choice.
-        shares.share(chat.id(), "Chosen", ShareVisibility.ANONYMOUS);
+        shares.share(ShareRequest.of(chat.id(), "Chosen", ShareVisibility.ANONYMOUS));
 
         assertThat(snapshotTexts(details)).contains("A new question DELTA-5150", "Private answer ALPHA-7731")
                 .noneMatch(text -> text.contains("BRAVO-4412"));
@@ -115,7 +118,8 @@ class ChosenMessagesTest {
                 .containsExactly(true, true, false, true, true, true);
 
         // The dialog's Update with its ticks as shown.
-        shares.share(chat.id(), "Chosen", ShareVisibility.ANONYMOUS, null, again.choiceExcluding(Set.of(id(2))));
+        shares.share(ShareRequest.of(chat.id(), "Chosen", ShareVisibility.ANONYMOUS)
+                .withChoice(again.choiceExcluding(Set.of(id(2)))));
         assertThat(snapshotTexts(details)).hasSize(5).noneMatch(text -> text.contains("BRAVO-4412"));
         SignedIn.signOut();
         assertThat(mvc.perform(get(details.path())).andReturn().getResponse().getContentAsString())
@@ -124,12 +128,12 @@ class ChosenMessagesTest {
 
     @Test
     void ticking_a_message_again_shares_it_again() {
-        ShareDetails details = shares.share(chat.id(), "Chosen", ShareVisibility.ANONYMOUS, null,
-                shares.preview(chat.id()).choiceExcluding(Set.of(id(1))));
+        ShareDetails details = shares.share(ShareRequest.of(chat.id(), "Chosen", ShareVisibility.ANONYMOUS)
+                .withChoice(shares.preview(chat.id()).choiceExcluding(Set.of(id(1)))));
         assertThat(snapshotTexts(details)).doesNotContain("Private answer ALPHA-7731");
 
-        shares.share(chat.id(), "Chosen", ShareVisibility.ANONYMOUS, null,
-                shares.preview(chat.id()).choiceExcluding(Set.of()));
+        shares.share(ShareRequest.of(chat.id(), "Chosen", ShareVisibility.ANONYMOUS)
+                .withChoice(shares.preview(chat.id()).choiceExcluding(Set.of())));
 
         assertThat(snapshotTexts(details)).hasSize(5).contains("Private answer ALPHA-7731");
         assertThat(jdbc.queryForObject("select count(*) from share_link_excluded_message where share_link_id = ?",
@@ -138,8 +142,8 @@ class ChosenMessagesTest {
 
     @Test
     void sharing_up_to_a_message_leaves_no_marker_at_the_end_and_counts_nothing_new() throws Exception {
-        ShareDetails details = shares.share(chat.id(), "Chosen", ShareVisibility.ANONYMOUS, null,
-                shares.preview(chat.id()).choiceExcluding(Set.of(id(3), id(4))));
+        ShareDetails details = shares.share(ShareRequest.of(chat.id(), "Chosen", ShareVisibility.ANONYMOUS)
+                .withChoice(shares.preview(chat.id()).choiceExcluding(Set.of(id(3), id(4)))));
 
         assertThat(snapshotTexts(details)).hasSize(3);
         assertThat(details.newMessages()).isZero();
@@ -153,25 +157,25 @@ class ChosenMessagesTest {
         SharePreview preview = shares.preview(chat.id());
         Set<Long> all = Set.copyOf(messages.stream().map(ChatMessage::id).toList());
 
-        assertThatThrownBy(() -> shares.share(chat.id(), "Chosen", ShareVisibility.ANONYMOUS, null,
-                preview.choiceExcluding(all)))
+        assertThatThrownBy(() -> shares.share(ShareRequest.of(chat.id(), "Chosen", ShareVisibility.ANONYMOUS)
+                .withChoice(preview.choiceExcluding(all))))
                 .isInstanceOf(ShareException.class).hasMessage(ShareService.NOTHING_CHOSEN_MESSAGE);
         assertThat(shares.findShare(chat.id())).isEmpty();
     }
 
     @Test
     void ids_of_another_chats_messages_are_refused_and_the_link_stays_as_it_was() {
-        ShareDetails details = shares.share(chat.id(), "Chosen", ShareVisibility.ANONYMOUS);
+        ShareDetails details = shares.share(ShareRequest.of(chat.id(), "Chosen", ShareVisibility.ANONYMOUS));
         ConversationSummary other = conversations.createConversation("Other " + System.nanoTime(),
                 List.of(new ChatTurn(MessageRole.USER, "elsewhere")));
         long foreign = conversations.findMessages(other.id()).getFirst().id();
         SharePreview preview = shares.preview(chat.id());
 
-        assertThatThrownBy(() -> shares.share(chat.id(), "Changed", ShareVisibility.NAMED, null,
-                preview.choiceExcluding(Set.of(foreign, id(1)))))
+        assertThatThrownBy(() -> shares.share(ShareRequest.of(chat.id(), "Changed", ShareVisibility.NAMED)
+                .withChoice(preview.choiceExcluding(Set.of(foreign, id(1))))))
                 .isInstanceOf(ShareException.class).hasMessage(ShareService.NOT_IN_CHAT_MESSAGE);
-        assertThatThrownBy(() -> shares.share(chat.id(), "Changed", ShareVisibility.NAMED, null,
-                preview.choiceExcluding(Set.of(-1L))))
+        assertThatThrownBy(() -> shares.share(ShareRequest.of(chat.id(), "Changed", ShareVisibility.NAMED)
+                .withChoice(preview.choiceExcluding(Set.of(-1L)))))
                 .isInstanceOf(ShareException.class).hasMessage(ShareService.NOT_IN_CHAT_MESSAGE);
 
         assertThat(snapshotTexts(details)).hasSize(5);
@@ -182,19 +186,19 @@ class ChosenMessagesTest {
     void a_choice_made_on_a_preview_older_than_the_link_is_refused() {
         SharePreview firstTab = shares.preview(chat.id());
         SharePreview secondTab = shares.preview(chat.id());
-        ShareDetails details = shares.share(chat.id(), "Chosen", ShareVisibility.ANONYMOUS, null,
-                secondTab.choiceExcluding(Set.of(id(2))));
+        ShareDetails details = shares.share(ShareRequest.of(chat.id(), "Chosen", ShareVisibility.ANONYMOUS)
+                .withChoice(secondTab.choiceExcluding(Set.of(id(2)))));
 
-        assertThatThrownBy(() -> shares.share(chat.id(), "Chosen", ShareVisibility.ANONYMOUS, null,
-                firstTab.choiceExcluding(Set.of())))
+        assertThatThrownBy(() -> shares.share(ShareRequest.of(chat.id(), "Chosen", ShareVisibility.ANONYMOUS)
+                .withChoice(firstTab.choiceExcluding(Set.of()))))
                 .isInstanceOf(ShareException.class).hasMessage(ShareService.CHANGED_SINCE_PREVIEW_MESSAGE);
         assertThat(snapshotTexts(details)).noneMatch(text -> text.contains("BRAVO-4412"));
 
         // The grid's Update in between makes the second tab's preview stale as well.
         SharePreview fresh = shares.preview(chat.id());
-        shares.share(chat.id(), "Chosen", ShareVisibility.ANONYMOUS);
-        assertThatThrownBy(() -> shares.share(chat.id(), "Chosen", ShareVisibility.ANONYMOUS, null,
-                fresh.choiceExcluding(Set.of())))
+        shares.share(ShareRequest.of(chat.id(), "Chosen", ShareVisibility.ANONYMOUS));
+        assertThatThrownBy(() -> shares.share(ShareRequest.of(chat.id(), "Chosen", ShareVisibility.ANONYMOUS)
+                .withChoice(fresh.choiceExcluding(Set.of()))))
                 .isInstanceOf(ShareException.class).hasMessage(ShareService.CHANGED_SINCE_PREVIEW_MESSAGE);
         assertThat(snapshotTexts(details)).noneMatch(text -> text.contains("BRAVO-4412"));
     }
@@ -204,8 +208,8 @@ class ChosenMessagesTest {
         SharePreview preview = shares.preview(chat.id());
         conversations.postUserMessage(chat.id(), "Sent while the dialog was open ECHO-3321");
 
-        ShareDetails details = shares.share(chat.id(), "Chosen", ShareVisibility.ANONYMOUS, null,
-                preview.choiceExcluding(Set.of()));
+        ShareDetails details = shares.share(ShareRequest.of(chat.id(), "Chosen", ShareVisibility.ANONYMOUS)
+                .withChoice(preview.choiceExcluding(Set.of())));
 
         assertThat(snapshotTexts(details)).hasSize(5).noneMatch(text -> text.contains("ECHO-3321"));
         assertThat(details.newMessages()).isEqualTo(1);

@@ -5,25 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.chatshare.IntegrationTest;
 import com.chatshare.SignedIn;
-import com.chatshare.accounts.AccountService;
-import com.chatshare.accounts.Registration;
-import com.chatshare.ratelimit.CounterKey;
-import com.chatshare.ratelimit.SecondNode;
-import com.chatshare.conversations.ChatMessage;
 import com.chatshare.conversations.ConversationNotFoundException;
 import com.chatshare.conversations.ConversationService;
 import com.chatshare.conversations.ConversationSummary;
-import com.chatshare.security.CurrentUser;
-import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -35,6 +26,9 @@ class ShareServiceTest {
     ShareService shares;
 
     @Autowired
+    SharedChatService sharedChats;
+
+    @Autowired
     ConversationService conversations;
 
     @Autowired
@@ -42,20 +36,6 @@ class ShareServiceTest {
 
     @Autowired
     JdbcTemplate jdbc;
-
-    @Autowired
-    AccountService accounts;
-
-    @Autowired
-    CurrentUser currentUser;
-
-    @Autowired
-    SecondNode secondNode;
-
-    @Value("${chatshare.sharing.continues-per-hour}")
-    int continuesPerHour;
-
-    private static final AtomicInteger recipients = new AtomicInteger();
 
     @AfterEach
     void signOut() {
@@ -87,9 +67,9 @@ class ShareServiceTest {
         ConversationSummary conversation = SharingFixtures.answeredConversation(conversations, users, "alice", "names");
         assertThat(shares.preview(conversation.id()).visibility()).isEqualTo(ShareVisibility.ANONYMOUS);
 
-        ShareDetails details = shares.share(conversation.id(), "names", ShareVisibility.NAMED);
+        ShareDetails details = shares.share(ShareRequest.of(conversation.id(), "names", ShareVisibility.NAMED));
 
-        PublicSnapshot snapshot = shares.findPublicSnapshot(SharingFixtures.token(details)).orElseThrow();
+        PublicSnapshot snapshot = sharedChats.findPublicSnapshot(SharingFixtures.token(details)).orElseThrow();
         assertThat(snapshot.sharedBy()).isEqualTo("Alice Example");
         assertThat(snapshot.messages()).hasSize(2);
     }
@@ -99,7 +79,7 @@ class ShareServiceTest {
         SignedIn.as(users, "alice");
         ConversationSummary conversation = conversations.importConversation("empty", List.of());
 
-        assertThatThrownBy(() -> shares.share(conversation.id(), "empty", ShareVisibility.ANONYMOUS))
+        assertThatThrownBy(() -> shares.share(ShareRequest.of(conversation.id(), "empty", ShareVisibility.ANONYMOUS)))
                 .isInstanceOf(ShareException.class)
                 .hasMessage(ShareService.EMPTY_CONVERSATION_MESSAGE);
     }
@@ -108,11 +88,13 @@ class ShareServiceTest {
     void titles_must_have_1_to_200_characters() {
         ConversationSummary conversation = SharingFixtures.answeredConversation(conversations, users, "alice", "title");
 
-        assertThatThrownBy(() -> shares.share(conversation.id(), "  ", ShareVisibility.ANONYMOUS))
+        assertThatThrownBy(() -> shares.share(ShareRequest.of(conversation.id(), "  ", ShareVisibility.ANONYMOUS)))
                 .isInstanceOf(ShareException.class);
-        assertThatThrownBy(() -> shares.share(conversation.id(), "x".repeat(201), ShareVisibility.ANONYMOUS))
+        assertThatThrownBy(() -> shares.share(
+                ShareRequest.of(conversation.id(), "x".repeat(201), ShareVisibility.ANONYMOUS)))
                 .isInstanceOf(ShareException.class);
-        assertThat(shares.share(conversation.id(), "x".repeat(200), ShareVisibility.ANONYMOUS).title()).hasSize(200);
+        assertThat(shares.share(
+                ShareRequest.of(conversation.id(), "x".repeat(200), ShareVisibility.ANONYMOUS)).title()).hasSize(200);
     }
 
     @Test
@@ -121,11 +103,12 @@ class ShareServiceTest {
                 ShareVisibility.ANONYMOUS);
         conversations.postUserMessage(first.conversationId(), "one more thing");
 
-        ShareDetails updated = shares.share(first.conversationId(), "Updated title", ShareVisibility.NAMED);
+        ShareDetails updated = shares.share(
+                ShareRequest.of(first.conversationId(), "Updated title", ShareVisibility.NAMED));
 
         assertThat(updated.path()).isEqualTo(first.path());
         assertThat(updated.newMessages()).isZero();
-        PublicSnapshot snapshot = shares.findPublicSnapshot(SharingFixtures.token(updated)).orElseThrow();
+        PublicSnapshot snapshot = sharedChats.findPublicSnapshot(SharingFixtures.token(updated)).orElseThrow();
         assertThat(snapshot.title()).isEqualTo("Updated title");
         assertThat(snapshot.messages()).hasSize(3);
         assertThat(snapshot.messages().getLast().html()).contains("one more thing");
@@ -138,7 +121,8 @@ class ShareServiceTest {
         jdbc.update("update share_link set status = 'TAKEN_DOWN', takedown_reason = 'Spam' where id = ?",
                 details.shareId());
 
-        assertThatThrownBy(() -> shares.share(details.conversationId(), "taken down", ShareVisibility.ANONYMOUS))
+        assertThatThrownBy(() -> shares.share(
+                ShareRequest.of(details.conversationId(), "taken down", ShareVisibility.ANONYMOUS)))
                 .isInstanceOf(ShareException.class)
                 .hasMessage(ShareService.TAKEN_DOWN_MESSAGE + " Reason: Spam.");
         ShareDetails seen = shares.findShare(details.conversationId()).orElseThrow();
@@ -157,7 +141,7 @@ class ShareServiceTest {
         List<Consumer<Long>> attempts = List.of(
                 shares::preview,
                 shares::findShare,
-                id -> shares.share(id, "hijacked", ShareVisibility.ANONYMOUS),
+                id -> shares.share(ShareRequest.of(id, "hijacked", ShareVisibility.ANONYMOUS)),
                 shares::deleteShare);
         for (Consumer<Long> attempt : attempts) {
             assertThatThrownBy(() -> attempt.accept(bobs.conversationId()))
@@ -172,67 +156,9 @@ class ShareServiceTest {
 
     @Test
     void anonymous_callers_cannot_share_or_continue() {
-        assertThatThrownBy(() -> shares.share(1L, "x", ShareVisibility.ANONYMOUS))
+        assertThatThrownBy(() -> shares.share(ShareRequest.of(1L, "x", ShareVisibility.ANONYMOUS)))
                 .isInstanceOf(AuthenticationCredentialsNotFoundException.class);
-        assertThatThrownBy(() -> shares.continueConversation(ShareToken.generate().value()))
+        assertThatThrownBy(() -> sharedChats.continueConversation(ShareToken.generate().value()))
                 .isInstanceOf(AuthenticationCredentialsNotFoundException.class);
-    }
-
-    @Test
-    void continuing_twice_makes_two_independent_copies_of_the_recipients_own() {
-        ShareDetails alices = SharingFixtures.share(shares, conversations, users, "alice", "continue me",
-                ShareVisibility.ANONYMOUS);
-        String token = SharingFixtures.token(alices);
-        SignedIn.as(users, "bob");
-
-        ConversationSummary first = shares.continueConversation(token);
-        ConversationSummary second = shares.continueConversation(token);
-
-        assertThat(first.id()).isNotEqualTo(second.id()).isNotEqualTo(alices.conversationId());
-        assertThat(first.importedFromShare()).isTrue();
-        assertThat(conversations.findMessages(first.id())).extracting(ChatMessage::content)
-                .first().isEqualTo("continue me");
-        conversations.postUserMessage(first.id(), "bob's follow-up");
-        assertThat(conversations.findMessages(second.id())).extracting(ChatMessage::content)
-                .doesNotContain("bob's follow-up");
-
-        SignedIn.as(users, "alice");
-        assertThat(conversations.findMessages(alices.conversationId())).extracting(ChatMessage::content)
-                .doesNotContain("bob's follow-up");
-        shares.deleteShare(alices.conversationId());
-
-        SignedIn.as(users, "bob");
-        assertThat(conversations.findMessages(first.id())).hasSize(3);
-        assertThatThrownBy(() -> shares.continueConversation(token)).isInstanceOf(ShareException.class);
-    }
-
-    @Test
-    void a_taken_down_or_deleted_link_cannot_be_continued() {
-        ShareDetails details = SharingFixtures.share(shares, conversations, users, "alice", "gone soon",
-                ShareVisibility.ANONYMOUS);
-        jdbc.update("update share_link set status = 'TAKEN_DOWN' where id = ?", details.shareId());
-        SignedIn.as(users, "bob");
-
-        assertThatThrownBy(() -> shares.continueConversation(SharingFixtures.token(details)))
-                .isInstanceOf(ShareException.class);
-        assertThatThrownBy(() -> shares.continueConversation("not a token"))
-                .isInstanceOf(ShareException.class);
-    }
-
-    @Test
-    void continues_on_another_node_count_against_the_same_allowance() {
-        String token = SharingFixtures.token(SharingFixtures.share(shares, conversations, users, "alice",
-                "continue me often", ShareVisibility.ANONYMOUS));
-        String recipient = "continuer-" + recipients.incrementAndGet();
-        accounts.register(new Registration(recipient, "Continuer", "long-enough-password"));
-        SignedIn.as(users, recipient);
-        CounterKey continues = new CounterKey(ShareService.CONTINUES_BY_ACCOUNT,
-                Long.toString(currentUser.requireUserId()), Duration.ofHours(1));
-        secondNode.count(continues, continuesPerHour - 1);
-
-        assertThat(shares.continueConversation(token).importedFromShare()).isTrue();
-        assertThatThrownBy(() -> shares.continueConversation(token))
-                .isInstanceOf(ShareException.class)
-                .hasMessage(ShareService.TOO_MANY_CONTINUES_MESSAGE);
     }
 }

@@ -24,7 +24,7 @@ public final class SharingFixtures {
     public static ShareDetails share(ShareService shares, ConversationService conversations, UserDetailsService users,
             String username, String question, ShareVisibility visibility) {
         ConversationSummary conversation = answeredConversation(conversations, users, username, question);
-        return shares.share(conversation.id(), conversation.title(), visibility);
+        return shares.share(ShareRequest.of(conversation.id(), conversation.title(), visibility));
     }
 
     /** Alice's answered question shared with this visibility, signed out again: the page as a stranger meets it. */

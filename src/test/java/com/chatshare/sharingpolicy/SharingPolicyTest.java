@@ -31,6 +31,9 @@ import com.chatshare.sharing.ShareToken;
 import com.chatshare.sharing.ShareVisibility;
 import com.chatshare.sharing.SharingFixtures;
 import com.chatshare.sharing.SharingPolicy;
+import com.chatshare.sharing.ShareRequest;
+import com.chatshare.sharing.OwnLinksService;
+import com.chatshare.sharing.SharedChatService;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
@@ -74,6 +77,12 @@ class SharingPolicyTest {
 
     @Autowired
     ShareService shares;
+
+    @Autowired
+    OwnLinksService ownLinks;
+
+    @Autowired
+    SharedChatService sharedChats;
 
     @Autowired
     ConversationService conversations;
@@ -129,7 +138,8 @@ class SharingPolicyTest {
 
     private ShareDetails share(String username, String question, ShareSettings settings) {
         ConversationSummary conversation = SharingFixtures.answeredConversation(conversations, users, username, question);
-        ShareDetails details = shares.share(conversation.id(), question, ShareVisibility.ANONYMOUS, settings);
+        ShareDetails details = shares.share(ShareRequest.of(conversation.id(), question, ShareVisibility.ANONYMOUS)
+                .withSettings(settings));
         SignedIn.signOut();
         return details;
     }
@@ -190,7 +200,7 @@ class SharingPolicyTest {
     private ShareSummary ownRow(String username, long shareId) {
         SignedIn.as(users, username);
         try {
-            return shares.findOwnLinks(ShareQuery.newestFirst(), 0, 100).stream()
+            return ownLinks.findOwnLinks(ShareQuery.newestFirst(), 0, 100).stream()
                     .filter(row -> row.shareId() == shareId).findFirst().orElseThrow();
         } finally {
             SignedIn.signOut();
@@ -250,8 +260,8 @@ class SharingPolicyTest {
         assertAnswersLikeAnUnknownLink(page(link.path() + ".md"));
         // Signed-in users are now the widest audience: they still read it on the signed-in page.
         SignedIn.as(users, other);
-        assertThat(shares.findSnapshot(token)).isPresent();
-        assertThat(shares.findPublicSnapshot(token)).isEmpty();
+        assertThat(sharedChats.findSnapshot(token)).isPresent();
+        assertThat(sharedChats.findPublicSnapshot(token)).isEmpty();
         SignedIn.signOut();
         ShareSummary row = ownRow(owner, link.shareId());
         assertThat(row.audience()).as("the owner's grid shows what holds").isEqualTo(ShareAudience.SIGNED_IN);
@@ -320,7 +330,7 @@ class SharingPolicyTest {
         assertThat(policyNoticesOf(owner)).as("nothing was taken away this time").hasSize(1);
         // The owner may make it public again, by their own act.
         SignedIn.as(users, owner);
-        shares.changeAudience(Set.of(link.shareId()), ShareAudience.ANYONE);
+        ownLinks.changeAudience(Set.of(link.shareId()), ShareAudience.ANYONE);
         SignedIn.signOut();
         assertThat(page(link.path()).getStatus()).isEqualTo(200);
     }
@@ -332,17 +342,17 @@ class SharingPolicyTest {
         change(SharingPolicy.OPEN.withAllowPublic(false).withDefaultAudience(ShareAudience.SIGNED_IN));
         ConversationSummary conversation = SharingFixtures.answeredConversation(conversations, users, owner, "new one");
 
-        assertThatThrownBy(() -> shares.share(conversation.id(), "new one", ShareVisibility.ANONYMOUS,
-                ShareSettings.ANYONE_FOREVER))
+        assertThatThrownBy(() -> shares.share(ShareRequest.of(conversation.id(), "new one", ShareVisibility.ANONYMOUS)
+                .withSettings(ShareSettings.ANYONE_FOREVER)))
                 .isInstanceOfSatisfying(ShareSettingsException.class,
                         e -> assertThat(e.setting()).isEqualTo(ShareSettingsException.Setting.AUDIENCE))
                 .hasMessage(ShareService.PUBLIC_LINKS_OFF_MESSAGE);
-        assertThatThrownBy(() -> shares.changeAudience(Set.of(signedIn.shareId()), ShareAudience.ANYONE))
+        assertThatThrownBy(() -> ownLinks.changeAudience(Set.of(signedIn.shareId()), ShareAudience.ANYONE))
                 .isInstanceOf(ShareSettingsException.class).hasMessage(ShareService.PUBLIC_LINKS_OFF_MESSAGE);
         assertThat(shares.preview(conversation.id()).settings().audience()).isEqualTo(ShareAudience.SIGNED_IN);
         assertThat(shares.sharingPolicy().audiences()).containsExactly(ShareAudience.SIGNED_IN, ShareAudience.PEOPLE);
 
-        ShareDetails byDefault = shares.share(conversation.id(), "new one", ShareVisibility.ANONYMOUS);
+        ShareDetails byDefault = shares.share(ShareRequest.of(conversation.id(), "new one", ShareVisibility.ANONYMOUS));
         assertThat(byDefault.settings().audience()).as("the policy's default").isEqualTo(ShareAudience.SIGNED_IN);
         assertThat(ownRow(owner, signedIn.shareId()).audience()).isEqualTo(ShareAudience.SIGNED_IN);
     }
@@ -379,8 +389,8 @@ class SharingPolicyTest {
         assertAnswersLikeAnUnknownLink(page(forever.path()));
 
         ConversationSummary conversation = SharingFixtures.answeredConversation(conversations, users, owner, "long");
-        assertThatThrownBy(() -> shares.share(conversation.id(), "long", ShareVisibility.ANONYMOUS,
-                ShareSettings.ANYONE_FOREVER.withExpiresAt(clock.instant().plus(Duration.ofDays(8)))))
+        assertThatThrownBy(() -> shares.share(ShareRequest.of(conversation.id(), "long", ShareVisibility.ANONYMOUS)
+                .withSettings(ShareSettings.ANYONE_FOREVER.withExpiresAt(clock.instant().plus(Duration.ofDays(8))))))
                 .isInstanceOf(ShareSettingsException.class)
                 .hasMessage("Links on this server expire at most 7 days from now. Choose an earlier expiry.");
         assertThat(shares.expiryPolicy()).isEqualTo(new ExpiryPolicy(Duration.ofDays(7), true));

@@ -11,9 +11,10 @@ import java.util.Locale;
 
 /**
  * Dates and times as the signed-in person reads them: in their browser's language and time zone
- * (the server's zone until the browser has said), one style on every screen. The public page and
- * its Markdown download do not use it: they are the same bytes for every reader, so they say
- * dates in English, in UTC.
+ * (the server's zone until the browser has said), one style on every screen. Where no one
+ * reader's language and zone apply, {@link com.chatshare.base.FixedDates} says dates in English,
+ * in UTC: the public page and its Markdown download (the same bytes for every reader), and text
+ * stored now for someone else to read later.
  */
 public final class Dates {
 

@@ -12,7 +12,7 @@ import com.chatshare.datacontrols.DataExport;
 import com.chatshare.moderation.ReviewRequestOpener;
 import com.chatshare.security.CurrentUser;
 import com.chatshare.security.LoginThrottledException;
-import com.chatshare.sharing.ShareService;
+import com.chatshare.sharing.OwnLinksService;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -45,16 +45,16 @@ import java.util.List;
 @PermitAll
 public class DataControlsView extends VerticalLayout {
 
-    private final transient ShareService shares;
+    private final transient OwnLinksService ownLinks;
     private final transient ConversationService conversations;
     private final transient AccountService accounts;
     private final transient CurrentUser currentUser;
     private final transient PublicUrls urls;
     private final Paragraph linkCount = new Paragraph();
 
-    DataControlsView(ShareService shares, ConversationService conversations, AccountService accounts,
+    DataControlsView(OwnLinksService ownLinks, ConversationService conversations, AccountService accounts,
             DataExport export, CurrentUser currentUser, PublicUrls urls, ReviewRequestOpener reviews) {
-        this.shares = shares;
+        this.ownLinks = ownLinks;
         this.conversations = conversations;
         this.accounts = accounts;
         this.currentUser = currentUser;
@@ -105,7 +105,7 @@ public class DataControlsView extends VerticalLayout {
     }
 
     private void refresh() {
-        int count = shares.countOwnLinks();
+        int count = ownLinks.countOwnLinks();
         linkCount.setText(count == 0 ? "You have not shared any chats."
                 : "You have " + count + (count == 1 ? " shared link." : " shared links."));
     }

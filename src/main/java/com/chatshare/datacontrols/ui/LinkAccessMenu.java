@@ -4,7 +4,7 @@ import com.chatshare.base.ui.Notifications;
 import com.chatshare.sharing.ExpiryPolicy;
 import com.chatshare.sharing.ShareAudience;
 import com.chatshare.sharing.ShareException;
-import com.chatshare.sharing.ShareService;
+import com.chatshare.sharing.OwnLinksService;
 import com.chatshare.sharing.SharingPolicy;
 import com.vaadin.flow.component.contextmenu.MenuItem;
 import com.vaadin.flow.component.contextmenu.SubMenu;
@@ -24,20 +24,20 @@ class LinkAccessMenu extends MenuBar {
     /** The expiries the grid offers, from now; the instance's cap may leave some out. */
     static final List<Duration> EXPIRIES = List.of(Duration.ofDays(1), Duration.ofDays(7), Duration.ofDays(30));
 
-    private final transient ShareService shares;
+    private final transient OwnLinksService ownLinks;
     private final transient Supplier<Set<Long>> selected;
     private final transient Runnable afterChange;
     private final MenuItem root;
 
-    LinkAccessMenu(ShareService shares, Supplier<Set<Long>> selected, Runnable afterChange) {
-        this.shares = shares;
+    LinkAccessMenu(OwnLinksService ownLinks, Supplier<Set<Long>> selected, Runnable afterChange) {
+        this.ownLinks = ownLinks;
         this.selected = selected;
         this.afterChange = afterChange;
         setId("change-selected");
         root = addItem("Change selected");
         root.addComponentAsFirst(VaadinIcon.COG_O.create());
         SubMenu menu = root.getSubMenu();
-        SharingPolicy sharing = shares.sharingPolicy();
+        SharingPolicy sharing = ownLinks.sharingPolicy();
         if (sharing.allowPublic()) {
             menu.addItem("Make selected available to anyone with the link", event -> audience(ShareAudience.ANYONE));
         }
@@ -64,17 +64,17 @@ class LinkAccessMenu extends MenuBar {
     }
 
     private void audience(ShareAudience audience) {
-        change(ids -> shares.changeAudience(ids, audience), count -> count + (count == 1 ? " link is" : " links are")
+        change(ids -> ownLinks.changeAudience(ids, audience), count -> count + (count == 1 ? " link is" : " links are")
                 + " now for " + audience.label().toLowerCase(java.util.Locale.ROOT) + ".");
     }
 
     private void expireIn(Duration expiry) {
-        change(ids -> shares.expireIn(ids, expiry), count -> count + (count == 1 ? " link expires" : " links expire")
+        change(ids -> ownLinks.expireIn(ids, expiry), count -> count + (count == 1 ? " link expires" : " links expire")
                 + " in " + expiry.toDays() + (expiry.toDays() == 1 ? " day." : " days."));
     }
 
     private void neverExpire() {
-        change(ids -> shares.changeExpiry(ids, null), count -> count + (count == 1 ? " link" : " links")
+        change(ids -> ownLinks.changeExpiry(ids, null), count -> count + (count == 1 ? " link" : " links")
                 + " never expire" + (count == 1 ? "s." : "."));
     }
 

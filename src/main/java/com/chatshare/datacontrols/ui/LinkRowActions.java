@@ -7,7 +7,9 @@ import com.chatshare.conversations.ChatPaths;
 import com.chatshare.conversations.ConversationSummary;
 import com.chatshare.conversations.ShareDialogOpener;
 import com.chatshare.moderation.ReviewRequestOpener;
+import com.chatshare.sharing.OwnLinksService;
 import com.chatshare.sharing.ShareException;
+import com.chatshare.sharing.ShareRequest;
 import com.chatshare.sharing.ShareService;
 import com.chatshare.sharing.ShareSummary;
 import com.vaadin.flow.component.Component;
@@ -30,14 +32,16 @@ import org.jspecify.annotations.Nullable;
 class LinkRowActions extends MenuBar {
 
     /**
+     * @param shares for the Update, which shares the link again as it is
+     * @param ownLinks for the Renew dialog
      * @param near the grid the row is in: the copy runs on it (a row's own components are attached
      *     only while the row is rendered)
      * @param shareDialogs the Share dialog, for who can open the link and until when; null leaves
      *     the item out
      */
-    LinkRowActions(ShareSummary link, Component near, ShareService shares, ReviewRequestOpener reviews,
-            Function<String, String> absoluteUrl, Runnable refresh, Consumer<ShareSummary> onDelete,
-            @Nullable ShareDialogOpener shareDialogs) {
+    LinkRowActions(ShareSummary link, Component near, ShareService shares, OwnLinksService ownLinks,
+            ReviewRequestOpener reviews, Function<String, String> absoluteUrl, Runnable refresh,
+            Consumer<ShareSummary> onDelete, @Nullable ShareDialogOpener shareDialogs) {
         addClassName("link-actions");
         addThemeVariants(MenuBarVariant.LUMO_SMALL, MenuBarVariant.LUMO_TERTIARY);
         MenuItem root = addItem("Actions");
@@ -61,7 +65,7 @@ class LinkRowActions extends MenuBar {
         MenuItem update = items.addItem(link.newMessages() > 0
                 ? "Update snapshot (" + link.newMessages() + " new)" : "Update snapshot", event -> {
                     try {
-                        shares.share(link.conversationId(), link.title(), link.visibility());
+                        shares.share(ShareRequest.of(link.conversationId(), link.title(), link.visibility()));
                         Notifications.success("“" + link.title() + "” updated.");
                         refresh.run();
                     } catch (ShareException e) {
@@ -79,7 +83,7 @@ class LinkRowActions extends MenuBar {
             items.addItem("Ask for a review…", event -> reviews.open(link.shareId(), link.title(), refresh))
                     .addClassName("request-review");
         } else if (link.expired()) {
-            items.addItem("Renew…", event -> new RenewLinkDialog(shares, link, refresh).open())
+            items.addItem("Renew…", event -> new RenewLinkDialog(ownLinks, link, refresh).open())
                     .addClassName("renew-link");
         }
         items.addItem("Delete…", event -> onDelete.accept(link)).addClassName("delete-link");

@@ -2,7 +2,8 @@ package com.chatshare.datacontrols.ui;
 
 import com.chatshare.base.ui.Notifications;
 import com.chatshare.sharing.ShareException;
-import com.chatshare.sharing.ShareService;
+import com.chatshare.sharing.ExpiryPolicy;
+import com.chatshare.sharing.OwnLinksService;
 import com.chatshare.sharing.ShareSummary;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -18,12 +19,13 @@ import java.util.Set;
 /** Renews an expired link: it answers again, until the new expiry (or for good, where allowed). */
 class RenewLinkDialog extends Dialog {
 
-    RenewLinkDialog(ShareService shares, ShareSummary link, Runnable afterChange) {
+    RenewLinkDialog(OwnLinksService ownLinks, ShareSummary link, Runnable afterChange) {
         setId("renew-link-dialog");
         setHeaderTitle("Renew link");
         List<Optional<Duration>> choices = new ArrayList<>();
-        LinkAccessMenu.EXPIRIES.stream().filter(shares.expiryPolicy()::allows).forEach(d -> choices.add(Optional.of(d)));
-        if (!shares.expiryPolicy().required()) {
+        ExpiryPolicy policy = ownLinks.expiryPolicy();
+        LinkAccessMenu.EXPIRIES.stream().filter(policy::allows).forEach(d -> choices.add(Optional.of(d)));
+        if (!policy.required()) {
             choices.add(Optional.empty());
         }
         Select<Optional<Duration>> expires = new Select<>();
@@ -40,9 +42,9 @@ class RenewLinkDialog extends Dialog {
             try {
                 Set<Long> ids = Set.of(link.shareId());
                 if (expires.getValue().isPresent()) {
-                    shares.expireIn(ids, expires.getValue().get());
+                    ownLinks.expireIn(ids, expires.getValue().get());
                 } else {
-                    shares.changeExpiry(ids, null);
+                    ownLinks.changeExpiry(ids, null);
                 }
                 Notifications.success("“" + link.title() + "” renewed.");
                 close();

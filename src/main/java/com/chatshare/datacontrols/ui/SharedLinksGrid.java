@@ -3,7 +3,7 @@ package com.chatshare.datacontrols.ui;
 import com.chatshare.base.ui.Dates;
 import com.chatshare.base.ui.PhoneColumns;
 import com.chatshare.sharing.ShareQuery;
-import com.chatshare.sharing.ShareService;
+import com.chatshare.sharing.OwnLinksService;
 import com.chatshare.sharing.ShareSummary;
 import com.chatshare.sharing.ShareVisibility;
 import com.vaadin.flow.component.Component;
@@ -16,11 +16,7 @@ import com.vaadin.flow.component.html.AnchorTarget;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.function.ValueProvider;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
@@ -34,12 +30,9 @@ class SharedLinksGrid extends Grid<ShareSummary> {
     /** The narrowest window (CSS pixels) in which the links dialog shows every column. */
     static final int ALL_COLUMNS_MIN_WINDOW_WIDTH = 1440;
 
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM,
-            FormatStyle.SHORT).withLocale(Locale.ENGLISH).withZone(ZoneOffset.UTC);
-
     private ShareQuery query = ShareQuery.newestFirst();
 
-    SharedLinksGrid(ShareService shares, ValueProvider<ShareSummary, Component> actions) {
+    SharedLinksGrid(OwnLinksService ownLinks, ValueProvider<ShareSummary, Component> actions) {
         setId("links-grid");
         // Titles wrap instead of being cut to what fits in a phone's column.
         addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
@@ -85,7 +78,7 @@ class SharedLinksGrid extends Grid<ShareSummary> {
                 query = query.withSort(ShareQuery.Sort.CREATED, true);
             }
         });
-        setItems(q -> shares.findOwnLinks(query, q.getOffset(), q.getLimit()).stream());
+        setItems(q -> ownLinks.findOwnLinks(query, q.getOffset(), q.getLimit()).stream());
         setSizeFull();
     }
 

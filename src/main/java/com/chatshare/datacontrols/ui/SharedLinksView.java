@@ -12,6 +12,7 @@ import jakarta.annotation.security.PermitAll;
 import org.springframework.beans.factory.ObjectProvider;
 import com.chatshare.moderation.ReviewRequestOpener;
 import com.chatshare.sharing.ShareException;
+import com.chatshare.sharing.OwnLinksService;
 import com.chatshare.sharing.ShareService;
 import com.chatshare.sharing.ShareSummary;
 import com.vaadin.flow.component.button.Button;
@@ -38,7 +39,7 @@ public class SharedLinksView extends VerticalLayout {
 
     static final String ROUTE = "settings/data-controls/links";
 
-    private final transient ShareService shares;
+    private final transient OwnLinksService ownLinks;
     private final SharedLinksGrid grid;
     private final SharedLinksToolbar toolbar;
     private final Button deleteSelected = new Button();
@@ -46,18 +47,18 @@ public class SharedLinksView extends VerticalLayout {
     private final EmptyState empty = new EmptyState("links-empty", VaadinIcon.LINK, "No shared links",
             "You have no shared links. Open a chat, press Share, and Copy Link to create one.");
 
-    SharedLinksView(ShareService shares, ReviewRequestOpener reviews, PublicUrls urls,
+    SharedLinksView(OwnLinksService ownLinks, ShareService shares, ReviewRequestOpener reviews, PublicUrls urls,
             ObjectProvider<ShareDialogOpener> shareDialogs) {
-        this.shares = shares;
+        this.ownLinks = ownLinks;
         setId("shared-links");
         addClassNames("page", "shared-links-page");
         setSizeFull();
 
-        grid = new SharedLinksGrid(shares, link -> new LinkRowActions(link, grid(), shares, reviews, urls::absolute,
-                this::refresh, this::confirmDelete, shareDialogs.getIfAvailable()));
+        grid = new SharedLinksGrid(ownLinks, link -> new LinkRowActions(link, grid(), shares, ownLinks, reviews,
+                urls::absolute, this::refresh, this::confirmDelete, shareDialogs.getIfAvailable()));
         grid.addSelectionListener(event -> updateDeleteSelected());
 
-        accessMenu = new LinkAccessMenu(shares, grid::selectedIds, this::refresh);
+        accessMenu = new LinkAccessMenu(ownLinks, grid::selectedIds, this::refresh);
 
         deleteSelected.setId("delete-selected");
         deleteSelected.addThemeVariants(ButtonVariant.LUMO_ERROR);
@@ -81,7 +82,7 @@ public class SharedLinksView extends VerticalLayout {
     }
 
     void refresh() {
-        boolean none = shares.countOwnLinks() == 0;
+        boolean none = ownLinks.countOwnLinks() == 0;
         empty.setVisible(none);
         grid.setVisible(!none);
         // With no links there is nothing to search, filter or select.
@@ -104,22 +105,22 @@ public class SharedLinksView extends VerticalLayout {
                         ? "“" + link.title() + "” leaves your list. It stays taken down, and moderators keep it for "
                                 + "a while; this chat cannot be shared again while the takedown stands."
                         : "“" + link.title() + "” will no longer be available at its link. The chat stays.",
-                "Delete link", () -> shares.deleteLinks(Set.of(link.shareId())));
+                "Delete link", () -> ownLinks.deleteLinks(Set.of(link.shareId())));
     }
 
     private void confirmDeleteSelected() {
         Set<Long> ids = grid.selectedIds();
         confirm("delete-selected-confirm", "Delete " + ids.size() + (ids.size() == 1 ? " link?" : " links?"),
                 "The selected links will no longer be available. The chats stay.",
-                "Delete " + ids.size(), () -> shares.deleteLinks(ids));
+                "Delete " + ids.size(), () -> ownLinks.deleteLinks(ids));
     }
 
     void confirmDeleteAll() {
-        int count = shares.countOwnLinks();
+        int count = ownLinks.countOwnLinks();
         confirm("delete-all-confirm", "Delete all shared links?",
                 "All " + count + (count == 1 ? " link" : " links") + " you shared will stop working at once. "
                         + "Your chats stay, and so do copies others made.",
-                "Delete all " + count, shares::deleteAllLinks);
+                "Delete all " + count, ownLinks::deleteAllLinks);
     }
 
     private void confirm(String id, String header, String text, String confirmText, Runnable action) {

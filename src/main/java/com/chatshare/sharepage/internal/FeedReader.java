@@ -4,6 +4,7 @@ import com.chatshare.sharing.LinksRevoked;
 import com.chatshare.sharing.PublicLinks;
 import com.chatshare.sharing.PublicLinks.IdRange;
 import com.chatshare.sharing.PublicLinks.Revocation;
+import com.chatshare.sharing.SharingSettings;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -17,7 +18,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
  * Reads the revocation feed for this node's {@link KnownHeads} (docs/decisions/0011-revocation-feed.md),
  * through sharing's {@link PublicLinks}, on a platform thread of its own.
  *
- * <p>It reads by id every {@code chatshare.sharing.revocation-poll-interval} (100 ms) and makes
+ * <p>It reads by id every {@link SharingSettings#revocationPollInterval()} (100 ms) and makes
  * the memory forget the tokens it reads. Ids are handed out at insert and become visible at
  * commit, so a read can see a higher id before a lower one: the lower ids not seen yet are kept
  * as gaps and re-read on every poll until their rows appear, for {@link PublicLinks#GAP_TIMEOUT}.
@@ -80,10 +80,9 @@ class FeedReader implements SmartLifecycle {
     private volatile Thread reader;
 
     @Autowired
-    FeedReader(PublicLinks links, KnownHeads known, MeterRegistry meters,
-            @Value("${chatshare.sharing.revocation-poll-interval:100ms}") Duration interval,
+    FeedReader(PublicLinks links, KnownHeads known, MeterRegistry meters, SharingSettings settings,
             ObjectProvider<Ticker> ticker) {
-        this(links, known, meters, interval, ticker.getIfAvailable(Ticker::systemTicker));
+        this(links, known, meters, settings.revocationPollInterval(), ticker.getIfAvailable(Ticker::systemTicker));
     }
 
     FeedReader(PublicLinks links, KnownHeads known, MeterRegistry meters, Duration interval, Ticker ticker) {

@@ -2,6 +2,7 @@ package com.chatshare.sharepage.internal;
 
 import com.chatshare.security.ClientAddress;
 import com.chatshare.sharing.PublicLinks;
+import com.chatshare.sharing.SharingSettings;
 import jakarta.annotation.PreDestroy;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
@@ -9,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,14 +21,15 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
  * Counts page views in memory and adds them to the links' counts every few seconds
- * ({@link PublicLinks#addViews}), so a popular link costs no database write per view. Views of the
- * last interval are lost if the node dies; while the database cannot take them they are kept for
- * the next flush.
+ * ({@link SharingSettings#viewFlushInterval()}, through {@link PublicLinks#addViews}), so a popular
+ * link costs no database write per view. Views of the last interval are lost if the node dies;
+ * while the database cannot take them they are kept for the next flush.
  *
  * <p>A reader counts once per link per UTC day, so a loop cannot push a link up the moderators'
  * "most viewed" order. A reader is an HMAC of the client address (by the rate limits' key: IPv6 by
@@ -37,7 +40,7 @@ import org.springframework.stereotype.Component;
  * a reader counts at most once per node a day (docs/decisions/0013).
  */
 @Component
-public class ViewCounter {
+public class ViewCounter implements SchedulingConfigurer {
 
     static final int FILTER_BITS = 1 << 26;
     private static final int HASHES = 7;
@@ -47,12 +50,20 @@ public class ViewCounter {
     private final Map<Long, LongAdder> pending = new ConcurrentHashMap<>();
     private final PublicLinks links;
     private final Clock clock;
+    private final Duration flushInterval;
     private final SecureRandom random = new SecureRandom();
     private volatile @Nullable Day today;
 
-    ViewCounter(PublicLinks links, Clock clock) {
+    ViewCounter(PublicLinks links, Clock clock, SharingSettings settings) {
         this.links = links;
         this.clock = clock;
+        this.flushInterval = settings.viewFlushInterval();
+    }
+
+    /** Flushes every {@link SharingSettings#viewFlushInterval()}, the next flush that long after the last one ended. */
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        registrar.addFixedDelayTask(this::flush, flushInterval);
     }
 
     /**
@@ -68,7 +79,7 @@ public class ViewCounter {
         }
     }
 
-    @Scheduled(fixedDelayString = "${chatshare.sharing.view-flush-interval:10s}")
+    /** Adds the views counted since the last flush to the links' counts; also when the node stops. */
     @PreDestroy
     public void flush() {
         Day day = today;

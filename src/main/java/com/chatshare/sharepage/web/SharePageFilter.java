@@ -1,5 +1,6 @@
 package com.chatshare.sharepage.web;
 
+import com.chatshare.base.FixedDates;
 import com.chatshare.security.ClientAddress;
 import com.chatshare.sharepage.internal.SharePages;
 import com.chatshare.sharepage.internal.ViewCounter;
@@ -357,8 +358,8 @@ class SharePageFilter extends HttpFilter {
         context.setVariable("continueUrl", PATH_PREFIX + token + "/continue");
         context.setVariable("reportUrl", PATH_PREFIX + token + "/report");
         context.setVariable("markdownUrl", PATH_PREFIX + token + SnapshotMarkdown.SUFFIX);
-        context.setVariable("sharedOn", SnapshotMarkdown.DATE.format(snapshot.sharedAt()));
-        context.setVariable("updatedOn", snapshot.version() > 1 ? SnapshotMarkdown.DATE.format(snapshot.updatedAt()) : null);
+        context.setVariable("sharedOn", FixedDates.DAY.format(snapshot.sharedAt()));
+        context.setVariable("updatedOn", snapshot.version() > 1 ? FixedDates.DAY.format(snapshot.updatedAt()) : null);
         return templates.process("share/page", context);
     }
 

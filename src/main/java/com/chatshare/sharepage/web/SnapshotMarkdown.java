@@ -1,14 +1,12 @@
 package com.chatshare.sharepage.web;
 
+import com.chatshare.base.FixedDates;
 import com.chatshare.conversations.MessageRole;
 import com.chatshare.sharing.SnapshotMessage;
 import com.chatshare.sharing.SnapshotSource;
 import com.chatshare.sharing.SourceMessage;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -31,9 +29,6 @@ final class SnapshotMarkdown {
     static final int FILE_NAME_MAX_LENGTH = 80;
     static final String FALLBACK_FILE_NAME = "shared-chat";
 
-    /** How the page and the download write a day (UTC): "7 March 2025". */
-    static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH)
-            .withZone(ZoneOffset.UTC);
     private static final String MARKDOWN_PUNCTUATION = "\\`*_[]<>#|~&";
     /** Characters a person may type that a Markdown viewer would read anywhere in a line. */
     private static final String VERBATIM_PUNCTUATION = "\\`*_[]<>#|~&!$";
@@ -51,10 +46,10 @@ final class SnapshotMarkdown {
         StringBuilder md = new StringBuilder(256 + snapshot.messages().stream()
                 .mapToInt(m -> m.markdown().length() + 32).sum());
         md.append("# ").append(inline(snapshot.title())).append("\n\n");
-        md.append(snapshot.isAnonymous() ? "Shared anonymously" : "Shared by " + inline(snapshot.sharedBy()))
-                .append(" on ").append(DATE.format(snapshot.sharedAt()));
+        md.append(snapshot.attribution().line(SnapshotMarkdown::inline))
+                .append(" on ").append(FixedDates.DAY.format(snapshot.sharedAt()));
         if (snapshot.version() > 1) {
-            md.append(", updated on ").append(DATE.format(snapshot.updatedAt()));
+            md.append(", updated on ").append(FixedDates.DAY.format(snapshot.updatedAt()));
         }
         md.append("\n");
         for (SourceMessage message : snapshot.messages()) {

@@ -9,6 +9,7 @@ import com.chatshare.conversations.MessageRole;
 import com.chatshare.security.RunAs;
 import com.chatshare.sharing.ExpiryPolicy;
 import com.chatshare.sharing.ShareDetails;
+import com.chatshare.sharing.ShareRequest;
 import com.chatshare.sharing.ShareService;
 import com.chatshare.sharing.ShareSettings;
 import com.chatshare.sharing.ShareVisibility;
@@ -116,7 +117,8 @@ class DemoContent implements ApplicationRunner {
             ShareSettings settings = shares.sharingPolicy().defaultSettings().withExpiresAt(!policy.required() ? null
                     : clock.instant().plus(policy.longest() == null ? java.time.Duration.ofDays(30)
                             : policy.longest().minusMinutes(1)));
-            ShareDetails link = shares.share(conversation.id(), shared.title(), visibility, settings);
+            ShareDetails link = shares.share(ShareRequest.of(conversation.id(), shared.title(), visibility)
+                    .withSettings(settings));
             log.info("Demo shared link of {}: {}{}", username, baseUrl, link.path());
             return null;
         });

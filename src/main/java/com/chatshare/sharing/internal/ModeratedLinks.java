@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -27,7 +28,7 @@ import org.springframework.stereotype.Component;
  * people nobody reported are not there for moderators ({@link TitleSearch#VISIBLE_TO_MODERATORS});
  * and, for every link, which ones still exist (for moderation's retention job) and the deletes
  * that end a takedown of a link its owner removed (at reinstatement, or after the retention:
- * {@link TakedownRetention}).
+ * {@link TakedownPurge}, on moderation's schedule).
  */
 @Component
 public class ModeratedLinks {
@@ -95,7 +96,7 @@ public class ModeratedLinks {
         return jdbc.update("delete from share_link where id = ? and removed_by_owner_at is not null", shareId) == 1;
     }
 
-    private static Instant instant(Timestamp timestamp) {
+    private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
     }
 }

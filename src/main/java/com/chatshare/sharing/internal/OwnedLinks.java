@@ -12,6 +12,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -87,7 +88,7 @@ public class OwnedLinks {
      * Sets the expiry of some of the owner's listed links in one statement (null: never), and
      * revokes them in the same transaction. @return how many links changed
      */
-    public int setExpiry(long ownerId, Collection<Long> shareIds, Instant expiresAt) {
+    public int setExpiry(long ownerId, Collection<Long> shareIds, @Nullable Instant expiresAt) {
         MapSqlParameterSource params = new MapSqlParameterSource("owner", ownerId).addValue("ids", shareIds)
                 .addValue("expires", expiresAt == null ? null : Timestamp.from(expiresAt), java.sql.Types.TIMESTAMP);
         int changed = named.update("update share_link s set s.expires_at = :expires where " + LISTED

@@ -17,6 +17,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import org.hibernate.annotations.DynamicUpdate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A shared link: the aggregate that sharing alone writes. Through the entity only the owner's
@@ -61,23 +62,23 @@ public class ShareLink {
     private ShareVisibility visibility;
 
     @Column(name = "shared_by_name", length = 80)
-    private String sharedByName;
+    private @Nullable String sharedByName;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 16, updatable = false)
     private ShareStatus status = ShareStatus.ACTIVE;
 
     @Column(name = "takedown_reason", length = 2000, insertable = false, updatable = false)
-    private String takedownReason;
+    private @Nullable String takedownReason;
 
     @Column(name = "taken_down_by", insertable = false, updatable = false)
-    private Long takenDownBy;
+    private @Nullable Long takenDownBy;
 
     @Column(name = "taken_down_at", insertable = false, updatable = false)
-    private Instant takenDownAt;
+    private @Nullable Instant takenDownAt;
 
     @Column(name = "removed_by_owner_at", insertable = false, updatable = false)
-    private Instant removedByOwnerAt;
+    private @Nullable Instant removedByOwnerAt;
 
     @Column(name = "snapshot_version", nullable = false)
     private int snapshotVersion;
@@ -92,7 +93,7 @@ public class ShareLink {
     private int openReports;
 
     @Column(name = "last_report_at", insertable = false, updatable = false)
-    private Instant lastReportAt;
+    private @Nullable Instant lastReportAt;
 
     @Column(name = "owner_active", nullable = false, updatable = false)
     private boolean ownerActive = true;
@@ -102,7 +103,7 @@ public class ShareLink {
     private ShareAudience audience = ShareAudience.ANYONE;
 
     @Column(name = "expires_at")
-    private Instant expiresAt;
+    private @Nullable Instant expiresAt;
 
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
@@ -142,7 +143,7 @@ public class ShareLink {
      * Who can open the link and until when; the caller writes the people of a
      * {@link ShareAudience#PEOPLE} link and revokes the token in the same transaction.
      */
-    public void restrict(ShareAudience audience, Instant expiresAt) {
+    public void restrict(ShareAudience audience, @Nullable Instant expiresAt) {
         this.audience = audience;
         this.expiresAt = expiresAt;
     }
@@ -192,7 +193,8 @@ public class ShareLink {
         return visibility;
     }
 
-    public String getSharedByName() {
+    /** The name the page shows; null when shared anonymously. */
+    public @Nullable String getSharedByName() {
         return sharedByName;
     }
 
@@ -200,19 +202,19 @@ public class ShareLink {
         return status;
     }
 
-    public String getTakedownReason() {
+    public @Nullable String getTakedownReason() {
         return takedownReason;
     }
 
-    public Long getTakenDownBy() {
+    public @Nullable Long getTakenDownBy() {
         return takenDownBy;
     }
 
-    public Instant getTakenDownAt() {
+    public @Nullable Instant getTakenDownAt() {
         return takenDownAt;
     }
 
-    public Instant getRemovedByOwnerAt() {
+    public @Nullable Instant getRemovedByOwnerAt() {
         return removedByOwnerAt;
     }
 
@@ -236,7 +238,8 @@ public class ShareLink {
         return audience;
     }
 
-    public Instant getExpiresAt() {
+    /** When the link stops answering; null for never. */
+    public @Nullable Instant getExpiresAt() {
         return expiresAt;
     }
 

@@ -20,7 +20,10 @@ public interface ShareLinkRepository extends JpaRepository<ShareLink, Long> {
 
     Optional<ShareLink> findByConversationIdAndOwnerId(long conversationId, long ownerId);
 
-    /** Of the owner's conversations given, those whose link is open now, not expired (the chat list's "Shared" badge). */
+    /**
+     * Of the owner's conversations given, those whose link is open now, not expired (the chat list's
+     * "Shared" badge); "not expired" as {@link com.chatshare.sharing.LinkHead#isExpired} defines it.
+     */
     @Query("""
             select new com.chatshare.sharing.internal.OpenLink(s.conversationId, s.audience, s.expiresAt)
             from ShareLink s

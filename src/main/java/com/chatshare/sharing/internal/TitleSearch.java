@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 
@@ -106,7 +107,7 @@ public record TitleSearch(List<String> words, List<String> likes) {
      * {@link ShareQuery#SEARCH_MAX_LENGTH} characters and {@link #MAX_WORDS} words count, so a
      * pasted essay costs no more than a short search.
      */
-    public static TitleSearch of(String typed) {
+    public static TitleSearch of(@Nullable String typed) {
         List<String> words = new ArrayList<>();
         List<String> likes = new ArrayList<>();
         if (typed != null) {
@@ -195,6 +196,7 @@ public record TitleSearch(List<String> words, List<String> likes) {
                     where.append(" and s.audience = ?");
                     arguments.add(query.audience().name());
                 }
+                // "Expired" as LinkHead.isExpired defines it: from the expiry on (expires_at <= now).
                 switch (query.expiry()) {
                     case NEVER -> where.append(" and s.expires_at is null");
                     case EXPIRING -> {

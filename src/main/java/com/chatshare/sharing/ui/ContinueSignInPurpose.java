@@ -1,7 +1,7 @@
 package com.chatshare.sharing.ui;
 
 import com.chatshare.security.SignInReasons;
-import com.chatshare.sharing.ShareService;
+import com.chatshare.sharing.SharedChatService;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,10 +18,10 @@ class ContinueSignInPurpose implements SignInReasons {
 
     private static final Pattern CONTINUE_PATH = Pattern.compile("/share/([A-Za-z0-9_-]{1,64})/continue");
 
-    private final ShareService shares;
+    private final SharedChatService sharedChats;
 
-    ContinueSignInPurpose(ShareService shares) {
-        this.shares = shares;
+    ContinueSignInPurpose(SharedChatService sharedChats) {
+        this.sharedChats = sharedChats;
     }
 
     @Override
@@ -30,7 +30,7 @@ class ContinueSignInPurpose implements SignInReasons {
         if (!continuePath.matches()) {
             return Optional.empty();
         }
-        return Optional.of(shares.findPublicTitle(continuePath.group(1))
+        return Optional.of(sharedChats.findPublicTitle(continuePath.group(1))
                 .map(title -> "continue “" + title + "”")
                 .orElse("continue a shared chat"));
     }

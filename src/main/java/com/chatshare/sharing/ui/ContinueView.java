@@ -4,7 +4,7 @@ import com.chatshare.base.ui.Notifications;
 import com.chatshare.conversations.ConversationSummary;
 import com.chatshare.sharing.PublicSnapshot;
 import com.chatshare.sharing.ShareException;
-import com.chatshare.sharing.ShareService;
+import com.chatshare.sharing.SharedChatService;
 import com.chatshare.security.SignInDestination;
 import com.chatshare.conversations.ChatPaths;
 import com.vaadin.flow.component.UI;
@@ -34,12 +34,12 @@ import java.util.Optional;
 @PermitAll
 public class ContinueView extends VerticalLayout implements BeforeEnterObserver {
 
-    private final transient ShareService shares;
+    private final transient SharedChatService sharedChats;
     private final transient SignInDestination destination;
-    private String token;
+    private String token = "";
 
-    ContinueView(ShareService shares, SignInDestination destination) {
-        this.shares = shares;
+    ContinueView(SharedChatService sharedChats, SignInDestination destination) {
+        this.sharedChats = sharedChats;
         this.destination = destination;
         addClassName("page");
     }
@@ -48,7 +48,7 @@ public class ContinueView extends VerticalLayout implements BeforeEnterObserver 
     public void beforeEnter(BeforeEnterEvent event) {
         token = event.getRouteParameters().get("token").orElse("");
         removeAll();
-        Optional<PublicSnapshot> snapshot = shares.findSnapshot(token);
+        Optional<PublicSnapshot> snapshot = sharedChats.findSnapshot(token);
         if (snapshot.isEmpty()) {
             H2 heading = new H2("This shared chat is not available");
             heading.setId("continue-unavailable");
@@ -60,7 +60,7 @@ public class ContinueView extends VerticalLayout implements BeforeEnterObserver 
             // confirmation, so the copy is made now and opened.
             try {
                 // Without Spring Security's "?continue" marker of the sign-in's return.
-                event.forwardTo(ChatPaths.chat(shares.continueConversation(token).id()), QueryParameters.empty());
+                event.forwardTo(ChatPaths.chat(sharedChats.continueConversation(token).id()), QueryParameters.empty());
                 return;
             } catch (ShareException e) {
                 Notifications.error(e.getMessage());
@@ -84,7 +84,7 @@ public class ContinueView extends VerticalLayout implements BeforeEnterObserver 
 
     private void continueConversation() {
         try {
-            ConversationSummary copy = shares.continueConversation(token);
+            ConversationSummary copy = sharedChats.continueConversation(token);
             UI.getCurrent().navigate(ChatPaths.chat(copy.id()));
         } catch (ShareException e) {
             Notifications.error(e.getMessage());

@@ -7,6 +7,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the check before sharing found in one message or the title, one line each: what it looks
@@ -21,7 +22,7 @@ class FindingList extends Div {
     }
 
     /** Shows these findings (none: hides the list), followed by the action, if any. */
-    void show(List<Finding> findings, Component action) {
+    void show(List<Finding> findings, @Nullable Component action) {
         removeAll();
         setVisible(!findings.isEmpty());
         if (findings.isEmpty()) {

@@ -16,15 +16,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The share dialog's "Who can open it" and "Expires" fields: today's defaults (anyone, never)
@@ -38,10 +36,12 @@ class ShareAccessFields extends Div {
         KEEP(null, null), NEVER("Never", null), DAY("In 1 day", Duration.ofDays(1)),
         WEEK("In 7 days", Duration.ofDays(7)), MONTH("In 30 days", Duration.ofDays(30)), DATE("On a date…", null);
 
-        final String label;
-        final Duration after;
+        /** The words in the list; null for {@link #KEEP}, which names the kept date. */
+        final @Nullable String label;
+        /** How long from now; null for the choices that are no duration. */
+        final @Nullable Duration after;
 
-        Expiry(String label, Duration after) {
+        Expiry(@Nullable String label, @Nullable Duration after) {
             this.label = label;
             this.after = after;
         }
@@ -54,7 +54,10 @@ class ShareAccessFields extends Div {
     private final Select<Expiry> expires = new Select<>();
     private final DatePicker date = new DatePicker("Date");
     private transient ExpiryPolicy policy = new ExpiryPolicy(null, false);
-    private Instant kept;
+    /** The audience last shown: what the owner chose if the field is ever empty. */
+    private ShareAudience shownAudience = ShareAudience.ANYONE;
+    /** The link's expiry as shown, for "Keep"; null for a link that never expires, or a new one. */
+    private @Nullable Instant kept;
     private transient Consumer<ShareAudience> onAudience = audience -> { };
 
     ShareAccessFields(Function<String, List<String>> suggestions, Clock clock) {
@@ -121,6 +124,7 @@ class ShareAccessFields extends Div {
      */
     void show(ShareSettings settings, ExpiryPolicy policy, List<ShareAudience> audiences) {
         this.policy = policy;
+        this.shownAudience = settings.audience();
         this.kept = settings.expiresAt();
         List<ShareAudience> choices = new ArrayList<>(audiences);
         if (!choices.contains(settings.audience())) {
@@ -177,8 +181,9 @@ class ShareAccessFields extends Div {
                     : date.getValue().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
             default -> now.plus(expiry.after);
         };
-        List<String> names = audience.getValue() == ShareAudience.PEOPLE ? List.copyOf(people.getValue()) : List.of();
-        return new ShareSettings(audience.getValue(), names, expiresAt);
+        ShareAudience chosen = audience.getValue() == null ? shownAudience : audience.getValue();
+        List<String> names = chosen == ShareAudience.PEOPLE ? List.copyOf(people.getValue()) : List.of();
+        return new ShareSettings(chosen, names, expiresAt);
     }
 
     /** Marks the field the server refused, with its message; the choices stay as they were. */

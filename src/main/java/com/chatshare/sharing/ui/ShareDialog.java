@@ -9,6 +9,7 @@ import com.chatshare.conversations.ConversationSummary;
 import com.chatshare.sharing.ShareDetails;
 import com.chatshare.sharing.ShareException;
 import com.chatshare.sharing.SharePreview;
+import com.chatshare.sharing.ShareRequest;
 import com.chatshare.sharing.ShareService;
 import com.chatshare.sharing.ShareSettingsException;
 import com.chatshare.sharing.ShareVisibility;
@@ -66,7 +67,7 @@ public class ShareDialog extends Dialog {
     private final Button delete = new Button("Delete link", VaadinIcon.TRASH.create());
 
     private String ownerName = "";
-    private ExpiryPolicy expiryPolicy;
+    private ExpiryPolicy expiryPolicy = new ExpiryPolicy(null, false);
     private java.util.List<com.chatshare.sharing.ShareAudience> audiences = java.util.List.of();
     private Optional<ShareDetails> current = Optional.empty();
     private boolean takenDown;
@@ -200,8 +201,8 @@ public class ShareDialog extends Dialog {
 
     private void shareAndCopy() {
         try {
-            ShareDetails details = shares.share(conversationId, title.value(), author.getValue(), access.settings(),
-                    messages.choice());
+            ShareDetails details = shares.share(ShareRequest.of(conversationId, title.value(), author.getValue())
+                    .withSettings(access.settings()).withChoice(messages.choice()));
             boolean updated = current.isPresent();
             String url = urls.absolute(details.path());
             // What the dialog shows is what was just shared: no second preview of every message.

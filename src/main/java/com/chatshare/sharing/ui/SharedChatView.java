@@ -4,7 +4,7 @@ import com.chatshare.base.ui.Dates;
 import com.chatshare.base.ui.PageNotFoundException;
 import com.chatshare.base.ui.ScrollRegions;
 import com.chatshare.sharing.PublicSnapshot;
-import com.chatshare.sharing.ShareService;
+import com.chatshare.sharing.SharedChatService;
 import com.chatshare.sharing.ShareToken;
 import com.chatshare.sharing.SnapshotHtml;
 import com.vaadin.flow.component.Html;
@@ -18,9 +18,6 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -39,10 +36,10 @@ public class SharedChatView extends VerticalLayout implements BeforeEnterObserve
     static final String NOT_AVAILABLE = "This shared chat is not available.";
 
 
-    private final transient ShareService shares;
+    private final transient SharedChatService sharedChats;
 
-    SharedChatView(ShareService shares) {
-        this.shares = shares;
+    SharedChatView(SharedChatService sharedChats) {
+        this.sharedChats = sharedChats;
         addClassName("page");
         setId("shared-chat");
     }
@@ -51,7 +48,7 @@ public class SharedChatView extends VerticalLayout implements BeforeEnterObserve
     public void beforeEnter(BeforeEnterEvent event) {
         String token = event.getRouteParameters().get("token").orElse("");
         removeAll();
-        Optional<PublicSnapshot> found = shares.findSnapshot(token);
+        Optional<PublicSnapshot> found = sharedChats.findSnapshot(token);
         if (found.isEmpty()) {
             event.rerouteToError(new PageNotFoundException(NOT_AVAILABLE), NOT_AVAILABLE);
             return;
@@ -60,7 +57,7 @@ public class SharedChatView extends VerticalLayout implements BeforeEnterObserve
         H2 title = new H2(snapshot.title());
         title.setId("shared-chat-title");
         title.getElement().setAttribute("dir", "auto");
-        Paragraph meta = new Paragraph((snapshot.isAnonymous() ? "Shared anonymously" : "Shared by " + snapshot.sharedBy())
+        Paragraph meta = new Paragraph(snapshot.attribution().line()
                 + " · " + Dates.date(snapshot.sharedAt())
                 + (snapshot.version() > 1 ? " · updated " + Dates.date(snapshot.updatedAt()) : ""));
         meta.setId("shared-chat-meta");

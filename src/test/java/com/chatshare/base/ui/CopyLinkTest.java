@@ -19,6 +19,7 @@ import com.chatshare.sharing.ShareDetails;
 import com.chatshare.sharing.ShareService;
 import com.chatshare.sharing.ShareVisibility;
 import com.chatshare.sharing.SharingFixtures;
+import com.chatshare.sharing.ShareRequest;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.vaadin.flow.component.Component;
@@ -159,7 +160,8 @@ class CopyLinkTest extends KaribuTest {
 
     private ShareDetails shareNow() {
         SignedIn.as(users, user);
-        ShareDetails details = shares.share(conversation.id(), conversation.title(), ShareVisibility.ANONYMOUS);
+        ShareDetails details = shares.share(
+                ShareRequest.of(conversation.id(), conversation.title(), ShareVisibility.ANONYMOUS));
         login(user);
         return details;
     }

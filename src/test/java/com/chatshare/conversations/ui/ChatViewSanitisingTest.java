@@ -13,6 +13,7 @@ import com.chatshare.sharing.ShareDetails;
 import com.chatshare.sharing.ShareService;
 import com.chatshare.sharing.ShareVisibility;
 import com.chatshare.sharing.SharingFixtures;
+import com.chatshare.sharing.SharedChatService;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
@@ -35,6 +36,9 @@ class ChatViewSanitisingTest extends KaribuTest {
 
     @Autowired
     ShareService shares;
+
+    @Autowired
+    SharedChatService sharedChats;
 
     @Autowired
     UserDetailsService users;
@@ -69,7 +73,7 @@ class ChatViewSanitisingTest extends KaribuTest {
         ShareDetails link = SharingFixtures.share(shares, conversations, users, "alice", "Whose words are these?",
                 ShareVisibility.ANONYMOUS);
         SignedIn.as(users, "bob");
-        ConversationSummary copy = shares.continueConversation(SharingFixtures.token(link));
+        ConversationSummary copy = sharedChats.continueConversation(SharingFixtures.token(link));
         login("bob");
 
         UI.getCurrent().navigate("chat/" + copy.id());

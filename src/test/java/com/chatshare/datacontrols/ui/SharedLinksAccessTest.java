@@ -17,6 +17,7 @@ import com.chatshare.sharing.ShareService;
 import com.chatshare.sharing.ShareSummary;
 import com.chatshare.sharing.ShareVisibility;
 import com.chatshare.sharing.SharingFixtures;
+import com.chatshare.sharing.OwnLinksService;
 import com.github.mvysny.kaributesting.v10.ContextMenuKt;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.Component;
@@ -41,6 +42,9 @@ class SharedLinksAccessTest extends KaribuTest {
 
     @Autowired
     ShareService shares;
+
+    @Autowired
+    OwnLinksService ownLinks;
 
     @Autowired
     ConversationService conversations;
@@ -147,6 +151,6 @@ class SharedLinksAccessTest extends KaribuTest {
         row = titles(grid).indexOf("Apple pie");
         assertThat(((Span) GridKt._getCellComponent(grid, row, "status")).getText()).isEqualTo("Active");
         SignedIn.as(users, user);
-        assertThat(shares.findOwnLinks(ShareQuery.newestFirst(), 0, 10)).noneMatch(ShareSummary::expired);
+        assertThat(ownLinks.findOwnLinks(ShareQuery.newestFirst(), 0, 10)).noneMatch(ShareSummary::expired);
     }
 }

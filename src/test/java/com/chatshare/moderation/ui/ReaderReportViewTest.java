@@ -21,6 +21,7 @@ import com.chatshare.sharing.ShareDetails;
 import com.chatshare.sharing.ShareService;
 import com.chatshare.sharing.ShareSettings;
 import com.chatshare.sharing.ShareVisibility;
+import com.chatshare.sharing.ShareRequest;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -61,8 +62,9 @@ class ReaderReportViewTest extends KaribuTest {
         ConversationSummary conversation = conversations.importConversation(title, List.of(
                 new ChatTurn(MessageRole.USER, "Bob's address is 1 Main Street"),
                 new ChatTurn(MessageRole.ASSISTANT, "Noted.")));
-        ShareDetails details = shares.share(conversation.id(), conversation.title(), ShareVisibility.NAMED,
-                new ShareSettings(ShareAudience.PEOPLE, List.of(reader), null));
+        ShareDetails details = shares.share(
+                ShareRequest.of(conversation.id(), conversation.title(), ShareVisibility.NAMED)
+                .withSettings(new ShareSettings(ShareAudience.PEOPLE, List.of(reader), null)));
         SignedIn.signOut();
         return details;
     }

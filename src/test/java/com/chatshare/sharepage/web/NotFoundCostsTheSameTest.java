@@ -16,6 +16,7 @@ import com.chatshare.sharing.ShareSettings;
 import com.chatshare.sharing.ShareToken;
 import com.chatshare.sharing.ShareVisibility;
 import com.chatshare.sharing.SharingFixtures;
+import com.chatshare.sharing.ShareRequest;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
@@ -64,7 +65,8 @@ class NotFoundCostsTheSameTest {
     private ShareDetails share(String question, ShareSettings settings) {
         ConversationSummary conversation = SharingFixtures.answeredConversation(conversations, users, "alice",
                 question);
-        ShareDetails details = shares.share(conversation.id(), question, ShareVisibility.ANONYMOUS, settings);
+        ShareDetails details = shares.share(ShareRequest.of(conversation.id(), question, ShareVisibility.ANONYMOUS)
+                .withSettings(settings));
         SignedIn.signOut();
         return details;
     }

@@ -15,6 +15,7 @@ import com.chatshare.sharing.ShareDetails;
 import com.chatshare.sharing.ShareService;
 import com.chatshare.sharing.ShareVisibility;
 import com.chatshare.sharing.SharingFixtures;
+import com.chatshare.sharing.ShareRequest;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -121,7 +122,7 @@ class RevocationFeedTest {
 
         SignedIn.as(users, "alice");
         conversations.postUserMessage(details.conversationId(), "Added before the update");
-        shares.share(details.conversationId(), "After the update", ShareVisibility.ANONYMOUS);
+        shares.share(ShareRequest.of(details.conversationId(), "After the update", ShareVisibility.ANONYMOUS));
         SignedIn.signOut();
 
         String after = mvc.perform(get(details.path())).andReturn().getResponse().getContentAsString();

@@ -20,6 +20,7 @@ import com.chatshare.sharepage.internal.ViewCounter;
 import com.chatshare.sharing.ShareDetails;
 import com.chatshare.sharing.ShareService;
 import com.chatshare.sharing.ShareVisibility;
+import com.chatshare.sharing.ShareRequest;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -67,7 +68,7 @@ class SharePageMarkdownTest {
         SignedIn.as(users, "alice");
         ConversationSummary chat = conversations.createConversation("Markdown download " + System.nanoTime(),
                 List.of(turns));
-        ShareDetails details = shares.share(chat.id(), title, visibility);
+        ShareDetails details = shares.share(ShareRequest.of(chat.id(), title, visibility));
         SignedIn.signOut();
         return details;
     }

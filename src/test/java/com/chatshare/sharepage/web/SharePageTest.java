@@ -17,6 +17,7 @@ import com.chatshare.sharing.ShareDetails;
 import com.chatshare.sharing.ShareService;
 import com.chatshare.sharing.ShareVisibility;
 import com.chatshare.sharing.SharingFixtures;
+import com.chatshare.sharing.ShareRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -219,7 +220,7 @@ class SharePageTest {
 
         SignedIn.as(users, "alice");
         assertThat(shares.findShare(details.conversationId()).orElseThrow().newMessages()).isEqualTo(1);
-        shares.share(details.conversationId(), "Original question", ShareVisibility.ANONYMOUS);
+        shares.share(ShareRequest.of(details.conversationId(), "Original question", ShareVisibility.ANONYMOUS));
         SignedIn.signOut();
         MockHttpServletResponse after = mvc.perform(get(details.path()).header("If-None-Match", etagBefore))
                 .andReturn().getResponse();

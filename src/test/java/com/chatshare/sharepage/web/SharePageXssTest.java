@@ -16,6 +16,7 @@ import com.chatshare.sharing.PreviewMessage;
 import com.chatshare.sharing.ShareDetails;
 import com.chatshare.sharing.ShareService;
 import com.chatshare.sharing.ShareVisibility;
+import com.chatshare.sharing.ShareRequest;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -75,7 +76,7 @@ class SharePageXssTest {
         SignedIn.as(users, username);
         ConversationSummary conversation = conversations.importConversation("imported",
                 List.of(new ChatTurn(MessageRole.USER, payload), new ChatTurn(MessageRole.ASSISTANT, payload)));
-        ShareDetails details = shares.share(conversation.id(), payload, ShareVisibility.NAMED);
+        ShareDetails details = shares.share(ShareRequest.of(conversation.id(), payload, ShareVisibility.NAMED));
         List<PreviewMessage> preview = shares.preview(conversation.id()).messages();
         SignedIn.signOut();
 

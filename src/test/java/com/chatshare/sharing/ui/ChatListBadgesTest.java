@@ -20,6 +20,8 @@ import com.chatshare.sharing.ShareDetails;
 import com.chatshare.sharing.ShareService;
 import com.chatshare.sharing.ShareVisibility;
 import com.chatshare.sharing.SharingFixtures;
+import com.chatshare.sharing.ShareRequest;
+import com.chatshare.sharing.SharedChatService;
 import com.github.mvysny.kaributesting.v10.ContextMenuKt;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
@@ -43,6 +45,9 @@ class ChatListBadgesTest extends KaribuTest {
 
     @Autowired
     ShareService shares;
+
+    @Autowired
+    SharedChatService sharedChats;
 
     @Autowired
     UserDetailsService users;
@@ -89,8 +94,8 @@ class ChatListBadgesTest extends KaribuTest {
                 "Only for signed-in readers");
         java.time.Instant expires = java.time.Instant.now().plus(java.time.Duration.ofDays(7));
         SignedIn.as(users, "alice");
-        shares.share(chat.id(), "Only for signed-in readers", ShareVisibility.ANONYMOUS,
-                new ShareSettings(ShareAudience.SIGNED_IN, List.of(), expires));
+        shares.share(ShareRequest.of(chat.id(), "Only for signed-in readers", ShareVisibility.ANONYMOUS)
+                .withSettings(new ShareSettings(ShareAudience.SIGNED_IN, List.of(), expires)));
         login("alice");
 
         UI.getCurrent().navigate("chat/" + chat.id());
@@ -108,9 +113,9 @@ class ChatListBadgesTest extends KaribuTest {
         String username = "twice-" + System.nanoTime();
         accounts.register(new com.chatshare.accounts.Registration(username, "Twice", "long-enough-password"));
         SignedIn.as(users, username);
-        ConversationSummary first = shares.continueConversation(SharingFixtures.token(link));
-        ConversationSummary second = shares.continueConversation(SharingFixtures.token(link));
-        ConversationSummary third = shares.continueConversation(SharingFixtures.token(link));
+        ConversationSummary first = sharedChats.continueConversation(SharingFixtures.token(link));
+        ConversationSummary second = sharedChats.continueConversation(SharingFixtures.token(link));
+        ConversationSummary third = sharedChats.continueConversation(SharingFixtures.token(link));
         login(username);
 
         UI.getCurrent().navigate("chat/" + third.id());
@@ -125,7 +130,7 @@ class ChatListBadgesTest extends KaribuTest {
         ShareDetails link = SharingFixtures.share(shares, conversations, users, "alice", "Copy my badge",
                 ShareVisibility.ANONYMOUS);
         SignedIn.as(users, "bob");
-        ConversationSummary copy = shares.continueConversation(SharingFixtures.token(link));
+        ConversationSummary copy = sharedChats.continueConversation(SharingFixtures.token(link));
         login("bob");
 
         UI.getCurrent().navigate("chat/" + copy.id());

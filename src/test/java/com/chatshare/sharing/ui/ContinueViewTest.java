@@ -14,6 +14,7 @@ import com.chatshare.sharing.ShareDetails;
 import com.chatshare.sharing.ShareService;
 import com.chatshare.sharing.ShareVisibility;
 import com.chatshare.sharing.SharingFixtures;
+import com.chatshare.sharing.ShareRequest;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.H2;
@@ -40,7 +41,7 @@ class ContinueViewTest extends KaribuTest {
         SignedIn.as(users, "alice");
         ConversationSummary conversation = conversations.importConversation(title,
                 List.of(new ChatTurn(MessageRole.USER, "What should I pack?")));
-        ShareDetails share = shares.share(conversation.id(), title, ShareVisibility.ANONYMOUS);
+        ShareDetails share = shares.share(ShareRequest.of(conversation.id(), title, ShareVisibility.ANONYMOUS));
         SignedIn.signOut();
 
         login("bob");

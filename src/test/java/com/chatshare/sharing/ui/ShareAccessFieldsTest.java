@@ -20,6 +20,7 @@ import com.chatshare.sharing.ShareService;
 import com.chatshare.sharing.ShareSettings;
 import com.chatshare.sharing.ShareVisibility;
 import com.chatshare.sharing.SharingPolicy;
+import com.chatshare.sharing.ShareRequest;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
@@ -188,8 +189,8 @@ class ShareAccessFieldsTest extends KaribuTest {
     @Test
     void an_expired_link_says_so_in_the_dialog_and_renews_with_update() {
         SignedIn.as(users, "alice");
-        shares.share(conversation.id(), "soon expired", ShareVisibility.ANONYMOUS,
-                ShareSettings.ANYONE_FOREVER.withExpiresAt(clock.instant().plus(Duration.ofDays(1))));
+        shares.share(ShareRequest.of(conversation.id(), "soon expired", ShareVisibility.ANONYMOUS)
+                .withSettings(ShareSettings.ANYONE_FOREVER.withExpiresAt(clock.instant().plus(Duration.ofDays(1)))));
         clock.advance(Duration.ofDays(2));
         login("alice");
         open();

@@ -16,6 +16,8 @@ import com.chatshare.sharing.ShareService;
 import com.chatshare.sharing.SharingFixtures;
 import com.chatshare.sharing.ShareVisibility;
 import com.chatshare.sharing.SnapshotMessage;
+import com.chatshare.sharing.ShareRequest;
+import com.chatshare.sharing.SharedChatService;
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -40,6 +42,9 @@ class ShareDialogChoiceTest extends KaribuTest {
 
     @Autowired
     ShareService shares;
+
+    @Autowired
+    SharedChatService sharedChats;
 
     @Autowired
     UserDetailsService users;
@@ -151,8 +156,8 @@ class ShareDialogChoiceTest extends KaribuTest {
     void a_stale_dialog_does_not_undo_a_choice_made_in_another_tab_and_keeps_the_title_typed() {
         SignedIn.as(users, "alice");
         long flagged = conversations.findMessages(conversation.id()).get(2).id();
-        shares.share(conversation.id(), "From the other tab", ShareVisibility.ANONYMOUS, null,
-                shares.preview(conversation.id()).choiceExcluding(java.util.Set.of(flagged)));
+        shares.share(ShareRequest.of(conversation.id(), "From the other tab", ShareVisibility.ANONYMOUS)
+                .withChoice(shares.preview(conversation.id()).choiceExcluding(java.util.Set.of(flagged))));
         login("alice");
         _click(_get(Button.class, spec -> spec.withId("edit-title")));
         com.chatshare.UserInput.enter(
@@ -242,7 +247,7 @@ class ShareDialogChoiceTest extends KaribuTest {
     private com.chatshare.sharing.PublicSnapshot publicSnapshot() {
         SignedIn.as(users, "alice");
         ShareDetails details = shares.findShare(conversation.id()).orElseThrow();
-        com.chatshare.sharing.PublicSnapshot snapshot = shares.findPublicSnapshot(SharingFixtures.token(details))
+        com.chatshare.sharing.PublicSnapshot snapshot = sharedChats.findPublicSnapshot(SharingFixtures.token(details))
                 .orElseThrow();
         login("alice");
         return snapshot;

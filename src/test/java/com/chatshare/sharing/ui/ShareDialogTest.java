@@ -18,6 +18,8 @@ import com.chatshare.sharing.PublicSnapshot;
 import com.chatshare.sharing.ShareDetails;
 import com.chatshare.sharing.ShareService;
 import com.chatshare.sharing.SharingFixtures;
+import com.chatshare.sharing.ShareRequest;
+import com.chatshare.sharing.SharedChatService;
 import com.github.mvysny.kaributesting.v10.ContextMenuKt;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
@@ -46,6 +48,9 @@ class ShareDialogTest extends KaribuTest {
 
     @Autowired
     ShareService shares;
+
+    @Autowired
+    SharedChatService sharedChats;
 
     @Autowired
     UserDetailsService users;
@@ -146,7 +151,8 @@ class ShareDialogTest extends KaribuTest {
     @Test
     void new_messages_since_sharing_are_counted_and_update_takes_them_in() {
         SignedIn.as(users, "alice");
-        shares.share(conversation.id(), conversation.title(), com.chatshare.sharing.ShareVisibility.ANONYMOUS);
+        shares.share(
+                ShareRequest.of(conversation.id(), conversation.title(), com.chatshare.sharing.ShareVisibility.ANONYMOUS));
         conversations.postUserMessage(conversation.id(), "And italics?");
         conversations.postUserMessage(conversation.id(), "And links?");
         login("alice");
@@ -203,15 +209,15 @@ class ShareDialogTest extends KaribuTest {
 
     private ShareDetails sharedNow() {
         SignedIn.as(users, "alice");
-        ShareDetails details = shares.share(conversation.id(), conversation.title(),
-                com.chatshare.sharing.ShareVisibility.ANONYMOUS);
+        ShareDetails details = shares.share(
+                ShareRequest.of(conversation.id(), conversation.title(), com.chatshare.sharing.ShareVisibility.ANONYMOUS));
         login("alice");
         return details;
     }
 
     private PublicSnapshot publicSnapshot() {
         ShareDetails details = shares.findShare(conversation.id()).orElseThrow();
-        return shares.findPublicSnapshot(SharingFixtures.token(details)).orElseThrow();
+        return sharedChats.findPublicSnapshot(SharingFixtures.token(details)).orElseThrow();
     }
 
     private void openFromHeader() {

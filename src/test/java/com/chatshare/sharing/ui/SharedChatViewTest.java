@@ -16,6 +16,7 @@ import com.chatshare.sharing.ShareDetails;
 import com.chatshare.sharing.ShareService;
 import com.chatshare.sharing.ShareSettings;
 import com.chatshare.sharing.ShareVisibility;
+import com.chatshare.sharing.ShareRequest;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -41,8 +42,9 @@ class SharedChatViewTest extends KaribuTest {
         ConversationSummary conversation = conversations.importConversation("For Bob " + System.nanoTime(), List.of(
                 new ChatTurn(MessageRole.USER, "Is **this** for Bob?"),
                 new ChatTurn(MessageRole.ASSISTANT, "Only for Bob.")));
-        ShareDetails details = shares.share(conversation.id(), conversation.title(), ShareVisibility.NAMED,
-                new ShareSettings(ShareAudience.PEOPLE, List.of("bob"), null));
+        ShareDetails details = shares.share(
+                ShareRequest.of(conversation.id(), conversation.title(), ShareVisibility.NAMED)
+                .withSettings(new ShareSettings(ShareAudience.PEOPLE, List.of("bob"), null)));
         SignedIn.signOut();
         return details;
     }

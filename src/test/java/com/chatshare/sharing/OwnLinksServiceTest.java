@@ -22,12 +22,15 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /** Bulk deletion of links: only ever the caller's, one statement, 404 at once. */
 @IntegrationTest
-class OwnedLinksServiceTest {
+class OwnLinksServiceTest {
 
     static final AtomicInteger counter = new AtomicInteger();
 
     @Autowired
     ShareService shares;
+
+    @Autowired
+    OwnLinksService ownLinks;
 
     @Autowired
     ConversationService conversations;
@@ -69,9 +72,9 @@ class OwnedLinksServiceTest {
         ShareDetails dave1 = share(dave, "dave one");
         SignedIn.as(users, carol);
 
-        assertThat(shares.deleteAllLinks()).isEqualTo(2);
+        assertThat(ownLinks.deleteAllLinks()).isEqualTo(2);
 
-        assertThat(shares.countOwnLinks()).isZero();
+        assertThat(ownLinks.countOwnLinks()).isZero();
         assertThat(conversations.getConversation(carol1.conversationId()).title()).isEqualTo("carol one");
         SignedIn.signOut();
         mvc.perform(get(carol1.path())).andExpect(status().isNotFound());
@@ -85,10 +88,10 @@ class OwnedLinksServiceTest {
         ShareDetails dave1 = share(dave, "dave one");
         SignedIn.as(users, carol);
 
-        assertThatThrownBy(() -> shares.deleteLinks(Set.of(carol1.shareId(), dave1.shareId())))
+        assertThatThrownBy(() -> ownLinks.deleteLinks(Set.of(carol1.shareId(), dave1.shareId())))
                 .isInstanceOf(ShareException.class);
 
-        assertThat(shares.countOwnLinks()).isEqualTo(1);
+        assertThat(ownLinks.countOwnLinks()).isEqualTo(1);
         SignedIn.signOut();
         mvc.perform(get(carol1.path())).andExpect(status().isOk());
         mvc.perform(get(dave1.path())).andExpect(status().isOk());
@@ -101,9 +104,9 @@ class OwnedLinksServiceTest {
         ShareDetails three = share(carol, "three");
         SignedIn.as(users, carol);
 
-        assertThat(shares.deleteLinks(Set.of(one.shareId(), three.shareId()))).isEqualTo(2);
+        assertThat(ownLinks.deleteLinks(Set.of(one.shareId(), three.shareId()))).isEqualTo(2);
 
-        assertThat(shares.findOwnLinks(ShareQuery.newestFirst(), 0, 10)).extracting(ShareSummary::shareId)
+        assertThat(ownLinks.findOwnLinks(ShareQuery.newestFirst(), 0, 10)).extracting(ShareSummary::shareId)
                 .containsExactly(two.shareId());
     }
 
@@ -115,15 +118,15 @@ class OwnedLinksServiceTest {
         SignedIn.as(users, carol);
         conversations.postUserMessage(apple.conversationId(), "and with cinnamon?");
 
-        List<ShareSummary> found = shares.findOwnLinks(ShareQuery.newestFirst().withSearch("apple"), 0, 10);
-        List<ShareSummary> byTitle = shares.findOwnLinks(
+        List<ShareSummary> found = ownLinks.findOwnLinks(ShareQuery.newestFirst().withSearch("apple"), 0, 10);
+        List<ShareSummary> byTitle = ownLinks.findOwnLinks(
                 ShareQuery.newestFirst().withSort(ShareQuery.Sort.TITLE, false), 0, 10);
 
         assertThat(found).extracting(ShareSummary::shareId).containsExactly(cherry.shareId(), apple.shareId());
         assertThat(byTitle).extracting(ShareSummary::title)
                 .containsExactly("Apple pie recipe", "Banana bread", "Cherry apple crumble");
         assertThat(found.getLast().newMessages()).isEqualTo(1);
-        assertThat(shares.findOwnLinks(ShareQuery.newestFirst().withSearch("100%_!"), 0, 10)).isEmpty();
+        assertThat(ownLinks.findOwnLinks(ShareQuery.newestFirst().withSearch("100%_!"), 0, 10)).isEmpty();
     }
 
     @Test
@@ -149,7 +152,7 @@ class OwnedLinksServiceTest {
     }
 
     private List<Long> search(String typed) {
-        return shares.findOwnLinks(ShareQuery.newestFirst().withSearch(typed), 0, 10).stream()
+        return ownLinks.findOwnLinks(ShareQuery.newestFirst().withSearch(typed), 0, 10).stream()
                 .map(ShareSummary::shareId).toList();
     }
 

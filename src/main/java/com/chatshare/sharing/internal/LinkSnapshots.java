@@ -1,0 +1,124 @@
+package com.chatshare.sharing.internal;
+
+import com.chatshare.conversations.ChatMessage;
+import com.chatshare.conversations.MessageStatus;
+import com.chatshare.sharing.MessageChoice;
+import com.chatshare.sharing.ShareException;
+import com.chatshare.sharing.ShareRequest;
+import com.chatshare.sharing.ShareService;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+/**
+ * What a share puts into a link's snapshot, for the share dialog's service: which of the
+ * conversation's messages can be shared at all, which the owner shares (their choice in the
+ * preview, or the link's earlier one kept), and the snapshot written: the messages left out kept
+ * for later Updates, the rows replaced, and an existing link revoked. Runs in the caller's
+ * transaction, which holds the link locked.
+ */
+@Component
+public class LinkSnapshots {
+
+    /**
+     * What a share puts into the snapshot: the ids of the messages left out, the rows of the rest,
+     * each with the number left out just before it (none are counted after the last shared
+     * message), and the position of the last message considered.
+     */
+    public record Selection(List<SnapshotBatchWriter.Row> rows, Set<Long> excluded, int lastPosition) {
+    }
+
+    private final ExcludedMessages excludedMessages;
+    private final SnapshotMessageRepository snapshots;
+    private final SnapshotBatchWriter writer;
+    private final RevocationFeed feed;
+
+    LinkSnapshots(ExcludedMessages excludedMessages, SnapshotMessageRepository snapshots, SnapshotBatchWriter writer,
+            RevocationFeed feed) {
+        this.excludedMessages = excludedMessages;
+        this.snapshots = snapshots;
+        this.writer = writer;
+        this.feed = feed;
+    }
+
+    /** The messages a snapshot can hold: finished (complete or stopped) and not blank, in order. */
+    public static List<ChatMessage> shareable(List<ChatMessage> messages) {
+        return messages.stream()
+                .filter(m -> m.status() == MessageStatus.COMPLETE || m.status() == MessageStatus.STOPPED)
+                .filter(m -> !m.content().isBlank())
+                .toList();
+    }
+
+    /** The ids of the messages the link leaves out of its snapshot. */
+    public Set<Long> excluded(long shareId) {
+        return excludedMessages.of(shareId);
+    }
+
+    /**
+     * The messages a share puts into the snapshot: all shareable ones but those the link left out
+     * ({@link ShareRequest.Messages.Keep}), or the owner's choice on the preview they saw.
+     *
+     * @throws ShareException when every message is left out, a left-out id is not a message of the
+     *         conversation, or the link was shared or updated since the preview the choice was made on
+     */
+    public Selection select(List<ChatMessage> messages, List<ChatMessage> shareable, Optional<ShareLink> existing,
+            ShareRequest.Messages request) {
+        List<ChatMessage> considered = shareable;
+        Set<Long> wanted;
+        switch (request) {
+            case ShareRequest.Messages.Keep() ->
+                    wanted = existing.map(link -> excludedMessages.of(link.getId())).orElse(Set.of());
+            case ShareRequest.Messages.Chosen(MessageChoice choice) -> {
+                if (existing.map(ShareLink::getSnapshotVersion).orElse(0) != choice.previewedVersion()) {
+                    throw new ShareException(ShareException.Reason.CHANGED_SINCE_PREVIEW,
+                            ShareService.CHANGED_SINCE_PREVIEW_MESSAGE);
+                }
+                Set<Long> ids = messages.stream().map(ChatMessage::id).collect(Collectors.toSet());
+                if (!ids.containsAll(choice.excluded())) {
+                    throw new ShareException(ShareService.NOT_IN_CHAT_MESSAGE);
+                }
+                considered = shareable.stream().filter(m -> m.position() <= choice.lastShownPosition()).toList();
+                if (considered.isEmpty()) {
+                    throw new ShareException(ShareService.EMPTY_CONVERSATION_MESSAGE);
+                }
+                wanted = choice.excluded();
+            }
+        }
+        List<SnapshotBatchWriter.Row> rows = new ArrayList<>(considered.size());
+        Set<Long> excluded = new HashSet<>();
+        int gap = 0;
+        for (ChatMessage message : considered) {
+            if (wanted.contains(message.id())) {
+                excluded.add(message.id());
+                gap++;
+            } else {
+                rows.add(new SnapshotBatchWriter.Row(message, gap));
+                gap = 0;
+            }
+        }
+        if (rows.isEmpty()) {
+            throw new ShareException(ShareService.NOTHING_CHOSEN_MESSAGE);
+        }
+        return new Selection(rows, excluded, considered.getLast().position());
+    }
+
+    /**
+     * Writes the selection as the link's snapshot, replacing the old one, and keeps the messages
+     * left out for later Updates; an existing link ({@code updated}) is revoked last, so its feed
+     * row is written with every lock held, a moment before the commit.
+     */
+    public void write(long shareId, boolean updated, Selection selection) {
+        if (updated || !selection.excluded().isEmpty()) {
+            excludedMessages.replace(shareId, selection.excluded());
+        }
+        snapshots.deleteByShareLink(shareId);
+        writer.insert(shareId, selection.rows());
+        if (updated) {
+            feed.revokeIds(List.of(shareId));
+        }
+    }
+}
