@@ -16,13 +16,18 @@ import java.util.List;
  * @param shared false when the owner left it out of the link's snapshot before (an Update keeps
  *        that); true for every other message, new ones included
  * @param findings what looks like a secret or personal data in it, masked (decision 0014); never
- *        stored, never logged
+ *        stored, never logged; empty until the check has run ({@link #checked})
  */
 public record PreviewMessage(long messageId, int position, MessageRole role, String content, boolean shared,
         List<SnapshotCheck.Finding> findings) {
 
     public PreviewMessage {
         findings = List.copyOf(findings);
+    }
+
+    /** The same message with what this check finds in it. */
+    public PreviewMessage checked(SnapshotCheck check) {
+        return new PreviewMessage(messageId, position, role, content, shared, check.scan(content));
     }
 
     /** The same message, shared or left out. */

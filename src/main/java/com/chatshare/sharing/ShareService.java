@@ -82,35 +82,38 @@ public class ShareService {
         this.clock = clock;
     }
 
-    /** What the share dialog shows for one of the caller's conversations, checked without a phone region. */
-    @Transactional(readOnly = true)
-    public SharePreview preview(long conversationId) {
-        return preview(conversationId, null);
-    }
-
     /**
      * What the share dialog shows for one of the caller's conversations: each message ticked unless
-     * the link leaves it out, and the check before sharing run on its Markdown source for a sharer
-     * in this locale ({@link SnapshotCheck#forLocale}; null: no phone region). The findings only
-     * warn; they are not stored or logged.
+     * the link leaves it out, not yet checked. The dialog runs the check before sharing itself, on
+     * what is on screen first and on the rest in the background ({@code sharing/ui/PreviewCheck}),
+     * so a long chat's dialog does not wait for a thousand messages to be scanned.
      */
     @Transactional(readOnly = true)
-    public SharePreview preview(long conversationId, @Nullable Locale locale) {
+    public SharePreview preview(long conversationId) {
         ConversationSummary conversation = conversations.getConversation(conversationId);
         List<ChatMessage> shareable = LinkSnapshots.shareable(conversations.findMessages(conversationId));
         Optional<ShareLink> link = ownLink(conversationId);
         SharingPolicy policy = policies.current();
         Set<Long> excluded = link.map(l -> snapshots.excluded(l.getId())).orElse(Set.of());
-        SnapshotCheck check = SnapshotCheck.forLocale(locale);
         return new SharePreview(conversationId,
                 link.map(ShareLink::getTitle).orElse(conversation.title()),
                 link.map(ShareLink::getVisibility).orElse(ShareVisibility.ANONYMOUS),
                 currentUser.require().displayName(),
                 shareable.stream().map(m -> new PreviewMessage(m.id(), m.position(), m.role(),
-                        m.content(), !excluded.contains(m.id()), check.scan(m.content()))).toList(),
+                        m.content(), !excluded.contains(m.id()), List.of())).toList(),
                 link.map(l -> details(l, shareable)),
                 link.map(access::settingsOf).orElse(policy.defaultSettings()), policy.expiry(),
                 link.map(ShareLink::getSnapshotVersion).orElse(0));
+    }
+
+    /**
+     * The preview with the check before sharing run on every message's Markdown source, for a
+     * sharer in this locale ({@link SnapshotCheck#forLocale}; null: no phone region). The findings
+     * only warn; they are not stored or logged.
+     */
+    @Transactional(readOnly = true)
+    public SharePreview preview(long conversationId, @Nullable Locale locale) {
+        return preview(conversationId).checked(SnapshotCheck.forLocale(locale));
     }
 
     /** What expiries this instance allows, for the dialogs to offer. */

@@ -33,7 +33,8 @@ import org.springframework.security.core.userdetails.UserDetailsService;
  * {@link SnapshotCheckBench#chat}): from the click on Share to the dialog with its Copy Link
  * button shown, and from the click on Copy Link to the link shown in its field. Each time is taken
  * in the browser ({@code performance.now()} around the click and the first animation frame in which
- * the element is visible), so WebDriver's own round trips are not in it. {@value #WARM_UP} rounds
+ * the element is visible), so WebDriver's own round trips are not in it; and from the click on
+ * Share to the end of the check before sharing, which runs while the dialog is open. {@value #WARM_UP} rounds
  * warm the JVM up first; then {@value #RUNS} measured rounds, each on a chat without a link (the
  * link is deleted between rounds). Run with bench/share-dialog.sh; not part of the suite (tagged
  * "bench"), and it asserts no timings.
@@ -45,16 +46,30 @@ class ShareDialogBrowserBench {
     static final int WARM_UP = 5;
     static final int RUNS = 15;
 
-    /** Clicks, then resolves with the milliseconds until the element is visible with a value/text. */
+    /**
+     * Clicks, then resolves with the milliseconds until the element is visible with a value/text,
+     * and until nothing matches the third selector any more (the check before sharing is over).
+     */
     private static final String CLICK_AND_TIME = """
-            const [clickId, waitFor, done] = [arguments[0], arguments[1], arguments[arguments.length - 1]];
+            const [clickId, waitFor, goneWhenDone, done] = [arguments[0], arguments[1], arguments[2], arguments[arguments.length - 1]];
             const start = performance.now();
             document.getElementById(clickId).click();
+            let shown = -1;
             const ready = () => {
               const el = document.querySelector(waitFor);
               return el && el.checkVisibility() && (el.value === undefined || el.value !== '');
             };
-            const poll = () => ready() ? done(performance.now() - start) : requestAnimationFrame(poll);
+            const poll = () => {
+              const now = performance.now() - start;
+              if (shown < 0 && ready()) {
+                shown = now;
+              }
+              if (shown >= 0 && !document.querySelector(goneWhenDone)) {
+                done([shown, now]);
+              } else {
+                requestAnimationFrame(poll);
+              }
+            };
             requestAnimationFrame(poll);
             """;
 
@@ -90,13 +105,15 @@ class ShareDialogBrowserBench {
             wait.until(ExpectedConditions.elementToBeClickable(By.id("header-share")));
 
             double[] open = new double[RUNS];
+            double[] checked = new double[RUNS];
             double[] copy = new double[RUNS];
             for (int round = 0; round < WARM_UP + RUNS; round++) {
-                double opened = time(driver, "header-share", "#copy-link");
-                double copied = time(driver, "copy-link", "#share-url input");
+                double[] opened = time(driver, "header-share", "#copy-link", ".share-preview-list.checking");
+                double[] copied = time(driver, "copy-link", "#share-url input", ".share-preview-list.checking");
                 if (round >= WARM_UP) {
-                    open[round - WARM_UP] = opened;
-                    copy[round - WARM_UP] = copied;
+                    open[round - WARM_UP] = opened[0];
+                    checked[round - WARM_UP] = opened[1];
+                    copy[round - WARM_UP] = copied[0];
                 }
                 new Actions(driver).sendKeys(Keys.ESCAPE).perform();
                 wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("share-dialog")));
@@ -107,6 +124,7 @@ class ShareDialogBrowserBench {
             String report = "Share dialog in Chromium, 1,000 messages (" + turns.stream().mapToInt(t -> t.content().length()).sum()
                     + " characters), " + WARM_UP + " warm-up rounds, then " + RUNS + " rounds\n"
                     + line("click Share -> dialog with Copy Link shown", open)
+                    + line("click Share -> check before sharing over", checked)
                     + line("click Copy Link -> link shown in its field", copy);
             Path out = Path.of("target", "bench", "share-dialog.txt");
             Files.createDirectories(out.getParent());
@@ -117,8 +135,10 @@ class ShareDialogBrowserBench {
         }
     }
 
-    private static double time(WebDriver driver, String clickId, String waitFor) {
-        return ((Number) ((JavascriptExecutor) driver).executeAsyncScript(CLICK_AND_TIME, clickId, waitFor)).doubleValue();
+    private static double[] time(WebDriver driver, String clickId, String waitFor, String goneWhenDone) {
+        List<?> times = (List<?>) ((JavascriptExecutor) driver).executeAsyncScript(CLICK_AND_TIME, clickId, waitFor,
+                goneWhenDone);
+        return new double[] {((Number) times.get(0)).doubleValue(), ((Number) times.get(1)).doubleValue()};
     }
 
     private static String line(String what, double[] millis) {

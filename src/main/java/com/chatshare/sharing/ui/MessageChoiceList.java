@@ -2,6 +2,7 @@ package com.chatshare.sharing.ui;
 
 import com.chatshare.base.markdown.MarkdownRenderer;
 import com.chatshare.base.ui.ScrollRegions;
+import com.chatshare.disclosure.SnapshotCheck.Finding;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -20,7 +21,9 @@ import java.util.stream.Collectors;
 
 /**
  * The share dialog's preview: every message as viewers will see it, read-only at first, with
- * "Leave out" next to what the check before sharing found; a line above says how many are shared.
+ * "Leave out" next to what the check before sharing found (its findings arrive while the dialog is
+ * open: {@link PreviewCheck}); a line above says how many are shared and, until the check is over,
+ * that it is still checking.
  * "Choose messages" turns on choosing: then each message has a tick (all ticked but the ones the
  * link leaves out) and "Share up to here".
  */
@@ -31,6 +34,7 @@ class MessageChoiceList extends Div {
     static final int FIRST_SHOWN = 20;
     static final int MORE_SHOWN = 100;
     static final String DONE_CHOOSING = "Done choosing";
+    static final String CHECKING = "Checking the messages for secrets and personal data…";
 
     private final Paragraph summary = new Paragraph();
     private final Button choose = new Button(CHOOSE);
@@ -39,6 +43,9 @@ class MessageChoiceList extends Div {
     /** Every message of the preview, shown or not, and whether each is shared. */
     private List<PreviewMessage> all = List.of();
     private final Map<Long, Boolean> shared = new HashMap<>();
+    /** What the check before sharing found so far, by message; messages without findings are absent. */
+    private final Map<Long, List<Finding>> found = new HashMap<>();
+    private boolean checking;
     private final Button more = new Button();
     private int lastShownPosition = -1;
     private int previewedVersion;
@@ -48,6 +55,7 @@ class MessageChoiceList extends Div {
 
     MessageChoiceList(MarkdownRenderer markdown) {
         this.markdown = markdown;
+        addClassName("share-preview-list");
         summary.setId("share-choice-summary");
         summary.addClassName("share-choice-summary");
         messages.setId("share-preview");
@@ -91,6 +99,10 @@ class MessageChoiceList extends Div {
         all = preview.messages();
         shared.clear();
         all.forEach(message -> shared.put(message.messageId(), message.shared()));
+        found.clear();
+        all.stream().filter(message -> !message.findings().isEmpty())
+                .forEach(message -> found.put(message.messageId(), message.findings()));
+        checking = false;
         rows.clear();
         messages.removeAll();
         if (preview.isEmpty()) {
@@ -109,6 +121,7 @@ class MessageChoiceList extends Div {
             int at = index;
             MessageRow row = new MessageRow(message.withShared(shared.get(message.messageId())), markdown,
                     () -> shareUpTo(at));
+            row.showFindings(found.getOrDefault(message.messageId(), List.of()));
             row.onSharedChange(() -> {
                 shared.put(message.messageId(), row.isShared());
                 changed();
@@ -122,13 +135,33 @@ class MessageChoiceList extends Div {
                 rows.getLast().offerUpToHere(false);
             }
         }
-        int left = all.size() - rows.size();
-        if (left > 0) {
-            long warned = all.subList(rows.size(), all.size()).stream().filter(m -> !m.findings().isEmpty()).count();
-            more.setText("Show " + Math.min(left, MORE_SHOWN) + " more of " + left + " messages"
-                    + (warned == 0 ? "" : warned == 1 ? " (1 with a warning)" : " (" + warned + " with warnings)"));
+        if (rows.size() < all.size()) {
             messages.add(more);
+            updateMore();
         }
+    }
+
+    /** "Show 100 more of 980 messages (2 with warnings)", counting what the check found so far. */
+    private void updateMore() {
+        int left = all.size() - rows.size();
+        long warned = all.subList(rows.size(), all.size()).stream().filter(m -> found.containsKey(m.messageId())).count();
+        more.setText("Show " + Math.min(left, MORE_SHOWN) + " more of " + left + " messages"
+                + (warned == 0 ? "" : warned == 1 ? " (1 with a warning)" : " (" + warned + " with warnings)"));
+    }
+
+    /**
+     * What the check before sharing found in some of the messages, shown on those on the page and
+     * counted for the others; {@code complete}: the check is over.
+     */
+    void showFindings(Map<Long, List<Finding>> arrived, boolean complete) {
+        found.putAll(arrived);
+        checking = !complete;
+        rows.stream().filter(row -> arrived.containsKey(row.messageId()))
+                .forEach(row -> row.showFindings(arrived.get(row.messageId())));
+        if (rows.size() < all.size()) {
+            updateMore();
+        }
+        changed();
     }
 
     /** The choice shown was shared as this snapshot version: the next choice is made on it. */
@@ -165,7 +198,7 @@ class MessageChoiceList extends Div {
 
     private void changed() {
         long sharedCount = shared.values().stream().filter(Boolean::booleanValue).count();
-        long flagged = all.stream().filter(m -> shared.get(m.messageId()) && !m.findings().isEmpty()).count();
+        long flagged = all.stream().filter(m -> shared.get(m.messageId()) && found.containsKey(m.messageId())).count();
         summary.setVisible(!all.isEmpty());
         if (sharedCount == 0) {
             summary.setText(NOTHING_TICKED);
@@ -175,9 +208,11 @@ class MessageChoiceList extends Div {
                     : sharedCount + " of " + all.size() + " messages will be shared.";
             summary.setText(count + (flagged == 0 ? "" : flagged == 1
                     ? " One of them may hold a secret or personal data: see the warning below."
-                    : " " + flagged + " of them may hold a secret or personal data: see the warnings below."));
+                    : " " + flagged + " of them may hold a secret or personal data: see the warnings below.")
+                    + (checking ? " " + CHECKING : ""));
         }
         setClassName("has-warnings", flagged > 0);
+        setClassName("checking", checking);
         setClassName("nothing-ticked", sharedCount == 0);
         choose.setVisible(!all.isEmpty());
         if (sharedCount == 0 && !all.isEmpty()) {

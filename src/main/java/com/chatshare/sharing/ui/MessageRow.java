@@ -2,6 +2,7 @@ package com.chatshare.sharing.ui;
 
 import com.chatshare.base.markdown.MarkdownRenderer;
 import com.chatshare.conversations.MessageRole;
+import com.chatshare.disclosure.SnapshotCheck.Finding;
 import com.chatshare.sharing.PreviewMessage;
 import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.button.Button;
@@ -11,6 +12,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import java.util.List;
 
 /**
  * One message of the share dialog's preview: a tick that says whether it is shared, the message as
@@ -26,11 +28,10 @@ class MessageRow extends Div {
     private final Checkbox shared = new Checkbox("Share this message");
     private final Button upToHere = new Button(SHARE_UP_TO_HERE);
     private final Button leaveOut = new Button(LEAVE_OUT);
-    private final boolean flagged;
+    private final FindingList findings = new FindingList();
 
     MessageRow(PreviewMessage message, MarkdownRenderer markdown, Runnable onUpToHere) {
         this.messageId = message.messageId();
-        this.flagged = !message.findings().isEmpty();
         boolean user = message.role() == MessageRole.USER;
         addClassNames("preview-message", user ? "from-user" : "from-assistant");
 
@@ -49,11 +50,10 @@ class MessageRow extends Div {
         header.setWidthFull();
         header.expand(author);
 
-        FindingList findings = new FindingList();
         leaveOut.addClickListener(event -> shared.setValue(false));
         leaveOut.addClassName("preview-leave-out");
         leaveOut.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
-        findings.show(message.findings(), leaveOut);
+        showFindings(message.findings());
 
         // The HTML comes from the one sanitiser (MarkdownRenderer), as on the public page.
         Html content = new Html("<div class=\"preview-content\" dir=\"auto\">"
@@ -70,9 +70,9 @@ class MessageRow extends Div {
         return shared.getValue();
     }
 
-    /** Whether the check before sharing found something in it. */
-    boolean isFlagged() {
-        return flagged;
+    /** What the check before sharing found in it, with "Leave out"; none hides the warning. */
+    void showFindings(List<Finding> found) {
+        findings.show(found, leaveOut);
     }
 
     void setShared(boolean value) {

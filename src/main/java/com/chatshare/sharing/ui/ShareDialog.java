@@ -25,7 +25,9 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.UI;
 import java.time.Clock;
+import java.util.concurrent.Executor;
 import java.util.Optional;
 
 /**
@@ -33,7 +35,8 @@ import java.util.Optional;
  * who the page names (your name or anonymous) and who can open it until when
  * ({@link ShareAccessFields}); the link in a read-only field with its own Copy button once it
  * exists; then the preview of the snapshot, read-only until "Choose messages"
- * ({@link MessageChoiceList}). The main button creates the link and copies it; once it exists, it
+ * ({@link MessageChoiceList}), with the check before sharing running on it while the dialog is open
+ * ({@link PreviewCheck}). The main button creates the link and copies it; once it exists, it
  * appears only when there is something to update — messages newer than the snapshot ("Update link
  * (3 new)") or a change made in the dialog. This class puts the parts together and talks to the
  * service.
@@ -53,6 +56,7 @@ public class ShareDialog extends Dialog {
 
     private final transient ShareService shares;
     private final transient PublicUrls urls;
+    private final transient PreviewCheck check;
     private final long conversationId;
 
     private final ShareTitle title;
@@ -76,9 +80,16 @@ public class ShareDialog extends Dialog {
     /** The messages left out as last shared: a change of ticks from these is an edit. */
     private java.util.Set<Long> shownExclusions = java.util.Set.of();
 
-    ShareDialog(ShareService shares, PublicUrls urls, Clock clock, MarkdownRenderer markdown,
+    ShareDialog(ShareService shares, PublicUrls urls, Clock clock, MarkdownRenderer markdown, Executor background,
             ConversationSummary conversation) {
         this.shares = shares;
+        this.check = new PreviewCheck(background, SnapshotCheck.forLocale(getLocale()));
+        addOpenedChangeListener(event -> {
+            if (!event.isOpened()) {
+                check.stop();
+            }
+        });
+        addDetachListener(event -> check.stop());
         this.messages = new MessageChoiceList(markdown);
         this.urls = urls;
         this.conversationId = conversation.id();
@@ -145,7 +156,7 @@ public class ShareDialog extends Dialog {
      * link's state are read again.
      */
     private void load(boolean everything) {
-        SharePreview state = shares.preview(conversationId, getLocale());
+        SharePreview state = shares.preview(conversationId);
         current = state.link();
         if (everything) {
             ownerName = state.ownerDisplayName();
@@ -157,6 +168,8 @@ public class ShareDialog extends Dialog {
             access.show(state.settings(), expiryPolicy, audiences);
         }
         messages.show(state);
+        // What is on screen is checked before the dialog shows, the rest while it is open.
+        check.start(UI.getCurrent(), state.messages(), MessageChoiceList.FIRST_SHOWN, messages::showFindings);
         if (everything) {
             edited = false;
         }

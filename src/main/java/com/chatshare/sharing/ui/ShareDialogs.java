@@ -6,6 +6,8 @@ import com.chatshare.conversations.ShareDialogOpener;
 import com.chatshare.base.ui.PublicUrls;
 import com.chatshare.sharing.ShareService;
 import java.time.Clock;
+import java.util.concurrent.Executor;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 /** Opens the share dialog for the chat view, which knows nothing of sharing. */
@@ -16,9 +18,13 @@ class ShareDialogs implements ShareDialogOpener {
     private final PublicUrls urls;
     private final Clock clock;
     private final MarkdownRenderer markdown;
+    private final Executor background;
 
-    ShareDialogs(ShareService shares, PublicUrls urls, Clock clock, MarkdownRenderer markdown) {
+    /** @param background Spring Boot's task executor, for the check before sharing on a long chat */
+    ShareDialogs(ShareService shares, PublicUrls urls, Clock clock, MarkdownRenderer markdown,
+            @Qualifier("applicationTaskExecutor") Executor background) {
         this.markdown = markdown;
+        this.background = background;
         this.shares = shares;
         this.urls = urls;
         this.clock = clock;
@@ -26,7 +32,7 @@ class ShareDialogs implements ShareDialogOpener {
 
     @Override
     public void open(ConversationSummary conversation, Runnable onClosed) {
-        ShareDialog dialog = new ShareDialog(shares, urls, clock, markdown, conversation);
+        ShareDialog dialog = new ShareDialog(shares, urls, clock, markdown, background, conversation);
         dialog.addOpenedChangeListener(event -> {
             if (!event.isOpened()) {
                 onClosed.run();

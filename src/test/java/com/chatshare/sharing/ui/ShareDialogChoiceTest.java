@@ -11,6 +11,7 @@ import com.chatshare.conversations.ChatTurn;
 import com.chatshare.conversations.ConversationService;
 import com.chatshare.conversations.ConversationSummary;
 import com.chatshare.conversations.MessageRole;
+import com.chatshare.conversations.ui.ChatViewTest;
 import com.chatshare.sharing.ShareDetails;
 import com.chatshare.sharing.ShareService;
 import com.chatshare.sharing.SharingFixtures;
@@ -199,7 +200,10 @@ class ShareDialogChoiceTest extends KaribuTest {
         _click(_get(Button.class, spec -> spec.withId("header-share")));
 
         assertThat(rows()).hasSize(MessageChoiceList.FIRST_SHOWN);
-        assertThat(summary()).startsWith("All 150 messages will be shared. One of them may hold a secret");
+        // The messages not on screen are checked in the background; their findings arrive.
+        ChatViewTest.awaitUntil(() -> !summary().contains(MessageChoiceList.CHECKING));
+        assertThat(summary()).isEqualTo("All 150 messages will be shared. One of them may hold a secret or "
+                + "personal data: see the warning below.");
         Button more = _get(Button.class, spec -> spec.withId("preview-more"));
         assertThat(more.getText()).isEqualTo("Show 100 more of 130 messages (1 with a warning)");
 
