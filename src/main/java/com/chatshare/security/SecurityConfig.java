@@ -63,6 +63,9 @@ class SecurityConfig {
             throws Exception {
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/styles.css", "/sign-in-assets/**", "/images/**", "/favicon.ico", "/robots.txt").permitAll()
+                // The sign-in page with any query: form login opens only "/login" and "/login?error"
+                // (exact addresses), and "/login?expired" (below) must show too.
+                .requestMatchers(HttpMethod.GET, "/login").permitAll()
                 // The error page (templates/error.html) for what was refused or not found: without
                 // this, its own dispatch is refused too and the server's bare page shows instead.
                 .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll());

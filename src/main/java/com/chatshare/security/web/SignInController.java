@@ -51,9 +51,10 @@ class SignInController {
                 .map(purpose -> "Sign in to " + purpose).orElse(DEFAULT_TITLE));
         String error = null;
         String username = null;
-        if (request.getParameter("expired") != null) {
+        // "?expired" and "?error" come without a value.
+        if (request.getParameterMap().containsKey("expired")) {
             error = EXPIRED_MESSAGE;
-        } else if (request.getParameter("error") != null) {
+        } else if (request.getParameterMap().containsKey("error")) {
             error = lastFailureWasThrottled(httpSession) ? LoginThrottledException.MESSAGE : BAD_CREDENTIALS_MESSAGE;
             // The username stays in its field; only the password is typed again.
             username = session.flatMap(destination::takeFailedUsername).orElse(null);

@@ -171,12 +171,6 @@ class SignInPageTest {
         assertThat(Jsoup.parse(html).getElementById("username").val()).isEqualTo(hostile);
     }
 
-    @Test
-    void the_pages_style_and_script_are_open_to_everyone() throws Exception {
-        mvc.perform(get("/sign-in-assets/sign-in.css")).andExpect(status().isOk());
-        mvc.perform(get("/sign-in-assets/sign-in.js")).andExpect(status().isOk());
-    }
-
     private Document page(MockHttpServletRequestBuilder request) throws Exception {
         String html = mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         return Jsoup.parse(html);
