@@ -1,6 +1,5 @@
 package com.chatshare.security;
 
-import com.chatshare.security.ui.LoginView;
 import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import jakarta.servlet.DispatcherType;
@@ -32,7 +31,8 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 
 /**
- * Spring Security for the whole application: Vaadin views behind the login view, and the login
+ * Spring Security for the whole application: Vaadin views behind the sign-in page
+ * ({@code security/web}, a plain form posting to Spring Security's form login), and the login
  * throttle. The actuator endpoints have their own chain ({@link ActuatorSecurity}), the public
  * share page and report form theirs.
  * Accounts supply the {@link UserDetailsService}; this package depends on no feature.
@@ -46,22 +46,26 @@ class SecurityConfig {
      * The Vaadin app's policy: nothing from another origin, whatever a message contains. Vaadin
      * Flow needs {@code 'unsafe-inline' 'unsafe-eval'} for script (its bootstrap starts the client
      * engine inline, and the engine builds functions from the expressions the server sends) and
-     * inline styles; without them the login page stays blank (measured with the browser journeys,
-     * which also fail on any CSP violation in the console). Images only from here or data: URLs
+     * inline styles; without them the app's views stay blank (measured with the browser journeys,
+     * which also fail on any CSP violation in the console). The sign-in page needs neither: it has
+     * no inline script or style, only its own files under {@code /sign-in-assets/}. Images only from here or data: URLs
      * (Lumo's icons), no frames, forms and connections only to this origin.
      */
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; "
             + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; "
             + "frame-ancestors 'none'; form-action 'self'; base-uri 'self'; object-src 'none'";
 
-    /** Where a sign-in without a valid CSRF token is sent: the login view, which says why. */
+    /** Where a sign-in without a valid CSRF token is sent: the sign-in page, which says why. */
     static final String LOGIN_EXPIRED = "/login?expired";
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, AccountStateCache accountStates, RequestUtil vaadinRequests)
             throws Exception {
         http.authorizeHttpRequests(requests -> requests
-                .requestMatchers("/styles.css", "/images/**", "/favicon.ico", "/robots.txt").permitAll()
+                .requestMatchers("/styles.css", "/sign-in-assets/**", "/images/**", "/favicon.ico", "/robots.txt").permitAll()
+                // The sign-in page with any query: form login opens only "/login" and "/login?error"
+                // (exact addresses), and "/login?expired" (below) must show too.
+                .requestMatchers(HttpMethod.GET, "/login").permitAll()
                 // The error page (templates/error.html) for what was refused or not found: without
                 // this, its own dispatch is refused too and the server's bare page shows instead.
                 .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll());
@@ -71,15 +75,21 @@ class SecurityConfig {
                 new RequestAttributeSecurityContextRepository(), new HttpSessionSecurityContextRepository());
         http.securityContext(context -> context.securityContextRepository(contexts));
         http.addFilterAfter(new RevokedSessionFilter(accountStates, contexts), SecurityContextHolderAwareRequestFilter.class);
+        // The sign-in page is a Spring MVC page (security/web/SignInController), not a Vaadin
+        // route: given as a path, Vaadin sets up form login on it (GET and POST /login open to
+        // all, failures to /login?error, success to the saved request or /) and sends views that
+        // need a signed-in user there, by an HTTP redirect or, within a running UI, by loading
+        // that address; the second path is where signing out lands.
         // Vaadin's own CSRF set-up exempts the login form's POST as well as its internal requests
-        // (which carry Vaadin's own token). The login form does send Spring's token (from the
-        // page's _csrf meta tags), so only the internal requests are exempt here: a forged POST
-        // cannot sign a victim in to the attacker's account.
+        // (which carry Vaadin's own token). The sign-in form sends Spring's token (a hidden field;
+        // the registration page's post takes it from the page's _csrf meta tags), so only the
+        // internal requests are exempt here: a forged POST cannot sign a victim in to the
+        // attacker's account.
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin
-                .loginView(LoginView.class, "/login")
+                .loginView("/login", "/login")
                 .enableCsrfConfiguration(false));
         http.csrf(csrf -> csrf.ignoringRequestMatchers(vaadinRequests::isFrameworkInternalRequest));
-        // A login form whose token is gone (its session expired) shows the form again with a
+        // A sign-in form whose token is gone (its session expired) shows the form again with a
         // word on why, instead of a bare 403 page.
         // (The second mapping keeps the plain 403 for everything else: with a single mapping,
         // Spring Security would use it for every request.)

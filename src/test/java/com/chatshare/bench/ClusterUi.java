@@ -61,8 +61,8 @@ final class ClusterUi implements AutoCloseable {
             driver.get(base + "/login");
         }
         wait.until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("vaadin-login-form input[name='username']"))).sendKeys(username);
-        driver.findElement(By.cssSelector("vaadin-login-form input[name='password']")).sendKeys(password, Keys.ENTER);
+                By.cssSelector("#login-form input[name='username']"))).sendKeys(username);
+        driver.findElement(By.cssSelector("#login-form input[name='password']")).sendKeys(password, Keys.ENTER);
         // The chat view: the welcome, or the conversation asked for before the sign-in page.
         wait.until(d -> !d.getCurrentUrl().contains("/login")
                 && !d.findElements(By.cssSelector("#message-input textarea")).isEmpty());

@@ -97,9 +97,9 @@ class ShareDialogBrowserBench {
             WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(120));
             driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(120));
             driver.get("http://localhost:" + port + "/login");
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("vaadin-login-form input[name='username']")))
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#login-form input[name='username']")))
                     .sendKeys("alice");
-            driver.findElement(By.cssSelector("vaadin-login-form input[name='password']")).sendKeys("alice-password", Keys.ENTER);
+            driver.findElement(By.cssSelector("#login-form input[name='password']")).sendKeys("alice-password", Keys.ENTER);
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("welcome")));
             driver.get("http://localhost:" + port + "/chat/" + chat.id());
             wait.until(ExpectedConditions.elementToBeClickable(By.id("header-share")));

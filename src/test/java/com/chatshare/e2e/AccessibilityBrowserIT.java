@@ -127,7 +127,7 @@ class AccessibilityBrowserIT extends BrowserJourney {
 
         driver.get(url("/login"));
         settle(driver, wait, ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("vaadin-login-form input[name='username']")));
+                By.cssSelector("#login-form input[name='username']")));
         found.addAll(Accessibility.violations(driver, "login"));
 
         driver.get(url("/register"));

@@ -43,7 +43,7 @@ class AccountJourneyBrowserIT extends BrowserJourney {
         wait.until(ExpectedConditions.elementToBeClickable(By.id("sign-out"))).click();
 
         wait.until(ExpectedConditions.urlContains("/login"));
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("vaadin-login-form")));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-form")));
         Browser.screenshot(driver, "04-signed-out");
         driver.get(url("/"));
         wait.until(ExpectedConditions.urlContains("/login"));
@@ -57,13 +57,15 @@ class AccountJourneyBrowserIT extends BrowserJourney {
         submitLogin(driver, "alice", "not-alices-password");
 
         wait.until(ExpectedConditions.urlContains("/login?error"));
-        WebElement form = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("vaadin-login-form[error]")));
-        assertThat(form.getText()).contains("Sign-in failed");
-        // The username stays; only the password is typed again.
-        wait.until(d -> "alice".equals(d.findElement(By.cssSelector("vaadin-login-form input[name='username']"))
-                .getDomProperty("value")));
-        assertThat(driver.findElement(By.cssSelector("vaadin-login-form input[name='password']"))
-                .getDomProperty("value")).isEmpty();
+        WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[role='alert']")));
+        assertThat(error.getText()).contains("Sign-in failed")
+                .contains("Check that you have entered the correct username and password and try again.");
+        // The username stays; only the password is typed again, and the cursor is already there.
+        assertThat(driver.findElement(By.cssSelector("#login-form input[name='username']")).getDomProperty("value"))
+                .isEqualTo("alice");
+        WebElement password = driver.findElement(By.cssSelector("#login-form input[name='password']"));
+        assertThat(password.getDomProperty("value")).isEmpty();
+        assertThat(driver.switchTo().activeElement()).isEqualTo(password);
         Browser.screenshot(driver, "05-login-error");
     }
 

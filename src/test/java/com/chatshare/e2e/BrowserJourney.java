@@ -45,8 +45,8 @@ abstract class BrowserJourney {
     /** Fills in the login form on the current page and submits it. */
     static void submitLogin(WebDriver driver, String username, String password) {
         waitFor(driver).until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("vaadin-login-form input[name='username']"))).sendKeys(username);
-        driver.findElement(By.cssSelector("vaadin-login-form input[name='password']")).sendKeys(password, Keys.ENTER);
+                By.cssSelector("#login-form input[name='username']"))).sendKeys(username);
+        driver.findElement(By.cssSelector("#login-form input[name='password']")).sendKeys(password, Keys.ENTER);
     }
 
     /** Opens the login page, signs in and waits for the chat view. */

@@ -120,8 +120,7 @@ class DailyUseJourneyBrowserIT extends BrowserJourney {
         String title = erin.findElement(By.tagName("h1")).getText();
         erin.findElement(By.linkText("Continue this conversation")).click();
         erinWait.until(ExpectedConditions.urlContains("/login"));
-        WebElement form = erinWait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("vaadin-login-form")));
-        erinWait.until(d -> form.getText().contains("Sign in to continue “" + title + "”"));
+        erinWait.until(ExpectedConditions.textToBe(By.id("login-heading"), "Sign in to continue “" + title + "”"));
         Browser.screenshot(erin, "daily-06-sign-in-to-continue");
         erin.findElement(By.id("register-link")).click();
         erinWait.until(ExpectedConditions.textToBe(By.id("register-heading"), "Create an account to continue “" + title + "”"));
@@ -177,18 +176,28 @@ class DailyUseJourneyBrowserIT extends BrowserJourney {
                 .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         assertThat(page).contains("images/icon.svg");
 
-        // The browser's view of the page: the bundle files it loaded, each with a hash in its name.
+        // The sign-in page is plain HTML: it loads none of Vaadin's client (BENCHMARKS.md, Lighthouse).
         WebDriver browser = openBrowser();
         browser.get(url("/login"));
-        waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("vaadin-login-form")));
-        @SuppressWarnings("unchecked")
-        List<String> scripts = (List<String>) ((JavascriptExecutor) browser).executeScript(
-                "return performance.getEntriesByType('resource').map(e => e.name).filter(n => n.includes('/VAADIN/build/'))");
+        waitFor(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("login-form")));
+        assertThat(loadedResources(browser)).isNotEmpty().noneMatch(name -> name.contains("/VAADIN/"));
+
+        // A Vaadin page's view of it: the bundle files it loaded, each with a hash in its name.
+        browser.get(url("/register"));
+        waitFor(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("create-account")));
+        List<String> scripts = loadedResources(browser).stream().filter(name -> name.contains("/VAADIN/build/")).toList();
         assertThat(scripts).isNotEmpty();
         HttpResponse<Void> bundle = http.send(HttpRequest.newBuilder(URI.create(scripts.getFirst())).build(),
                 HttpResponse.BodyHandlers.discarding());
         assertThat(bundle.statusCode()).isEqualTo(200);
         assertThat(bundle.headers().allValues("Cache-Control")).containsExactly("public, max-age=31536000, immutable");
+    }
+
+    /** The addresses of every file the page in this browser loaded after its HTML. */
+    @SuppressWarnings("unchecked")
+    private static List<String> loadedResources(WebDriver browser) {
+        return (List<String>) ((JavascriptExecutor) browser).executeScript(
+                "return performance.getEntriesByType('resource').map(e => e.name)");
     }
 
     /** Whether the element is entirely within the window, as it is scrolled now. */

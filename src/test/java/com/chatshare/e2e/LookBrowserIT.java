@@ -63,7 +63,7 @@ class LookBrowserIT extends BrowserJourney {
                     }
                 }
                 stranger.get(url("/login"));
-                waitFor(stranger).until(ExpectedConditions.visibilityOfElementLocated(By.tagName("vaadin-login-form")));
+                waitFor(stranger).until(ExpectedConditions.visibilityOfElementLocated(By.id("login-form")));
                 Browser.screenshot(stranger, "look-" + mode + "-login");
                 stranger.get(url("/register"));
                 pause();

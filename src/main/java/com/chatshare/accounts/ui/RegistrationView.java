@@ -76,9 +76,12 @@ public class RegistrationView extends VerticalLayout {
         H1 heading = new H1(destination.purpose(VaadinSession.getCurrent().getSession())
                 .map(purpose -> "Create an account to " + purpose).orElse("Create an account"));
         heading.setId("register-heading");
+        // The sign-in page is no Vaadin view: the browser loads it, the router does not look for it.
+        Anchor signIn = new Anchor("login", "Sign in");
+        signIn.setRouterIgnore(true);
+        signIn.setId("sign-in-link");
         VerticalLayout card = new VerticalLayout(heading, username, displayName, password, create,
-                new Paragraph(new Text("Already have an account? "),
-                        new Anchor("login", "Sign in")));
+                new Paragraph(new Text("Already have an account? "), signIn));
         card.addClassName("auth-card");
         card.setPadding(false);
         card.setMaxWidth("26rem");

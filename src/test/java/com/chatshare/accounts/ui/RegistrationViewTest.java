@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.chatshare.KaribuTest;
 import com.chatshare.accounts.internal.AccountRepository;
-import com.chatshare.security.ui.LoginView;
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
