@@ -10,6 +10,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import com.chatshare.OwnSpringContext;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -17,6 +18,7 @@ import org.springframework.test.context.TestPropertySource;
  * the notice says what happened and counts down, Send and Retry wait, and when the wait is over
  * Retry gets the question its answer. (Its own context: the other browser tests have no limit.)
  */
+@OwnSpringContext
 @TestPropertySource(properties = "chatshare.assistant.replies-per-minute=1")
 class AnswerLimitBrowserIT extends BrowserJourney {
 
