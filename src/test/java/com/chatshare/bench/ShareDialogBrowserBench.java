@@ -34,7 +34,9 @@ import org.springframework.security.core.userdetails.UserDetailsService;
  * button shown, and from the click on Copy Link to the link shown in its field. Each time is taken
  * in the browser ({@code performance.now()} around the click and the first animation frame in which
  * the element is visible), so WebDriver's own round trips are not in it; and from the click on
- * Share to the end of the check before sharing, which runs while the dialog is open. {@value #WARM_UP} rounds
+ * Share to the end of the check before sharing, which runs while the dialog is open; and, of each
+ * click, the round trip of its request to the server (Resource Timing of the first UIDL request
+ * after the click), to tell the server's part from the browser's. {@value #WARM_UP} rounds
  * warm the JVM up first; then {@value #RUNS} measured rounds, each on a chat without a link (the
  * link is deleted between rounds). Run with bench/share-dialog.sh; not part of the suite (tagged
  * "bench"), and it asserts no timings.
@@ -52,6 +54,7 @@ class ShareDialogBrowserBench {
      */
     private static final String CLICK_AND_TIME = """
             const [clickId, waitFor, goneWhenDone, done] = [arguments[0], arguments[1], arguments[2], arguments[arguments.length - 1]];
+            performance.clearResourceTimings();
             const start = performance.now();
             document.getElementById(clickId).click();
             let shown = -1;
@@ -65,7 +68,10 @@ class ShareDialogBrowserBench {
                 shown = now;
               }
               if (shown >= 0 && !document.querySelector(goneWhenDone)) {
-                done([shown, now]);
+                // The round trip of the click: the first UIDL request sent after it, from sending to the last byte.
+                const trip = performance.getEntriesByType('resource')
+                    .filter(e => e.name.includes('v-r=uidl') && e.startTime >= start)[0];
+                done([shown, now, trip ? trip.responseEnd - trip.startTime : -1]);
               } else {
                 requestAnimationFrame(poll);
               }
@@ -107,6 +113,8 @@ class ShareDialogBrowserBench {
             double[] open = new double[RUNS];
             double[] checked = new double[RUNS];
             double[] copy = new double[RUNS];
+            double[] openTrip = new double[RUNS];
+            double[] copyTrip = new double[RUNS];
             for (int round = 0; round < WARM_UP + RUNS; round++) {
                 double[] opened = time(driver, "header-share", "#copy-link", ".share-preview-list.checking");
                 double[] copied = time(driver, "copy-link", "#share-url input", ".share-preview-list.checking");
@@ -114,6 +122,8 @@ class ShareDialogBrowserBench {
                     open[round - WARM_UP] = opened[0];
                     checked[round - WARM_UP] = opened[1];
                     copy[round - WARM_UP] = copied[0];
+                    openTrip[round - WARM_UP] = opened[2];
+                    copyTrip[round - WARM_UP] = copied[2];
                 }
                 new Actions(driver).sendKeys(Keys.ESCAPE).perform();
                 wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("share-dialog")));
@@ -124,8 +134,10 @@ class ShareDialogBrowserBench {
             String report = "Share dialog in Chromium, 1,000 messages (" + turns.stream().mapToInt(t -> t.content().length()).sum()
                     + " characters), " + WARM_UP + " warm-up rounds, then " + RUNS + " rounds\n"
                     + line("click Share -> dialog with Copy Link shown", open)
+                    + line("  of which the click's round trip to the server", openTrip)
                     + line("click Share -> check before sharing over", checked)
-                    + line("click Copy Link -> link shown in its field", copy);
+                    + line("click Copy Link -> link shown in its field", copy)
+                    + line("  of which the click's round trip to the server", copyTrip);
             Path out = Path.of("target", "bench", "share-dialog.txt");
             Files.createDirectories(out.getParent());
             Files.writeString(out, report);
@@ -138,7 +150,7 @@ class ShareDialogBrowserBench {
     private static double[] time(WebDriver driver, String clickId, String waitFor, String goneWhenDone) {
         List<?> times = (List<?>) ((JavascriptExecutor) driver).executeAsyncScript(CLICK_AND_TIME, clickId, waitFor,
                 goneWhenDone);
-        return new double[] {((Number) times.get(0)).doubleValue(), ((Number) times.get(1)).doubleValue()};
+        return times.stream().mapToDouble(time -> ((Number) time).doubleValue()).toArray();
     }
 
     private static String line(String what, double[] millis) {
