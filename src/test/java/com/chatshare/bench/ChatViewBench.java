@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Tag;
+import org.springframework.test.context.TestPropertySource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -28,6 +29,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * test suite (tagged "bench"), and it asserts no timings.
  */
 @Tag("bench")
+// Seeding a million rows in one statement takes longer than the app's 4 s statement limit (application.yml).
+@TestPropertySource(properties = "spring.datasource.hikari.data-source-properties.socketTimeout=0")
 class ChatViewBench extends KaribuTest {
 
     static final int CONVERSATIONS = 5_000;

@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Tag;
+import org.springframework.test.context.TestPropertySource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -22,6 +23,8 @@ import org.springframework.security.core.userdetails.UserDetailsService;
  * first page for each filter and order. Run with bench/moderation-queue.sh; asserts no timings.
  */
 @Tag("bench")
+// Seeding a million rows in one statement takes longer than the app's 4 s statement limit (application.yml).
+@TestPropertySource(properties = "spring.datasource.hikari.data-source-properties.socketTimeout=0")
 @IntegrationTest
 class ModerationQueueBench {
 

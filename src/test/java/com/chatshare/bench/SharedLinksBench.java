@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Tag;
+import org.springframework.test.context.TestPropertySource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -36,6 +37,8 @@ import org.springframework.security.core.userdetails.UserDetailsService;
  * all. Run with bench/shared-links.sh; not part of the test suite, asserts no timings.
  */
 @Tag("bench")
+// Seeding a million rows in one statement takes longer than the app's 4 s statement limit (application.yml).
+@TestPropertySource(properties = "spring.datasource.hikari.data-source-properties.socketTimeout=0")
 class SharedLinksBench extends KaribuTest {
 
     static final int LINKS = 100_000;
