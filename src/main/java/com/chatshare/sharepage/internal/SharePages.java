@@ -131,7 +131,7 @@ public class SharePages implements DisposableBean {
      */
     public record RenderedPage(byte[] html, String etag, byte[] gzipped, String gzippedEtag) {
 
-        static RenderedPage of(byte[] html) {
+        public static RenderedPage of(byte[] html) {
             try {
                 String digest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(html), 0, 12);
                 return new RenderedPage(html, "\"" + digest + "\"", gzip(html), "\"" + digest + "-gz\"");

@@ -352,6 +352,14 @@ class SharePageFilter extends HttpFilter {
         response.getOutputStream().write(body);
     }
 
+    /**
+     * The page of a snapshot as a request would get it (HTML, gzip, ETags), for the warm-up: no
+     * lookup, no view, no cache, no response.
+     */
+    SharePages.RenderedPage renderForWarmUp(PublicSnapshot snapshot) {
+        return SharePages.RenderedPage.of(render("warm-up", snapshot).getBytes(StandardCharsets.UTF_8));
+    }
+
     private String render(String token, PublicSnapshot snapshot) {
         Context context = new Context(Locale.ENGLISH);
         context.setVariable("snapshot", snapshot);

@@ -4,6 +4,7 @@ import com.chatshare.sharepage.internal.SharePages;
 import com.chatshare.sharepage.internal.ViewCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,6 +26,7 @@ import org.thymeleaf.spring6.SpringTemplateEngine;
  * ({@code /share/TOKEN/continue}) is an app view and stays in the Vaadin chain behind sign-in.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SharePageSettings.class)
 class SharePageSecurity {
 
     @Bean
@@ -37,6 +39,13 @@ class SharePageSecurity {
         // forwarded client and scheme are the request's already (security's Jetty customizer).
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
+    }
+
+    /** Health is OUT_OF_SERVICE until the page was rendered a few hundred times (not liveness). */
+    @Bean
+    SharePageWarmUp sharePageWarmUp(FilterRegistrationBean<SharePageFilter> sharePageFilter, SharePageSettings settings) {
+        SharePageFilter filter = sharePageFilter.getFilter();
+        return new SharePageWarmUp(() -> filter.renderForWarmUp(SharePageWarmUp.SAMPLE), settings.warmUpRenderings());
     }
 
     @Bean

@@ -146,6 +146,37 @@ class EmbeddedMariaDbTest {
             }
             assertThat(dir).isDirectoryNotContaining("glob:**.sql");
             assertThat(output.getAll()).doesNotContain(password).doesNotContain(third.password());
+            // Binaries unpacked and system tables created by the first start only.
+            assertThat(output.getAll()).containsOnlyOnce("Creating the embedded MariaDB's system tables in " + dir)
+                    .containsOnlyOnce("Unpacking the embedded MariaDB's binaries");
+        } finally {
+            FileSystemUtils.deleteRecursively(dir); // half a gigabyte of unpacked binaries
+        }
+    }
+
+    @Test
+    void a_data_directory_whose_installation_did_not_finish_is_installed_again_keeping_its_data(
+            CapturedOutput output) throws Exception {
+        Path dir = keptDirectory();
+        try {
+            EmbeddedDatabaseProperties properties = new EmbeddedDatabaseProperties(dir.toString(), 0, "redone");
+            try (EmbeddedMariaDb first = EmbeddedMariaDb.start(properties);
+                    Connection connection = connect(first);
+                    Statement statement = connection.createStatement()) {
+                statement.execute("create table note (text varchar(20))");
+                statement.execute("insert into note values ('still here')");
+            }
+            Files.delete(dir.resolve("data").resolve(InstalledOnceDb.INSTALLED_MARKER));
+
+            try (EmbeddedMariaDb second = EmbeddedMariaDb.start(properties);
+                    Connection connection = connect(second);
+                    Statement statement = connection.createStatement();
+                    ResultSet rows = statement.executeQuery("select text from note")) {
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.getString(1)).isEqualTo("still here");
+            }
+            assertThat(output.getAll().split("Creating the embedded MariaDB's system tables in " + dir, -1))
+                    .hasSize(3);
         } finally {
             FileSystemUtils.deleteRecursively(dir); // half a gigabyte of unpacked binaries
         }
