@@ -6,6 +6,10 @@ import com.chatshare.base.markdown.MarkdownRenderer;
 import com.chatshare.conversations.ChatMessage;
 import com.chatshare.conversations.MessageRole;
 import com.chatshare.conversations.MessageStatus;
+import com.chatshare.conversations.MessagePage;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import java.time.Instant;
@@ -13,6 +17,9 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.IntFunction;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The messages of a chat, rendered on the server through the one sanitiser every view uses
@@ -21,10 +28,39 @@ import java.util.Locale;
  */
 public class ChatMessages extends Div {
 
+    /** How many messages a chat shows as it opens, and how many more each "Load earlier messages" adds. */
+    static final int PAGE = 50;
+    /**
+     * Scrolls to the newest message, then clicks "Load earlier messages" whenever the reader scrolls
+     * it into view (observed only from then on, so opening a chat loads nothing more). Each click
+     * notes in the browser, before the older messages arrive, how far the reader is from the end,
+     * which {@link #KEEP_PLACE} restores after them.
+     */
+    private static final String SCROLL_TO_END_AND_WATCH_TOP = """
+            const list = this;
+            const button = $0;
+            requestAnimationFrame(() => {
+              list.scrollTop = list.scrollHeight;
+              if (!list.earlierObserver) {
+                button.addEventListener('click', () => { list.fromBottom = list.scrollHeight - list.scrollTop; }, true);
+                list.earlierObserver = new IntersectionObserver(entries => {
+                  if (entries.some(e => e.isIntersecting) && !button.hidden && !button.hasAttribute('disabled')) {
+                    button.click();
+                  }
+                }, {root: list});
+                list.earlierObserver.observe(button);
+              }
+            });
+            """;
+    /** Runs after the browser has the older messages: the reader stays as far from the end as before. */
+    private static final String KEEP_PLACE = "if (this.fromBottom !== undefined) { this.scrollTop = this.scrollHeight - this.fromBottom; }";
 
     private final transient MarkdownRenderer markdown;
     private final String userName;
     private final String assistantName;
+    private final Button loadEarlier = new Button("Load earlier messages");
+    private transient IntFunction<Optional<MessagePage>> earlier = position -> Optional.empty();
+    private int firstPosition;
 
     /** @param userName the signed-in user's display name, on their own messages */
     ChatMessages(MarkdownRenderer markdown, String userName, String assistantName) {
@@ -35,14 +71,67 @@ public class ChatMessages extends Div {
         addClassName("messages");
         getElement().setAttribute("role", "log");
         ScrollRegions.keyboardScrollable(this, "Messages");
+        loadEarlier.setId("load-earlier");
+        loadEarlier.addClassName("load-earlier");
+        loadEarlier.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        loadEarlier.setVisible(false);
+        loadEarlier.setDisableOnClick(true);
+        loadEarlier.addClickListener(event -> loadEarlier());
+        add(loadEarlier);
     }
 
     void clear() {
-        removeAll();
+        // The button stays the same element in the browser, watched since the first chat was shown.
+        remove(getChildren().filter(child -> child != loadEarlier).toArray(Component[]::new));
+        loadEarlier.setVisible(false);
+    }
+
+    /**
+     * Shows a chat from its end: its most recent messages, and "Load earlier messages" above them
+     * when there are more, which asks {@code earlier} for the page before a position.
+     */
+    void show(MessagePage latest, IntFunction<Optional<MessagePage>> earlier) {
+        clear();
+        this.earlier = earlier;
+        latest.messages().forEach(message -> add(entry(message)));
+        firstPosition = latest.firstPosition();
+        loadEarlier.setVisible(latest.hasEarlier());
+        getElement().executeJs(SCROLL_TO_END_AND_WATCH_TOP, loadEarlier.getElement());
+    }
+
+    /** Puts the page before the first message shown above it, where the reader stays. */
+    private void loadEarlier() {
+        Optional<MessagePage> loaded = earlier.apply(firstPosition);
+        loadEarlier.setEnabled(true);
+        if (loaded.isEmpty()) {
+            return;
+        }
+        MessagePage page = loaded.get();
+        int at = 1;
+        for (ChatMessage message : page.messages()) {
+            addComponentAtIndex(at++, entry(message));
+        }
+        if (!page.messages().isEmpty()) {
+            firstPosition = page.firstPosition();
+        }
+        loadEarlier.setVisible(page.hasEarlier());
+        getElement().executeJs(KEEP_PLACE);
+        if (!page.hasEarlier()) {
+            // The button is gone: a keyboard user who pressed it stays in the messages, not at the page's start.
+            getElement().executeJs("if (document.activeElement === document.body) { this.focus({preventScroll: true}); }");
+        }
+    }
+
+    /** A stored message added at the end, as the newest. */
+    Entry add(ChatMessage message) {
+        Entry entry = entry(message);
+        add(entry);
+        scrollToEnd();
+        return entry;
     }
 
     /** A stored message, labelled with who wrote it; marked if it was copied from a shared chat or cut short. */
-    Entry add(ChatMessage message) {
+    private Entry entry(ChatMessage message) {
         boolean user = message.role() == MessageRole.USER;
         String author;
         if (message.fromShare()) {
@@ -51,7 +140,7 @@ public class ChatMessages extends Div {
         } else {
             author = user ? userName : assistantName;
         }
-        Entry entry = add(author, user ? (message.fromShare() ? "↪" : initials(userName)) : "AI",
+        Entry entry = new Entry(markdown, author, user ? (message.fromShare() ? "↪" : initials(userName)) : "AI",
                 user, message.content(), message.createdAt());
         if (message.fromShare()) {
             entry.addClassName("from-share");
@@ -96,14 +185,22 @@ public class ChatMessages extends Div {
         return getChildren().filter(Entry.class::isInstance).map(Entry.class::cast).toList();
     }
 
-    /** One message: who wrote it, when, and its content as sanitised HTML. */
+    /**
+     * One message: who wrote it, when, and its content as sanitised HTML. An answer being written
+     * ({@link #appendText}) shows its settled blocks ({@link StreamedMarkdown}) each rendered once and
+     * its tail rendered again on each batch; when it ends ({@link #finishStreaming}) it is rendered
+     * whole, exactly as opening the chat again renders it.
+     */
     public static final class Entry extends Div {
 
         private final transient MarkdownRenderer markdown;
         private final Span author = new Span();
-        private final Div content = new Div();
+        private final Div body;
+        private Div content;
         private final StringBuilder text = new StringBuilder();
         private final boolean fromUser;
+        private transient @Nullable StreamedMarkdown streamed;
+        private @Nullable Div tail;
 
         Entry(MarkdownRenderer markdown, String authorName, String abbreviation, boolean fromUser, String text,
                 Instant at) {
@@ -119,13 +216,11 @@ public class ChatMessages extends Div {
             time.addClassName("chat-message-time");
             Div header = new Div(author, time);
             header.addClassName("chat-message-header");
-            content.addClassName("chat-message-content");
-            content.getElement().setAttribute("dir", "auto");
-            Div body = new Div(header, content);
+            this.text.append(text);
+            content = wholeContent();
+            body = new Div(header, content);
             body.addClassName("chat-message-body");
             add(avatar, body);
-            this.text.append(text);
-            render();
         }
 
         public String getText() {
@@ -140,14 +235,70 @@ public class ChatMessages extends Div {
             author.setText(name);
         }
 
+        /**
+         * More of an answer being written: the blocks that became settled are added, each rendered
+         * once, and only the tail is rendered again, so the work and the bytes for the browser grow
+         * with the answer rather than with its square.
+         */
         void appendText(String more) {
+            StreamedMarkdown stream = streamed;
+            Div live = tail;
+            if (stream == null || live == null) {
+                stream = new StreamedMarkdown();
+                stream.append(text);
+                live = new Div();
+                live.addClassName("chat-message-tail");
+                streamed = stream;
+                tail = live;
+                showContent(newContent());
+                content.add(live);
+            }
             text.append(more);
-            render();
+            stream.append(more);
+            String settled = stream.takeSettled();
+            if (!settled.isEmpty()) {
+                Div block = new Div();
+                block.addClassName("chat-message-block");
+                block.getElement().setProperty("innerHTML", html(settled));
+                content.addComponentAtIndex(content.getComponentCount() - 1, block);
+            }
+            live.getElement().setProperty("innerHTML", html(stream.tail()));
         }
 
-        private void render() {
+        /**
+         * The answer is over: rendered whole, once, so lists and reference links that span blocks
+         * come out as they do when the chat is opened again.
+         */
+        void finishStreaming() {
+            if (streamed != null) {
+                streamed = null;
+                tail = null;
+                showContent(wholeContent());
+            }
+        }
+
+        private void showContent(Div replacement) {
+            body.remove(content);
+            content = replacement;
+            body.add(replacement);
+        }
+
+        private Div newContent() {
+            Div div = new Div();
+            div.addClassName("chat-message-content");
+            div.getElement().setAttribute("dir", "auto");
+            return div;
+        }
+
+        private Div wholeContent() {
+            Div div = newContent();
+            div.getElement().setProperty("innerHTML", html(text.toString()));
+            return div;
+        }
+
+        private String html(String markdownText) {
             // Sanitised by the renderer's allow-list: the only HTML a message ever becomes.
-            content.getElement().setProperty("innerHTML", markdown.messageHtml(text.toString(), fromUser));
+            return markdown.messageHtml(markdownText, fromUser);
         }
     }
 }
