@@ -56,7 +56,7 @@ class LongAnswersAndChatsBrowserIT extends BrowserJourney {
         assertThat(answer.findElements(By.cssSelector("ol > li"))).hasSize(3);
         assertThat(answer.findElement(By.cssSelector("pre > code.language-java")).getText())
                 .contains("public class Example {", "System.out.println(\"Start small, then grow it.\");");
-        assertThat(answer.findElement(By.cssSelector("em")).getText()).startsWith("This is message");
+        assertThat(answer.findElements(By.cssSelector("em")).getLast().getText()).startsWith("This is message");
         String streamed = innerHtml(driver);
 
         driver.navigate().refresh();
@@ -119,7 +119,9 @@ class LongAnswersAndChatsBrowserIT extends BrowserJourney {
     /** Whether a message with exactly this first line is inside the visible part of the messages. */
     private static boolean visibleInMessages(WebDriver driver, String text) {
         return (Boolean) ((JavascriptExecutor) driver).executeScript("""
-                const list = document.getElementById('messages').getBoundingClientRect();
+                const messages = document.getElementById('messages');
+                if (!messages) return false;
+                const list = messages.getBoundingClientRect();
                 const hit = [...document.querySelectorAll('#messages .chat-message-content')]
                     .find(e => e.textContent.split('\\n')[0].trim() === arguments[0]
                         || e.textContent.trim() === arguments[0]

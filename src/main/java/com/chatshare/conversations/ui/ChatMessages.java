@@ -12,6 +12,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.internal.nodefeature.ElementPropertyMap;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -187,11 +188,15 @@ public class ChatMessages extends Div {
 
     /**
      * One message: who wrote it, when, and its content as sanitised HTML. An answer being written
-     * ({@link #appendText}) shows its settled blocks ({@link StreamedMarkdown}) each rendered once and
-     * its tail rendered again on each batch; when it ends ({@link #finishStreaming}) it is rendered
-     * whole, exactly as opening the chat again renders it.
+     * ({@link #appendText}) gets each settled block ({@link StreamedMarkdown}) rendered once and
+     * appended in the browser, and its tail rendered again on each batch in an element of its own;
+     * when it ends ({@link #finishStreaming}) it is rendered whole, exactly as opening the chat again
+     * renders it.
      */
     public static final class Entry extends Div {
+
+        /** Adds rendered (sanitised) blocks at the end of the message in the browser. */
+        private static final String APPEND_HTML = "this.insertAdjacentHTML('beforeend', $0)";
 
         private final transient MarkdownRenderer markdown;
         private final Span author = new Span();
@@ -199,8 +204,11 @@ public class ChatMessages extends Div {
         private Div content;
         private final StringBuilder text = new StringBuilder();
         private final boolean fromUser;
-        private transient @Nullable StreamedMarkdown streamed;
-        private @Nullable Div tail;
+        private transient @Nullable Streaming streaming;
+
+        /** An answer being written: its Markdown split as it arrives, the HTML of its settled blocks, its tail. */
+        private record Streaming(StreamedMarkdown markdown, StringBuilder settledHtml, Div tail) {
+        }
 
         Entry(MarkdownRenderer markdown, String authorName, String abbreviation, boolean fromUser, String text,
                 Instant at) {
@@ -236,54 +244,68 @@ public class ChatMessages extends Div {
         }
 
         /**
-         * More of an answer being written: the blocks that became settled are added, each rendered
-         * once, and only the tail is rendered again, so the work and the bytes for the browser grow
-         * with the answer rather than with its square.
+         * More of an answer being written: blocks that became settled are rendered once and added
+         * in the browser; only the tail is rendered and sent again, so the work and the bytes for
+         * the browser grow with the answer rather than with its square.
          */
         void appendText(String more) {
-            StreamedMarkdown stream = streamed;
-            Div live = tail;
-            if (stream == null || live == null) {
-                stream = new StreamedMarkdown();
-                stream.append(text);
-                live = new Div();
-                live.addClassName("chat-message-tail");
-                streamed = stream;
-                tail = live;
+            Streaming live = streaming;
+            if (live == null) {
+                StreamedMarkdown split = new StreamedMarkdown();
+                split.append(text);
+                Div tail = newContent();
+                tail.addClassName("chat-message-tail");
+                live = new Streaming(split, new StringBuilder(), tail);
+                streaming = live;
                 showContent(newContent());
-                content.add(live);
+                body.add(tail);
             }
             text.append(more);
-            stream.append(more);
-            String settled = stream.takeSettled();
+            live.markdown().append(more);
+            String settled = live.markdown().takeSettled();
             if (!settled.isEmpty()) {
-                Div block = new Div();
-                block.addClassName("chat-message-block");
-                block.getElement().setProperty("innerHTML", html(settled));
-                content.addComponentAtIndex(content.getComponentCount() - 1, block);
+                String html = html(settled);
+                live.settledHtml().append(html);
+                content.getElement().executeJs(APPEND_HTML, html);
             }
-            live.getElement().setProperty("innerHTML", html(stream.tail()));
+            live.tail().getElement().setProperty("innerHTML", html(live.markdown().tail()));
         }
 
         /**
-         * The answer is over: rendered whole, once, so lists and reference links that span blocks
-         * come out as they do when the chat is opened again.
+         * The answer is over: rendered whole, once. When that is what the browser already shows
+         * (its blocks and the last of it, the usual case), only the last part is sent; when Markdown
+         * joins blocks differently as a whole (a loose list, a reference link defined further down),
+         * the whole is sent, so the message reads as it does when the chat is opened again.
          */
         void finishStreaming() {
-            if (streamed != null) {
-                streamed = null;
-                tail = null;
+            Streaming live = streaming;
+            if (live == null) {
+                return;
+            }
+            streaming = null;
+            body.remove(live.tail());
+            String whole = html(text.toString());
+            String last = html(live.markdown().tail());
+            if (whole.length() == live.settledHtml().length() + last.length()
+                    && whole.startsWith(live.settledHtml().toString()) && whole.endsWith(last)) {
+                if (!last.isEmpty()) {
+                    content.getElement().executeJs(APPEND_HTML, last);
+                }
+                // The browser has exactly this already: the server's copy is updated without sending it again.
+                content.getElement().getNode().getFeature(ElementPropertyMap.class).setProperty("innerHTML", whole, false);
+            } else {
                 showContent(wholeContent());
             }
         }
 
+        /** Replaces the content, the last child of the body while no tail is shown. */
         private void showContent(Div replacement) {
             body.remove(content);
             content = replacement;
             body.add(replacement);
         }
 
-        private Div newContent() {
+        private static Div newContent() {
             Div div = new Div();
             div.addClassName("chat-message-content");
             div.getElement().setAttribute("dir", "auto");
