@@ -208,6 +208,14 @@ public class ChatMessages extends Div {
 
         /** An answer being written: its Markdown split as it arrives, the HTML of its settled blocks, its tail. */
         private record Streaming(StreamedMarkdown markdown, StringBuilder settledHtml, Div tail) {
+
+            /**
+             * The HTML of the next part as it continues what is shown: the renderer ends each block
+             * with a line break but trims the last, so one goes between parts, as in the whole.
+             */
+            String next(String html) {
+                return settledHtml.isEmpty() || html.isEmpty() ? html : "\n" + html;
+            }
         }
 
         Entry(MarkdownRenderer markdown, String authorName, String abbreviation, boolean fromUser, String text,
@@ -264,7 +272,7 @@ public class ChatMessages extends Div {
             live.markdown().append(more);
             String settled = live.markdown().takeSettled();
             if (!settled.isEmpty()) {
-                String html = html(settled);
+                String html = live.next(html(settled));
                 live.settledHtml().append(html);
                 content.getElement().executeJs(APPEND_HTML, html);
             }
@@ -285,7 +293,7 @@ public class ChatMessages extends Div {
             streaming = null;
             body.remove(live.tail());
             String whole = html(text.toString());
-            String last = html(live.markdown().tail());
+            String last = live.next(html(live.markdown().tail()));
             if (whole.length() == live.settledHtml().length() + last.length()
                     && whole.startsWith(live.settledHtml().toString()) && whole.endsWith(last)) {
                 if (!last.isEmpty()) {
