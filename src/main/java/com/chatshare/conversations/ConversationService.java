@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -72,6 +73,29 @@ public class ConversationService {
         owned(conversationId);
         return messages.findByConversationIdOrderByPosition(conversationId).stream()
                 .map(Message::toChatMessage).toList();
+    }
+
+    /** The last {@code count} messages of the conversation, oldest first: what a chat shows as it opens. */
+    @Transactional(readOnly = true)
+    public MessagePage findLatestMessages(long conversationId, int count) {
+        owned(conversationId);
+        return page(messages.findByConversationIdOrderByPositionDesc(conversationId, PageRequest.of(0, count)));
+    }
+
+    /**
+     * The {@code count} messages just before {@code position}, oldest first: what a long chat shows
+     * as the reader scrolls up.
+     */
+    @Transactional(readOnly = true)
+    public MessagePage findMessagesBefore(long conversationId, int position, int count) {
+        owned(conversationId);
+        return page(messages.findByConversationIdAndPositionLessThanOrderByPositionDesc(conversationId, position,
+                PageRequest.of(0, count)));
+    }
+
+    private static MessagePage page(Slice<Message> newestFirst) {
+        return new MessagePage(newestFirst.getContent().reversed().stream().map(Message::toChatMessage).toList(),
+                newestFirst.hasNext());
     }
 
     /**

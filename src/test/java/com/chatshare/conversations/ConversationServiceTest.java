@@ -122,6 +122,8 @@ class ConversationServiceTest {
         List<Consumer<Long>> attempts = List.of(
                 service::getConversation,
                 service::findMessages,
+                id -> service.findLatestMessages(id, 50),
+                id -> service.findMessagesBefore(id, 1, 50),
                 id -> service.postUserMessage(id, "injected by alice"),
                 service::streamReply,
                 id -> service.rename(id, "renamed by alice"),
@@ -137,6 +139,30 @@ class ConversationServiceTest {
         assertThat(service.getConversation(bobs.id()).title()).isEqualTo("bob's private question");
         assertThat(service.findMessages(bobs.id())).singleElement()
                 .satisfies(m -> assertThat(m.content()).isEqualTo("bob's private question"));
+    }
+
+    @Test
+    void a_long_conversation_is_read_from_its_end_one_page_at_a_time() {
+        SignedIn.as(users, "alice");
+        List<ChatTurn> turns = java.util.stream.IntStream.range(0, 120)
+                .mapToObj(i -> new ChatTurn(i % 2 == 0 ? MessageRole.USER : MessageRole.ASSISTANT, "Message " + i))
+                .toList();
+        ConversationSummary chat = service.createConversation("Long chat", turns);
+
+        MessagePage latest = service.findLatestMessages(chat.id(), 50);
+        assertThat(latest.messages()).extracting(ChatMessage::content)
+                .startsWith("Message 70").endsWith("Message 119").hasSize(50);
+        assertThat(latest.hasEarlier()).isTrue();
+
+        MessagePage middle = service.findMessagesBefore(chat.id(), latest.firstPosition(), 50);
+        assertThat(middle.messages()).extracting(ChatMessage::content).startsWith("Message 20").endsWith("Message 69");
+        assertThat(middle.hasEarlier()).isTrue();
+
+        MessagePage first = service.findMessagesBefore(chat.id(), middle.firstPosition(), 50);
+        assertThat(first.messages()).extracting(ChatMessage::content)
+                .startsWith("Message 0").endsWith("Message 19").hasSize(20);
+        assertThat(first.hasEarlier()).isFalse();
+        assertThat(service.findLatestMessages(service.startConversation("Short").id(), 50).hasEarlier()).isFalse();
     }
 
     @Test

@@ -41,6 +41,18 @@ public final class Browser {
 
     /** With more Chromium switches, e.g. {@code --host-resolver-rules=MAP chatshare.test 127.0.0.1}. */
     public static WebDriver start(String... extraArguments) {
+        return start(false, extraArguments);
+    }
+
+    /**
+     * A browser that also records DevTools network events (the "performance" log: WebSocket
+     * frames, responses and their sizes), for benchmarks that count the bytes the app sends.
+     */
+    public static WebDriver startRecordingNetwork() {
+        return start(true);
+    }
+
+    private static WebDriver start(boolean recordNetwork, String... extraArguments) {
         boolean present = new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute();
         if (!present) {
             String message = "Chromium or ChromeDriver missing: install the Debian packages chromium and chromium-driver";
@@ -58,6 +70,9 @@ public final class Browser {
         // The console, so journeys can see Content-Security-Policy violations.
         org.openqa.selenium.logging.LoggingPreferences logs = new org.openqa.selenium.logging.LoggingPreferences();
         logs.enable(org.openqa.selenium.logging.LogType.BROWSER, java.util.logging.Level.ALL);
+        if (recordNetwork) {
+            logs.enable(org.openqa.selenium.logging.LogType.PERFORMANCE, java.util.logging.Level.ALL);
+        }
         options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER))

@@ -6,13 +6,21 @@ import com.chatshare.base.markdown.MarkdownRenderer;
 import com.chatshare.conversations.ChatMessage;
 import com.chatshare.conversations.MessageRole;
 import com.chatshare.conversations.MessageStatus;
+import com.chatshare.conversations.MessagePage;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.internal.nodefeature.ElementPropertyMap;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.IntFunction;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The messages of a chat, rendered on the server through the one sanitiser every view uses
@@ -21,10 +29,39 @@ import java.util.Locale;
  */
 public class ChatMessages extends Div {
 
+    /** How many messages a chat shows as it opens, and how many more each "Load earlier messages" adds. */
+    static final int PAGE = 50;
+    /**
+     * Scrolls to the newest message, then clicks "Load earlier messages" whenever the reader scrolls
+     * it into view (observed only from then on, so opening a chat loads nothing more). Each click
+     * notes in the browser, before the older messages arrive, how far the reader is from the end,
+     * which {@link #KEEP_PLACE} restores after them.
+     */
+    private static final String SCROLL_TO_END_AND_WATCH_TOP = """
+            const list = this;
+            const button = $0;
+            requestAnimationFrame(() => {
+              list.scrollTop = list.scrollHeight;
+              if (!list.earlierObserver) {
+                button.addEventListener('click', () => { list.fromBottom = list.scrollHeight - list.scrollTop; }, true);
+                list.earlierObserver = new IntersectionObserver(entries => {
+                  if (entries.some(e => e.isIntersecting) && !button.hidden && !button.hasAttribute('disabled')) {
+                    button.click();
+                  }
+                }, {root: list});
+                list.earlierObserver.observe(button);
+              }
+            });
+            """;
+    /** Runs after the browser has the older messages: the reader stays as far from the end as before. */
+    private static final String KEEP_PLACE = "if (this.fromBottom !== undefined) { this.scrollTop = this.scrollHeight - this.fromBottom; }";
 
     private final transient MarkdownRenderer markdown;
     private final String userName;
     private final String assistantName;
+    private final Button loadEarlier = new Button("Load earlier messages");
+    private transient IntFunction<Optional<MessagePage>> earlier = position -> Optional.empty();
+    private int firstPosition;
 
     /** @param userName the signed-in user's display name, on their own messages */
     ChatMessages(MarkdownRenderer markdown, String userName, String assistantName) {
@@ -35,14 +72,67 @@ public class ChatMessages extends Div {
         addClassName("messages");
         getElement().setAttribute("role", "log");
         ScrollRegions.keyboardScrollable(this, "Messages");
+        loadEarlier.setId("load-earlier");
+        loadEarlier.addClassName("load-earlier");
+        loadEarlier.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        loadEarlier.setVisible(false);
+        loadEarlier.setDisableOnClick(true);
+        loadEarlier.addClickListener(event -> loadEarlier());
+        add(loadEarlier);
     }
 
     void clear() {
-        removeAll();
+        // The button stays the same element in the browser, watched since the first chat was shown.
+        remove(getChildren().filter(child -> child != loadEarlier).toArray(Component[]::new));
+        loadEarlier.setVisible(false);
+    }
+
+    /**
+     * Shows a chat from its end: its most recent messages, and "Load earlier messages" above them
+     * when there are more, which asks {@code earlier} for the page before a position.
+     */
+    void show(MessagePage latest, IntFunction<Optional<MessagePage>> earlier) {
+        clear();
+        this.earlier = earlier;
+        latest.messages().forEach(message -> add(entry(message)));
+        firstPosition = latest.firstPosition();
+        loadEarlier.setVisible(latest.hasEarlier());
+        getElement().executeJs(SCROLL_TO_END_AND_WATCH_TOP, loadEarlier.getElement());
+    }
+
+    /** Puts the page before the first message shown above it, where the reader stays. */
+    private void loadEarlier() {
+        Optional<MessagePage> loaded = earlier.apply(firstPosition);
+        loadEarlier.setEnabled(true);
+        if (loaded.isEmpty()) {
+            return;
+        }
+        MessagePage page = loaded.get();
+        int at = 1;
+        for (ChatMessage message : page.messages()) {
+            addComponentAtIndex(at++, entry(message));
+        }
+        if (!page.messages().isEmpty()) {
+            firstPosition = page.firstPosition();
+        }
+        loadEarlier.setVisible(page.hasEarlier());
+        getElement().executeJs(KEEP_PLACE);
+        if (!page.hasEarlier()) {
+            // The button is gone: a keyboard user who pressed it stays in the messages, not at the page's start.
+            getElement().executeJs("if (document.activeElement === document.body) { this.focus({preventScroll: true}); }");
+        }
+    }
+
+    /** A stored message added at the end, as the newest. */
+    Entry add(ChatMessage message) {
+        Entry entry = entry(message);
+        add(entry);
+        scrollToEnd();
+        return entry;
     }
 
     /** A stored message, labelled with who wrote it; marked if it was copied from a shared chat or cut short. */
-    Entry add(ChatMessage message) {
+    private Entry entry(ChatMessage message) {
         boolean user = message.role() == MessageRole.USER;
         String author;
         if (message.fromShare()) {
@@ -51,7 +141,7 @@ public class ChatMessages extends Div {
         } else {
             author = user ? userName : assistantName;
         }
-        Entry entry = add(author, user ? (message.fromShare() ? "↪" : initials(userName)) : "AI",
+        Entry entry = new Entry(markdown, author, user ? (message.fromShare() ? "↪" : initials(userName)) : "AI",
                 user, message.content(), message.createdAt());
         if (message.fromShare()) {
             entry.addClassName("from-share");
@@ -96,14 +186,37 @@ public class ChatMessages extends Div {
         return getChildren().filter(Entry.class::isInstance).map(Entry.class::cast).toList();
     }
 
-    /** One message: who wrote it, when, and its content as sanitised HTML. */
+    /**
+     * One message: who wrote it, when, and its content as sanitised HTML. An answer being written
+     * ({@link #appendText}) gets each settled block ({@link StreamedMarkdown}) rendered once and
+     * appended in the browser, and its tail rendered again on each batch in an element of its own;
+     * when it ends ({@link #finishStreaming}) it is rendered whole, exactly as opening the chat again
+     * renders it.
+     */
     public static final class Entry extends Div {
+
+        /** Adds rendered (sanitised) blocks at the end of the message in the browser. */
+        private static final String APPEND_HTML = "this.insertAdjacentHTML('beforeend', $0)";
 
         private final transient MarkdownRenderer markdown;
         private final Span author = new Span();
-        private final Div content = new Div();
+        private final Div body;
+        private Div content;
         private final StringBuilder text = new StringBuilder();
         private final boolean fromUser;
+        private transient @Nullable Streaming streaming;
+
+        /** An answer being written: its Markdown split as it arrives, the HTML of its settled blocks, its tail. */
+        private record Streaming(StreamedMarkdown markdown, StringBuilder settledHtml, Div tail) {
+
+            /**
+             * The HTML of the next part as it continues what is shown: the renderer ends each block
+             * with a line break but trims the last, so one goes between parts, as in the whole.
+             */
+            String next(String html) {
+                return settledHtml.isEmpty() || html.isEmpty() ? html : "\n" + html;
+            }
+        }
 
         Entry(MarkdownRenderer markdown, String authorName, String abbreviation, boolean fromUser, String text,
                 Instant at) {
@@ -119,13 +232,11 @@ public class ChatMessages extends Div {
             time.addClassName("chat-message-time");
             Div header = new Div(author, time);
             header.addClassName("chat-message-header");
-            content.addClassName("chat-message-content");
-            content.getElement().setAttribute("dir", "auto");
-            Div body = new Div(header, content);
+            this.text.append(text);
+            content = wholeContent();
+            body = new Div(header, content);
             body.addClassName("chat-message-body");
             add(avatar, body);
-            this.text.append(text);
-            render();
         }
 
         public String getText() {
@@ -140,14 +251,84 @@ public class ChatMessages extends Div {
             author.setText(name);
         }
 
+        /**
+         * More of an answer being written: blocks that became settled are rendered once and added
+         * in the browser; only the tail is rendered and sent again, so the work and the bytes for
+         * the browser grow with the answer rather than with its square.
+         */
         void appendText(String more) {
+            Streaming live = streaming;
+            if (live == null) {
+                StreamedMarkdown split = new StreamedMarkdown();
+                split.append(text);
+                Div tail = newContent();
+                tail.addClassName("chat-message-tail");
+                live = new Streaming(split, new StringBuilder(), tail);
+                streaming = live;
+                showContent(newContent());
+                body.add(tail);
+            }
             text.append(more);
-            render();
+            live.markdown().append(more);
+            String settled = live.markdown().takeSettled();
+            if (!settled.isEmpty()) {
+                String html = live.next(html(settled));
+                live.settledHtml().append(html);
+                content.getElement().executeJs(APPEND_HTML, html);
+            }
+            live.tail().getElement().setProperty("innerHTML", html(live.markdown().tail()));
         }
 
-        private void render() {
+        /**
+         * The answer is over: rendered whole, once. When that is what the browser already shows
+         * (its blocks and the last of it, the usual case), only the last part is sent; when Markdown
+         * joins blocks differently as a whole (a loose list, a reference link defined further down),
+         * the whole is sent, so the message reads as it does when the chat is opened again.
+         */
+        void finishStreaming() {
+            Streaming live = streaming;
+            if (live == null) {
+                return;
+            }
+            streaming = null;
+            body.remove(live.tail());
+            String whole = html(text.toString());
+            String last = live.next(html(live.markdown().tail()));
+            if (whole.length() == live.settledHtml().length() + last.length()
+                    && whole.startsWith(live.settledHtml().toString()) && whole.endsWith(last)) {
+                if (!last.isEmpty()) {
+                    content.getElement().executeJs(APPEND_HTML, last);
+                }
+                // The browser has exactly this already: the server's copy is updated without sending it again.
+                content.getElement().getNode().getFeature(ElementPropertyMap.class).setProperty("innerHTML", whole, false);
+            } else {
+                showContent(wholeContent());
+            }
+        }
+
+        /** Replaces the content, the last child of the body while no tail is shown. */
+        private void showContent(Div replacement) {
+            body.remove(content);
+            content = replacement;
+            body.add(replacement);
+        }
+
+        private static Div newContent() {
+            Div div = new Div();
+            div.addClassName("chat-message-content");
+            div.getElement().setAttribute("dir", "auto");
+            return div;
+        }
+
+        private Div wholeContent() {
+            Div div = newContent();
+            div.getElement().setProperty("innerHTML", html(text.toString()));
+            return div;
+        }
+
+        private String html(String markdownText) {
             // Sanitised by the renderer's allow-list: the only HTML a message ever becomes.
-            content.getElement().setProperty("innerHTML", markdown.messageHtml(text.toString(), fromUser));
+            return markdown.messageHtml(markdownText, fromUser);
         }
     }
 }

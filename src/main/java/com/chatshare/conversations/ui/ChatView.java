@@ -6,6 +6,7 @@ import com.chatshare.base.ui.PageNotFoundException;
 import com.chatshare.conversations.AnswersLimitedException;
 import com.chatshare.conversations.AssistantUnavailableException;
 import com.chatshare.conversations.ChatMessage;
+import com.chatshare.conversations.MessagePage;
 import com.chatshare.conversations.MessageRole;
 import com.chatshare.conversations.MessageStatus;
 import com.chatshare.conversations.ConversationNotFoundException;
@@ -60,7 +61,10 @@ public class ChatView extends VerticalLayout implements BeforeEnterObserver, Has
     static final String CONVERSATION_ID = "conversationId";
     static final String NOT_SAVED_MESSAGE = "Your message could not be saved: the database is not reachable. "
             + "Your text is still here; send it again in a moment.";
-    private static final Duration UI_BATCH = Duration.ofMillis(50);
+    /** How often an answer being written is sent to the browser: its tail is rendered again at most this often. */
+    private static final Duration UI_BATCH = Duration.ofMillis(100);
+    /** Pieces in one batch at most; far more than a model writes in {@link #UI_BATCH}. */
+    private static final int UI_BATCH_PIECES = 4096;
 
     private final transient ConversationService service;
     private final transient ShareDialogOpener shareDialogs;
@@ -153,14 +157,27 @@ public class ChatView extends VerticalLayout implements BeforeEnterObserver, Has
         messageList.setVisible(true);
         welcome.setVisible(false);
         failure.hide();
-        messageList.clear();
-        List<ChatMessage> messages = service.findMessages(summary.id());
-        messages.forEach(messageList::add);
+        MessagePage latest = service.findLatestMessages(summary.id(), ChatMessages.PAGE);
+        messageList.show(latest, before -> earlierMessages(summary.id(), before));
+        List<ChatMessage> messages = latest.messages();
         chatList.setCurrent(summary.id());
         setGenerating(false);
         if (!messages.isEmpty() && isUnanswered(messages.getLast())) {
             failure.showUnanswered();
         }
+    }
+
+    /** The messages before a position, as the reader scrolls up; empty (and said) when they cannot be read. */
+    private Optional<MessagePage> earlierMessages(long conversationId, int before) {
+        try {
+            return Optional.of(service.findMessagesBefore(conversationId, before, ChatMessages.PAGE));
+        } catch (ConversationNotFoundException e) {
+            Notifications.error("This conversation was deleted.");
+        } catch (DataAccessException | TransactionException e) {
+            log.warn("Could not load earlier messages: {}", e.toString());
+            Notifications.error("Earlier messages could not be loaded: the database is not reachable. Try again in a moment.");
+        }
+        return Optional.empty();
     }
 
     /** The last message is a question, or an answer that failed before a word of it arrived. */
@@ -254,7 +271,7 @@ public class ChatView extends VerticalLayout implements BeforeEnterObserver, Has
         setGenerating(true);
         UI ui = UI.getCurrent();
         generation = reply.tokens()
-                .bufferTimeout(64, UI_BATCH)
+                .bufferTimeout(UI_BATCH_PIECES, UI_BATCH)
                 .subscribe(
                         pieces -> access(ui, () -> {
                             answering.setVisible(false);
@@ -270,6 +287,7 @@ public class ChatView extends VerticalLayout implements BeforeEnterObserver, Has
                                     ? error.getMessage() : "The assistant could not answer.", partAnswerKept);
                         }),
                         () -> access(ui, () -> {
+                            answer.finishStreaming();
                             setGenerating(false);
                             chatList.refresh();
                         }));
