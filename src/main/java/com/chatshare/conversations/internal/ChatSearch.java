@@ -52,21 +52,26 @@ public class ChatSearch {
 
     /** Up to {@code limit} of the owner's chats matching {@code search}, newest first, with snippets. */
     public List<ChatSearchResult> find(long ownerId, SearchWords search, int limit) {
+        return find(ownerId, search, limit, WALK_CHATS);
+    }
+
+    /** {@link #find}, walking at most {@code walkChats} chats before asking the FULLTEXT index. */
+    List<ChatSearchResult> find(long ownerId, SearchWords search, int limit, int walkChats) {
         if (search.isEmpty()) {
             return List.of();
         }
-        List<Found> found = walk(ownerId, search, limit);
-        if (found.size() < limit && !search.words().isEmpty() && chatsBeyondWalk(ownerId)) {
+        List<Found> found = walk(ownerId, search, limit, walkChats);
+        if (found.size() < limit && !search.words().isEmpty() && chatsBeyond(ownerId, walkChats)) {
             found = fromIndex(ownerId, search, limit);
         }
         return withSnippets(found, new Marks(search));
     }
 
-    private List<Found> walk(long ownerId, SearchWords search, int limit) {
+    private List<Found> walk(long ownerId, SearchWords search, int limit, int walkChats) {
         List<Object> arguments = new ArrayList<>();
         String inMessage = conditions("m.content", search.words(), search.fragments(), arguments);
         String inTitle = conditions("c.title", search.words(), search.fragments(), arguments);
-        arguments.addAll(List.of(ownerId, WALK_CHATS, limit));
+        arguments.addAll(List.of(ownerId, walkChats, limit));
         return jdbc.query("select x.* from (select " + CHAT_COLUMNS + ", "
                 + "(select m.id from message m where m.conversation_id = c.id" + inMessage
                 + " order by m.position desc limit 1) message_id, "
@@ -76,10 +81,10 @@ public class ChatSearch {
                 + "order by x.updated_at desc, x.id desc limit ?", FOUND, arguments.toArray());
     }
 
-    private boolean chatsBeyondWalk(long ownerId) {
+    private boolean chatsBeyond(long ownerId, int walkChats) {
         Integer chats = jdbc.queryForObject("select count(*) from (select 1 from conversation where owner_id = ? "
-                + "limit ?) x", Integer.class, ownerId, WALK_CHATS + 1);
-        return chats != null && chats > WALK_CHATS;
+                + "limit ?) x", Integer.class, ownerId, walkChats + 1);
+        return chats != null && chats > walkChats;
     }
 
     /** The index answers for the likely rarest word; the other words are checked on the rows it finds. */
