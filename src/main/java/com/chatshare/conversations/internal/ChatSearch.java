@@ -5,6 +5,7 @@ import com.chatshare.conversations.ConversationSummary;
 import com.chatshare.conversations.MarkedText;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -23,10 +24,11 @@ import org.springframework.stereotype.Component;
  * chats are found too. See docs/decisions/0021-chat-search.md.
  *
  * <p>Two ways to find them, as the links grid's title search does: a walk down the owner's newest
- * {@link #WALK_CHATS} chats, checking their messages newest first (fast when matches are dense: a
- * common word stops at the first message of each chat); and, when the walk did not fill the page
- * and the owner has more chats, the FULLTEXT indexes of V20 for the likely rarest word, the other
- * words checked on the rows it finds (fast when the word is rare). Searches with no word the index
+ * {@link #WALK_CHATS} chats, {@link #WALK_STEP} at a time, checking their messages newest first
+ * (fast when matches are dense: a common word fills the page in one step, stopping at the first
+ * message of each chat); and, when the walk did not fill the page and the owner has more chats,
+ * the FULLTEXT indexes of V20 for the likely rarest word, the other words checked on the rows it
+ * finds (fast when the word is rare). Searches with no word the index
  * can answer (only one- or two-letter words) walk only.
  *
  * <p>Every value is a bound parameter; the SQL text is the class's own.
@@ -36,6 +38,8 @@ public class ChatSearch {
 
     /** How many of the owner's newest chats a search walks before it asks the FULLTEXT index. */
     static final int WALK_CHATS = 200;
+    /** How many chats one step of the walk reads. */
+    static final int WALK_STEP = 50;
     /** Word characters as InnoDB's FULLTEXT parser sees them, for {@code regexp_replace}. */
     private static final String NOT_WORD = "[^\\p{L}\\p{N}_]+";
     private static final String CHAT_COLUMNS = "c.id, c.title, c.updated_at, c.imported_from_share, c.pinned_at, "
@@ -60,31 +64,57 @@ public class ChatSearch {
         if (search.isEmpty()) {
             return List.of();
         }
-        List<Found> found = walk(ownerId, search, limit, walkChats);
-        if (found.size() < limit && !search.words().isEmpty() && chatsBeyond(ownerId, walkChats)) {
+        Walk walk = walk(ownerId, search, limit, walkChats);
+        List<Found> found = walk.found();
+        if (found.size() < limit && !search.words().isEmpty() && !walk.sawEveryChat()) {
             found = fromIndex(ownerId, search, limit);
         }
         return withSnippets(found, new Marks(search));
     }
 
-    private List<Found> walk(long ownerId, SearchWords search, int limit, int walkChats) {
-        List<Object> arguments = new ArrayList<>();
-        String inMessage = conditions("m.content", search.words(), search.fragments(), arguments);
-        String inTitle = conditions("c.title", search.words(), search.fragments(), arguments);
-        arguments.addAll(List.of(ownerId, walkChats, limit));
-        return jdbc.query("select x.* from (select " + CHAT_COLUMNS + ", "
-                + "(select m.id from message m where m.conversation_id = c.id" + inMessage
-                + " order by m.position desc limit 1) message_id, "
-                + "case when 1 = 1" + inTitle + " then 1 else 0 end title_match "
-                + "from (select * from conversation where owner_id = ? order by updated_at desc, id desc limit ?) c) x "
-                + "where x.message_id is not null or x.title_match = 1 "
-                + "order by x.updated_at desc, x.id desc limit ?", FOUND, arguments.toArray());
+    /** What a walk found, and whether it saw all the owner's chats (then that is the whole answer). */
+    private record Walk(List<Found> found, boolean sawEveryChat) {
     }
 
-    private boolean chatsBeyond(long ownerId, int walkChats) {
-        Integer chats = jdbc.queryForObject("select count(*) from (select 1 from conversation where owner_id = ? "
-                + "limit ?) x", Integer.class, ownerId, walkChats + 1);
-        return chats != null && chats > walkChats;
+    /**
+     * Down the owner's chats, newest first, {@link #WALK_STEP} at a time, until the page is full or
+     * {@code walkChats} were seen: a common word is done after the first step.
+     */
+    private Walk walk(long ownerId, SearchWords search, int limit, int walkChats) {
+        List<Found> found = new ArrayList<>();
+        List<Object> checks = new ArrayList<>();
+        String inMessage = conditions("m.content", search.words(), search.fragments(), checks);
+        String inTitle = conditions("c.title", search.words(), search.fragments(), checks);
+        String select = "select " + CHAT_COLUMNS + ", (select m.id from message m where m.conversation_id = c.id"
+                + inMessage + " order by m.position desc limit 1) message_id, case when 1 = 1" + inTitle
+                + " then 1 else 0 end title_match from conversation c where c.owner_id = ?";
+        @Nullable Found last = null;
+        int seen = 0;
+        while (seen < walkChats) {
+            int step = Math.min(WALK_STEP, walkChats - seen);
+            List<Object> arguments = new ArrayList<>(checks);
+            arguments.add(ownerId);
+            String after = "";
+            if (last != null) {
+                // Keyset, on the chat list's index (owner_id, updated_at desc, id desc).
+                after = " and (c.updated_at < ? or (c.updated_at = ? and c.id < ?))";
+                Timestamp at = Timestamp.from(last.chat().updatedAt());
+                arguments.addAll(List.of(at, at, last.chat().id()));
+            }
+            arguments.add(step);
+            List<Walked> rows = jdbc.query(select + after + " order by c.updated_at desc, c.id desc limit ?",
+                    ChatSearch::walked, arguments.toArray());
+            rows.stream().filter(Walked::matched).map(Walked::found).forEach(found::add);
+            if (found.size() >= limit) {
+                return new Walk(found.subList(0, limit), false);
+            }
+            if (rows.size() < step) {
+                return new Walk(found, true);
+            }
+            seen += rows.size();
+            last = rows.getLast().found();
+        }
+        return new Walk(found, false);
     }
 
     /** The index answers for the likely rarest word; the other words are checked on the rows it finds. */
@@ -95,7 +125,8 @@ public class ChatSearch {
         List<Object> arguments = new ArrayList<>(List.of(indexed, ownerId));
         String inMessage = conditions("m.content", others, search.fragments(), arguments);
         arguments.add(limit);
-        List<Found> inMessages = jdbc.query("select " + CHAT_COLUMNS + ", max(m.id) message_id, 0 title_match "
+        // straight_join: from the index's rows to their chats, never every chat's messages against the index.
+        List<Found> inMessages = jdbc.query("select straight_join " + CHAT_COLUMNS + ", max(m.id) message_id "
                 + "from message m join conversation c on c.id = m.conversation_id "
                 + "where match(m.content) against (? in boolean mode) and c.owner_id = ?" + inMessage
                 + " group by " + CHAT_COLUMNS + " order by c.updated_at desc, c.id desc limit ?", FOUND,
@@ -104,7 +135,7 @@ public class ChatSearch {
         arguments = new ArrayList<>(List.of(ownerId, indexed));
         String inTitle = conditions("c.title", others, search.fragments(), arguments);
         arguments.add(limit);
-        List<Found> inTitles = jdbc.query("select " + CHAT_COLUMNS + ", null message_id, 1 title_match "
+        List<Found> inTitles = jdbc.query("select " + CHAT_COLUMNS + ", null message_id "
                 + "from conversation c where c.owner_id = ? and match(c.title) against (? in boolean mode)" + inTitle
                 + " order by c.updated_at desc, c.id desc limit ?", FOUND, arguments.toArray());
 
@@ -155,6 +186,15 @@ public class ChatSearch {
     }
 
     private record Found(ConversationSummary chat, @Nullable Long messageId) {
+    }
+
+    /** A chat the walk read: {@code matched} when its title or one of its messages did. */
+    private record Walked(Found found, boolean matched) {
+    }
+
+    private static Walked walked(ResultSet rs, int row) throws SQLException {
+        Found found = found(rs, row);
+        return new Walked(found, found.messageId() != null || rs.getInt("title_match") == 1);
     }
 
     private static final RowMapper<Found> FOUND = ChatSearch::found;
