@@ -88,16 +88,21 @@ class ChatSearchBench {
         // Warm: every search once, then the measured rounds.
         queries.values().forEach(list -> list.forEach(service::search));
         List<Double> all = new ArrayList<>();
+        List<String> detail = new ArrayList<>();
         for (Map.Entry<String, List<String>> kind : queries.entrySet()) {
             List<Double> times = new ArrayList<>();
             StringBuilder rows = new StringBuilder();
             for (String typed : kind.getValue()) {
                 int found = 0;
+                List<Double> own = new ArrayList<>();
                 for (int round = 0; round < ROUNDS; round++) {
                     long start = System.nanoTime();
                     found = service.search(typed).size();
-                    times.add((System.nanoTime() - start) / 1e6);
+                    own.add((System.nanoTime() - start) / 1e6);
                 }
+                times.addAll(own);
+                detail.add(String.format(Locale.ROOT, "  %-28s %2d results  median %6.1f ms", '"' + typed + '"', found,
+                        own.stream().mapToDouble(Double::doubleValue).sorted().toArray()[ROUNDS / 2]));
                 rows.append(rows.isEmpty() ? "" : ", ").append('"').append(typed).append("\" ").append(found);
             }
             all.addAll(times);
@@ -111,6 +116,18 @@ class ChatSearchBench {
             list.add((System.nanoTime() - start) / 1e6);
         }
         report.add(line("chat list: first page of 50 (pinned first), for comparison", list));
+
+        report.add("each search (median of " + ROUNDS + "):");
+        report.addAll(detail);
+        for (String word : List.of(word(2_500), word(4_000), word(700))) {
+            report.add("index alone for \"" + word + "\": " + indexAlone(word) + "; plan: " + String.join(" | ",
+                    jdbc.query("explain select straight_join c.id, max(m.id) from message m join conversation c "
+                            + "on c.id = m.conversation_id where match(m.content) against (? in boolean mode) "
+                            + "and c.owner_id = ? group by c.id order by c.updated_at desc, c.id desc limit 50",
+                            (rs, i) -> rs.getString("table") + " " + rs.getString("type") + " " + rs.getString("key")
+                                    + " rows=" + rs.getString("rows") + " " + rs.getString("Extra"),
+                            "+" + word + "*", userId)));
+        }
 
         Path out = Path.of("target", "bench", "chat-search.txt");
         Files.createDirectories(out.getParent());
@@ -139,6 +156,20 @@ class ChatSearchBench {
         queries.put("in no chat", List.of("zzyzx", "quokkaburger", "xylophonic", "nonexistentword",
                 "qqqqq", "vvvvvvvv"));
         return queries;
+    }
+
+    /** Time and size of the FULLTEXT lookup on its own, and joined to the chats, for a diagnosis. */
+    private String indexAlone(String word) {
+        long start = System.nanoTime();
+        Integer docs = jdbc.queryForObject("select count(*) from message where match(content) against (? in boolean mode)",
+                Integer.class, "+" + word + "*");
+        double alone = (System.nanoTime() - start) / 1e6;
+        start = System.nanoTime();
+        jdbc.queryForList("select straight_join c.id, max(m.id) from message m join conversation c on c.id = m.conversation_id "
+                + "where match(m.content) against (? in boolean mode) group by c.id order by c.updated_at desc, c.id desc "
+                + "limit 50", "+" + word + "*");
+        double joined = (System.nanoTime() - start) / 1e6;
+        return String.format(Locale.ROOT, "%d messages, %.1f ms; joined and grouped %.1f ms", docs, alone, joined);
     }
 
     private String word(int rank) {

@@ -26,10 +26,10 @@ import org.springframework.stereotype.Component;
  * <p>Two ways to find them, as the links grid's title search does: a walk down the owner's newest
  * {@link #WALK_CHATS} chats, {@link #WALK_STEP} at a time, checking their messages newest first
  * (fast when matches are dense: a common word fills the page in one step, stopping at the first
- * message of each chat); and, when the walk did not fill the page and the owner has more chats,
- * the FULLTEXT indexes of V20 for the likely rarest word, the other words checked on the rows it
- * finds (fast when the word is rare). Searches with no word the index
- * can answer (only one- or two-letter words) walk only.
+ * message of each chat), given up as soon as its rate of matches shows it would not fill the page;
+ * and, when the walk did not fill the page and the owner has more chats, the FULLTEXT indexes of
+ * V20 for the likely rarest word, the other words checked on the rows it finds (fast when the word
+ * is rare). Searches with no word the index can answer (only one- or two-letter words) walk only.
  *
  * <p>Every value is a bound parameter; the SQL text is the class's own.
  */
@@ -113,6 +113,11 @@ public class ChatSearch {
             }
             seen += rows.size();
             last = rows.getLast().found();
+            if (!search.words().isEmpty() && (long) found.size() * walkChats < (long) limit * seen) {
+                // At this rate the walk would not fill the page: the matches are sparse, which is
+                // what the index is fast at.
+                return new Walk(found, false);
+            }
         }
         return new Walk(found, false);
     }

@@ -32,6 +32,9 @@ class ArchivedChatsViewTest extends KaribuTest {
     @Autowired
     AccountService accounts;
 
+    @Autowired
+    com.chatshare.datacontrols.DataExport export;
+
     @BeforeEach
     void signIn() {
         String username = "archivist-" + System.nanoTime();
@@ -62,6 +65,18 @@ class ArchivedChatsViewTest extends KaribuTest {
         assertThat(_find(Grid.class, spec -> spec.withId("archived-grid"))).isEmpty();
         assertThat(conversations.findConversations(PageRequest.of(0, 10)).getContent())
                 .extracting(ConversationSummary::title).contains("Last year's taxes", "This week");
+    }
+
+    @Test
+    void the_export_holds_archived_chats_too() throws Exception {
+        ConversationSummary archived = conversations.startConversation("Archived but mine");
+        conversations.startConversation("In the list");
+        conversations.archive(archived.id(), true);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+
+        export.writeTo(out);
+
+        assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("Archived but mine", "In the list");
     }
 
     @SuppressWarnings("unchecked")
