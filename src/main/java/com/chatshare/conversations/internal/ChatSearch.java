@@ -37,7 +37,7 @@ import org.springframework.stereotype.Component;
 public class ChatSearch {
 
     /** How many of the owner's newest chats a search walks before it asks the FULLTEXT index. */
-    static final int WALK_CHATS = 200;
+    static final int WALK_CHATS = 500;
     /** How many chats one step of the walk reads. */
     static final int WALK_STEP = 50;
     /** Word characters as InnoDB's FULLTEXT parser sees them, for {@code regexp_replace}. */
