@@ -12,6 +12,7 @@ import com.chatshare.audit.AuditFilter;
 import com.chatshare.audit.AuditLog;
 import com.chatshare.conversations.ChatMessage;
 import com.chatshare.conversations.ConversationService;
+import com.chatshare.conversations.ConversationSummary;
 import com.chatshare.conversations.MessageRole;
 import com.chatshare.moderation.ModerationDetail;
 import com.chatshare.moderation.ModerationService;
@@ -217,6 +218,26 @@ class MigrationsTest {
 
         conversations.postUserMessage(chat, "And after the upgrade?");
         assertThat(conversations.findMessages(chat)).hasSize(4);
+    }
+
+    @Test
+    void the_old_chat_is_in_the_list_neither_pinned_nor_archived_and_search_finds_its_words() {
+        SignedIn.as(users, "carol");
+        ConversationSummary chat = conversations.findConversations(PageRequest.of(0, 10)).getContent().getFirst();
+
+        assertThat(chat.title()).isEqualTo("Sourdough from the last release");
+        assertThat(chat.pinned()).isFalse();
+        assertThat(chat.archived()).isFalse();
+        // Rows stored before V20 are in its FULLTEXT indexes: the walk and the index agree on them
+        // (ChatSearchIndexTest); here the service finds them by a word's beginning in a message.
+        assertThat(conversations.search("temperat")).singleElement().satisfies(result -> {
+            assertThat(result.chat().id()).isEqualTo(chat.id());
+            assertThat(result.snippet().text()).isEqualTo("About *8 hours* at room temperature.");
+        });
+        assertThat(jdbc.queryForObject("select count(*) from message m join conversation c on c.id = m.conversation_id "
+                + "where c.owner_id = (select id from app_user where username = 'carol') "
+                + "and match(m.content) against ('+sourdou*' in boolean mode)", Integer.class))
+                .as("the old messages are in the FULLTEXT index").isEqualTo(1);
     }
 
     @Test

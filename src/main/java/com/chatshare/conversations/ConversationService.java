@@ -2,12 +2,14 @@ package com.chatshare.conversations;
 
 import com.chatshare.base.markdown.MarkdownRenderer;
 import com.chatshare.conversations.internal.AssistantReplies;
+import com.chatshare.conversations.internal.ChatSearch;
 import com.chatshare.conversations.internal.Conversation;
 import com.chatshare.conversations.internal.ConversationRepository;
 import com.chatshare.conversations.internal.Message;
 import com.chatshare.conversations.internal.MessageBatchWriter;
 import com.chatshare.conversations.internal.MessageCounts;
 import com.chatshare.conversations.internal.MessageRepository;
+import com.chatshare.conversations.internal.SearchWords;
 import com.chatshare.security.CurrentUser;
 import java.time.Clock;
 import java.util.List;
@@ -40,27 +42,84 @@ public class ConversationService {
     private final AssistantReplies replies;
     private final MessageBatchWriter batchWriter;
     private final MessageCounts messageCounts;
+    private final ChatSearch chatSearch;
     private final CurrentUser currentUser;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ConversationService(ConversationRepository conversations, MessageRepository messages, AssistantReplies replies,
-            MessageBatchWriter batchWriter, MessageCounts messageCounts, CurrentUser currentUser,
-            ApplicationEventPublisher events, Clock clock) {
+            MessageBatchWriter batchWriter, MessageCounts messageCounts, ChatSearch chatSearch,
+            CurrentUser currentUser, ApplicationEventPublisher events, Clock clock) {
         this.conversations = conversations;
         this.messages = messages;
         this.replies = replies;
         this.batchWriter = batchWriter;
         this.messageCounts = messageCounts;
+        this.chatSearch = chatSearch;
         this.currentUser = currentUser;
         this.events = events;
         this.clock = clock;
     }
 
-    /** The caller's conversations, most recently active first, one page at a time. */
+    /**
+     * The caller's chat list, one page at a time: pinned chats first, then the others by latest
+     * activity; archived chats are not in it ({@link #findArchivedConversations}).
+     */
     @Transactional(readOnly = true)
     public Slice<ConversationSummary> findConversations(Pageable pageable) {
         return conversations.findSummaries(currentUser.requireUserId(), pageable);
+    }
+
+    /** Whether the caller's chat list has any chat in it (archived ones left out). */
+    @Transactional(readOnly = true)
+    public boolean hasChatsInList() {
+        return conversations.countByOwnerIdAndArchivedAtIsNull(currentUser.requireUserId()) > 0;
+    }
+
+    /** The caller's archived chats, most recently archived first. */
+    @Transactional(readOnly = true)
+    public Slice<ConversationSummary> findArchivedConversations(Pageable pageable) {
+        return conversations.findArchived(currentUser.requireUserId(), pageable);
+    }
+
+    @Transactional(readOnly = true)
+    public long countArchivedConversations() {
+        return conversations.countByOwnerIdAndArchivedAtIsNotNull(currentUser.requireUserId());
+    }
+
+    /**
+     * Searches the caller's chats, archived ones too, by title and message text: every word typed
+     * must begin a word of the title or of one message ({@code shar} finds "sharing"), case and
+     * accents aside. At most {@link ChatSearchResult#LIMIT} chats, newest first, each with the
+     * newest matching message's snippet. Anything may be typed: operators and punctuation only
+     * separate words, and a text without words finds nothing.
+     */
+    @Transactional(readOnly = true)
+    public List<ChatSearchResult> search(String typed) {
+        return chatSearch.find(currentUser.requireUserId(), SearchWords.of(typed), ChatSearchResult.LIMIT);
+    }
+
+    /** Pins the caller's chat to the top of the chat list, or unpins it. */
+    @Transactional
+    public ConversationSummary pin(long conversationId, boolean pinned) {
+        Conversation conversation = owned(conversationId);
+        if (pinned && conversation.toSummary().archived()) {
+            throw new InvalidChatInputException("Unarchive this chat to pin it.");
+        }
+        conversation.pin(pinned, clock.instant());
+        return conversation.toSummary();
+    }
+
+    /**
+     * Archives the caller's chat: it leaves the chat list (and loses its pin) but search still
+     * finds it, it can still be opened, and its shared link still works. {@code false} brings it
+     * back to the list.
+     */
+    @Transactional
+    public ConversationSummary archive(long conversationId, boolean archived) {
+        Conversation conversation = owned(conversationId);
+        conversation.archive(archived, clock.instant());
+        return conversation.toSummary();
     }
 
     @Transactional(readOnly = true)

@@ -1,7 +1,8 @@
 /**
  * A user's chats with the assistant: {@link com.chatshare.conversations.ConversationService},
- * the {@link com.chatshare.conversations.Assistant} port, messages and their limits, and the ports
- * the chat view needs from sharing ({@link com.chatshare.conversations.SharedConversations},
+ * the {@link com.chatshare.conversations.Assistant} port, messages and their limits, search across
+ * a user's chats ({@link com.chatshare.conversations.ChatSearchResult}), pinned and archived chats,
+ * and the ports the chat view needs from sharing ({@link com.chatshare.conversations.SharedConversations},
  * {@link com.chatshare.conversations.ShareDialogOpener}), which sharing implements. Owns
  * {@code conversation} and {@code message}; depends on no other feature.
  */

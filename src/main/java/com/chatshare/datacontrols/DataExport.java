@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -49,19 +50,26 @@ public class DataExport {
         this.clock = clock;
     }
 
+    private Slice<ConversationSummary> chats(boolean archived, Pageable pageable) {
+        return archived ? conversations.findArchivedConversations(pageable) : conversations.findConversations(pageable);
+    }
+
     @Transactional(readOnly = true)
     public void writeTo(OutputStream out) throws IOException {
         List<ExportedConversation> exported = new ArrayList<>();
-        Slice<ConversationSummary> page = conversations.findConversations(PageRequest.of(0, PAGE));
-        while (true) {
-            for (ConversationSummary c : page) {
-                exported.add(new ExportedConversation(c.id(), c.title(), c.updatedAt(), c.importedFromShare(),
-                        conversations.findMessages(c.id())));
+        // The chat list, then the archived chats: every chat the user has.
+        for (boolean archived : new boolean[] {false, true}) {
+            Slice<ConversationSummary> page = chats(archived, PageRequest.of(0, PAGE));
+            while (true) {
+                for (ConversationSummary c : page) {
+                    exported.add(new ExportedConversation(c.id(), c.title(), c.updatedAt(), c.importedFromShare(),
+                            conversations.findMessages(c.id())));
+                }
+                if (!page.hasNext()) {
+                    break;
+                }
+                page = chats(archived, page.nextPageable());
             }
-            if (!page.hasNext()) {
-                break;
-            }
-            page = conversations.findConversations(page.nextPageable());
         }
         List<ShareSummary> links = new ArrayList<>();
         for (int offset = 0; ; offset += PAGE) {

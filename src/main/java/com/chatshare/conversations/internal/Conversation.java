@@ -9,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 @Entity
 @Table(name = "conversation")
@@ -32,6 +33,12 @@ public class Conversation {
 
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
+
+    @Column(name = "pinned_at")
+    private @Nullable Instant pinnedAt;
+
+    @Column(name = "archived_at")
+    private @Nullable Instant archivedAt;
 
     @Version
     private long version;
@@ -76,7 +83,23 @@ public class Conversation {
         return updatedAt;
     }
 
+    /** Pins it to the top of the chat list, or unpins it; pinning does not count as activity. */
+    public void pin(boolean pinned, Instant now) {
+        this.pinnedAt = pinned ? (pinnedAt == null ? now : pinnedAt) : null;
+    }
+
+    /**
+     * Archives it (out of the chat list, still searchable and shared) or brings it back; an
+     * archived chat is not pinned.
+     */
+    public void archive(boolean archived, Instant now) {
+        this.archivedAt = archived ? (archivedAt == null ? now : archivedAt) : null;
+        if (archived) {
+            this.pinnedAt = null;
+        }
+    }
+
     public ConversationSummary toSummary() {
-        return new ConversationSummary(id, title, updatedAt, importedFromShare);
+        return new ConversationSummary(id, title, updatedAt, importedFromShare, pinnedAt != null, archivedAt != null);
     }
 }

@@ -10,10 +10,25 @@ import org.springframework.data.jpa.repository.Query;
 
 public interface ConversationRepository extends JpaRepository<Conversation, Long> {
 
+    /** The chat list: the owner's chats not archived, pinned ones first, then by latest activity. */
     @Query("""
-            select new com.chatshare.conversations.ConversationSummary(c.id, c.title, c.updatedAt, c.importedFromShare)
-            from Conversation c where c.ownerId = :ownerId order by c.updatedAt desc, c.id desc""")
+            select new com.chatshare.conversations.ConversationSummary(c.id, c.title, c.updatedAt, c.importedFromShare,
+                case when c.pinnedAt is null then false else true end, false)
+            from Conversation c where c.ownerId = :ownerId and c.archivedAt is null
+            order by case when c.pinnedAt is null then 1 else 0 end, c.updatedAt desc, c.id desc""")
     Slice<ConversationSummary> findSummaries(long ownerId, Pageable pageable);
+
+    /** The owner's archived chats, most recently archived first. */
+    @Query("""
+            select new com.chatshare.conversations.ConversationSummary(c.id, c.title, c.updatedAt, c.importedFromShare,
+                false, true)
+            from Conversation c where c.ownerId = :ownerId and c.archivedAt is not null
+            order by c.archivedAt desc, c.id desc""")
+    Slice<ConversationSummary> findArchived(long ownerId, Pageable pageable);
+
+    long countByOwnerIdAndArchivedAtIsNull(long ownerId);
+
+    long countByOwnerIdAndArchivedAtIsNotNull(long ownerId);
 
     Optional<Conversation> findByIdAndOwnerId(long id, long ownerId);
 

@@ -1,5 +1,5 @@
 /**
- * The conversations' tables, the assistants (offline demo, OpenAI-compatible) and the streaming
+ * The conversations' tables, the search in them ({@code ChatSearch}, {@code SearchWords}), the assistants (offline demo, OpenAI-compatible) and the streaming
  * and storing of answers. Only the conversations module uses it.
  */
 @NullMarked

@@ -3,6 +3,7 @@ package com.chatshare.conversations.ui;
 import com.chatshare.base.ui.EmptyState;
 import com.chatshare.base.ui.Notifications;
 import com.chatshare.conversations.ChatPaths;
+import com.chatshare.conversations.ChatSearchResult;
 import com.chatshare.conversations.ConversationNotFoundException;
 import com.chatshare.conversations.ConversationService;
 import com.chatshare.conversations.ConversationSummary;
@@ -24,6 +25,7 @@ import com.vaadin.flow.component.menubar.MenuBar;
 import com.vaadin.flow.component.menubar.MenuBarVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.shared.ApplicationConstants;
 import java.util.List;
 import java.util.Objects;
@@ -35,7 +37,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.PageRequest;
 
 /**
- * The chat list in the drawer: newest first, loaded page by page. Each row's Share button and ⋯
+ * The chat list in the drawer: pinned chats first, then newest first, loaded page by page; archived
+ * chats are not in it. A search field above it finds chats by title and message text (archived ones
+ * too), the results in place of the list while a search is typed. Each row's Share button and ⋯
  * menu show on hover, on keyboard focus, and always on touch screens (see styles.css). A badge
  * marks chats anyone with a link can read ("Shared", asked of sharing once per page) and copies
  * continued from someone else's shared chat ("Copy").
@@ -47,6 +51,8 @@ class ChatList extends VerticalLayout {
     /** The shared chats among the rows loaded so far, refreshed with every page the grid loads. */
     private final Map<Long, SharedConversations.LinkBadge> shared = new ConcurrentHashMap<>();
     private final Grid<ConversationSummary> grid = new Grid<>();
+    private final TextField search = new TextField();
+    private final ChatSearchResults results = new ChatSearchResults();
     private final EmptyState empty = new EmptyState("chat-list-empty", VaadinIcon.CHAT, "No chats yet",
             "Press New chat, or write to the assistant, to start your first one.");
     private final transient Consumer<ConversationSummary> onShare;
@@ -72,6 +78,18 @@ class ChatList extends VerticalLayout {
         newChat.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         newChat.addClassName("new-chat");
 
+        search.setId("chat-search");
+        search.addClassName("chat-search");
+        search.setPlaceholder("Search chats");
+        search.setAriaLabel("Search chats");
+        search.setPrefixComponent(VaadinIcon.SEARCH.create());
+        search.setClearButtonVisible(true);
+        search.setMaxLength(ChatSearchResult.QUERY_MAX_LENGTH);
+        // Asks the server once the typing pauses, not at every key.
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.addValueChangeListener(event -> refresh());
+        results.setVisible(false);
+
         grid.setId("chat-list");
         grid.addClassName("chat-grid");
         grid.addThemeVariants(GridVariant.LUMO_NO_BORDER, GridVariant.LUMO_COMPACT, GridVariant.LUMO_NO_ROW_BORDERS);
@@ -87,8 +105,8 @@ class ChatList extends VerticalLayout {
         grid.setAllRowsVisible(false);
         grid.setAriaLabel("Chats");
         grid.setSizeFull();
-        add(newChat, grid, empty);
-        setFlexGrow(1, grid);
+        add(newChat, search, results, grid, empty);
+        setFlexGrow(1, grid, results);
         updateEmptyState();
     }
 
@@ -98,12 +116,22 @@ class ChatList extends VerticalLayout {
     }
 
     void refresh() {
+        String typed = search.getValue();
+        boolean searching = !typed.isBlank();
+        results.setVisible(searching);
+        if (searching) {
+            results.show(typed, service.search(typed));
+            empty.setVisible(false);
+            grid.setVisible(false);
+            return;
+        }
+        results.removeAll();
         grid.getDataProvider().refreshAll();
         updateEmptyState();
     }
 
     private void updateEmptyState() {
-        boolean none = service.countConversations() == 0;
+        boolean none = !service.hasChatsInList();
         empty.setVisible(none);
         grid.setVisible(!none);
     }
@@ -140,13 +168,25 @@ class ChatList extends VerticalLayout {
         more.addThemeVariants(MenuBarVariant.LUMO_ICON, MenuBarVariant.LUMO_TERTIARY_INLINE, MenuBarVariant.LUMO_SMALL);
         more.addClassName("chat-row-more");
         MenuItem root = more.addItem(VaadinIcon.ELLIPSIS_DOTS_H.create());
-        root.setAriaLabel("More actions");
+        root.setAriaLabel("Chat actions for " + conversation.title());
         root.getSubMenu().addItem("Rename", event -> openRename(conversation));
+        root.getSubMenu().addItem(conversation.pinned() ? "Unpin" : "Pin",
+                event -> change(() -> service.pin(conversation.id(), !conversation.pinned()), null));
+        root.getSubMenu().addItem("Archive", event -> change(() -> service.archive(conversation.id(), true),
+                "Chat archived. Search finds it, and Settings → Data controls lists it."));
         root.getSubMenu().addItem("Delete", event -> confirmDelete(conversation));
 
         Div actions = new Div(share, more);
         actions.addClassName("chat-row-actions");
         Div row = new Div(link, actions);
+        if (conversation.pinned()) {
+            var pin = VaadinIcon.PIN.create();
+            pin.addClassName("chat-row-pin");
+            pin.getElement().setAttribute("role", "img");
+            pin.getElement().setAttribute("aria-label", "Pinned");
+            pin.getElement().setAttribute("title", "Pinned");
+            row.addComponentAsFirst(pin);
+        }
         if (conversation.importedFromShare()) {
             // A continued copy of someone's shared chat: marked, so it is not taken for one's own.
             row.addComponentAtIndex(1, badge("Copy", "Continued from a shared chat", "chat-row-copy", "contrast"));
@@ -178,6 +218,21 @@ class ChatList extends VerticalLayout {
         badge.addClassNames("chat-row-badge", className);
         badge.getElement().setAttribute("title", sentence);
         return badge;
+    }
+
+    /** A pin or an archive from the row menu; a chat deleted meanwhile (another tab) just leaves the list. */
+    private void change(Runnable change, @Nullable String done) {
+        try {
+            change.run();
+            if (done != null) {
+                Notifications.success(done);
+            }
+        } catch (ConversationNotFoundException e) {
+            Notifications.error(e.getMessage());
+        } catch (InvalidChatInputException e) {
+            Notifications.error(e.getMessage());
+        }
+        refresh();
     }
 
     void openRename(ConversationSummary conversation) {

@@ -143,6 +143,7 @@ public class ChatMessages extends Div {
         }
         Entry entry = new Entry(markdown, author, user ? (message.fromShare() ? "↪" : initials(userName)) : "AI",
                 user, message.content(), message.createdAt());
+        entry.getElement().setAttribute("data-message-id", String.valueOf(message.id()));
         if (message.fromShare()) {
             entry.addClassName("from-share");
         }
@@ -179,6 +180,23 @@ public class ChatMessages extends Div {
     /** Keeps the newest message in view, as a chat does. */
     void scrollToEnd() {
         getElement().executeJs("requestAnimationFrame(() => { this.scrollTop = this.scrollHeight; })");
+    }
+
+    /**
+     * Brings a message into view and marks it for a moment, as a search result opens the chat at
+     * the message it found; false when that message is not shown.
+     */
+    boolean scrollToMessage(long messageId) {
+        String id = String.valueOf(messageId);
+        return entries().stream().filter(entry -> id.equals(entry.getElement().getAttribute("data-message-id")))
+                .findFirst().map(entry -> {
+                    entries().forEach(other -> other.removeClassName("found-message"));
+                    entry.addClassName("found-message");
+                    // After the scroll to the end that adding the messages asked for.
+                    entry.getElement().executeJs("requestAnimationFrame(() => requestAnimationFrame(() => "
+                            + "this.scrollIntoView({block: 'center'})))");
+                    return true;
+                }).orElse(false);
     }
 
     /** The messages shown, oldest first. */

@@ -117,8 +117,10 @@ public class ChatView extends VerticalLayout implements BeforeEnterObserver, Has
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         Optional<Long> requested = event.getRouteParameters().getLong(CONVERSATION_ID);
+        Optional<Long> message = messageParameter(event);
         Long current = conversation == null ? null : conversation.id();
         if (requested.isPresent() && requested.get().equals(current)) {
+            message.ifPresent(messageList::scrollToMessage);
             return;
         }
         stopGeneration();
@@ -128,9 +130,16 @@ public class ChatView extends VerticalLayout implements BeforeEnterObserver, Has
         }
         try {
             show(service.getConversation(requested.get()));
+            message.ifPresent(messageList::scrollToMessage);
         } catch (ConversationNotFoundException e) {
             event.rerouteToError(new PageNotFoundException(NOT_FOUND), NOT_FOUND);
         }
+    }
+
+    /** The message a search result opens the chat at ({@link ChatPaths#message}). */
+    private static Optional<Long> messageParameter(BeforeEnterEvent event) {
+        return event.getLocation().getQueryParameters().getSingleParameter(ChatPaths.MESSAGE_PARAMETER)
+                .filter(value -> value.matches("[0-9]{1,18}")).map(Long::valueOf);
     }
 
     @Override

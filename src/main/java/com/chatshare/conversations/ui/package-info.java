@@ -1,5 +1,6 @@
 /**
- * The chat view: the chat list in the drawer, messages, the composer and the header with Share.
+ * The chat view: the chat list in the drawer (with its search and row menu), messages, the composer
+ * and the header with Share.
  * Calls conversations' services and the ports sharing implements.
  */
 @NullMarked

@@ -36,7 +36,7 @@ import jakarta.annotation.security.PermitAll;
 import java.util.List;
 
 /**
- * Settings → Data controls: the user's shared links, an export of their data, changing the
+ * Settings → Data controls: the user's shared links, their archived chats, an export of their data, changing the
  * password, and the buttons that delete all chats or the whole account.
  */
 @Route("settings/data-controls")
@@ -83,6 +83,7 @@ public class DataControlsView extends VerticalLayout {
 
         add(new H2("Data controls"),
                 section("Shared links", linkCount, manage),
+                new ArchivedChats(conversations),
                 section("Export data", new Paragraph("Download your chats and shared links as a JSON file."),
                         exportLink),
                 section("Delete all chats", new Paragraph("Deletes every chat and its shared link. "

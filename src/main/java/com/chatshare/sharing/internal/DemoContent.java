@@ -20,7 +20,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Component;
 
 /**
@@ -107,7 +106,7 @@ class DemoContent implements ApplicationRunner {
 
     private void seedAs(String username, ShareVisibility visibility, Demo shared, Demo other) {
         runAs.user(username, () -> {
-            if (conversations.findConversations(PageRequest.of(0, 1)).hasContent()) {
+            if (conversations.countConversations() > 0) {
                 return null;
             }
             conversations.createConversation(other.title(), other.turns());
