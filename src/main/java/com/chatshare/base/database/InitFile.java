@@ -32,12 +32,16 @@ final class InitFile {
 
     /**
      * The application's own account, with rights on its schema only; root keeps the defaults of a
-     * fresh installation (only the system user root, through the socket).
+     * fresh installation (only the system user root, through the socket). The anonymous accounts
+     * {@code mariadb-install-db} creates (any name, no password, from this machine) are removed, as
+     * {@code mariadb-secure-installation} would.
      */
     static List<String> statements(String databaseName, String password) {
         String user = "'" + EmbeddedMariaDb.USERNAME + "'@'127.0.0.1'";
         // One statement per line: that is how mysqld reads an init file.
         return List.of(
+                "delete from mysql.global_priv where user = '';",
+                "flush privileges;",
                 "create database if not exists `" + databaseName
                         + "` character set utf8mb4 collate utf8mb4_unicode_ci;",
                 "create user if not exists " + user + " identified by '" + password + "';",

@@ -55,6 +55,9 @@ class EmbeddedMariaDbTest {
                     .isInstanceOf(SQLException.class);
             assertThatThrownBy(() -> connect(db, EmbeddedMariaDb.USERNAME, "wrong-password").close())
                     .isInstanceOf(SQLException.class);
+            // No anonymous accounts (mariadb-install-db makes some): any name without a password, no schema.
+            assertThatThrownBy(() -> DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + db.port() + "/",
+                    "nobody", "").close()).isInstanceOf(SQLException.class);
 
             try (Connection connection = connect(db); Statement statement = connection.createStatement()) {
                 statement.execute("create table note (text varchar(20))");
