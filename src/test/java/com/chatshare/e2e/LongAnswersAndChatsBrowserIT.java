@@ -44,8 +44,8 @@ class LongAnswersAndChatsBrowserIT extends BrowserJourney {
     void a_streamed_answer_with_a_list_and_code_reads_the_same_after_a_reload() {
         WebDriver driver = openBrowser();
         WebDriverWait wait = waitFor(driver);
-        accounts.register(new Registration("lena", "Lena Stream", "lenas-long-password"));
-        signIn(driver, "lena", "lenas-long-password");
+        accounts.register(new Registration("stina", "Stina Stream", "stinas-long-password"));
+        signIn(driver, "stina", "stinas-long-password");
 
         WebElement input = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#message-input textarea")));
         input.sendKeys("Show me some Java code for a first program", Keys.ENTER);
