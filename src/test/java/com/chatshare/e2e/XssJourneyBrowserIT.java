@@ -66,7 +66,7 @@ class XssJourneyBrowserIT extends BrowserJourney {
         WebDriverWait ownerWait = waitFor(owner);
         signIn(owner, "xss-owner", "long-enough-password");
         owner.get(url("/chat/" + chat.id()));
-        ownerWait.until(d -> d.findElements(By.cssSelector("#messages .chat-message")).size() == turns.size());
+        ownerWait.until(d -> allMessagesShown(d, turns.size()));
         assertInert(owner, "chat view");
         owner.findElement(By.id("header-share")).click();
         ownerWait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#share-preview .preview-message")));
@@ -81,7 +81,7 @@ class XssJourneyBrowserIT extends BrowserJourney {
         reader.get(url(link.path() + "/continue"));
         WebDriverWait readerWait = waitFor(reader);
         readerWait.until(ExpectedConditions.elementToBeClickable(By.id("continue-confirm"))).click();
-        readerWait.until(d -> d.findElements(By.cssSelector("#messages .chat-message")).size() == turns.size());
+        readerWait.until(d -> allMessagesShown(d, turns.size()));
         assertThat(reader.findElement(By.id("messages")).getText()).contains("From the shared chat")
                 .doesNotContain("Reader of payloads");
         assertInert(reader, "continued copy");
@@ -160,5 +160,12 @@ class XssJourneyBrowserIT extends BrowserJourney {
                 }
                 return found;""");
         assertThat((List<?>) foreign).as(view + ": attributes that load from another origin").isEmpty();
+    }
+
+    /** A chat opens at its latest messages: loads the earlier ones until all {@code count} are on the page. */
+    private static boolean allMessagesShown(WebDriver driver, int count) {
+        driver.findElements(By.id("load-earlier")).stream().filter(WebElement::isDisplayed).findFirst()
+                .ifPresent(button -> ((JavascriptExecutor) driver).executeScript("arguments[0].click()", button));
+        return driver.findElements(By.cssSelector("#messages .chat-message")).size() == count;
     }
 }
