@@ -19,15 +19,19 @@ import tools.jackson.databind.node.ObjectNode;
  * opening the chat list, clicking their chat in it, and sending a message every 10 seconds while
  * reading the demo assistant's streamed answer from the push messages.
  *
- * <p>First words: the first message (push or XHR answer) that carries the answer's text: the demo
- * assistant's answers start with "You asked". Whole answer: the message that shows Send again,
+ * <p>First words: the first message (push or XHR answer) that puts the answer's text into the page:
+ * the demo assistant's answers start with "You asked", and the first push may carry only "You". Whole answer: the message that shows Send again,
  * which the chat does once the answer is finished and stored.
  */
 final class ChatPerson {
 
     static final String PASSWORD = "load-test-password";
     private static final Pattern CHAT_HREF = Pattern.compile("chat/[0-9]+");
-    private static final String ANSWER_START = "You asked";
+    /**
+     * The demo answer's first word ("You asked: …"), which no question of the driver contains: the
+     * first message that puts it into the page carries the answer's first words, however few.
+     */
+    private static final String ANSWER_START = "You";
     /** The end of every demo answer: the whole answer reached the browser. */
     private static final String ANSWER_END = "configure an OpenAI-compatible endpoint";
 
