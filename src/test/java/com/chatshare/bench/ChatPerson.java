@@ -152,7 +152,8 @@ final class ChatPerson {
             } catch (TimeoutException e) {
                 Waiting stuck = waiting;
                 errors.add("no whole answer within 60 s for " + username + " (first words "
-                        + (stuck.firstWords != 0 ? "seen" : "not seen") + ", " + stuck.messages + " messages since Send, last: "
+                        + (stuck.firstWords != 0 ? "seen" : "not seen") + ", " + stuck.messages + " messages since Send, "
+                        + tab.pushState() + ", last: "
                         + stuck.last.substring(0, Math.min(300, stuck.last.length())) + ")");
                 samples.add(new Sample(sentAt, -1, -1, late));
             } catch (IOException | ExecutionException | RuntimeException e) {

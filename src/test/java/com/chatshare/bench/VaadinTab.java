@@ -62,6 +62,8 @@ final class VaadinTab implements AutoCloseable {
     private String springCsrf = "";
     private WebSocket push;
     private volatile boolean closing;
+    private volatile int pushFrames;
+    private volatile long lastPushNanos;
 
     /** @param from the address this person's connections come from (a 127.x.y.z loopback address) */
     VaadinTab(URI base, java.net.InetAddress from, Executor executor) {
@@ -145,6 +147,12 @@ final class VaadinTab implements AutoCloseable {
                 .put("appShellTitle", "").put("trigger", trigger);
         data.putObject("historyState").put("idx", 0);
         rpc(List.of(event(1, "ui-navigate", data)));
+    }
+
+    /** The push connection's state, for a report of an answer that never ended. */
+    String pushState() {
+        return "push " + (push == null ? "never opened" : push.isInputClosed() ? "closed" : "open") + ", " + pushFrames
+                + " frames, the last " + (System.nanoTime() - lastPushNanos) / 1_000_000 + " ms ago";
     }
 
     Optional<Integer> node(String elementId) {
@@ -294,30 +302,35 @@ final class VaadinTab implements AutoCloseable {
 
         @Override
         public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            pushBuffer.append(data);
-            while (true) {
-                int bar = pushBuffer.indexOf("|");
-                if (bar < 0) {
-                    break;
-                }
-                int length = Integer.parseInt(pushBuffer.substring(0, bar).strip());
-                if (pushBuffer.length() < bar + 1 + length) {
-                    break;
-                }
-                String message = pushBuffer.substring(bar + 1, bar + 1 + length);
-                pushBuffer.delete(0, bar + 1 + length);
-                if (!handshakeSeen) {
-                    // The tracking id and heartbeat settings Atmosphere sends first.
-                    handshakeSeen = true;
-                } else if (message.startsWith("{")) {
-                    try {
+            try {
+                pushFrames++;
+                lastPushNanos = System.nanoTime();
+                pushBuffer.append(data);
+                while (true) {
+                    int bar = pushBuffer.indexOf("|");
+                    if (bar < 0) {
+                        break;
+                    }
+                    int length = Integer.parseInt(pushBuffer.substring(0, bar).strip());
+                    if (pushBuffer.length() < bar + 1 + length) {
+                        break;
+                    }
+                    String message = pushBuffer.substring(bar + 1, bar + 1 + length);
+                    pushBuffer.delete(0, bar + 1 + length);
+                    if (!handshakeSeen) {
+                        // The tracking id and heartbeat settings Atmosphere sends first.
+                        handshakeSeen = true;
+                    } else if (message.startsWith("{")) {
                         handle(JSON.readTree(message));
-                    } catch (RuntimeException e) {
-                        errors.accept("unreadable push message: " + e);
                     }
                 }
+            } catch (RuntimeException e) {
+                errors.accept("unreadable push frame (" + e + "): "
+                        + pushBuffer.substring(0, Math.min(200, pushBuffer.length())));
+                pushBuffer.setLength(0);
+            } finally {
+                webSocket.request(1);
             }
-            webSocket.request(1);
             return null;
         }
 
