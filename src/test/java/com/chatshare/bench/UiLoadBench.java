@@ -120,7 +120,7 @@ class UiLoadBench {
         long heapAtN = heapAfterGc();
         // What the sessions hold: the classes with the most bytes on the heap, with N sessions open.
         String histogram = jcmd("GC.class_histogram");
-        Files.write(out.resolveSibling("ui-load-histogram-" + n + ".txt"), histogram.lines().limit(45).toList());
+        Files.write(out.resolveSibling("ui-load-histogram-" + n + ".txt"), histogram.lines().limit(400).toList());
         forAll(people, 16, person -> person.signOut());
 
         List<ChatPerson.Sample> samples = people.stream().flatMap(p -> p.samples.stream()).toList();
