@@ -114,12 +114,13 @@ final class ChatPerson {
             throw new IOException(username + " could not sign in");
         }
         tab.open("");
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (!tab.hrefs().contains(chat) && System.nanoTime() < end) {
             Thread.sleep(20);
         }
         if (!tab.hrefs().contains(chat)) {
-            throw new IOException(username + "'s chat " + chat + " is not in the chat list");
+            throw new IOException(username + "'s chat " + chat + " is not in the chat list within 30 s (shown: "
+                    + tab.hrefs() + ")");
         }
         tab.navigate(chat, "link");
         if (tab.node("conversation-title").isEmpty()) {

@@ -87,17 +87,26 @@ class UiLoadBench {
         });
         long rampStart = System.nanoTime();
         // Everyone signs in within the first 10 s, as people arriving do.
+        List<ChatPerson> in = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<String> notIn = java.util.Collections.synchronizedList(new ArrayList<>());
         forAll(people, n, person -> {
             Thread.sleep(ThreadLocalRandom.current().nextLong(PERIOD_MILLIS));
-            person.signInAndOpenChat();
+            try {
+                person.signInAndOpenChat();
+                in.add(person);
+            } catch (Exception e) {
+                // Counted as an error of the round; the others go on.
+                notIn.add(person.username + " could not sign in and open the chat: " + e);
+            }
         });
-        log("round %d: %d signed in after %.1f s".formatted(n, n, (System.nanoTime() - rampStart) / 1e9));
+        log("round %d: %d signed in and in their chat after %.1f s".formatted(n, in.size(),
+                (System.nanoTime() - rampStart) / 1e9));
         long appCpu0 = appCpuMillis();
         long driverCpu0 = driverCpuMillis();
         long start = System.nanoTime();
         long end = start + TimeUnit.SECONDS.toNanos(seconds);
         List<Future<?>> talking = new ArrayList<>();
-        for (ChatPerson person : people) {
+        for (ChatPerson person : in) {
             long firstDelay = ThreadLocalRandom.current().nextLong(PERIOD_MILLIS);
             talking.add(executor.submit(() -> {
                 person.talkUntil(end, PERIOD_MILLIS, firstDelay);
@@ -110,7 +119,7 @@ class UiLoadBench {
         double wall = (System.nanoTime() - start) / 1e9;
         double appCores = (appCpuMillis() - appCpu0) / 1000.0 / wall;
         double driverCores = (driverCpuMillis() - driverCpu0) / 1000.0 / wall;
-        people.forEach(ChatPerson::heartbeat);
+        in.forEach(ChatPerson::heartbeat);
         if (people.stream().anyMatch(p -> p.errors.stream().anyMatch(e -> e.startsWith("no whole answer")))) {
             // An answer that never ended: what the app's threads (virtual ones too) are doing.
             Path dump = out.resolveSibling("ui-load-threads-" + n + ".txt").toAbsolutePath();
@@ -121,13 +130,14 @@ class UiLoadBench {
         // What the sessions hold: the classes with the most bytes on the heap, with N sessions open.
         String histogram = jcmd("GC.class_histogram");
         Files.write(out.resolveSibling("ui-load-histogram-" + n + ".txt"), histogram.lines().limit(400).toList());
-        forAll(people, 16, person -> person.signOut());
+        forAll(in, 16, person -> person.signOut());
 
         List<ChatPerson.Sample> samples = people.stream().flatMap(p -> p.samples.stream()).toList();
         double[] first = samples.stream().mapToDouble(ChatPerson.Sample::firstWordsMs).filter(v -> v >= 0).sorted().toArray();
         double[] whole = samples.stream().mapToDouble(ChatPerson.Sample::wholeMs).filter(v -> v >= 0).sorted().toArray();
         long late = samples.stream().filter(ChatPerson.Sample::late).count();
-        List<String> errors = people.stream().flatMap(p -> p.errors.stream()).toList();
+        List<String> errors = new ArrayList<>(notIn);
+        people.forEach(p -> errors.addAll(p.errors));
         errors.stream().limit(10).forEach(error -> errorLines.add("N=" + n + ": " + error));
         return "| %d | %d | %.0f ms | %.0f ms | %.0f ms | %.0f ms | %d | %d | %.0f MB | %.0f MB | %.2f MB | %.2f cores | %.2f cores |"
                 .formatted(n, samples.size(), percentile(first, 50), percentile(first, 95), percentile(whole, 50),
