@@ -42,6 +42,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DataAccessException;
 import org.springframework.transaction.TransactionException;
 import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
 
 /**
  * The chat: the chat list in the drawer, the conversation with streamed answers, and the input.
@@ -279,8 +280,7 @@ public class ChatView extends VerticalLayout implements BeforeEnterObserver, Has
         failure.hide();
         setGenerating(true);
         UI ui = UI.getCurrent();
-        generation = reply.tokens()
-                .bufferTimeout(UI_BATCH_PIECES, UI_BATCH)
+        generation = uiBatches(reply.tokens())
                 .subscribe(
                         pieces -> access(ui, () -> {
                             answering.setVisible(false);
@@ -300,6 +300,16 @@ public class ChatView extends VerticalLayout implements BeforeEnterObserver, Has
                             setGenerating(false);
                             chatList.refresh();
                         }));
+    }
+
+    /**
+     * An answer's pieces in batches for the browser: the first piece at once, since the reader is
+     * waiting for the first words, then what arrived in each {@link #UI_BATCH}.
+     */
+    static Flux<List<String>> uiBatches(Flux<String> tokens) {
+        return tokens.switchOnFirst((first, all) -> first.hasValue()
+                ? Flux.concat(Flux.just(List.of(first.get())), all.skip(1).bufferTimeout(UI_BATCH_PIECES, UI_BATCH))
+                : all.bufferTimeout(UI_BATCH_PIECES, UI_BATCH));
     }
 
     private void stopGeneration() {
