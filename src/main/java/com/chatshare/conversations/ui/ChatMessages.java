@@ -32,6 +32,11 @@ public class ChatMessages extends Div {
     /** How many messages a chat shows as it opens, and how many more each "Load earlier messages" adds. */
     static final int PAGE = 50;
     /**
+     * The most messages the page holds while a chat goes on in one sitting: past that the oldest
+     * leave it ({@link #keepRecent}), so a session holds a bounded number of messages.
+     */
+    static final int MOST_SHOWN = 2 * PAGE;
+    /**
      * Scrolls to the newest message, then clicks "Load earlier messages" whenever the reader scrolls
      * it into view (observed only from then on, so opening a chat loads nothing more). Each click
      * notes in the browser, before the older messages arrive, how far the reader is from the end,
@@ -127,8 +132,32 @@ public class ChatMessages extends Div {
     Entry add(ChatMessage message) {
         Entry entry = entry(message);
         add(entry);
+        keepRecent();
         scrollToEnd();
         return entry;
+    }
+
+    /**
+     * Past {@link #MOST_SHOWN} messages the oldest leave the page, down to the newest
+     * {@link #PAGE} (the reader is at the end, where every new message scrolls to), and "Load
+     * earlier messages" brings them back. The first message kept is a stored one, whose position
+     * the earlier page is read before.
+     */
+    private void keepRecent() {
+        List<Entry> shown = entries();
+        if (shown.size() <= MOST_SHOWN) {
+            return;
+        }
+        int first = shown.size() - PAGE;
+        while (first < shown.size() && shown.get(first).position < 0) {
+            first++;
+        }
+        if (first >= shown.size()) {
+            return;
+        }
+        remove(shown.subList(0, first).toArray(Component[]::new));
+        firstPosition = shown.get(first).position;
+        loadEarlier.setVisible(true);
     }
 
     /** A stored message, labelled with who wrote it; marked if it was copied from a shared chat or cut short. */
@@ -144,6 +173,7 @@ public class ChatMessages extends Div {
         Entry entry = new Entry(markdown, author, user ? (message.fromShare() ? "↪" : initials(userName)) : "AI",
                 user, message.content(), message.createdAt());
         entry.getElement().setAttribute("data-message-id", String.valueOf(message.id()));
+        entry.position = message.position();
         if (message.fromShare()) {
             entry.addClassName("from-share");
         }
@@ -173,6 +203,7 @@ public class ChatMessages extends Div {
     private Entry add(String author, String abbreviation, boolean fromUser, String text, Instant at) {
         Entry entry = new Entry(markdown, author, abbreviation, fromUser, text, at);
         add(entry);
+        keepRecent();
         scrollToEnd();
         return entry;
     }
@@ -222,6 +253,8 @@ public class ChatMessages extends Div {
         private Div content;
         private final StringBuilder text = new StringBuilder();
         private final boolean fromUser;
+        /** The stored message's position in its chat; -1 for what the user just sent. */
+        private int position = -1;
         private transient @Nullable Streaming streaming;
 
         /** An answer being written: its Markdown split as it arrives, the HTML of its settled blocks, its tail. */

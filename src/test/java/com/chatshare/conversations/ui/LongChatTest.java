@@ -60,6 +60,44 @@ class LongChatTest extends KaribuTest {
         assertThat(_find(Button.class, spec -> spec.withId("load-earlier"))).isEmpty();
     }
 
+    @Test
+    void a_chat_that_goes_on_keeps_its_newest_messages_and_loads_the_older_ones_on_request() {
+        SignedIn.as(users, "alice");
+        List<ChatTurn> turns = IntStream.range(0, 90)
+                .mapToObj(i -> new ChatTurn(i % 2 == 0 ? MessageRole.USER : MessageRole.ASSISTANT, "Message " + i))
+                .toList();
+        ConversationSummary chat = service.createConversation("A chat that goes on", turns);
+        login("alice");
+        UI.getCurrent().navigate("chat/" + chat.id());
+        assertThat(texts()).hasSize(50).startsWith("Message 40");
+
+        // 50 shown + 25 questions and answers = 100: all stay.
+        for (int i = 1; i <= 25; i++) {
+            ask("Question " + i);
+        }
+        assertThat(texts()).hasSize(100).startsWith("Message 40").endsWith("Question 25", texts().getLast());
+        // The 26th question is the 101st message: the oldest leave, the newest 50 from a stored answer on stay.
+        ask("Question 26");
+        List<String> kept = texts();
+        assertThat(kept).hasSize(51);
+        assertThat(kept.getFirst()).contains("You asked", "Question 1");
+        assertThat(kept).contains("Question 2", "Question 26").doesNotContain("Question 1", "Message 89");
+
+        _click(loadEarlier());
+
+        assertThat(texts()).hasSize(101).startsWith("Message 41").contains("Message 89", "Question 1")
+                .endsWith("Question 26", texts().getLast());
+        assertThat(texts().getLast()).contains("You asked", "Question 26");
+    }
+
+    private static void ask(String question) {
+        com.chatshare.UserInput.enter(_get(com.vaadin.flow.component.textfield.TextArea.class,
+                spec -> spec.withId("message-input")), question);
+        _click(_get(Button.class, spec -> spec.withId("send")));
+        ChatViewTest.awaitUntil(() -> !_find(Button.class, spec -> spec.withId("send")).isEmpty()
+                && texts().getLast().contains("You asked") && texts().getLast().contains(question));
+    }
+
     private static Button loadEarlier() {
         return _get(Button.class, spec -> spec.withId("load-earlier"));
     }
