@@ -231,6 +231,7 @@ public class ChatMessages extends Div {
 
         private final transient MarkdownRenderer markdown;
         private final Span author = new Span();
+        private final Div header;
         private final Div body;
         private Div content;
         private final StringBuilder text = new StringBuilder();
@@ -262,7 +263,7 @@ public class ChatMessages extends Div {
             author.addClassName("chat-message-author");
             Span time = new Span(Dates.dateTime(at));
             time.addClassName("chat-message-time");
-            Div header = new Div(author, time);
+            header = new Div(author, time);
             header.addClassName("chat-message-header");
             this.text.append(text);
             content = wholeContent();
@@ -283,9 +284,9 @@ public class ChatMessages extends Div {
             author.setText(name);
         }
 
-        /** The message's buttons, below its content. */
+        /** The message's buttons, on the line of its author (the content stays the body's last part). */
         void setToolbar(Component toolbar) {
-            body.add(toolbar);
+            header.add(toolbar);
         }
 
         /** Shows an editor in place of the content ({@code null}: the content again). */

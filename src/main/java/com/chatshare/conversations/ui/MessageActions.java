@@ -13,7 +13,7 @@ import com.vaadin.flow.component.textfield.TextArea;
 import java.util.Optional;
 
 /**
- * The buttons under a message (decision 0023): Edit on the user's messages, Regenerate on the
+ * The buttons on a message's author line (decision 0023): Edit on the user's messages, Regenerate on the
  * assistant's answers, and "‹ 2 / 3 ›" where a message has other versions. Always shown, not on
  * hover only, so a phone and a keyboard reach them.
  */
