@@ -114,13 +114,14 @@ class BranchesTest {
         List<Function<Long, Object>> onBobsChat = List.of(
                 chat -> service.editUserMessage(chat, bobsPath.get(0).id(), "alice was here"),
                 chat -> service.regenerate(chat, bobsPath.get(1).id()),
-                chat -> service.switchVersion(chat, bobsPath.get(0).id(), 1),
-                service::findMessageTree);
+                chat -> service.switchVersion(chat, bobsPath.get(0).id(), 1));
         for (Function<Long, Object> attempt : onBobsChat) {
             assertThatThrownBy(() -> attempt.apply(bobs)).isInstanceOf(ConversationNotFoundException.class);
             // Bob's message ids through alice's own chat.
             assertThatThrownBy(() -> attempt.apply(alices)).isInstanceOf(ConversationNotFoundException.class);
         }
+        assertThatThrownBy(() -> service.findMessageTree(bobs)).isInstanceOf(ConversationNotFoundException.class);
+        assertThat(service.findMessageTree(alices)).hasSize(2);
         // A question cannot be regenerated, nor an answer edited.
         List<ChatMessage> own = service.findMessages(alices);
         assertThatThrownBy(() -> service.regenerate(alices, own.get(0).id()))
