@@ -55,7 +55,7 @@ class BranchesBrowserIT extends BrowserJourney {
         assertThat(versionOf(bea, ".from-user", 1)).isEqualTo("2 / 2");
 
         // Regenerate the last answer: a second version, different from the first.
-        String firstAnswer = entries(bea, ".from-assistant").getLast().getText();
+        String firstAnswer = lastAnswer(bea);
         messageButton(bea, wait, ".from-assistant", 1, "Regenerate answer").click();
         wait.until(d -> messagesText(d).contains("(version 2)"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("send")));
@@ -65,7 +65,7 @@ class BranchesBrowserIT extends BrowserJourney {
         // Flip with the mouse: back to the first answer.
         messageButton(bea, wait, ".from-assistant", 1, "Previous version").click();
         wait.until(d -> !messagesText(d).contains("(version 2)"));
-        assertThat(entries(bea, ".from-assistant").getLast().getText()).isEqualTo(firstAnswer);
+        assertThat(lastAnswer(bea)).isEqualTo(firstAnswer);
         assertThat(versionOf(bea, ".from-assistant", 1)).isEqualTo("1 / 2");
 
         // And with the keyboard: from the question's Edit button, Tab reaches "Next version"; Enter flips.
@@ -126,6 +126,10 @@ class BranchesBrowserIT extends BrowserJourney {
 
     private static String messagesText(WebDriver driver) {
         return driver.findElement(By.id("messages")).getText();
+    }
+
+    private static String lastAnswer(WebDriver driver) {
+        return entries(driver, ".from-assistant").getLast().findElement(By.className("chat-message-content")).getText();
     }
 
     private static List<WebElement> entries(WebDriver driver, String kind) {
