@@ -221,6 +221,23 @@ class MigrationsTest {
     }
 
     @Test
+    void the_old_chat_became_one_path_ending_at_its_last_message() {
+        long chat = jdbc.queryForObject("select id from conversation where title = 'Sourdough from the last release'",
+                Long.class);
+        List<Long> ids = jdbc.queryForList("select id from message where conversation_id = ? and position < 3 "
+                + "order by position", Long.class, chat);
+        List<Long> parents = jdbc.query("select parent_id from message where conversation_id = ? and position < 3 "
+                + "order by position", (rs, i) -> (Long) rs.getObject(1, Long.class), chat);
+
+        assertThat(parents).containsExactly(null, ids.get(0), ids.get(1));
+        assertThat(jdbc.queryForObject("select current_leaf_id from conversation where id = ?", Long.class, chat))
+                .isEqualTo(ids.get(2));
+        SignedIn.as(users, "carol");
+        assertThat(conversations.findLatestMessages(chat, 50).versions()).as("no message has other versions")
+                .isEmpty();
+    }
+
+    @Test
     void the_old_chat_is_in_the_list_neither_pinned_nor_archived_and_search_finds_its_words() {
         SignedIn.as(users, "carol");
         ConversationSummary chat = conversations.findConversations(PageRequest.of(0, 10)).getContent().getFirst();

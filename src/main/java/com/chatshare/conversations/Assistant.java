@@ -17,4 +17,13 @@ public interface Assistant {
      * {@link AssistantUnavailableException} with a message fit for the user.
      */
     Flux<String> reply(List<ChatTurn> history);
+
+    /**
+     * Another version of the answer to the same history ({@code attempt} 1 for the first new
+     * version, 0 for the first answer). A model varies by itself; an assistant that answers
+     * deterministically varies by the attempt, so versions can be told apart.
+     */
+    default Flux<String> reply(List<ChatTurn> history, int attempt) {
+        return reply(history);
+    }
 }

@@ -3,6 +3,7 @@ package com.chatshare.conversations;
 import com.chatshare.base.markdown.MarkdownRenderer;
 import com.chatshare.conversations.internal.AssistantReplies;
 import com.chatshare.conversations.internal.ChatSearch;
+import com.chatshare.conversations.internal.ChatTree;
 import com.chatshare.conversations.internal.Conversation;
 import com.chatshare.conversations.internal.ConversationRepository;
 import com.chatshare.conversations.internal.Message;
@@ -14,8 +15,9 @@ import com.chatshare.security.CurrentUser;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -40,6 +42,7 @@ public class ConversationService {
     private final ConversationRepository conversations;
     private final MessageRepository messages;
     private final AssistantReplies replies;
+    private final ChatTree tree;
     private final MessageBatchWriter batchWriter;
     private final MessageCounts messageCounts;
     private final ChatSearch chatSearch;
@@ -47,11 +50,12 @@ public class ConversationService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ConversationService(ConversationRepository conversations, MessageRepository messages, AssistantReplies replies,
-            MessageBatchWriter batchWriter, MessageCounts messageCounts, ChatSearch chatSearch,
+    ConversationService(ConversationRepository conversations, MessageRepository messages, ChatTree tree,
+            AssistantReplies replies, MessageBatchWriter batchWriter, MessageCounts messageCounts, ChatSearch chatSearch,
             CurrentUser currentUser, ApplicationEventPublisher events, Clock clock) {
         this.conversations = conversations;
         this.messages = messages;
+        this.tree = tree;
         this.replies = replies;
         this.batchWriter = batchWriter;
         this.messageCounts = messageCounts;
@@ -127,34 +131,34 @@ public class ConversationService {
         return owned(conversationId).toSummary();
     }
 
+    /**
+     * The messages of the path on screen, first message first: what sharing, the preview and a
+     * continued copy take (decision 0023). Other versions are in {@link #findMessageTree}.
+     */
     @Transactional(readOnly = true)
     public List<ChatMessage> findMessages(long conversationId) {
-        owned(conversationId);
-        return messages.findByConversationIdOrderByPosition(conversationId).stream()
-                .map(Message::toChatMessage).toList();
+        return tree.path(owned(conversationId));
     }
 
-    /** The last {@code count} messages of the conversation, oldest first: what a chat shows as it opens. */
+    /** Every message of every branch, oldest first, with its parent: the data export. */
+    @Transactional(readOnly = true)
+    public List<TreeMessage> findMessageTree(long conversationId) {
+        return tree.whole(owned(conversationId));
+    }
+
+    /** The last {@code count} messages on screen, oldest first: what a chat shows as it opens. */
     @Transactional(readOnly = true)
     public MessagePage findLatestMessages(long conversationId, int count) {
-        owned(conversationId);
-        return page(messages.findByConversationIdOrderByPositionDesc(conversationId, PageRequest.of(0, count)));
+        return tree.latest(owned(conversationId), count);
     }
 
     /**
-     * The {@code count} messages just before {@code position}, oldest first: what a long chat shows
-     * as the reader scrolls up.
+     * The {@code count} messages on screen just before {@code position}, oldest first: what a long
+     * chat shows as the reader scrolls up.
      */
     @Transactional(readOnly = true)
     public MessagePage findMessagesBefore(long conversationId, int position, int count) {
-        owned(conversationId);
-        return page(messages.findByConversationIdAndPositionLessThanOrderByPositionDesc(conversationId, position,
-                PageRequest.of(0, count)));
-    }
-
-    private static MessagePage page(Slice<Message> newestFirst) {
-        return new MessagePage(newestFirst.getContent().reversed().stream().map(Message::toChatMessage).toList(),
-                newestFirst.hasNext());
+        return tree.before(owned(conversationId), position, count);
     }
 
     /**
@@ -173,42 +177,80 @@ public class ConversationService {
         String text = validMessage(firstMessage);
         Conversation conversation = conversations.save(
                 new Conversation(currentUser.requireUserId(), titleFrom(text), false, clock.instant()));
-        messages.save(new Message(conversation.getId(), 0, MessageRole.USER, text, MessageStatus.COMPLETE,
-                clock.instant()));
+        tree.addUserMessage(conversation, null, 0, text);
         return conversation.toSummary();
     }
 
-    /** Stores the user's message; the assistant is asked only after it is safely stored. */
+    /** Stores the user's message after the last one on screen; the assistant is asked only after it is safely stored. */
     @Transactional
     public ChatMessage postUserMessage(long conversationId, String content) {
         String text = validMessage(content);
-        Conversation conversation = owned(conversationId);
-        int position = nextPosition(conversationId);
-        if (position >= ChatMessage.MAX_PER_CONVERSATION - 1) {
-            throw new InvalidChatInputException(FULL_CONVERSATION_MESSAGE);
-        }
+        Conversation conversation = locked(conversationId);
+        checkRoom(conversation, 2);
+        Optional<Message> leaf = tree.leaf(conversation);
         conversation.touch(clock.instant());
-        return messages.save(new Message(conversationId, position, MessageRole.USER, text,
-                MessageStatus.COMPLETE, clock.instant())).toChatMessage();
+        return tree.addUserMessage(conversation, leaf.map(Message::getId).orElse(null),
+                leaf.map(m -> m.getPosition() + 1).orElse(0), text);
     }
 
     /**
-     * Asks the assistant to answer the conversation so far. The answer is stored as it ends:
+     * Edits one of the caller's messages as a new version of it, beside the old one (which is
+     * kept, with the answers after it): the new version is on screen, and the chat goes on from
+     * it with {@link #streamReply}.
+     */
+    @Transactional
+    public ChatMessage editUserMessage(long conversationId, long messageId, String newText) {
+        String text = validMessage(newText);
+        Conversation conversation = locked(conversationId);
+        Message edited = tree.message(conversation, messageId, MessageRole.USER);
+        checkRoom(conversation, 2);
+        conversation.touch(clock.instant());
+        return tree.addUserMessage(conversation, edited.getParentId(), edited.getPosition(), text);
+    }
+
+    /**
+     * Asks the assistant to answer the conversation on screen. The answer is stored as it ends:
      * complete, stopped by the user (cancel the subscription), or failed with what arrived.
      */
     @Transactional
     public ReplyStream streamReply(long conversationId) {
-        owned(conversationId);
-        if (nextPosition(conversationId) >= ChatMessage.MAX_PER_CONVERSATION) {
-            throw new InvalidChatInputException(FULL_CONVERSATION_MESSAGE);
-        }
+        Conversation conversation = locked(conversationId);
+        checkRoom(conversation, 1);
         replies.acquire(currentUser.requireUserId());
-        List<ChatTurn> history = messages.findByConversationIdOrderByPosition(conversationId).stream()
-                .map(Message::toChatMessage)
-                .filter(m -> m.status() == MessageStatus.COMPLETE || m.status() == MessageStatus.STOPPED)
-                .map(m -> new ChatTurn(m.role(), m.content()))
-                .toList();
-        return replies.stream(conversationId, nextPosition(conversationId), history);
+        Optional<Message> leaf = tree.leaf(conversation);
+        Long parentId = leaf.map(Message::getId).orElse(null);
+        return answer(conversation, parentId, leaf.map(m -> m.getPosition() + 1).orElse(0), 0);
+    }
+
+    /**
+     * Asks the assistant for a new version of one of its answers, beside the old one (which is
+     * kept): the new version is on screen and streamed as {@link #streamReply} streams an answer.
+     * The same limits apply.
+     */
+    @Transactional
+    public ReplyStream regenerate(long conversationId, long assistantMessageId) {
+        Conversation conversation = locked(conversationId);
+        Message old = tree.message(conversation, assistantMessageId, MessageRole.ASSISTANT);
+        checkRoom(conversation, 1);
+        replies.acquire(currentUser.requireUserId());
+        return answer(conversation, old.getParentId(), old.getPosition(), tree.versionsOf(conversation, old));
+    }
+
+    private ReplyStream answer(Conversation conversation, @Nullable Long parentId, int position, int attempt) {
+        ReplyStream reply = replies.stream(conversation.getId(), parentId, position,
+                tree.history(conversation, parentId), attempt);
+        conversation.showPathTo(reply.message().id());
+        return reply;
+    }
+
+    /**
+     * Shows another version of a message ({@code step} -1: the one before, 1: the one after); the
+     * chat then shows the newest messages that follow that version. Safe from two tabs at once:
+     * each switch takes the conversation in turn. Returns the version now shown.
+     */
+    @Transactional
+    public ChatMessage switchVersion(long conversationId, long messageId, int step) {
+        return tree.switchVersion(locked(conversationId), messageId, step);
     }
 
     /**
@@ -314,8 +356,16 @@ public class ConversationService {
                 .orElseThrow(ConversationNotFoundException::new);
     }
 
-    private int nextPosition(long conversationId) {
-        return messages.findLastPosition(conversationId).map(p -> p + 1).orElse(0);
+    private Conversation locked(long conversationId) {
+        return conversations.lockOwned(conversationId, currentUser.requireUserId())
+                .orElseThrow(ConversationNotFoundException::new);
+    }
+
+    /** A chat holds at most {@link ChatMessage#MAX_PER_CONVERSATION} messages, every version counted. */
+    private void checkRoom(Conversation conversation, int needed) {
+        if (messages.countByConversationId(conversation.getId()) + needed > ChatMessage.MAX_PER_CONVERSATION) {
+            throw new InvalidChatInputException(FULL_CONVERSATION_MESSAGE);
+        }
     }
 
     private static String validMessage(String content) {

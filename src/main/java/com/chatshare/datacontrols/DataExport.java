@@ -1,8 +1,8 @@
 package com.chatshare.datacontrols;
 
-import com.chatshare.conversations.ChatMessage;
 import com.chatshare.conversations.ConversationService;
 import com.chatshare.conversations.ConversationSummary;
+import com.chatshare.conversations.TreeMessage;
 import com.chatshare.security.CurrentUser;
 import com.chatshare.sharing.ShareQuery;
 import com.chatshare.sharing.OwnLinksService;
@@ -33,8 +33,9 @@ public class DataExport {
             List<ExportedConversation> conversations, List<ShareSummary> sharedLinks) {
     }
 
+    /** @param messages every version of every message, oldest first, each with its parent id (decision 0023) */
     record ExportedConversation(long id, String title, Instant updatedAt, boolean importedFromShare,
-            List<ChatMessage> messages) {
+            List<TreeMessage> messages) {
     }
 
     private final ConversationService conversations;
@@ -63,7 +64,7 @@ public class DataExport {
             while (true) {
                 for (ConversationSummary c : page) {
                     exported.add(new ExportedConversation(c.id(), c.title(), c.updatedAt(), c.importedFromShare(),
-                            conversations.findMessages(c.id())));
+                            conversations.findMessageTree(c.id())));
                 }
                 if (!page.hasNext()) {
                     break;
@@ -80,7 +81,7 @@ public class DataExport {
             }
         }
         var user = currentUser.require();
-        json.writeValue(out, new Export("chatshare-export/1", clock.instant(), user.getUsername(), user.displayName(),
+        json.writeValue(out, new Export("chatshare-export/2", clock.instant(), user.getUsername(), user.displayName(),
                 exported, links));
     }
 }

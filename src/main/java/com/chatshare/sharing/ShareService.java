@@ -196,7 +196,7 @@ public class ShareService {
         ShareLink link = existing.orElseGet(() ->
                 new ShareLink(ShareToken.generate(), conversationId, owner.userId(), clock.instant()));
         link.resnapshot(cleanTitle, request.visibility(), owner.displayName(), selection.lastPosition(),
-                clock.instant());
+                selection.lastMessageId(), clock.instant());
         newAccess.ifPresent(chosen -> link.restrict(chosen.audience(), chosen.expiresAt()));
         ShareLink saved = links.saveAndFlush(link);
         newAccess.ifPresent(chosen -> access.writePeople(saved.getId(), chosen));
@@ -243,10 +243,14 @@ public class ShareService {
 
     private ShareDetails details(ShareLink link, List<ChatMessage> shareable) {
         Instant now = clock.instant();
-        int newMessages = (int) shareable.stream().filter(m -> m.position() > link.getSourceLastPosition()).count();
+        // The path on screen (decision 0023) may no longer go through what was shared: another version.
+        Long sharedLast = link.getSourceLastMessageId();
+        boolean otherVersion = sharedLast != null && shareable.stream().noneMatch(m -> m.id() == sharedLast);
+        int newMessages = otherVersion ? 0
+                : (int) shareable.stream().filter(m -> m.position() > link.getSourceLastPosition()).count();
         return new ShareDetails(link.getId(), link.getConversationId(), link.getPath(), link.getTitle(),
                 link.getVisibility(), link.getStatus(), link.getTakedownReason(), link.getCreatedAt(),
                 link.getUpdatedAt(), link.getViewCount(), newMessages, access.settingsOf(link),
-                link.isExpiredAt(now), link.getSnapshotVersion());
+                link.isExpiredAt(now), link.getSnapshotVersion(), otherVersion);
     }
 }

@@ -85,6 +85,11 @@ class ChatViewBench extends KaribuTest {
         }
         jdbc.batchUpdate("insert into message (conversation_id, position, role, content, status, created_at) "
                 + "values (?, ?, ?, ?, 'COMPLETE', ?)", messages);
+        // One path, as V21 makes of a chat (decision 0023): each message follows the one before.
+        jdbc.update("update message m join message p on p.conversation_id = m.conversation_id "
+                + "and p.position = m.position - 1 set m.parent_id = p.id where m.conversation_id = ?", big);
+        jdbc.update("update conversation set current_leaf_id = (select max(id) from message where conversation_id = ?) "
+                + "where id = ?", big, big);
         return big;
     }
 

@@ -67,14 +67,17 @@ public class AssistantReplies {
     }
 
     /**
-     * Stores a placeholder answer at {@code position} and streams the assistant's answer to
+     * Stores a placeholder answer after {@code parentId} and streams the assistant's answer to
      * {@code history}; the answer is stored as it ends.
+     *
+     * @param attempt how many answers to this history there were before (0 for the first)
      */
-    public ReplyStream stream(long conversationId, int position, List<ChatTurn> history) {
-        ChatMessage placeholder = messages.save(new Message(conversationId, position, MessageRole.ASSISTANT, "",
-                MessageStatus.GENERATING, clock.instant())).toChatMessage();
+    public ReplyStream stream(long conversationId, @Nullable Long parentId, int position, List<ChatTurn> history,
+            int attempt) {
+        ChatMessage placeholder = messages.save(new Message(conversationId, parentId, position, MessageRole.ASSISTANT,
+                "", MessageStatus.GENERATING, clock.instant())).toChatMessage();
         Answer answer = new Answer(conversationId, placeholder.id());
-        Flux<String> tokens = Flux.defer(() -> assistant.reply(history))
+        Flux<String> tokens = Flux.defer(() -> attempt == 0 ? assistant.reply(history) : assistant.reply(history, attempt))
                 .timeout(timeout)
                 .onErrorMap(e -> !(e instanceof AssistantUnavailableException),
                         e -> new AssistantUnavailableException(e instanceof TimeoutException

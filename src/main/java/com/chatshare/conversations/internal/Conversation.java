@@ -40,6 +40,10 @@ public class Conversation {
     @Column(name = "archived_at")
     private @Nullable Instant archivedAt;
 
+    /** The last message of the path on screen; null while the conversation has no message. */
+    @Column(name = "current_leaf_id")
+    private @Nullable Long currentLeafId;
+
     @Version
     private long version;
 
@@ -73,6 +77,15 @@ public class Conversation {
 
     public void touch(Instant now) {
         this.updatedAt = now;
+    }
+
+    public @Nullable Long getCurrentLeafId() {
+        return currentLeafId;
+    }
+
+    /** Shows the path that ends at this message. */
+    public void showPathTo(long leafId) {
+        this.currentLeafId = leafId;
     }
 
     public boolean isImportedFromShare() {

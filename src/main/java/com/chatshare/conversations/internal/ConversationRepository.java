@@ -1,10 +1,12 @@
 package com.chatshare.conversations.internal;
 
 import com.chatshare.conversations.ConversationSummary;
+import jakarta.persistence.LockModeType;
 import java.util.Optional;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
@@ -31,6 +33,20 @@ public interface ConversationRepository extends JpaRepository<Conversation, Long
     long countByOwnerIdAndArchivedAtIsNotNull(long ownerId);
 
     Optional<Conversation> findByIdAndOwnerId(long id, long ownerId);
+
+    /**
+     * The owner's conversation, its row locked until the transaction ends: what changes its tree
+     * (a new message, an edit, a new version, a switch between versions) takes it one at a time,
+     * so two tabs never leave it on a leaf that is not in the tree.
+     */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select c from Conversation c where c.id = :id and c.ownerId = :ownerId")
+    Optional<Conversation> lockOwned(long id, long ownerId);
+
+    /** The conversation, its row locked until the transaction ends ({@link #lockOwned}). */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select c from Conversation c where c.id = :id")
+    Optional<Conversation> lockById(long id);
 
     long countByOwnerId(long ownerId);
 

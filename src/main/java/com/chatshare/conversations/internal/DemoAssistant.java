@@ -45,22 +45,33 @@ final class DemoAssistant implements Assistant {
 
     @Override
     public Flux<String> reply(List<ChatTurn> history) {
+        return reply(history, 0);
+    }
+
+    /** Each new version of an answer takes other steps and says which version it is. */
+    @Override
+    public Flux<String> reply(List<ChatTurn> history, int attempt) {
         String question = history.reversed().stream()
                 .filter(turn -> turn.role() == MessageRole.USER)
                 .map(ChatTurn::content)
                 .findFirst()
                 .orElse("");
-        Flux<String> pieces = Flux.fromIterable(split(answer(question, history.size())));
+        Flux<String> pieces = Flux.fromIterable(split(answer(question, history.size(), attempt)));
         return delay.isZero() ? pieces : pieces.delayElements(delay);
     }
 
     static String answer(String question, int turns) {
+        return answer(question, turns, 0);
+    }
+
+    static String answer(String question, int turns, int attempt) {
         String oneLine = question.strip().replaceAll("\\s+", " ");
         String gist = oneLine.length() > 120 ? oneLine.substring(0, 119) + "…" : oneLine;
-        int seed = Math.floorMod(oneLine.toLowerCase(Locale.ROOT).hashCode(), STEPS.size());
+        int seed = Math.floorMod(oneLine.toLowerCase(Locale.ROOT).hashCode() + attempt, STEPS.size());
         StringBuilder answer = new StringBuilder();
         answer.append("You asked: *").append(escapeMarkdown(gist)).append("*\n\n");
-        answer.append("Here is how I would go about it:\n\n");
+        answer.append(attempt == 0 ? "Here is how I would go about it:\n\n"
+                : "Another way to go about it (version " + (attempt + 1) + "):\n\n");
         for (int i = 0; i < 3; i++) {
             answer.append(i + 1).append(". ").append(STEPS.get((seed + i) % STEPS.size())).append('\n');
         }

@@ -12,6 +12,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 @Entity
 @Table(name = "message")
@@ -24,6 +25,11 @@ public class Message {
     @Column(name = "conversation_id", nullable = false, updatable = false)
     private long conversationId;
 
+    /** The message this one answers or follows; null for a first message. Versions share their parent. */
+    @Column(name = "parent_id", updatable = false)
+    private @Nullable Long parentId;
+
+    /** The depth along a path: 0 for a first message; versions of a message share it. */
     @Column(nullable = false, updatable = false)
     private int position;
 
@@ -47,9 +53,10 @@ public class Message {
     protected Message() {
     }
 
-    public Message(long conversationId, int position, MessageRole role, String content, MessageStatus status,
-            Instant now) {
+    public Message(long conversationId, @Nullable Long parentId, int position, MessageRole role, String content,
+            MessageStatus status, Instant now) {
         this.conversationId = conversationId;
+        this.parentId = parentId;
         this.position = position;
         this.role = role;
         this.content = content;
@@ -59,6 +66,22 @@ public class Message {
 
     public Long getId() {
         return id;
+    }
+
+    public long getConversationId() {
+        return conversationId;
+    }
+
+    public @Nullable Long getParentId() {
+        return parentId;
+    }
+
+    public int getPosition() {
+        return position;
+    }
+
+    public MessageRole getRole() {
+        return role;
     }
 
     public MessageStatus getStatus() {

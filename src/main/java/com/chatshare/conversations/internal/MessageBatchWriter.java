@@ -21,7 +21,11 @@ public class MessageBatchWriter {
         this.jdbc = jdbc;
     }
 
-    /** @param fromShare the turns are a shared chat's, copied by "Continue" */
+    /**
+     * The turns as one path of a new conversation, the last on screen.
+     *
+     * @param fromShare the turns are a shared chat's, copied by "Continue"
+     */
     public void insert(long conversationId, List<ChatTurn> turns, Instant now, boolean fromShare) {
         Timestamp at = Timestamp.from(now);
         List<Numbered> numbered = java.util.stream.IntStream.range(0, turns.size())
@@ -37,6 +41,12 @@ public class MessageBatchWriter {
                     statement.setTimestamp(6, at);
                     statement.setBoolean(7, fromShare);
                 });
+        // One path (decision 0023): each message follows the one before it, and the last is on screen.
+        jdbc.update("update message m join message p on p.conversation_id = m.conversation_id "
+                + "and p.position = m.position - 1 set m.parent_id = p.id where m.conversation_id = ?", conversationId);
+        jdbc.update("update conversation c set c.current_leaf_id = (select max(m.id) from message m "
+                + "where m.conversation_id = c.id and m.position = (select max(l.position) from message l "
+                + "where l.conversation_id = c.id)) where c.id = ?", conversationId);
     }
 
     private record Numbered(int position, ChatTurn turn) {

@@ -8,7 +8,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 
-/** Counts of finished messages after a position, for a page of conversations in one query. */
+/** Counts of finished messages after a position on the path on screen, for a page of conversations in one query. */
 @Component
 public class MessageCounts {
 
@@ -18,24 +18,42 @@ public class MessageCounts {
         this.jdbc = jdbc;
     }
 
-    /** Only the owner's conversations are counted; others are left out of the answer. */
+    /**
+     * Only the owner's conversations are counted, along the path each one shows (decision 0023);
+     * others are left out of the answer.
+     */
     public Map<Long, Integer> finishedAfter(long ownerId, Map<Long, Integer> positionByConversation) {
         Map<Long, Integer> counts = new HashMap<>();
         if (positionByConversation.isEmpty()) {
             return counts;
         }
         List<Object> args = new ArrayList<>();
-        args.add(ownerId);
-        List<String> conditions = new ArrayList<>();
+        List<String> wanted = new ArrayList<>();
         positionByConversation.forEach((conversationId, position) -> {
-            conditions.add("(m.conversation_id = ? and m.position > ?)");
+            wanted.add("select ? as conversation_id, ? as after_position");
             args.add(conversationId);
             args.add(position);
         });
-        jdbc.query("select m.conversation_id, count(*) from message m join conversation c on c.id = m.conversation_id "
-                        + "where c.owner_id = ? and m.status in ('COMPLETE', 'STOPPED') and m.content <> '' and ("
-                        + String.join(" or ", conditions) + ") group by m.conversation_id",
+        args.add(ownerId);
+        // From each leaf on screen up towards the first message, stopping at the given position:
+        // positions are depths, so the walk reads only the messages it counts.
+        jdbc.query("with recursive wanted as (" + String.join(" union all ", wanted) + "), "
+                        + "path (conversation_id, parent_id, counted) as ("
+                        + "select m.conversation_id, m.parent_id, " + COUNTED + " from conversation c "
+                        + "join wanted w on w.conversation_id = c.id "
+                        + "join message m on m.id = c.current_leaf_id and m.position > w.after_position "
+                        + "where c.owner_id = ? "
+                        + "union all "
+                        + "select m.conversation_id, m.parent_id, " + COUNTED + " from path p "
+                        + "join message m on m.id = p.parent_id "
+                        + "join wanted w on w.conversation_id = m.conversation_id and m.position > w.after_position) "
+                        + "select conversation_id, sum(counted) from path group by conversation_id "
+                        + "having sum(counted) > 0",
                 (RowCallbackHandler) rs -> counts.put(rs.getLong(1), rs.getInt(2)), args.toArray());
         return counts;
     }
+
+    /** A finished (complete or stopped), non-blank message counts. */
+    private static final String COUNTED =
+            "case when m.status in ('COMPLETE', 'STOPPED') and m.content <> '' then 1 else 0 end";
 }

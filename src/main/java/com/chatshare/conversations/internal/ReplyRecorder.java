@@ -26,8 +26,10 @@ public class ReplyRecorder implements ApplicationRunner {
 
     @Transactional
     public void finish(long conversationId, long messageId, String content, MessageStatus status) {
+        // The conversation first, locked: a switch between versions in another tab waits, rather
+        // than making this update of its row fail and lose the answer with it.
+        conversations.lockById(conversationId).ifPresent(c -> c.touch(clock.instant()));
         messages.findById(messageId).ifPresent(message -> message.finish(content, status));
-        conversations.findById(conversationId).ifPresent(c -> c.touch(clock.instant()));
     }
 
     /** Answers that were being written when the application stopped will never finish. */

@@ -7,6 +7,7 @@ import com.chatshare.conversations.ChatMessage;
 import com.chatshare.conversations.MessageRole;
 import com.chatshare.conversations.MessageStatus;
 import com.chatshare.conversations.MessagePage;
+import com.chatshare.conversations.MessageVersion;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -66,6 +67,7 @@ public class ChatMessages extends Div {
     private final String assistantName;
     private final Button loadEarlier = new Button("Load earlier messages");
     private transient IntFunction<Optional<MessagePage>> earlier = position -> Optional.empty();
+    private transient MessageActions.Actions actions = MessageActions.NONE;
     private int firstPosition;
 
     /** @param userName the signed-in user's display name, on their own messages */
@@ -86,6 +88,11 @@ public class ChatMessages extends Div {
         add(loadEarlier);
     }
 
+    /** What Edit, Regenerate and the version switcher on each message do. */
+    void setActions(MessageActions.Actions actions) {
+        this.actions = actions;
+    }
+
     void clear() {
         // The button stays the same element in the browser, watched since the first chat was shown.
         remove(getChildren().filter(child -> child != loadEarlier).toArray(Component[]::new));
@@ -99,7 +106,7 @@ public class ChatMessages extends Div {
     void show(MessagePage latest, IntFunction<Optional<MessagePage>> earlier) {
         clear();
         this.earlier = earlier;
-        latest.messages().forEach(message -> add(entry(message)));
+        latest.messages().forEach(message -> add(entry(message, latest.versionOf(message))));
         firstPosition = latest.firstPosition();
         loadEarlier.setVisible(latest.hasEarlier());
         getElement().executeJs(SCROLL_TO_END_AND_WATCH_TOP, loadEarlier.getElement());
@@ -115,7 +122,7 @@ public class ChatMessages extends Div {
         MessagePage page = loaded.get();
         int at = 1;
         for (ChatMessage message : page.messages()) {
-            addComponentAtIndex(at++, entry(message));
+            addComponentAtIndex(at++, entry(message, page.versionOf(message)));
         }
         if (!page.messages().isEmpty()) {
             firstPosition = page.firstPosition();
@@ -128,9 +135,15 @@ public class ChatMessages extends Div {
         }
     }
 
-    /** A stored message added at the end, as the newest. */
+    /** A stored message added at the end, as the newest; the one shown when it is shown already. */
     Entry add(ChatMessage message) {
-        Entry entry = entry(message);
+        Optional<Entry> shown = entries().stream()
+                .filter(e -> String.valueOf(message.id()).equals(e.getElement().getAttribute("data-message-id")))
+                .findFirst();
+        if (shown.isPresent()) {
+            return shown.get();
+        }
+        Entry entry = entry(message, new MessageVersion(1, 1));
         add(entry);
         keepRecent();
         scrollToEnd();
@@ -161,7 +174,7 @@ public class ChatMessages extends Div {
     }
 
     /** A stored message, labelled with who wrote it; marked if it was copied from a shared chat or cut short. */
-    private Entry entry(ChatMessage message) {
+    private Entry entry(ChatMessage message, MessageVersion version) {
         boolean user = message.role() == MessageRole.USER;
         String author;
         if (message.fromShare()) {
@@ -181,13 +194,10 @@ public class ChatMessages extends Div {
             entry.addClassNames("incomplete");
             entry.setUserName(assistantName + (message.status() == MessageStatus.STOPPED ? " · stopped" : " · incomplete"));
         }
+        entry.setToolbar(MessageActions.toolbar(entry, message, version, actions));
         return entry;
     }
 
-    /** What the user just sent, shown at once while it goes to the assistant. */
-    Entry addOwn(String text) {
-        return add(userName, initials(userName), true, text, Instant.now());
-    }
 
     private static String initials(String name) {
         String[] words = name.strip().split("\\s+");
@@ -198,14 +208,6 @@ public class ChatMessages extends Div {
             }
         }
         return initials.toString().toUpperCase(Locale.ROOT);
-    }
-
-    private Entry add(String author, String abbreviation, boolean fromUser, String text, Instant at) {
-        Entry entry = new Entry(markdown, author, abbreviation, fromUser, text, at);
-        add(entry);
-        keepRecent();
-        scrollToEnd();
-        return entry;
     }
 
     /** Keeps the newest message in view, as a chat does. */
@@ -230,6 +232,16 @@ public class ChatMessages extends Div {
                 }).orElse(false);
     }
 
+    /** Moves the focus to a message's version button with this label, or to the other one when this is disabled. */
+    void focusSwitcher(long messageId, String label) {
+        String id = String.valueOf(messageId);
+        entries().stream().filter(entry -> id.equals(entry.getElement().getAttribute("data-message-id")))
+                .findFirst().ifPresent(entry -> entry.getElement().executeJs("""
+                        const buttons = [...this.querySelectorAll('.version-switcher vaadin-button:not([disabled])')];
+                        const button = buttons.find(b => b.getAttribute('aria-label') === $0) || buttons[0];
+                        if (button) { button.focus(); }""", label));
+    }
+
     /** The messages shown, oldest first. */
     public List<Entry> entries() {
         return getChildren().filter(Entry.class::isInstance).map(Entry.class::cast).toList();
@@ -249,6 +261,7 @@ public class ChatMessages extends Div {
 
         private final transient MarkdownRenderer markdown;
         private final Span author = new Span();
+        private final Div header;
         private final Div body;
         private Div content;
         private final StringBuilder text = new StringBuilder();
@@ -256,6 +269,7 @@ public class ChatMessages extends Div {
         /** The stored message's position in its chat; -1 for what the user just sent. */
         private int position = -1;
         private transient @Nullable Streaming streaming;
+        private @Nullable Component editor;
 
         /** An answer being written: its Markdown split as it arrives, the HTML of its settled blocks, its tail. */
         private record Streaming(StreamedMarkdown markdown, StringBuilder settledHtml, Div tail) {
@@ -281,7 +295,7 @@ public class ChatMessages extends Div {
             author.addClassName("chat-message-author");
             Span time = new Span(Dates.dateTime(at));
             time.addClassName("chat-message-time");
-            Div header = new Div(author, time);
+            header = new Div(author, time);
             header.addClassName("chat-message-header");
             this.text.append(text);
             content = wholeContent();
@@ -302,6 +316,28 @@ public class ChatMessages extends Div {
             author.setText(name);
         }
 
+        /** The message's buttons, on the line of its author (the content stays the body's last part). */
+        void setToolbar(Component toolbar) {
+            header.add(toolbar);
+        }
+
+        /** Shows an editor in place of the content ({@code null}: the content again). */
+        void showEditor(@Nullable Component replacement) {
+            if (editor != null) {
+                body.remove(editor);
+            }
+            editor = replacement;
+            content.setVisible(replacement == null);
+            if (replacement != null) {
+                insertAfterContent(replacement);
+            }
+        }
+
+        private void insertAfterContent(Component component) {
+            body.getElement().insertChild(body.getElement().indexOfChild(content.getElement()) + 1,
+                    component.getElement());
+        }
+
         /**
          * More of an answer being written: blocks that became settled are rendered once and added
          * in the browser; only the tail is rendered and sent again, so the work and the bytes for
@@ -317,7 +353,7 @@ public class ChatMessages extends Div {
                 live = new Streaming(split, new StringBuilder(), tail);
                 streaming = live;
                 showContent(newContent());
-                body.add(tail);
+                insertAfterContent(tail);
             }
             text.append(more);
             live.markdown().append(more);
@@ -357,11 +393,12 @@ public class ChatMessages extends Div {
             }
         }
 
-        /** Replaces the content, the last child of the body while no tail is shown. */
+        /** Replaces the content where it is, above the buttons. */
         private void showContent(Div replacement) {
+            int at = body.getElement().indexOfChild(content.getElement());
             body.remove(content);
             content = replacement;
-            body.add(replacement);
+            body.getElement().insertChild(at, replacement.getElement());
         }
 
         private static Div newContent() {

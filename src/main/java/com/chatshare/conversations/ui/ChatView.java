@@ -35,6 +35,7 @@ import jakarta.annotation.security.PermitAll;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -104,6 +105,8 @@ public class ChatView extends VerticalLayout implements BeforeEnterObserver, Has
         answering.getElement().setAttribute("role", "status");
         answering.setVisible(false);
 
+        messageList.setActions(new ChatBranching(service, () -> Optional.ofNullable(conversation), this::isGenerating,
+                () -> show(conversation), this::startReply, messageList));
         add(header, welcome, messageList, answering, failure, composer);
         setFlexGrow(1, welcome, messageList);
         setHorizontalComponentAlignment(Alignment.CENTER, welcome, messageList, answering, failure, composer);
@@ -207,10 +210,11 @@ public class ChatView extends VerticalLayout implements BeforeEnterObserver, Has
     }
 
     private void send() {
-        if (generation != null && !generation.isDisposed()) {
+        if (isGenerating()) {
             return;
         }
         String text = composer.text();
+        ChatMessage sent;
         try {
             if (conversation == null) {
                 ConversationSummary started = service.startConversation(text);
@@ -221,8 +225,9 @@ public class ChatView extends VerticalLayout implements BeforeEnterObserver, Has
                 welcome.setVisible(false);
                 UI.getCurrent().getPage().getHistory().replaceState(null, ChatPaths.chat(started.id()));
                 chatList.setCurrent(started.id());
+                sent = service.findLatestMessages(started.id(), 1).messages().getFirst();
             } else {
-                service.postUserMessage(conversation.id(), text);
+                sent = service.postUserMessage(conversation.id(), text);
                 chatList.refresh();
             }
         } catch (InvalidChatInputException e) {
@@ -243,21 +248,21 @@ public class ChatView extends VerticalLayout implements BeforeEnterObserver, Has
             notSaved = null;
         }
         composer.clearStored();
-        messageList.addOwn(text.strip());
-        startReply();
+        messageList.add(sent);
+        startReply(() -> service.streamReply(conversation.id()));
     }
 
     private void retry() {
         if (conversation != null) {
             failure.hide();
-            startReply();
+            startReply(() -> service.streamReply(conversation.id()));
         }
     }
 
-    private void startReply() {
+    private void startReply(Supplier<ReplyStream> ask) {
         ReplyStream reply;
         try {
-            reply = service.streamReply(conversation.id());
+            reply = ask.get();
         } catch (ConversationNotFoundException e) {
             showFailure("This conversation was deleted.", false);
             return;
@@ -310,6 +315,10 @@ public class ChatView extends VerticalLayout implements BeforeEnterObserver, Has
         return tokens.switchOnFirst((first, all) -> first.hasValue()
                 ? Flux.concat(Flux.just(List.of(first.get())), all.skip(1).bufferTimeout(UI_BATCH_PIECES, UI_BATCH))
                 : all.bufferTimeout(UI_BATCH_PIECES, UI_BATCH));
+    }
+
+    private boolean isGenerating() {
+        return generation != null && !generation.isDisposed();
     }
 
     private void stopGeneration() {

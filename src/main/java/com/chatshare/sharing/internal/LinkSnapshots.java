@@ -27,9 +27,10 @@ public class LinkSnapshots {
     /**
      * What a share puts into the snapshot: the ids of the messages left out, the rows of the rest,
      * each with the number left out just before it (none are counted after the last shared
-     * message), and the position of the last message considered.
+     * message), and the position and id of the last message considered.
      */
-    public record Selection(List<SnapshotBatchWriter.Row> rows, Set<Long> excluded, int lastPosition) {
+    public record Selection(List<SnapshotBatchWriter.Row> rows, Set<Long> excluded, int lastPosition,
+            long lastMessageId) {
     }
 
     private final ExcludedMessages excludedMessages;
@@ -103,7 +104,7 @@ public class LinkSnapshots {
         if (rows.isEmpty()) {
             throw new ShareException(ShareService.NOTHING_CHOSEN_MESSAGE);
         }
-        return new Selection(rows, excluded, considered.getLast().position());
+        return new Selection(rows, excluded, considered.getLast().position(), considered.getLast().id());
     }
 
     /**

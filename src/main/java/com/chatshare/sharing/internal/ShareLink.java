@@ -86,6 +86,10 @@ public class ShareLink {
     @Column(name = "source_last_position", nullable = false)
     private int sourceLastPosition;
 
+    /** The last message the snapshot considered; null for links shared before chats had versions. */
+    @Column(name = "source_last_message_id")
+    private @Nullable Long sourceLastMessageId;
+
     @Column(name = "view_count", nullable = false, updatable = false)
     private long viewCount;
 
@@ -127,7 +131,7 @@ public class ShareLink {
 
     /** Points the link at a new snapshot: title, attribution, and the version viewers revalidate on. */
     public void resnapshot(String title, ShareVisibility visibility, String sharedByName, int sourceLastPosition,
-            Instant now) {
+            long sourceLastMessageId, Instant now) {
         if (isTakenDown()) {
             throw new IllegalStateException("A taken-down link cannot be updated");
         }
@@ -135,6 +139,7 @@ public class ShareLink {
         this.visibility = visibility;
         this.sharedByName = visibility == ShareVisibility.NAMED ? sharedByName : null;
         this.sourceLastPosition = sourceLastPosition;
+        this.sourceLastMessageId = sourceLastMessageId;
         this.snapshotVersion++;
         this.updatedAt = now;
     }
@@ -224,6 +229,10 @@ public class ShareLink {
 
     public int getSnapshotVersion() {
         return snapshotVersion;
+    }
+
+    public @Nullable Long getSourceLastMessageId() {
+        return sourceLastMessageId;
     }
 
     public int getSourceLastPosition() {

@@ -206,7 +206,7 @@ public class ShareDialog extends Dialog {
         } else {
             int newMessages = current.get().newMessages();
             copy.setText(newMessages > 0 ? UPDATE + " (" + newMessages + " new)" : UPDATE);
-            copy.setVisible(edited || newMessages > 0 || current.get().expired());
+            copy.setVisible(edited || newMessages > 0 || current.get().expired() || current.get().otherVersion());
         }
         copy.setEnabled(!takenDown && messages.isAnyShared());
         copyUrl.setEnabled(!takenDown && current.map(details -> !details.expired()).orElse(false));

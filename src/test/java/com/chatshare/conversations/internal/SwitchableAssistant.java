@@ -40,4 +40,9 @@ public class SwitchableAssistant implements Assistant {
     public Flux<String> reply(List<ChatTurn> history) {
         return current.reply(history);
     }
+
+    @Override
+    public Flux<String> reply(List<ChatTurn> history, int attempt) {
+        return current.reply(history, attempt);
+    }
 }

@@ -1,0 +1,91 @@
+package com.chatshare.sharing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.chatshare.IntegrationTest;
+import com.chatshare.SignedIn;
+import com.chatshare.conversations.ChatMessage;
+import com.chatshare.conversations.ConversationService;
+import com.chatshare.conversations.ReplyStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** A snapshot holds the path on screen, and Update after switching versions shares the new path (decision 0023). */
+@IntegrationTest
+class ShareFollowsTheScreenTest {
+
+    @Autowired
+    ConversationService conversations;
+
+    @Autowired
+    ShareService shares;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    UserDetailsService users;
+
+    @AfterEach
+    void signOut() {
+        SignedIn.signOut();
+    }
+
+    @Test
+    void the_snapshot_holds_the_path_on_screen_and_an_update_after_a_switch_shares_the_new_path() throws Exception {
+        SignedIn.as(users, "alice");
+        long chat = conversations.startConversation("Shared path: plain question").id();
+        answer(conversations.streamReply(chat));
+        ChatMessage question = conversations.findMessages(chat).getFirst();
+        conversations.editUserMessage(chat, question.id(), "Shared path: edited question");
+        answer(conversations.streamReply(chat));
+
+        ShareDetails shared = shares.share(ShareRequest.of(chat, "Shared path", ShareVisibility.ANONYMOUS));
+        assertThat(shared.otherVersion()).isFalse();
+        assertThat(page(shared.path())).contains("Shared path: edited question")
+                .doesNotContain("Shared path: plain question");
+        assertThat(page(shared.path() + ".md")).contains("Shared path: edited question")
+                .doesNotContain("Shared path: plain question");
+        assertThat(shares.preview(chat).messages()).extracting(PreviewMessage::content)
+                .first().isEqualTo("Shared path: edited question");
+
+        // Back to the first version: the dialog says so, and counts no "new" messages along another path.
+        conversations.switchVersion(chat, conversations.findMessages(chat).getFirst().id(), -1);
+        ShareDetails switched = shares.findShare(chat).orElseThrow();
+        assertThat(switched.otherVersion()).isTrue();
+        assertThat(switched.newMessages()).isZero();
+        assertThat(page(shared.path())).as("the snapshot waits for Update").contains("Shared path: edited question");
+
+        ShareDetails updated = shares.share(ShareRequest.of(chat, "Shared path", ShareVisibility.ANONYMOUS));
+
+        assertThat(updated.path()).isEqualTo(shared.path());
+        assertThat(updated.otherVersion()).isFalse();
+        assertThat(page(shared.path())).contains("Shared path: plain question")
+                .doesNotContain("Shared path: edited question");
+        assertThat(page(shared.path() + ".md")).contains("Shared path: plain question")
+                .doesNotContain("Shared path: edited question");
+
+        // A message added on the path on screen is "new" again, not "another version".
+        conversations.postUserMessage(chat, "Shared path: a follow-up");
+        ShareDetails grown = shares.findShare(chat).orElseThrow();
+        assertThat(grown.otherVersion()).isFalse();
+        assertThat(grown.newMessages()).isEqualTo(1);
+    }
+
+    private String page(String path) throws Exception {
+        return mvc.perform(get(path)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    private static List<String> answer(ReplyStream reply) {
+        return reply.tokens().collectList().block(Duration.ofSeconds(10));
+    }
+}
