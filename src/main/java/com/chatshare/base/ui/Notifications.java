@@ -15,6 +15,9 @@ import com.vaadin.flow.component.notification.NotificationVariant;
  * <ul>
  * <li>{@link #success}: something the user asked for is done (green, a few seconds).</li>
  * <li>{@link #info}: a neutral word (a few seconds longer, to be read).</li>
+ * <li>{@link #successWithUndo}: done, with an Undo button for a change that is easy to regret
+ * (archiving a chat); it stays long enough to reach the button, and the change can be undone
+ * elsewhere too.</li>
  * <li>{@link #error}: something did not happen. It stays until the user closes it (a focusable
  * Close button), so nobody has to read it against a clock, and screen readers hear it at once
  * (assertive live region).</li>
@@ -25,6 +28,7 @@ public final class Notifications {
 
     static final int SUCCESS_DURATION_MS = 4000;
     static final int INFO_DURATION_MS = 6000;
+    static final int UNDO_DURATION_MS = 10000;
     static final Notification.Position POSITION = Notification.Position.TOP_CENTER;
 
     private Notifications() {
@@ -38,6 +42,31 @@ public final class Notifications {
     /** A neutral word the user should read, nothing went wrong. */
     public static Notification info(String text) {
         return show(text, INFO_DURATION_MS, NotificationVariant.LUMO_CONTRAST);
+    }
+
+    /**
+     * Something the user asked for is done, and can be taken back: the text and an "Undo" button
+     * (id {@code notification-undo}) that runs {@code undo} once and closes the notification.
+     */
+    public static Notification successWithUndo(String text, Runnable undo) {
+        Div message = new Div(text);
+        message.addClassName("notification-text");
+        Notification notification = new Notification();
+        Button undoButton = new Button("Undo", event -> {
+            notification.close();
+            undo.run();
+        });
+        undoButton.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+        undoButton.setId("notification-undo");
+        undoButton.setDisableOnClick(true);
+        Div layout = new Div(message, undoButton);
+        layout.addClassName("notification-layout");
+        notification.add(layout);
+        notification.setDuration(UNDO_DURATION_MS);
+        notification.setPosition(POSITION);
+        notification.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        notification.open();
+        return notification;
     }
 
     /** Something did not happen: stays until closed, announced assertively. */

@@ -172,8 +172,7 @@ class ChatList extends VerticalLayout {
         root.getSubMenu().addItem("Rename", event -> openRename(conversation));
         root.getSubMenu().addItem(conversation.pinned() ? "Unpin" : "Pin",
                 event -> change(() -> service.pin(conversation.id(), !conversation.pinned()), null));
-        root.getSubMenu().addItem("Archive", event -> change(() -> service.archive(conversation.id(), true),
-                "Chat archived. Search finds it, and Settings → Data controls lists it."));
+        root.getSubMenu().addItem("Archive", event -> archive(conversation));
         root.getSubMenu().addItem("Delete", event -> confirmDelete(conversation));
 
         Div actions = new Div(share, more);
@@ -230,6 +229,21 @@ class ChatList extends VerticalLayout {
         } catch (ConversationNotFoundException e) {
             Notifications.error(e.getMessage());
         } catch (InvalidChatInputException e) {
+            Notifications.error(e.getMessage());
+        }
+        refresh();
+    }
+
+    /**
+     * Archives a chat from the row menu and offers to take it back: the notification's Undo puts it
+     * back in the list (it can also be unarchived under Settings → Data controls).
+     */
+    private void archive(ConversationSummary conversation) {
+        try {
+            service.archive(conversation.id(), true);
+            Notifications.successWithUndo("Chat archived. Search finds it, and Settings → Data controls lists it.",
+                    () -> change(() -> service.archive(conversation.id(), false), "Chat back in the list."));
+        } catch (ConversationNotFoundException | InvalidChatInputException e) {
             Notifications.error(e.getMessage());
         }
         refresh();

@@ -35,6 +35,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.PageRequest;
 
 /** The search field and the row menu of the chat list, used as a person uses them. */
 class ChatSearchViewTest extends KaribuTest {
@@ -112,6 +113,12 @@ class ChatSearchViewTest extends KaribuTest {
         UserInput.enter(title, "Shopping list");
         _click(_get(Button.class, spec -> spec.withId("rename-save")));
         assertThat(chatTitles()).as("renaming is activity").containsExactly("Holiday plans", "Shopping list", "Taxes");
+
+        ContextMenuKt._clickItemWithCaption(rowMenu("Holiday plans"), "Archive");
+        assertThat(chatTitles()).containsExactly("Shopping list", "Taxes");
+        _click(_get(Button.class, spec -> spec.withId("notification-undo")));
+        assertThat(chatTitles()).as("Undo puts the archived chat back").contains("Holiday plans");
+        assertThat(service.findArchivedConversations(PageRequest.of(0, 10)).getContent()).isEmpty();
 
         ContextMenuKt._clickItemWithCaption(rowMenu("Holiday plans"), "Archive");
         assertThat(chatTitles()).containsExactly("Shopping list", "Taxes");
