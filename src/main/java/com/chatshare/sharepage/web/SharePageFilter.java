@@ -6,7 +6,6 @@ import com.chatshare.sharepage.internal.SharePages;
 import com.chatshare.sharepage.internal.ViewCounter;
 import com.chatshare.sharing.LinkHead;
 import com.chatshare.sharing.PublicSnapshot;
-import com.chatshare.sharing.ShareStatus;
 import com.chatshare.sharing.ShareToken;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -21,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,7 +51,7 @@ class SharePageFilter extends HttpFilter {
     static final String PATH_PREFIX = ShareToken.PATH_PREFIX;
     static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'self'; img-src 'self'; "
             + "form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
-    private static final String HTML = "text/html;charset=UTF-8";
+    static final String HTML = "text/html;charset=UTF-8";
     /** When a client that got a 503 (the database could not say) may ask again. */
     static final Duration RETRY_AFTER = Duration.ofSeconds(30);
 
@@ -171,18 +171,21 @@ class SharePageFilter extends HttpFilter {
             unavailable(response, "Share page lookup failed: {}", e);
             return Optional.empty();
         }
-        // A link for a narrower audience, or past its expiry, is not this page's to show, taken down
-        // or not: exactly the answer of an unknown token, so the page tells nobody it exists.
-        if (head.isEmpty() || !head.get().isPublicAt(clock.instant())) {
-            notFound(response);
-            return Optional.empty();
+        switch (SharePages.answerFor(head, clock.instant())) {
+            case NOT_FOUND -> {
+                notFound(response);
+                return Optional.empty();
+            }
+            case GONE -> {
+                takenDown.increment();
+                send(response, HttpServletResponse.SC_GONE, gone);
+                return Optional.empty();
+            }
+            case PAGE -> {
+                return head;
+            }
+            default -> throw new IllegalStateException();
         }
-        if (head.get().status() == ShareStatus.TAKEN_DOWN) {
-            takenDown.increment();
-            send(response, HttpServletResponse.SC_GONE, gone);
-            return Optional.empty();
-        }
-        return head;
     }
 
     /**
@@ -196,13 +199,13 @@ class SharePageFilter extends HttpFilter {
     private boolean notModified(HttpServletRequest request, HttpServletResponse response,
             SharePages.RenderedPage page, boolean gzip) {
         response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
-        String etag = gzip ? page.gzippedEtag() : page.etag();
-        String ifNoneMatch = request.getHeader(HttpHeaders.IF_NONE_MATCH);
-        if (ifNoneMatch == null) {
+        String etag = page.etag(gzip);
+        Revalidation revalidation = Revalidation.of(request.getHeader(HttpHeaders.IF_NONE_MATCH), etag);
+        if (revalidation == Revalidation.NONE) {
             response.setHeader(HttpHeaders.ETAG, etag);
             return false;
         }
-        if (ifNoneMatch.equals(etag)) {
+        if (revalidation == Revalidation.SAME_TAG) {
             notModified.increment();
             response.setHeader(HttpHeaders.ETAG, etag);
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
@@ -215,15 +218,30 @@ class SharePageFilter extends HttpFilter {
         return false;
     }
 
+    /** What an {@code If-None-Match} header asks of a response with a given ETag. */
+    enum Revalidation {
+        /** No header: a plain request. */
+        NONE,
+        /** Exactly the tag (what a browser or cache sends back): 304. */
+        SAME_TAG,
+        /** Any other form (a list, a weak tag, *, another tag): for Spring's full comparison. */
+        OTHER;
+
+        static Revalidation of(@Nullable String ifNoneMatch, String etag) {
+            if (ifNoneMatch == null) {
+                return NONE;
+            }
+            return ifNoneMatch.equals(etag) ? SAME_TAG : OTHER;
+        }
+    }
+
     private void sendOk(HttpServletResponse response, String contentType, SharePages.RenderedPage page, boolean gzip)
             throws IOException {
         ok.increment();
         if (gzip) {
             response.setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
-            send(response, HttpServletResponse.SC_OK, contentType, page.gzipped());
-        } else {
-            send(response, HttpServletResponse.SC_OK, contentType, page.html());
         }
+        send(response, HttpServletResponse.SC_OK, contentType, page.body(gzip));
     }
 
     /** Answered here, not with sendError: an empty 405 with Allow, without the app's error page. */
@@ -311,32 +329,45 @@ class SharePageFilter extends HttpFilter {
         return false;
     }
 
-    private static Counter requests(MeterRegistry meters, int status) {
+    /** The page's requests by status (the same counter for every caller: the handler ahead of the servlets counts here too). */
+    static Counter requests(MeterRegistry meters, int status) {
         return Counter.builder("chatshare.share.page.requests").description("Public share page requests by status")
                 .tag("status", Integer.toString(status)).register(meters);
     }
 
     /** The last segment of a {@code /share/SEGMENT} request (a token or {@code TOKEN.md}, well-formed or not), or null for other paths. */
     private static @Nullable String segment(HttpServletRequest request) {
-        // The raw URI: a path with encoded or matrix parts is not ours and meets the firewall later.
-        String uri = request.getRequestURI();
-        int start = request.getContextPath().length() + PATH_PREFIX.length();
-        if (uri.length() <= start || !uri.startsWith(PATH_PREFIX, start - PATH_PREFIX.length())
-                || uri.indexOf('/', start) >= 0) {
+        return segment(request.getRequestURI(), request.getContextPath());
+    }
+
+    /**
+     * The last segment of a raw (still encoded) request path of the form {@code CONTEXT/share/SEGMENT},
+     * or null for any other path. The raw path: a path with encoded or matrix parts is not ours and
+     * meets the firewall later.
+     */
+    static @Nullable String segment(String rawPath, String contextPath) {
+        int start = contextPath.length() + PATH_PREFIX.length();
+        if (rawPath.length() <= start || !rawPath.startsWith(contextPath)
+                || !rawPath.startsWith(PATH_PREFIX, start - PATH_PREFIX.length()) || rawPath.indexOf('/', start) >= 0) {
             return null;
         }
-        return uri.substring(start);
+        return rawPath.substring(start);
     }
 
     private static void writeSecurityHeaders(HttpServletRequest request, HttpServletResponse response) {
-        response.setHeader("Cache-Control", "no-cache");
-        response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-        response.setHeader("Referrer-Policy", "no-referrer");
-        response.setHeader("X-Robots-Tag", "noindex, nofollow, noarchive");
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader("X-Frame-Options", "DENY");
-        if (request.isSecure()) {
-            response.setHeader("Strict-Transport-Security", "max-age=31536000 ; includeSubDomains");
+        writeSecurityHeaders(request.isSecure(), response::setHeader);
+    }
+
+    /** The headers every answer of the page carries, in this order; HSTS only over https. */
+    static void writeSecurityHeaders(boolean secure, BiConsumer<String, String> header) {
+        header.accept("Cache-Control", "no-cache");
+        header.accept("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        header.accept("Referrer-Policy", "no-referrer");
+        header.accept("X-Robots-Tag", "noindex, nofollow, noarchive");
+        header.accept("X-Content-Type-Options", "nosniff");
+        header.accept("X-Frame-Options", "DENY");
+        if (secure) {
+            header.accept("Strict-Transport-Security", "max-age=31536000 ; includeSubDomains");
         }
     }
 
