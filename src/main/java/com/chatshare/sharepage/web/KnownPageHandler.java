@@ -6,11 +6,14 @@ import com.chatshare.sharepage.internal.ViewCounter;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.ByteBuffer;
+import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.http.HttpURI;
+import org.eclipse.jetty.http.MimeTypes;
+import org.eclipse.jetty.http.PreEncodedHttpField;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -23,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  * {@link SharePages#known} can send from memory alone (head vouched for by the revocation feed,
  * public now, not taken down, that version already rendered) gets the bytes, headers, ETag, 304 and
  * view count that {@link SharePageFilter} would give, through the same code
- * ({@link SharePageFilter#writeSecurityHeaders}, {@link SharePageFilter.Revalidation},
+ * ({@link SharePageRules#writeSecurityHeaders}, {@link SharePageRules.Revalidation},
  * {@link SharePageFilter#acceptsGzip}, the same counters).
  *
  * <p>Everything else goes on to the servlet context unchanged, where the filter gives every other
@@ -34,6 +37,10 @@ import org.jspecify.annotations.Nullable;
  * access log is Jetty's, so both are as on the servlet path.
  */
 final class KnownPageHandler extends Handler.Wrapper {
+
+    private static final HttpField VARY = new PreEncodedHttpField(HttpHeader.VARY, HttpHeader.ACCEPT_ENCODING.asString());
+    /** The filter's content type as Jetty's servlet response writes it (it spells the charset in lower case). */
+    private static final HttpField CONTENT_TYPE = contentType(SharePageFilter.HTML);
 
     private final SharePages pages;
     private final ViewCounter views;
@@ -64,17 +71,18 @@ final class KnownPageHandler extends Handler.Wrapper {
         HttpFields headers = request.getHeaders();
         boolean gzip = SharePageFilter.acceptsGzip(headers.get(HttpHeader.ACCEPT_ENCODING));
         String etag = known.page().etag(gzip);
-        SharePageFilter.Revalidation revalidation =
-                SharePageFilter.Revalidation.of(headers.get(HttpHeader.IF_NONE_MATCH), etag);
-        if (revalidation == SharePageFilter.Revalidation.OTHER) {
+        SharePageRules.Revalidation revalidation =
+                SharePageRules.Revalidation.of(headers.get(HttpHeader.IF_NONE_MATCH), etag);
+        if (revalidation == SharePageRules.Revalidation.OTHER) {
             return super.handle(request, response, callback);
         }
         answered.increment();
         HttpFields.Mutable out = response.getHeaders();
-        SharePageFilter.writeSecurityHeaders(request.isSecure(), out::put);
-        out.put(HttpHeader.VARY, HttpHeader.ACCEPT_ENCODING.asString());
+        // First, where Jetty's compression handler (server.compression) puts it on the servlet path.
+        out.put(VARY);
+        SharePageRules.writeSecurityHeaders(request.isSecure(), out::put);
         out.put(HttpHeader.ETAG, etag);
-        if (revalidation == SharePageFilter.Revalidation.SAME_TAG) {
+        if (revalidation == SharePageRules.Revalidation.SAME_TAG) {
             notModified.increment();
             response.setStatus(HttpStatus.NOT_MODIFIED_304);
             callback.succeeded();
@@ -86,12 +94,17 @@ final class KnownPageHandler extends Handler.Wrapper {
             out.put(HttpHeader.CONTENT_ENCODING, "gzip");
         }
         byte[] body = known.page().body(gzip);
-        out.put(HttpHeader.CONTENT_TYPE, SharePageFilter.HTML);
+        out.put(CONTENT_TYPE);
         out.put(HttpHeader.CONTENT_LENGTH, body.length);
         response.setStatus(HttpStatus.OK_200);
         // Jetty sends no body for HEAD, but counts it against Content-Length.
         response.write(true, ByteBuffer.wrap(body).asReadOnlyBuffer(), callback);
         return true;
+    }
+
+    private static HttpField contentType(String contentType) {
+        MimeTypes.Type known = MimeTypes.CACHE.get(contentType);
+        return known != null ? known.getContentTypeField() : new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, contentType);
     }
 
     /** The page to answer from memory, or null when the request is for the servlet path. */
@@ -105,7 +118,7 @@ final class KnownPageHandler extends Handler.Wrapper {
         if (path == null || uri.getQuery() != null || request.getHeaders().contains(HttpHeader.COOKIE)) {
             return null;
         }
-        String token = SharePageFilter.segment(path, contextPath);
+        String token = SharePageRules.segment(path, contextPath);
         // known() answers only a well-formed token: TOKEN.md and anything odd go the whole way.
         return token == null ? null : pages.known(token);
     }

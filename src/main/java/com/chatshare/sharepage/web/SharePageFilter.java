@@ -20,7 +20,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -200,12 +199,13 @@ class SharePageFilter extends HttpFilter {
             SharePages.RenderedPage page, boolean gzip) {
         response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
         String etag = page.etag(gzip);
-        Revalidation revalidation = Revalidation.of(request.getHeader(HttpHeaders.IF_NONE_MATCH), etag);
-        if (revalidation == Revalidation.NONE) {
+        SharePageRules.Revalidation revalidation =
+                SharePageRules.Revalidation.of(request.getHeader(HttpHeaders.IF_NONE_MATCH), etag);
+        if (revalidation == SharePageRules.Revalidation.NONE) {
             response.setHeader(HttpHeaders.ETAG, etag);
             return false;
         }
-        if (revalidation == Revalidation.SAME_TAG) {
+        if (revalidation == SharePageRules.Revalidation.SAME_TAG) {
             notModified.increment();
             response.setHeader(HttpHeaders.ETAG, etag);
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
@@ -216,23 +216,6 @@ class SharePageFilter extends HttpFilter {
             return true;
         }
         return false;
-    }
-
-    /** What an {@code If-None-Match} header asks of a response with a given ETag. */
-    enum Revalidation {
-        /** No header: a plain request. */
-        NONE,
-        /** Exactly the tag (what a browser or cache sends back): 304. */
-        SAME_TAG,
-        /** Any other form (a list, a weak tag, *, another tag): for Spring's full comparison. */
-        OTHER;
-
-        static Revalidation of(@Nullable String ifNoneMatch, String etag) {
-            if (ifNoneMatch == null) {
-                return NONE;
-            }
-            return ifNoneMatch.equals(etag) ? SAME_TAG : OTHER;
-        }
     }
 
     private void sendOk(HttpServletResponse response, String contentType, SharePages.RenderedPage page, boolean gzip)
@@ -337,38 +320,11 @@ class SharePageFilter extends HttpFilter {
 
     /** The last segment of a {@code /share/SEGMENT} request (a token or {@code TOKEN.md}, well-formed or not), or null for other paths. */
     private static @Nullable String segment(HttpServletRequest request) {
-        return segment(request.getRequestURI(), request.getContextPath());
-    }
-
-    /**
-     * The last segment of a raw (still encoded) request path of the form {@code CONTEXT/share/SEGMENT},
-     * or null for any other path. The raw path: a path with encoded or matrix parts is not ours and
-     * meets the firewall later.
-     */
-    static @Nullable String segment(String rawPath, String contextPath) {
-        int start = contextPath.length() + PATH_PREFIX.length();
-        if (rawPath.length() <= start || !rawPath.startsWith(contextPath)
-                || !rawPath.startsWith(PATH_PREFIX, start - PATH_PREFIX.length()) || rawPath.indexOf('/', start) >= 0) {
-            return null;
-        }
-        return rawPath.substring(start);
+        return SharePageRules.segment(request.getRequestURI(), request.getContextPath());
     }
 
     private static void writeSecurityHeaders(HttpServletRequest request, HttpServletResponse response) {
-        writeSecurityHeaders(request.isSecure(), response::setHeader);
-    }
-
-    /** The headers every answer of the page carries, in this order; HSTS only over https. */
-    static void writeSecurityHeaders(boolean secure, BiConsumer<String, String> header) {
-        header.accept("Cache-Control", "no-cache");
-        header.accept("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-        header.accept("Referrer-Policy", "no-referrer");
-        header.accept("X-Robots-Tag", "noindex, nofollow, noarchive");
-        header.accept("X-Content-Type-Options", "nosniff");
-        header.accept("X-Frame-Options", "DENY");
-        if (secure) {
-            header.accept("Strict-Transport-Security", "max-age=31536000 ; includeSubDomains");
-        }
+        SharePageRules.writeSecurityHeaders(request.isSecure(), response::setHeader);
     }
 
     private static void send(HttpServletResponse response, int status, byte[] html) throws IOException {
