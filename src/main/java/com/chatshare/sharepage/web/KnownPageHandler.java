@@ -6,6 +6,8 @@ import com.chatshare.sharepage.internal.ViewCounter;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
@@ -41,6 +43,10 @@ final class KnownPageHandler extends Handler.Wrapper {
     private static final HttpField VARY = new PreEncodedHttpField(HttpHeader.VARY, HttpHeader.ACCEPT_ENCODING.asString());
     /** The filter's content type as Jetty's servlet response writes it (it spells the charset in lower case). */
     private static final HttpField CONTENT_TYPE = contentType(SharePageFilter.HTML);
+
+    /** The page's headers over http and over https: written by the same rule, encoded once. */
+    private static final List<HttpField> HEADERS = securityHeaders(false);
+    private static final List<HttpField> SECURE_HEADERS = securityHeaders(true);
 
     private final SharePages pages;
     private final ViewCounter views;
@@ -80,7 +86,9 @@ final class KnownPageHandler extends Handler.Wrapper {
         HttpFields.Mutable out = response.getHeaders();
         // First, where Jetty's compression handler (server.compression) puts it on the servlet path.
         out.put(VARY);
-        SharePageRules.writeSecurityHeaders(request.isSecure(), out::put);
+        for (HttpField field : request.isSecure() ? SECURE_HEADERS : HEADERS) {
+            out.put(field);
+        }
         out.put(HttpHeader.ETAG, etag);
         if (revalidation == SharePageRules.Revalidation.SAME_TAG) {
             notModified.increment();
@@ -100,6 +108,12 @@ final class KnownPageHandler extends Handler.Wrapper {
         // Jetty sends no body for HEAD, but counts it against Content-Length.
         response.write(true, ByteBuffer.wrap(body).asReadOnlyBuffer(), callback);
         return true;
+    }
+
+    private static List<HttpField> securityHeaders(boolean secure) {
+        List<HttpField> fields = new ArrayList<>();
+        SharePageRules.writeSecurityHeaders(secure, (name, value) -> fields.add(new PreEncodedHttpField(name, value)));
+        return List.copyOf(fields);
     }
 
     private static HttpField contentType(String contentType) {
