@@ -40,7 +40,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class KnownPageHandler extends Handler.Wrapper {
 
-    private static final HttpField VARY = new PreEncodedHttpField(HttpHeader.VARY, HttpHeader.ACCEPT_ENCODING.asString());
+    private static final HttpField VARY =
+            new PreEncodedHttpField(HttpHeader.VARY, HttpHeader.ACCEPT_ENCODING.asString());
     /** The filter's content type as Jetty's servlet response writes it (it spells the charset in lower case). */
     private static final HttpField CONTENT_TYPE = contentType(SharePageFilter.HTML);
 
