@@ -97,7 +97,7 @@ final class KnownPageHandler extends Handler.Wrapper {
             callback.succeeded();
             return true;
         }
-        views.viewed(known.head().shareId(), ClientAddress.parse(Request.getRemoteAddr(request)).orElse(null));
+        views.viewed(known.head().shareId(), ClientAddress.of(request).orElse(null));
         ok.increment();
         if (gzip) {
             out.put(HttpHeader.CONTENT_ENCODING, "gzip");
