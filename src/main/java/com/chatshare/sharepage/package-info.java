@@ -1,7 +1,9 @@
 /**
  * The public page of a shared conversation, {@code /share/TOKEN}, and its Markdown download,
  * {@code /share/TOKEN.md} (docs/decisions/0004-public-share-page.md): the servlet filter that
- * serves them before Spring Security and registers itself ({@code web/}), and the page's memory
+ * serves them before Spring Security and registers itself, and the Jetty handler that answers a
+ * page known to be good from memory ahead of the servlet chain (decision 0024) ({@code web/});
+ * and the page's memory
  * ({@code internal/}): heads remembered and kept correct by reading the revocation feed
  * (decision 0011), concurrent head lookups shared in one query, rendered pages cached per
  * version, and view counts kept in memory, once per reader a day (decision 0013).

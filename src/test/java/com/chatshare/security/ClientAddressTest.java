@@ -75,4 +75,20 @@ class ClientAddressTest {
         assertThat(ClientAddress.parse("1.2.3")).isEmpty();
         assertThat(ClientAddress.parse("unknown")).isEmpty();
     }
+
+    @Test
+    void a_jetty_requests_socket_address_is_the_address_its_text_parses_to() throws Exception {
+        for (String peer : new String[] {"198.51.100.7", "::ffff:198.51.100.7", "fe80::1%1", "2001:db8::7"}) {
+            InetAddress socket = InetAddress.getByName(peer);
+            org.eclipse.jetty.server.Request request = org.mockito.Mockito.mock(org.eclipse.jetty.server.Request.class);
+            org.eclipse.jetty.server.ConnectionMetaData connection =
+                    org.mockito.Mockito.mock(org.eclipse.jetty.server.ConnectionMetaData.class);
+            org.mockito.Mockito.when(request.getConnectionMetaData()).thenReturn(connection);
+            org.mockito.Mockito.when(connection.getRemoteSocketAddress())
+                    .thenReturn(new java.net.InetSocketAddress(socket, 40_000));
+
+            assertThat(ClientAddress.of(request)).as(peer)
+                    .contains(parsed(org.eclipse.jetty.server.Request.getRemoteAddr(request)));
+        }
+    }
 }

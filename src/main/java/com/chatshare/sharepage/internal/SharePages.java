@@ -3,6 +3,7 @@ package com.chatshare.sharepage.internal;
 import com.chatshare.sharing.LinkHead;
 import com.chatshare.sharing.PublicLinks;
 import com.chatshare.sharing.PublicSnapshot;
+import com.chatshare.sharing.ShareStatus;
 import com.chatshare.sharing.ShareToken;
 import com.chatshare.sharing.SnapshotSource;
 import com.github.benmanes.caffeine.cache.Cache;
@@ -18,12 +19,14 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
@@ -119,6 +122,50 @@ public class SharePages implements DisposableBean {
         return found;
     }
 
+    /** What the public page answers for a link's head: its page, 404, or 410. */
+    public enum Answer {
+        /** The page (200, or 304 on a matching revalidation). */
+        PAGE,
+        /**
+         * 404, exactly the answer of an unknown token: a link for a narrower audience, or past its
+         * expiry, is not this page's to show, taken down or not, so the page tells nobody it exists.
+         */
+        NOT_FOUND,
+        /** 410: taken down by moderation. */
+        GONE
+    }
+
+    /** The one rule of what the page answers for a head (empty: an unknown token); used on every path that serves the page. */
+    public static Answer answerFor(Optional<LinkHead> head, Instant now) {
+        if (head.isEmpty() || !head.get().isPublicAt(now)) {
+            return Answer.NOT_FOUND;
+        }
+        return head.get().status() == ShareStatus.TAKEN_DOWN ? Answer.GONE : Answer.PAGE;
+    }
+
+    /** A page this node may send from memory alone, and the head it was rendered for. */
+    public record KnownPage(LinkHead head, RenderedPage page) {
+    }
+
+    /**
+     * The page of a link that this node can answer without asking anyone: its head is remembered and
+     * vouched for by the revocation feed ({@link KnownHeads#get}), {@link #answerFor} says
+     * {@link Answer#PAGE}, and the page of that version is already rendered. Null otherwise (also for
+     * a malformed token), and then the request must go the whole way ({@link #head}, {@link #page}),
+     * which gives every other answer. Never touches the database and renders nothing.
+     */
+    public @Nullable KnownPage known(String token) {
+        if (!ShareToken.isWellFormed(token)) {
+            return null;
+        }
+        LinkHead head = known.get(token);
+        if (head == null || answerFor(Optional.of(head), clock.instant()) != Answer.PAGE) {
+            return null;
+        }
+        RenderedPage page = rendered.getIfPresent(new PageKey(head.shareId(), head.version()));
+        return page == null ? null : new KnownPage(head, page);
+    }
+
     /** A snapshot version of a link: what a rendered page is cached under. */
     private record PageKey(long shareId, int version) {
     }
@@ -138,6 +185,16 @@ public class SharePages implements DisposableBean {
             } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException(e);
             }
+        }
+
+        /** The bytes to send: gzip-compressed for a client that accepts them. */
+        public byte[] body(boolean gzip) {
+            return gzip ? gzipped : html;
+        }
+
+        /** The entity tag of {@link #body}: the compressed bytes have their own, so caches keep both apart. */
+        public String etag(boolean gzip) {
+            return gzip ? gzippedEtag : etag;
         }
 
         private static byte[] gzip(byte[] bytes) {

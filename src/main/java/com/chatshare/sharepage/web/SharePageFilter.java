@@ -6,7 +6,6 @@ import com.chatshare.sharepage.internal.SharePages;
 import com.chatshare.sharepage.internal.ViewCounter;
 import com.chatshare.sharing.LinkHead;
 import com.chatshare.sharing.PublicSnapshot;
-import com.chatshare.sharing.ShareStatus;
 import com.chatshare.sharing.ShareToken;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -51,7 +50,7 @@ class SharePageFilter extends HttpFilter {
     static final String PATH_PREFIX = ShareToken.PATH_PREFIX;
     static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'self'; img-src 'self'; "
             + "form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
-    private static final String HTML = "text/html;charset=UTF-8";
+    static final String HTML = "text/html;charset=UTF-8";
     /** When a client that got a 503 (the database could not say) may ask again. */
     static final Duration RETRY_AFTER = Duration.ofSeconds(30);
 
@@ -171,18 +170,21 @@ class SharePageFilter extends HttpFilter {
             unavailable(response, "Share page lookup failed: {}", e);
             return Optional.empty();
         }
-        // A link for a narrower audience, or past its expiry, is not this page's to show, taken down
-        // or not: exactly the answer of an unknown token, so the page tells nobody it exists.
-        if (head.isEmpty() || !head.get().isPublicAt(clock.instant())) {
-            notFound(response);
-            return Optional.empty();
+        switch (SharePages.answerFor(head, clock.instant())) {
+            case NOT_FOUND -> {
+                notFound(response);
+                return Optional.empty();
+            }
+            case GONE -> {
+                takenDown.increment();
+                send(response, HttpServletResponse.SC_GONE, gone);
+                return Optional.empty();
+            }
+            case PAGE -> {
+                return head;
+            }
+            default -> throw new IllegalStateException();
         }
-        if (head.get().status() == ShareStatus.TAKEN_DOWN) {
-            takenDown.increment();
-            send(response, HttpServletResponse.SC_GONE, gone);
-            return Optional.empty();
-        }
-        return head;
     }
 
     /**
@@ -196,13 +198,14 @@ class SharePageFilter extends HttpFilter {
     private boolean notModified(HttpServletRequest request, HttpServletResponse response,
             SharePages.RenderedPage page, boolean gzip) {
         response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
-        String etag = gzip ? page.gzippedEtag() : page.etag();
-        String ifNoneMatch = request.getHeader(HttpHeaders.IF_NONE_MATCH);
-        if (ifNoneMatch == null) {
+        String etag = page.etag(gzip);
+        SharePageRules.Revalidation revalidation =
+                SharePageRules.Revalidation.of(request.getHeader(HttpHeaders.IF_NONE_MATCH), etag);
+        if (revalidation == SharePageRules.Revalidation.NONE) {
             response.setHeader(HttpHeaders.ETAG, etag);
             return false;
         }
-        if (ifNoneMatch.equals(etag)) {
+        if (revalidation == SharePageRules.Revalidation.SAME_TAG) {
             notModified.increment();
             response.setHeader(HttpHeaders.ETAG, etag);
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
@@ -220,10 +223,8 @@ class SharePageFilter extends HttpFilter {
         ok.increment();
         if (gzip) {
             response.setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
-            send(response, HttpServletResponse.SC_OK, contentType, page.gzipped());
-        } else {
-            send(response, HttpServletResponse.SC_OK, contentType, page.html());
         }
+        send(response, HttpServletResponse.SC_OK, contentType, page.body(gzip));
     }
 
     /** Answered here, not with sendError: an empty 405 with Allow, without the app's error page. */
@@ -311,33 +312,19 @@ class SharePageFilter extends HttpFilter {
         return false;
     }
 
-    private static Counter requests(MeterRegistry meters, int status) {
+    /** The page's requests by status (the same counter for every caller: the handler ahead of the servlets counts here too). */
+    static Counter requests(MeterRegistry meters, int status) {
         return Counter.builder("chatshare.share.page.requests").description("Public share page requests by status")
                 .tag("status", Integer.toString(status)).register(meters);
     }
 
     /** The last segment of a {@code /share/SEGMENT} request (a token or {@code TOKEN.md}, well-formed or not), or null for other paths. */
     private static @Nullable String segment(HttpServletRequest request) {
-        // The raw URI: a path with encoded or matrix parts is not ours and meets the firewall later.
-        String uri = request.getRequestURI();
-        int start = request.getContextPath().length() + PATH_PREFIX.length();
-        if (uri.length() <= start || !uri.startsWith(PATH_PREFIX, start - PATH_PREFIX.length())
-                || uri.indexOf('/', start) >= 0) {
-            return null;
-        }
-        return uri.substring(start);
+        return SharePageRules.segment(request.getRequestURI(), request.getContextPath());
     }
 
     private static void writeSecurityHeaders(HttpServletRequest request, HttpServletResponse response) {
-        response.setHeader("Cache-Control", "no-cache");
-        response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-        response.setHeader("Referrer-Policy", "no-referrer");
-        response.setHeader("X-Robots-Tag", "noindex, nofollow, noarchive");
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader("X-Frame-Options", "DENY");
-        if (request.isSecure()) {
-            response.setHeader("Strict-Transport-Security", "max-age=31536000 ; includeSubDomains");
-        }
+        SharePageRules.writeSecurityHeaders(request.isSecure(), response::setHeader);
     }
 
     private static void send(HttpServletResponse response, int status, byte[] html) throws IOException {

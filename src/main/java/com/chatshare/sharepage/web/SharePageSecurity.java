@@ -5,6 +5,8 @@ import com.chatshare.sharepage.internal.ViewCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jetty.servlet.JettyServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -39,6 +41,22 @@ class SharePageSecurity {
         // forwarded client and scheme are the request's already (security's Jetty customizer).
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
+    }
+
+    /**
+     * Puts {@link KnownPageHandler} ahead of the servlet context (inside the handlers Spring Boot adds
+     * after its customizers, such as graceful shutdown's), unless
+     * {@code chatshare.share-page.ahead-of-servlets} is false.
+     */
+    @Bean
+    WebServerFactoryCustomizer<JettyServletWebServerFactory> sharePageAheadOfServlets(SharePages pages,
+            ViewCounter views, MeterRegistry meters, SharePageSettings settings) {
+        return factory -> {
+            if (settings.aheadOfServlets()) {
+                factory.addServerCustomizers(server -> server.setHandler(
+                        new KnownPageHandler(server.getHandler(), pages, views, meters, factory.getContextPath())));
+            }
+        };
     }
 
     /** Health is OUT_OF_SERVICE until the page was rendered a few hundred times (not liveness). */
