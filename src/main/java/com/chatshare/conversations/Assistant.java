@@ -13,8 +13,19 @@ public interface Assistant {
     String displayName();
 
     /**
+     * The models the assistant offers, as its endpoint lists them (the demo assistant lists
+     * itself). Errors arrive as {@link AssistantUnavailableException} with a message fit for the user.
+     */
+    List<String> models();
+
+    /**
      * Streams the answer to the last user turn, piece by piece. Errors arrive as
      * {@link AssistantUnavailableException} with a message fit for the user.
      */
-    Flux<String> reply(List<ChatTurn> history);
+    Flux<String> reply(AssistantRequest request);
+
+    /** The answer with the configured model ({@link #displayName()}) and no instructions. */
+    default Flux<String> reply(List<ChatTurn> history) {
+        return reply(new AssistantRequest(displayName(), "", history));
+    }
 }

@@ -178,11 +178,52 @@ public class ConversationService {
         return conversation.toSummary();
     }
 
-    /** Stores the user's message; the assistant is asked only after it is safely stored. */
+    /** The models the caller's chats may use, for the model picker. */
+    public ModelOptions modelOptions() {
+        return replies.modelOptions();
+    }
+
+    /** The model the caller picked for the chat; empty when it uses the default. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<String> chosenModel(long conversationId) {
+        return java.util.Optional.ofNullable(owned(conversationId).getModel());
+    }
+
+    /**
+     * Picks the model that answers the caller's chat from now on.
+     *
+     * @throws InvalidChatInputException when the model is not one the chat may use
+     */
+    @Transactional
+    public void chooseModel(long conversationId, String model) {
+        Conversation conversation = owned(conversationId);
+        ModelOptions options = replies.modelOptions();
+        if (model == null || !options.offers(model)) {
+            throw new InvalidChatInputException(options.problem() != null ? options.problem()
+                    : "That model is not offered here; choose one from the list.");
+        }
+        conversation.chooseModel(model);
+    }
+
+    /** The model that answers next, refused when the endpoint no longer offers the chat's choice. */
+    private String answeringModel(Conversation conversation) {
+        ModelOptions options = replies.modelOptions();
+        String model = options.effective(conversation.getModel());
+        if (!options.offers(model)) {
+            throw new InvalidChatInputException("The model " + model + " is no longer offered; choose another.");
+        }
+        return model;
+    }
+
+    /**
+     * Stores the user's message; the assistant is asked only after it is safely stored. Refused,
+     * storing nothing, when the chat's model is no longer offered.
+     */
     @Transactional
     public ChatMessage postUserMessage(long conversationId, String content) {
         String text = validMessage(content);
         Conversation conversation = owned(conversationId);
+        answeringModel(conversation);
         int position = nextPosition(conversationId);
         if (position >= ChatMessage.MAX_PER_CONVERSATION - 1) {
             throw new InvalidChatInputException(FULL_CONVERSATION_MESSAGE);
@@ -198,7 +239,7 @@ public class ConversationService {
      */
     @Transactional
     public ReplyStream streamReply(long conversationId) {
-        owned(conversationId);
+        String model = answeringModel(owned(conversationId));
         if (nextPosition(conversationId) >= ChatMessage.MAX_PER_CONVERSATION) {
             throw new InvalidChatInputException(FULL_CONVERSATION_MESSAGE);
         }
@@ -208,7 +249,8 @@ public class ConversationService {
                 .filter(m -> m.status() == MessageStatus.COMPLETE || m.status() == MessageStatus.STOPPED)
                 .map(m -> new ChatTurn(m.role(), m.content()))
                 .toList();
-        return replies.stream(conversationId, nextPosition(conversationId), history);
+        return replies.stream(conversationId, nextPosition(conversationId), model, currentUser.requireUserId(),
+                history);
     }
 
     /**

@@ -3,12 +3,15 @@ package com.chatshare.conversations.internal;
 import com.chatshare.conversations.AnswersLimitedException;
 import com.chatshare.conversations.Assistant;
 import com.chatshare.conversations.AssistantProperties;
+import com.chatshare.conversations.AssistantRequest;
 import com.chatshare.conversations.AssistantUnavailableException;
 import com.chatshare.conversations.ChatMessage;
 import com.chatshare.conversations.ChatTurn;
 import com.chatshare.conversations.ConversationService;
 import com.chatshare.conversations.MessageRole;
 import com.chatshare.conversations.MessageStatus;
+import com.chatshare.conversations.ModelOptions;
+import com.chatshare.conversations.ModelSettings;
 import com.chatshare.conversations.ReplyStream;
 import com.chatshare.ratelimit.RateLimit;
 import com.chatshare.ratelimit.SharedCounters;
@@ -19,7 +22,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.SynchronousSink;
@@ -34,18 +40,25 @@ import reactor.core.scheduler.Schedulers;
 @Component
 public class AssistantReplies {
 
+    private static final Logger log = LoggerFactory.getLogger(AssistantReplies.class);
+
     private final MessageRepository messages;
     private final ReplyRecorder recorder;
     private final ReplyMeters meters;
     private final Assistant assistant;
     private final Duration timeout;
     private final Clock clock;
+    private final ModelSettings modelSettings;
+    private final CustomInstructionRepository instructions;
     /** Null when answers are not limited (the offline demo assistant, unless configured). */
     private final @Nullable RateLimit replies;
 
     AssistantReplies(MessageRepository messages, ReplyRecorder recorder, ReplyMeters meters, Assistant assistant,
-            AssistantProperties properties, SharedCounters counters, Clock clock) {
+            AssistantProperties properties, SharedCounters counters, Clock clock, ModelSettings modelSettings,
+            CustomInstructionRepository instructions) {
         this.messages = messages;
+        this.modelSettings = modelSettings;
+        this.instructions = instructions;
         this.recorder = recorder;
         this.meters = meters;
         this.assistant = assistant;
@@ -67,14 +80,50 @@ public class AssistantReplies {
     }
 
     /**
-     * Stores a placeholder answer at {@code position} and streams the assistant's answer to
-     * {@code history}; the answer is stored as it ends.
+     * The models chats may use: what the assistant lists, filtered by the allow-list, and the
+     * default. When the list cannot be had, the default alone, with the reason said.
      */
-    public ReplyStream stream(long conversationId, int position, List<ChatTurn> history) {
+    public ModelOptions modelOptions() {
+        return modelOptions(assistant, modelSettings);
+    }
+
+    /** The models {@code assistant} offers under these settings; see {@link #modelOptions()}. */
+    static ModelOptions modelOptions(Assistant assistant, ModelSettings modelSettings) {
+        String configured = assistant.displayName();
+        String fallback = modelSettings.defaultModel() == null ? configured : modelSettings.defaultModel();
+        try {
+            List<String> listed = assistant.models();
+            List<String> offered = modelSettings.allowed().isEmpty() ? listed
+                    : listed.stream().filter(modelSettings.allowed()::contains).toList();
+            if (offered.isEmpty()) {
+                log.warn("None of the {} models the assistant lists is allowed (chatshare.assistant.models.allowed)",
+                        listed.size());
+                return unavailable(fallback);
+            }
+            String chosenDefault = Stream.of(modelSettings.defaultModel(), configured)
+                    .filter(name -> name != null && offered.contains(name)).findFirst().orElse(offered.getFirst());
+            return new ModelOptions(offered, chosenDefault, null);
+        } catch (AssistantUnavailableException e) {
+            return unavailable(fallback);
+        }
+    }
+
+    private static ModelOptions unavailable(String fallback) {
+        return new ModelOptions(List.of(fallback), fallback, "Models could not be loaded; using " + fallback + ".");
+    }
+
+    /**
+     * Stores a placeholder answer at {@code position}, written by {@code model}, and streams the
+     * assistant's answer to {@code history}, with the asker's custom instructions as the system
+     * prompt; the answer is stored as it ends.
+     */
+    public ReplyStream stream(long conversationId, int position, String model, long askerId, List<ChatTurn> history) {
+        String instruction = instructions.findById(askerId).map(CustomInstruction::getContent).orElse("");
+        AssistantRequest request = new AssistantRequest(model, instruction, history);
         ChatMessage placeholder = messages.save(new Message(conversationId, position, MessageRole.ASSISTANT, "",
-                MessageStatus.GENERATING, clock.instant())).toChatMessage();
+                MessageStatus.GENERATING, clock.instant(), model)).toChatMessage();
         Answer answer = new Answer(conversationId, placeholder.id());
-        Flux<String> tokens = Flux.defer(() -> assistant.reply(history))
+        Flux<String> tokens = Flux.defer(() -> assistant.reply(request))
                 .timeout(timeout)
                 .onErrorMap(e -> !(e instanceof AssistantUnavailableException),
                         e -> new AssistantUnavailableException(e instanceof TimeoutException

@@ -1,6 +1,7 @@
 package com.chatshare.conversations.internal;
 
 import com.chatshare.conversations.ConversationSummary;
+import com.chatshare.conversations.ModelOptions;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -39,6 +40,10 @@ public class Conversation {
 
     @Column(name = "archived_at")
     private @Nullable Instant archivedAt;
+
+    /** The model the owner picked for this chat; null for the configured default. */
+    @Column(length = ModelOptions.NAME_MAX_LENGTH)
+    private @Nullable String model;
 
     @Version
     private long version;
@@ -97,6 +102,15 @@ public class Conversation {
         if (archived) {
             this.pinnedAt = null;
         }
+    }
+
+    public @Nullable String getModel() {
+        return model;
+    }
+
+    /** Picks the model that answers from now on; choosing it changes no activity. */
+    public void chooseModel(String model) {
+        this.model = model;
     }
 
     public ConversationSummary toSummary() {

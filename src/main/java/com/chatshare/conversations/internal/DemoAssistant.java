@@ -1,6 +1,7 @@
 package com.chatshare.conversations.internal;
 
 import com.chatshare.conversations.Assistant;
+import com.chatshare.conversations.AssistantRequest;
 import com.chatshare.conversations.ChatTurn;
 import com.chatshare.conversations.MessageRole;
 import java.time.Duration;
@@ -44,7 +45,13 @@ final class DemoAssistant implements Assistant {
     }
 
     @Override
-    public Flux<String> reply(List<ChatTurn> history) {
+    public List<String> models() {
+        return List.of(NAME);
+    }
+
+    @Override
+    public Flux<String> reply(AssistantRequest request) {
+        List<ChatTurn> history = request.history();
         String question = history.reversed().stream()
                 .filter(turn -> turn.role() == MessageRole.USER)
                 .map(ChatTurn::content)

@@ -3,6 +3,7 @@ package com.chatshare.conversations.internal;
 import com.chatshare.conversations.ChatMessage;
 import com.chatshare.conversations.MessageRole;
 import com.chatshare.conversations.MessageStatus;
+import com.chatshare.conversations.ModelOptions;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -12,6 +13,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 @Entity
 @Table(name = "message")
@@ -44,6 +46,10 @@ public class Message {
     @Column(name = "from_share", nullable = false, updatable = false)
     private boolean fromShare;
 
+    /** The model that writes or wrote an answer; null for questions. */
+    @Column(updatable = false, length = ModelOptions.NAME_MAX_LENGTH)
+    private @Nullable String model;
+
     protected Message() {
     }
 
@@ -55,6 +61,13 @@ public class Message {
         this.content = content;
         this.status = status;
         this.createdAt = now;
+    }
+
+    /** An answer being written by {@code model}. */
+    public Message(long conversationId, int position, MessageRole role, String content, MessageStatus status,
+            Instant now, String model) {
+        this(conversationId, position, role, content, status, now);
+        this.model = model;
     }
 
     public Long getId() {
@@ -71,6 +84,6 @@ public class Message {
     }
 
     public ChatMessage toChatMessage() {
-        return new ChatMessage(id, position, role, content, status, createdAt, fromShare);
+        return new ChatMessage(id, position, role, content, status, createdAt, fromShare, model);
     }
 }

@@ -138,18 +138,24 @@ public class ChatMessages extends Div {
         if (message.fromShare()) {
             // Someone else's words, copied from a shared chat: never labelled with this user's name.
             author = user ? "From the shared chat" : "Assistant · from the shared chat";
+        } else if (user) {
+            author = userName;
         } else {
-            author = user ? userName : assistantName;
+            // The model that wrote it, said once: as the author when it is the assistant's own name.
+            author = message.model() == null || message.model().equals(assistantName) ? assistantName : "Assistant";
         }
         Entry entry = new Entry(markdown, author, user ? (message.fromShare() ? "↪" : initials(userName)) : "AI",
                 user, message.content(), message.createdAt());
+        if (!user && message.model() != null && !message.model().equals(author)) {
+            entry.showModel(message.model());
+        }
         entry.getElement().setAttribute("data-message-id", String.valueOf(message.id()));
         if (message.fromShare()) {
             entry.addClassName("from-share");
         }
         if (message.status().isIncomplete()) {
             entry.addClassNames("incomplete");
-            entry.setUserName(assistantName + (message.status() == MessageStatus.STOPPED ? " · stopped" : " · incomplete"));
+            entry.setUserName(author + (message.status() == MessageStatus.STOPPED ? " · stopped" : " · incomplete"));
         }
         return entry;
     }
@@ -218,6 +224,7 @@ public class ChatMessages extends Div {
 
         private final transient MarkdownRenderer markdown;
         private final Span author = new Span();
+        private final Div header;
         private final Div body;
         private Div content;
         private final StringBuilder text = new StringBuilder();
@@ -248,7 +255,7 @@ public class ChatMessages extends Div {
             author.addClassName("chat-message-author");
             Span time = new Span(Dates.dateTime(at));
             time.addClassName("chat-message-time");
-            Div header = new Div(author, time);
+            header = new Div(author, time);
             header.addClassName("chat-message-header");
             this.text.append(text);
             content = wholeContent();
@@ -259,6 +266,20 @@ public class ChatMessages extends Div {
 
         public String getText() {
             return text.toString();
+        }
+
+        /** The model that wrote the answer, in small muted text beside its author; as text, never markup. */
+        void showModel(String model) {
+            Span name = new Span();
+            name.setText(model);
+            name.addClassName("chat-message-model");
+            header.addComponentAtIndex(1, name);
+        }
+
+        /** The model shown beside the author; empty when the author names it. */
+        public String getModel() {
+            return header.getChildren().filter(c -> c.getElement().getClassList().contains("chat-message-model")).findFirst()
+                    .map(c -> c.getElement().getText()).orElse("");
         }
 
         public String getUserName() {
@@ -283,7 +304,9 @@ public class ChatMessages extends Div {
                 tail.addClassName("chat-message-tail");
                 live = new Streaming(split, new StringBuilder(), tail);
                 streaming = live;
-                showContent(newContent());
+                Div streamed = newContent();
+                copyButtonsOnAttach(streamed);
+                showContent(streamed);
                 body.add(tail);
             }
             text.append(more);
@@ -317,6 +340,7 @@ public class ChatMessages extends Div {
                 if (!last.isEmpty()) {
                     content.getElement().executeJs(APPEND_HTML, last);
                 }
+                CodeCopyButtons.add(content);
                 // The browser has exactly this already: the server's copy is updated without sending it again.
                 content.getElement().getNode().getFeature(ElementPropertyMap.class).setProperty("innerHTML", whole, false);
             } else {
@@ -341,7 +365,14 @@ public class ChatMessages extends Div {
         private Div wholeContent() {
             Div div = newContent();
             div.getElement().setProperty("innerHTML", html(text.toString()));
+            copyButtonsOnAttach(div);
             return div;
+        }
+
+        private void copyButtonsOnAttach(Div div) {
+            if (!fromUser) {
+                CodeCopyButtons.addOnEveryAttach(div);
+            }
         }
 
         private String html(String markdownText) {

@@ -9,6 +9,7 @@ import com.chatshare.conversations.ChatMessage;
 import com.chatshare.conversations.MessagePage;
 import com.chatshare.conversations.MessageRole;
 import com.chatshare.conversations.MessageStatus;
+import com.chatshare.conversations.ModelOptions;
 import com.chatshare.conversations.ConversationNotFoundException;
 import com.chatshare.conversations.ConversationService;
 import com.chatshare.conversations.ChatPaths;
@@ -94,7 +95,7 @@ public class ChatView extends VerticalLayout implements BeforeEnterObserver, Has
 
         chatList = new ChatList(service, sharedConversations.getIfAvailable(), this::newChat, this::openShareDialog, this::renamed, this::deleted);
 
-        header = new ChatHeader(service.assistantName(), () -> openShareDialog(conversation));
+        header = new ChatHeader(service.assistantName(), () -> openShareDialog(conversation), this::chooseModel);
         welcome = new ChatWelcome(userName);
         // The loading state between a question and the first words of the answer; a status, so
         // screen readers say it without moving the focus.
@@ -163,6 +164,7 @@ public class ChatView extends VerticalLayout implements BeforeEnterObserver, Has
         conversation = summary;
         header.setTitle(summary.title());
         header.setVisible(true);
+        showModels(summary.id());
         messageList.setVisible(true);
         welcome.setVisible(false);
         failure.hide();
@@ -216,6 +218,7 @@ public class ChatView extends VerticalLayout implements BeforeEnterObserver, Has
                 conversation = started;
                 header.setTitle(started.title());
                 header.setVisible(true);
+                showModels(started.id());
                 messageList.setVisible(true);
                 welcome.setVisible(false);
                 UI.getCurrent().getPage().getHistory().replaceState(null, ChatPaths.chat(started.id()));
@@ -244,6 +247,30 @@ public class ChatView extends VerticalLayout implements BeforeEnterObserver, Has
         composer.clearStored();
         messageList.addOwn(text.strip());
         startReply();
+    }
+
+    /** The models the chat may use, in the header's picker, with the one it uses chosen. */
+    private void showModels(long conversationId) {
+        ModelOptions options = service.modelOptions();
+        header.showModels(options, options.effective(service.chosenModel(conversationId).orElse(null)));
+    }
+
+    private void chooseModel(String model) {
+        if (conversation == null) {
+            return;
+        }
+        try {
+            service.chooseModel(conversation.id(), model);
+        } catch (InvalidChatInputException e) {
+            Notifications.error(e.getMessage());
+            showModels(conversation.id());
+        } catch (ConversationNotFoundException e) {
+            Notifications.error("This conversation was deleted.");
+        } catch (DataAccessException | TransactionException e) {
+            log.warn("Could not store a chat's model: {}", e.toString());
+            Notifications.error("The model could not be saved: the database is not reachable. Try again in a moment.");
+            showModels(conversation.id());
+        }
     }
 
     private void retry() {
