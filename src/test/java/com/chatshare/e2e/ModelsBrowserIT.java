@@ -89,7 +89,7 @@ class ModelsBrowserIT extends BrowserJourney {
         ask(driver, wait, "Print something in Java");
         assertThat(endpoint.lastChatRequest()).contains("\"model\":\"model-alpha\"", INSTRUCTIONS_MARKER);
         WebElement picker = driver.findElement(By.id("model-picker"));
-        assertThat(picker.getDomAttribute("aria-label")).isEqualTo("Model");
+        assertThat(picker.getDomProperty("accessibleName")).as("its accessible name").isEqualTo("Model");
         assertThat(picker.getText()).contains("model-alpha");
 
         // Another model, picked in the header.
