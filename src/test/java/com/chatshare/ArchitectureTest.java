@@ -43,7 +43,7 @@ class ArchitectureTest {
     static final TableOwnership TABLES = new TableOwnership(Map.of(
             RATE_LIMITS, List.of("rate_limit_counter"),
             "accounts", List.of("app_user", "app_user_role", "app_user_preference"),
-            "conversations", List.of("conversation", "message"),
+            "conversations", List.of("conversation", "message", "custom_instruction"),
             "sharing", List.of("share_link", "snapshot_message", "share_revocation", "share_link_member",
                     "share_link_excluded_message"),
             "sharingpolicy", List.of("sharing_policy"),

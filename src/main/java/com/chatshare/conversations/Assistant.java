@@ -13,17 +13,19 @@ public interface Assistant {
     String displayName();
 
     /**
+     * The models the assistant offers, as its endpoint lists them (the demo assistant lists
+     * itself). Errors arrive as {@link AssistantUnavailableException} with a message fit for the user.
+     */
+    List<String> models();
+
+    /**
      * Streams the answer to the last user turn, piece by piece. Errors arrive as
      * {@link AssistantUnavailableException} with a message fit for the user.
      */
-    Flux<String> reply(List<ChatTurn> history);
+    Flux<String> reply(AssistantRequest request);
 
-    /**
-     * Another version of the answer to the same history ({@code attempt} 1 for the first new
-     * version, 0 for the first answer). A model varies by itself; an assistant that answers
-     * deterministically varies by the attempt, so versions can be told apart.
-     */
-    default Flux<String> reply(List<ChatTurn> history, int attempt) {
-        return reply(history);
+    /** The answer with the configured model ({@link #displayName()}) and no instructions. */
+    default Flux<String> reply(List<ChatTurn> history) {
+        return reply(new AssistantRequest(displayName(), "", history));
     }
 }

@@ -3,6 +3,7 @@ package com.chatshare.conversations;
 import com.chatshare.base.markdown.MarkdownRenderer;
 import com.chatshare.conversations.internal.AssistantReplies;
 import com.chatshare.conversations.internal.ChatSearch;
+import com.chatshare.conversations.internal.ChatTitles;
 import com.chatshare.conversations.internal.ChatTree;
 import com.chatshare.conversations.internal.Conversation;
 import com.chatshare.conversations.internal.ConversationRepository;
@@ -181,11 +182,37 @@ public class ConversationService {
         return conversation.toSummary();
     }
 
-    /** Stores the user's message after the last one on screen; the assistant is asked only after it is safely stored. */
+    /** The models the caller's chats may use, for the model picker. */
+    public ModelOptions modelOptions() {
+        return replies.modelOptions();
+    }
+
+    /** The model the caller picked for the chat; empty when it uses the default. */
+    @Transactional(readOnly = true)
+    public Optional<String> chosenModel(long conversationId) {
+        return Optional.ofNullable(owned(conversationId).getModel());
+    }
+
+    /**
+     * Picks the model that answers the caller's chat from now on.
+     *
+     * @throws InvalidChatInputException when the model is not one the chat may use
+     */
+    @Transactional
+    public void chooseModel(long conversationId, String model) {
+        Conversation conversation = owned(conversationId);
+        conversation.chooseModel(replies.offered(model));
+    }
+
+    /**
+     * Stores the user's message after the last one on screen; the assistant is asked only after it
+     * is safely stored. Refused, storing nothing, when the chat's model is no longer offered.
+     */
     @Transactional
     public ChatMessage postUserMessage(long conversationId, String content) {
         String text = validMessage(content);
         Conversation conversation = locked(conversationId);
+        replies.answeringModel(conversation.getModel());
         checkRoom(conversation, 2);
         Optional<Message> leaf = tree.leaf(conversation);
         conversation.touch(clock.instant());
@@ -215,11 +242,12 @@ public class ConversationService {
     @Transactional
     public ReplyStream streamReply(long conversationId) {
         Conversation conversation = locked(conversationId);
+        String model = replies.answeringModel(conversation.getModel());
         checkRoom(conversation, 1);
         replies.acquire(currentUser.requireUserId());
         Optional<Message> leaf = tree.leaf(conversation);
         Long parentId = leaf.map(Message::getId).orElse(null);
-        return answer(conversation, parentId, leaf.map(m -> m.getPosition() + 1).orElse(0), 0);
+        return answer(conversation, model, parentId, leaf.map(m -> m.getPosition() + 1).orElse(0), 0);
     }
 
     /**
@@ -231,14 +259,16 @@ public class ConversationService {
     public ReplyStream regenerate(long conversationId, long assistantMessageId) {
         Conversation conversation = locked(conversationId);
         Message old = tree.message(conversation, assistantMessageId, MessageRole.ASSISTANT);
+        String model = replies.answeringModel(conversation.getModel());
         checkRoom(conversation, 1);
         replies.acquire(currentUser.requireUserId());
-        return answer(conversation, old.getParentId(), old.getPosition(), tree.versionsOf(conversation, old));
+        return answer(conversation, model, old.getParentId(), old.getPosition(), tree.versionsOf(conversation, old));
     }
 
-    private ReplyStream answer(Conversation conversation, @Nullable Long parentId, int position, int attempt) {
-        ReplyStream reply = replies.stream(conversation.getId(), parentId, position,
-                tree.history(conversation, parentId), attempt);
+    private ReplyStream answer(Conversation conversation, String model, @Nullable Long parentId, int position,
+            int attempt) {
+        ReplyStream reply = replies.stream(conversation.getId(), parentId, position, model,
+                currentUser.requireUserId(), tree.history(conversation, parentId), attempt);
         conversation.showPathTo(reply.message().id());
         return reply;
     }
@@ -262,25 +292,6 @@ public class ConversationService {
         return create(title, turns, true);
     }
 
-    /**
-     * A continued copy's title, told apart from the caller's earlier copies of the same title:
-     * "Banana bread", then "Banana bread (2)", "Banana bread (3)"…
-     */
-    private String distinctCopyTitle(String title) {
-        String like = title.replace("!", "!!").replace("%", "!%").replace("_", "!_") + " (%)";
-        List<String> taken = conversations.findImportedTitles(currentUser.requireUserId(), title, like);
-        if (!taken.contains(title)) {
-            return title;
-        }
-        int n = 2;
-        while (taken.contains(title + " (" + n + ")")) {
-            n++;
-        }
-        String suffix = " (" + n + ")";
-        int room = ConversationSummary.TITLE_MAX_LENGTH - suffix.length();
-        return (title.length() > room ? title.substring(0, room) : title) + suffix;
-    }
-
     /** Creates a conversation of the caller's with the given messages, e.g. demo content. */
     @Transactional
     public ConversationSummary createConversation(String title, List<ChatTurn> turns) {
@@ -288,13 +299,10 @@ public class ConversationService {
     }
 
     private ConversationSummary create(String title, List<ChatTurn> turns, boolean imported) {
-        String plain = MarkdownRenderer.withoutBidiControls(title);
-        String cleanTitle = plain.isBlank() ? ConversationSummary.UNTITLED : plain.strip();
-        if (cleanTitle.length() > ConversationSummary.TITLE_MAX_LENGTH) {
-            cleanTitle = cleanTitle.substring(0, ConversationSummary.TITLE_MAX_LENGTH);
-        }
+        String cleanTitle = ChatTitles.cleaned(title);
         if (imported) {
-            cleanTitle = distinctCopyTitle(cleanTitle);
+            cleanTitle = ChatTitles.distinct(cleanTitle, conversations.findImportedTitles(currentUser.requireUserId(),
+                    cleanTitle, ChatTitles.numberedLike(cleanTitle)));
         }
         Conversation conversation = conversations.save(
                 new Conversation(currentUser.requireUserId(), cleanTitle, imported, clock.instant()));

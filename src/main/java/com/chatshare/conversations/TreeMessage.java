@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param parentId the message it follows; null for a first message (versions share their parent)
  * @param onScreen whether it is on the path the chat shows
+ * @param model the model that wrote an answer; null for questions and answers from before models were recorded
  */
 public record TreeMessage(long id, @Nullable Long parentId, int position, MessageRole role, String content,
-        MessageStatus status, Instant createdAt, boolean fromShare, boolean onScreen) {
+        MessageStatus status, Instant createdAt, boolean fromShare, boolean onScreen, @Nullable String model) {
 }

@@ -29,7 +29,8 @@ import com.vaadin.flow.server.menu.MenuEntry;
 /**
  * The frame of every signed-in view: the drawer with navigation built from {@code @Menu}
  * (Vaadin leaves out entries the user may not open), and the user menu with the appearance
- * (system, light or dark; applied as the layout is built, once per UI) and sign-out.
+ * (system, light or dark; applied as the layout is built, once per UI), the entries features add
+ * ({@link UserMenuItem}) and sign-out.
  */
 @Layout
 @PermitAll
@@ -37,13 +38,15 @@ public final class MainLayout extends AppLayout {
 
     private final transient CurrentUser currentUser;
     private final transient AppearancePreference appearances;
+    private final transient List<UserMenuItem> userMenuItems;
     private final VerticalLayout drawerSlot = new VerticalLayout();
     private final VerticalLayout drawer = new VerticalLayout();
     private SideNav navigation = new SideNav();
 
     MainLayout(CurrentUser currentUser, List<HeaderItem> headerItems,
-            ObjectProvider<AppearancePreference> appearances) {
+            ObjectProvider<AppearancePreference> appearances, ObjectProvider<UserMenuItem> userMenuItems) {
         this.currentUser = currentUser;
+        this.userMenuItems = userMenuItems.orderedStream().toList();
         this.appearances = appearances.getIfAvailable();
         setPrimarySection(Section.DRAWER);
 
@@ -117,6 +120,8 @@ public final class MainLayout extends AppLayout {
             AppearanceMenu.apply(UI.getCurrent().getPage(), current);
             AppearanceMenu.addTo(item.getSubMenu(), appearances, current);
         }
+        userMenuItems.forEach(entry -> item.getSubMenu().addItem(entry.label(), event -> entry.select())
+                .setId(entry.id()));
         MenuItem signOut = item.getSubMenu().addItem("Sign out", event -> currentUser.signOut());
         signOut.setId("sign-out");
         return menu;

@@ -2,6 +2,9 @@ package com.chatshare.conversations.internal;
 
 import com.chatshare.conversations.Assistant;
 import com.chatshare.conversations.AssistantProperties;
+import com.chatshare.conversations.ModelSettings;
+import java.time.Clock;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.ai.openai.OpenAiChatModel;
@@ -16,7 +19,16 @@ class AssistantConfiguration {
     private static final Logger log = LoggerFactory.getLogger(AssistantConfiguration.class);
 
     @Bean
+    Assistant assistant(AssistantProperties properties, ModelSettings models, Clock clock) {
+        return assistant(properties, models.cacheFor(), clock);
+    }
+
+    /** The assistant for these properties, its models' list kept for five minutes. */
     Assistant assistant(AssistantProperties properties) {
+        return assistant(properties, Duration.ofMinutes(5), Clock.systemUTC());
+    }
+
+    private Assistant assistant(AssistantProperties properties, Duration modelsKeptFor, Clock clock) {
         if (!properties.isEndpointConfigured()) {
             log.info("No assistant endpoint configured (chatshare.assistant.base-url): using the offline demo assistant");
             return new DemoAssistant(properties.demoDelay());
@@ -33,6 +45,7 @@ class AssistantConfiguration {
                         .build())
                 .build();
         log.info("Assistant: model {} at {}", properties.model(), properties.baseUrlForLog());
-        return new OpenAiCompatibleAssistant(chatModel, properties.model());
+        return new OpenAiCompatibleAssistant(chatModel, properties.model(), properties.maxTokens(),
+                new ModelsClient(properties.baseUrl(), apiKey, properties.timeout(), modelsKeptFor, clock));
     }
 }

@@ -114,7 +114,7 @@ public class ChatTree {
         return messages.findByConversationIdOrderById(conversation.getId()).stream().map(m -> {
             ChatMessage c = m.toChatMessage();
             return new TreeMessage(c.id(), m.getParentId(), c.position(), c.role(), c.content(), c.status(),
-                    c.createdAt(), c.fromShare(), onScreen.contains(c.id()));
+                    c.createdAt(), c.fromShare(), onScreen.contains(c.id()), c.model());
         }).toList();
     }
 

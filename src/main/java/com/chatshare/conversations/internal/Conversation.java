@@ -1,6 +1,7 @@
 package com.chatshare.conversations.internal;
 
 import com.chatshare.conversations.ConversationSummary;
+import com.chatshare.conversations.ModelOptions;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -43,6 +44,10 @@ public class Conversation {
     /** The last message of the path on screen; null while the conversation has no message. */
     @Column(name = "current_leaf_id")
     private @Nullable Long currentLeafId;
+
+    /** The model the owner picked for this chat; null for the configured default. */
+    @Column(length = ModelOptions.NAME_MAX_LENGTH)
+    private @Nullable String model;
 
     @Version
     private long version;
@@ -110,6 +115,15 @@ public class Conversation {
         if (archived) {
             this.pinnedAt = null;
         }
+    }
+
+    public @Nullable String getModel() {
+        return model;
+    }
+
+    /** Picks the model that answers from now on; choosing it changes no activity. */
+    public void chooseModel(String model) {
+        this.model = model;
     }
 
     public ConversationSummary toSummary() {

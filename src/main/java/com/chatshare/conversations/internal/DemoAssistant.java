@@ -1,6 +1,7 @@
 package com.chatshare.conversations.internal;
 
 import com.chatshare.conversations.Assistant;
+import com.chatshare.conversations.AssistantRequest;
 import com.chatshare.conversations.ChatTurn;
 import com.chatshare.conversations.MessageRole;
 import java.time.Duration;
@@ -44,13 +45,15 @@ final class DemoAssistant implements Assistant {
     }
 
     @Override
-    public Flux<String> reply(List<ChatTurn> history) {
-        return reply(history, 0);
+    public List<String> models() {
+        return List.of(NAME);
     }
 
     /** Each new version of an answer takes other steps and says which version it is. */
     @Override
-    public Flux<String> reply(List<ChatTurn> history, int attempt) {
+    public Flux<String> reply(AssistantRequest request) {
+        List<ChatTurn> history = request.history();
+        int attempt = request.attempt();
         String question = history.reversed().stream()
                 .filter(turn -> turn.role() == MessageRole.USER)
                 .map(ChatTurn::content)

@@ -3,6 +3,7 @@ package com.chatshare.conversations.internal;
 import com.chatshare.conversations.ChatMessage;
 import com.chatshare.conversations.MessageRole;
 import com.chatshare.conversations.MessageStatus;
+import com.chatshare.conversations.ModelOptions;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -50,6 +51,10 @@ public class Message {
     @Column(name = "from_share", nullable = false, updatable = false)
     private boolean fromShare;
 
+    /** The model that writes or wrote an answer; null for questions. */
+    @Column(updatable = false, length = ModelOptions.NAME_MAX_LENGTH)
+    private @Nullable String model;
+
     protected Message() {
     }
 
@@ -62,6 +67,13 @@ public class Message {
         this.content = content;
         this.status = status;
         this.createdAt = now;
+    }
+
+    /** An answer being written by {@code model}. */
+    public Message(long conversationId, @Nullable Long parentId, int position, MessageRole role, String content,
+            MessageStatus status, Instant now, String model) {
+        this(conversationId, parentId, position, role, content, status, now);
+        this.model = model;
     }
 
     public Long getId() {
@@ -94,6 +106,6 @@ public class Message {
     }
 
     public ChatMessage toChatMessage() {
-        return new ChatMessage(id, position, role, content, status, createdAt, fromShare);
+        return new ChatMessage(id, position, role, content, status, createdAt, fromShare, model);
     }
 }

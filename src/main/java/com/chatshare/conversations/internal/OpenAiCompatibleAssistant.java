@@ -1,19 +1,23 @@
 package com.chatshare.conversations.internal;
 
 import com.chatshare.conversations.Assistant;
+import com.chatshare.conversations.AssistantRequest;
 import com.chatshare.conversations.AssistantUnavailableException;
 import com.chatshare.conversations.ChatTurn;
 import com.chatshare.conversations.MessageRole;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.ai.chat.messages.AssistantMessage;
+import org.springframework.ai.chat.messages.SystemMessage;
 import org.springframework.ai.chat.messages.UserMessage;
 import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.prompt.Prompt;
+import org.springframework.ai.openai.OpenAiChatOptions;
 import reactor.core.publisher.Flux;
 
 /**
@@ -26,10 +30,14 @@ final class OpenAiCompatibleAssistant implements Assistant {
 
     private final ChatModel chatModel;
     private final String model;
+    private final int maxTokens;
+    private final ModelsClient models;
 
-    OpenAiCompatibleAssistant(ChatModel chatModel, String model) {
+    OpenAiCompatibleAssistant(ChatModel chatModel, String model, int maxTokens, ModelsClient models) {
         this.chatModel = chatModel;
         this.model = model;
+        this.maxTokens = maxTokens;
+        this.models = models;
     }
 
     @Override
@@ -38,13 +46,24 @@ final class OpenAiCompatibleAssistant implements Assistant {
     }
 
     @Override
-    public Flux<String> reply(List<ChatTurn> history) {
-        List<org.springframework.ai.chat.messages.Message> messages = history.stream()
+    public List<String> models() {
+        return models.models();
+    }
+
+    @Override
+    public Flux<String> reply(AssistantRequest request) {
+        List<org.springframework.ai.chat.messages.Message> messages = new ArrayList<>();
+        if (!request.instructions().isBlank()) {
+            messages.add(new SystemMessage(request.instructions()));
+        }
+        request.history().stream()
                 .<org.springframework.ai.chat.messages.Message>map(turn -> turn.role() == MessageRole.USER
                         ? new UserMessage(turn.content())
                         : new AssistantMessage(turn.content()))
-                .toList();
-        return chatModel.stream(new Prompt(messages))
+                .forEach(messages::add);
+        // A prompt's options replace the model's defaults rather than adding to them: the cap goes again.
+        OpenAiChatOptions options = OpenAiChatOptions.builder().model(request.model()).maxTokens(maxTokens).build();
+        return chatModel.stream(new Prompt(messages, options))
                 .map(OpenAiCompatibleAssistant::text)
                 .filter(text -> !text.isEmpty())
                 .onErrorMap(e -> !(e instanceof AssistantUnavailableException), OpenAiCompatibleAssistant::explain);

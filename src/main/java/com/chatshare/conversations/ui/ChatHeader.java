@@ -1,5 +1,6 @@
 package com.chatshare.conversations.ui;
 
+import com.chatshare.conversations.ModelOptions;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.H2;
@@ -7,25 +8,40 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.function.SerializableConsumer;
+import java.util.ArrayList;
+import java.util.List;
 
-/** Above the conversation: its title, which assistant answers, and the Share button. */
+/** Above the conversation: its title, which assistant answers, the model picker and the Share button. */
 class ChatHeader extends HorizontalLayout {
 
     private final H2 title = new H2();
+    private final Select<String> model = new Select<>();
     private final Button share = new Button("Share", VaadinIcon.SHARE.create());
 
-    ChatHeader(String assistantName, Runnable onShare) {
+    /** @param onModelChosen asked when the person picks a model; it keeps the choice or says why not */
+    ChatHeader(String assistantName, Runnable onShare, SerializableConsumer<String> onModelChosen) {
         title.setId("conversation-title");
         title.addClassName("conversation-title");
         Span assistantBadge = new Span();
         assistantBadge.setId("assistant-name");
         assistantBadge.getElement().getThemeList().add("badge contrast pill");
         assistantBadge.setText(assistantName);
+        model.setId("model-picker");
+        model.addClassName("model-picker");
+        model.setAriaLabel("Model");
+        model.addThemeName("small");
+        model.addValueChangeListener(event -> {
+            if (event.isFromClient() && event.getValue() != null) {
+                onModelChosen.accept(event.getValue());
+            }
+        });
         share.setId("header-share");
         // Labelled, as in ChatGPT and Claude: an arrow alone is not found by everyone.
         share.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         share.addClickListener(event -> onShare.run());
-        add(title, assistantBadge, share);
+        add(title, assistantBadge, model, share);
         addClassName("conversation-header");
         setAlignItems(FlexComponent.Alignment.CENTER);
         setWidthFull();
@@ -34,6 +50,31 @@ class ChatHeader extends HorizontalLayout {
 
     void setTitle(String text) {
         title.setText(text);
+    }
+
+    /**
+     * Shows the models the chat may use with {@code current} chosen (listed even when no longer
+     * offered, so the person sees what the chat had), and why the list is short when it could not
+     * be loaded. Model names are text, never markup.
+     */
+    void showModels(ModelOptions options, String current) {
+        List<String> items = new ArrayList<>(options.models());
+        if (!items.contains(current)) {
+            items.add(current);
+        }
+        model.setItems(items);
+        model.setValue(current);
+        model.setHelperText(options.problem());
+        model.setTooltipText(options.problem() == null ? "Model" : options.problem());
+    }
+
+    /** Puts the picker back on the model the chat really uses, after a choice was refused. */
+    void showModel(String current) {
+        model.setValue(current);
+    }
+
+    String model() {
+        return model.getValue();
     }
 
     /** Sharing waits while an answer is being written, so the snapshot holds it whole. */

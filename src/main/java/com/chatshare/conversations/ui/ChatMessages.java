@@ -136,14 +136,14 @@ public class ChatMessages extends Div {
     }
 
     /** A stored message added at the end, as the newest; the one shown when it is shown already. */
-    Entry add(ChatMessage message) {
-        Optional<Entry> shown = entries().stream()
+    MessageEntry add(ChatMessage message) {
+        Optional<MessageEntry> shown = entries().stream()
                 .filter(e -> String.valueOf(message.id()).equals(e.getElement().getAttribute("data-message-id")))
                 .findFirst();
         if (shown.isPresent()) {
             return shown.get();
         }
-        Entry entry = entry(message, new MessageVersion(1, 1));
+        MessageEntry entry = entry(message, new MessageVersion(1, 1));
         add(entry);
         keepRecent();
         scrollToEnd();
@@ -157,7 +157,7 @@ public class ChatMessages extends Div {
      * the earlier page is read before.
      */
     private void keepRecent() {
-        List<Entry> shown = entries();
+        List<MessageEntry> shown = entries();
         if (shown.size() <= MOST_SHOWN) {
             return;
         }
@@ -174,17 +174,23 @@ public class ChatMessages extends Div {
     }
 
     /** A stored message, labelled with who wrote it; marked if it was copied from a shared chat or cut short. */
-    private Entry entry(ChatMessage message, MessageVersion version) {
+    private MessageEntry entry(ChatMessage message, MessageVersion version) {
         boolean user = message.role() == MessageRole.USER;
         String author;
         if (message.fromShare()) {
             // Someone else's words, copied from a shared chat: never labelled with this user's name.
             author = user ? "From the shared chat" : "Assistant · from the shared chat";
+        } else if (user) {
+            author = userName;
         } else {
-            author = user ? userName : assistantName;
+            // The model that wrote it, said once: as the author when it is the assistant's own name.
+            author = message.model() == null || message.model().equals(assistantName) ? assistantName : "Assistant";
         }
-        Entry entry = new Entry(markdown, author, user ? (message.fromShare() ? "↪" : initials(userName)) : "AI",
+        MessageEntry entry = new MessageEntry(markdown, author, user ? (message.fromShare() ? "↪" : initials(userName)) : "AI",
                 user, message.content(), message.createdAt());
+        if (!user && message.model() != null && !message.model().equals(author)) {
+            entry.showModel(message.model());
+        }
         entry.getElement().setAttribute("data-message-id", String.valueOf(message.id()));
         entry.position = message.position();
         if (message.fromShare()) {
@@ -192,7 +198,7 @@ public class ChatMessages extends Div {
         }
         if (message.status().isIncomplete()) {
             entry.addClassNames("incomplete");
-            entry.setUserName(assistantName + (message.status() == MessageStatus.STOPPED ? " · stopped" : " · incomplete"));
+            entry.setUserName(author + (message.status() == MessageStatus.STOPPED ? " · stopped" : " · incomplete"));
         }
         entry.setToolbar(MessageActions.toolbar(entry, message, version, actions));
         return entry;
@@ -243,180 +249,7 @@ public class ChatMessages extends Div {
     }
 
     /** The messages shown, oldest first. */
-    public List<Entry> entries() {
-        return getChildren().filter(Entry.class::isInstance).map(Entry.class::cast).toList();
-    }
-
-    /**
-     * One message: who wrote it, when, and its content as sanitised HTML. An answer being written
-     * ({@link #appendText}) gets each settled block ({@link StreamedMarkdown}) rendered once and
-     * appended in the browser, and its tail rendered again on each batch in an element of its own;
-     * when it ends ({@link #finishStreaming}) it is rendered whole, exactly as opening the chat again
-     * renders it.
-     */
-    public static final class Entry extends Div {
-
-        /** Adds rendered (sanitised) blocks at the end of the message in the browser. */
-        private static final String APPEND_HTML = "this.insertAdjacentHTML('beforeend', $0)";
-
-        private final transient MarkdownRenderer markdown;
-        private final Span author = new Span();
-        private final Div header;
-        private final Div body;
-        private Div content;
-        private final StringBuilder text = new StringBuilder();
-        private final boolean fromUser;
-        /** The stored message's position in its chat; -1 for what the user just sent. */
-        private int position = -1;
-        private transient @Nullable Streaming streaming;
-        private @Nullable Component editor;
-
-        /** An answer being written: its Markdown split as it arrives, the HTML of its settled blocks, its tail. */
-        private record Streaming(StreamedMarkdown markdown, StringBuilder settledHtml, Div tail) {
-
-            /**
-             * The HTML of the next part as it continues what is shown: the renderer ends each block
-             * with a line break but trims the last, so one goes between parts, as in the whole.
-             */
-            String next(String html) {
-                return settledHtml.isEmpty() || html.isEmpty() ? html : "\n" + html;
-            }
-        }
-
-        Entry(MarkdownRenderer markdown, String authorName, String abbreviation, boolean fromUser, String text,
-                Instant at) {
-            this.markdown = markdown;
-            this.fromUser = fromUser;
-            addClassNames("chat-message", fromUser ? "from-user" : "from-assistant");
-            Span avatar = new Span(abbreviation);
-            avatar.addClassName("chat-message-avatar");
-            avatar.getElement().setAttribute("aria-hidden", "true");
-            author.setText(authorName);
-            author.addClassName("chat-message-author");
-            Span time = new Span(Dates.dateTime(at));
-            time.addClassName("chat-message-time");
-            header = new Div(author, time);
-            header.addClassName("chat-message-header");
-            this.text.append(text);
-            content = wholeContent();
-            body = new Div(header, content);
-            body.addClassName("chat-message-body");
-            add(avatar, body);
-        }
-
-        public String getText() {
-            return text.toString();
-        }
-
-        public String getUserName() {
-            return author.getText();
-        }
-
-        void setUserName(String name) {
-            author.setText(name);
-        }
-
-        /** The message's buttons, on the line of its author (the content stays the body's last part). */
-        void setToolbar(Component toolbar) {
-            header.add(toolbar);
-        }
-
-        /** Shows an editor in place of the content ({@code null}: the content again). */
-        void showEditor(@Nullable Component replacement) {
-            if (editor != null) {
-                body.remove(editor);
-            }
-            editor = replacement;
-            content.setVisible(replacement == null);
-            if (replacement != null) {
-                insertAfterContent(replacement);
-            }
-        }
-
-        private void insertAfterContent(Component component) {
-            body.getElement().insertChild(body.getElement().indexOfChild(content.getElement()) + 1,
-                    component.getElement());
-        }
-
-        /**
-         * More of an answer being written: blocks that became settled are rendered once and added
-         * in the browser; only the tail is rendered and sent again, so the work and the bytes for
-         * the browser grow with the answer rather than with its square.
-         */
-        void appendText(String more) {
-            Streaming live = streaming;
-            if (live == null) {
-                StreamedMarkdown split = new StreamedMarkdown();
-                split.append(text);
-                Div tail = newContent();
-                tail.addClassName("chat-message-tail");
-                live = new Streaming(split, new StringBuilder(), tail);
-                streaming = live;
-                showContent(newContent());
-                insertAfterContent(tail);
-            }
-            text.append(more);
-            live.markdown().append(more);
-            String settled = live.markdown().takeSettled();
-            if (!settled.isEmpty()) {
-                String html = live.next(html(settled));
-                live.settledHtml().append(html);
-                content.getElement().executeJs(APPEND_HTML, html);
-            }
-            live.tail().getElement().setProperty("innerHTML", html(live.markdown().tail()));
-        }
-
-        /**
-         * The answer is over: rendered whole, once. When that is what the browser already shows
-         * (its blocks and the last of it, the usual case), only the last part is sent; when Markdown
-         * joins blocks differently as a whole (a loose list, a reference link defined further down),
-         * the whole is sent, so the message reads as it does when the chat is opened again.
-         */
-        void finishStreaming() {
-            Streaming live = streaming;
-            if (live == null) {
-                return;
-            }
-            streaming = null;
-            body.remove(live.tail());
-            String whole = html(text.toString());
-            String last = live.next(html(live.markdown().tail()));
-            if (whole.length() == live.settledHtml().length() + last.length()
-                    && whole.startsWith(live.settledHtml().toString()) && whole.endsWith(last)) {
-                if (!last.isEmpty()) {
-                    content.getElement().executeJs(APPEND_HTML, last);
-                }
-                // The browser has exactly this already: the server's copy is updated without sending it again.
-                content.getElement().getNode().getFeature(ElementPropertyMap.class).setProperty("innerHTML", whole, false);
-            } else {
-                showContent(wholeContent());
-            }
-        }
-
-        /** Replaces the content where it is, above the buttons. */
-        private void showContent(Div replacement) {
-            int at = body.getElement().indexOfChild(content.getElement());
-            body.remove(content);
-            content = replacement;
-            body.getElement().insertChild(at, replacement.getElement());
-        }
-
-        private static Div newContent() {
-            Div div = new Div();
-            div.addClassName("chat-message-content");
-            div.getElement().setAttribute("dir", "auto");
-            return div;
-        }
-
-        private Div wholeContent() {
-            Div div = newContent();
-            div.getElement().setProperty("innerHTML", html(text.toString()));
-            return div;
-        }
-
-        private String html(String markdownText) {
-            // Sanitised by the renderer's allow-list: the only HTML a message ever becomes.
-            return markdown.messageHtml(markdownText, fromUser);
-        }
+    public List<MessageEntry> entries() {
+        return getChildren().filter(MessageEntry.class::isInstance).map(MessageEntry.class::cast).toList();
     }
 }

@@ -9,6 +9,7 @@ import com.chatshare.conversations.ChatMessage;
 import com.chatshare.conversations.MessagePage;
 import com.chatshare.conversations.MessageRole;
 import com.chatshare.conversations.MessageStatus;
+import com.chatshare.conversations.ModelOptions;
 import com.chatshare.conversations.ConversationNotFoundException;
 import com.chatshare.conversations.ConversationService;
 import com.chatshare.conversations.ChatPaths;
@@ -32,7 +33,6 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 import jakarta.annotation.security.PermitAll;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -43,7 +43,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DataAccessException;
 import org.springframework.transaction.TransactionException;
 import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 
 /**
  * The chat: the chat list in the drawer, the conversation with streamed answers, and the input.
@@ -63,10 +62,6 @@ public class ChatView extends VerticalLayout implements BeforeEnterObserver, Has
     static final String CONVERSATION_ID = "conversationId";
     static final String NOT_SAVED_MESSAGE = "Your message could not be saved: the database is not reachable. "
             + "Your text is still here; send it again in a moment.";
-    /** How often an answer being written is sent to the browser: its tail is rendered again at most this often. */
-    private static final Duration UI_BATCH = Duration.ofMillis(100);
-    /** Pieces in one batch at most; far more than a model writes in {@link #UI_BATCH}. */
-    private static final int UI_BATCH_PIECES = 4096;
 
     private final transient ConversationService service;
     private final transient ShareDialogOpener shareDialogs;
@@ -96,7 +91,7 @@ public class ChatView extends VerticalLayout implements BeforeEnterObserver, Has
 
         chatList = new ChatList(service, sharedConversations.getIfAvailable(), this::newChat, this::openShareDialog, this::renamed, this::deleted);
 
-        header = new ChatHeader(service.assistantName(), () -> openShareDialog(conversation));
+        header = new ChatHeader(service.assistantName(), () -> openShareDialog(conversation), this::chooseModel);
         welcome = new ChatWelcome(userName);
         // The loading state between a question and the first words of the answer; a status, so
         // screen readers say it without moving the focus.
@@ -167,6 +162,7 @@ public class ChatView extends VerticalLayout implements BeforeEnterObserver, Has
         conversation = summary;
         header.setTitle(summary.title());
         header.setVisible(true);
+        showModels(summary.id());
         messageList.setVisible(true);
         welcome.setVisible(false);
         failure.hide();
@@ -221,6 +217,7 @@ public class ChatView extends VerticalLayout implements BeforeEnterObserver, Has
                 conversation = started;
                 header.setTitle(started.title());
                 header.setVisible(true);
+                showModels(started.id());
                 messageList.setVisible(true);
                 welcome.setVisible(false);
                 UI.getCurrent().getPage().getHistory().replaceState(null, ChatPaths.chat(started.id()));
@@ -252,6 +249,30 @@ public class ChatView extends VerticalLayout implements BeforeEnterObserver, Has
         startReply(() -> service.streamReply(conversation.id()));
     }
 
+    /** The models the chat may use, in the header's picker, with the one it uses chosen. */
+    private void showModels(long conversationId) {
+        ModelOptions options = service.modelOptions();
+        header.showModels(options, options.effective(service.chosenModel(conversationId).orElse(null)));
+    }
+
+    private void chooseModel(String model) {
+        if (conversation == null) {
+            return;
+        }
+        try {
+            service.chooseModel(conversation.id(), model);
+        } catch (InvalidChatInputException e) {
+            Notifications.error(e.getMessage());
+            showModels(conversation.id());
+        } catch (ConversationNotFoundException e) {
+            Notifications.error("This conversation was deleted.");
+        } catch (DataAccessException | TransactionException e) {
+            log.warn("Could not store a chat's model: {}", e.toString());
+            Notifications.error("The model could not be saved: the database is not reachable. Try again in a moment.");
+            showModels(conversation.id());
+        }
+    }
+
     private void retry() {
         if (conversation != null) {
             failure.hide();
@@ -281,11 +302,11 @@ public class ChatView extends VerticalLayout implements BeforeEnterObserver, Has
             showFailure("The database is not reachable, so the assistant cannot answer now.", false);
             return;
         }
-        ChatMessages.Entry answer = messageList.add(reply.message());
+        MessageEntry answer = messageList.add(reply.message());
         failure.hide();
         setGenerating(true);
         UI ui = UI.getCurrent();
-        generation = uiBatches(reply.tokens())
+        generation = AnswerBatches.of(reply.tokens())
                 .subscribe(
                         pieces -> access(ui, () -> {
                             answering.setVisible(false);
@@ -305,16 +326,6 @@ public class ChatView extends VerticalLayout implements BeforeEnterObserver, Has
                             setGenerating(false);
                             chatList.refresh();
                         }));
-    }
-
-    /**
-     * An answer's pieces in batches for the browser: the first piece at once, since the reader is
-     * waiting for the first words, then what arrived in each {@link #UI_BATCH}.
-     */
-    static Flux<List<String>> uiBatches(Flux<String> tokens) {
-        return tokens.switchOnFirst((first, all) -> first.hasValue()
-                ? Flux.concat(Flux.just(List.of(first.get())), all.skip(1).bufferTimeout(UI_BATCH_PIECES, UI_BATCH))
-                : all.bufferTimeout(UI_BATCH_PIECES, UI_BATCH));
     }
 
     private boolean isGenerating() {

@@ -49,7 +49,7 @@ final class MessageActions {
     private MessageActions() {
     }
 
-    static Component toolbar(ChatMessages.Entry entry, ChatMessage message, MessageVersion version, Actions actions) {
+    static Component toolbar(MessageEntry entry, ChatMessage message, MessageVersion version, Actions actions) {
         Div bar = new Div();
         bar.addClassName("chat-message-actions");
         if (version.hasOthers()) {
@@ -100,7 +100,7 @@ final class MessageActions {
      * The message as a text area with Save and Cancel: Enter makes a new line (it does not send);
      * Cancel shows the message as it was; a refused edit keeps the text and says why.
      */
-    private static void openEditor(ChatMessages.Entry entry, long messageId, Button edit, Actions actions) {
+    private static void openEditor(MessageEntry entry, long messageId, Button edit, Actions actions) {
         TextArea text = new TextArea();
         text.setValue(entry.getText());
         text.setMaxLength(ChatMessage.MAX_LENGTH);

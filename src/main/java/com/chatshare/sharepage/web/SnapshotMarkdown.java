@@ -67,6 +67,9 @@ final class SnapshotMarkdown {
             if (openFence != null) {
                 md.append(openFence).append('\n');
             }
+            if (message.model() != null) {
+                md.append("\n*").append(inline(SnapshotMessage.answeredBy(message.model()))).append("*\n");
+            }
         }
         return md.toString();
     }

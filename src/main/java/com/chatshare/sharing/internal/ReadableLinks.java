@@ -12,6 +12,7 @@ import com.chatshare.sharing.SourceMessage;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -92,7 +93,7 @@ public class ReadableLinks {
                 link.getSnapshotVersion(),
                 snapshots.findByShareLinkIdOrderByPosition(link.getId()).stream()
                         .map(m -> new SourceMessage(m.getRole(), MarkdownRenderer.withoutBidiControls(m.getContent()),
-                                m.getOmittedBefore()))
+                                m.getOmittedBefore(), modelName(m)))
                         .toList()));
     }
 
@@ -100,8 +101,18 @@ public class ReadableLinks {
     public List<SnapshotMessage> messages(long shareId) {
         return snapshots.findByShareLinkIdOrderByPosition(shareId).stream()
                 .map(m -> new SnapshotMessage(m.getRole(),
-                        markdown.messageHtml(m.getContent(), m.getRole() == MessageRole.USER), m.getOmittedBefore()))
+                        markdown.messageHtml(m.getContent(), m.getRole() == MessageRole.USER), m.getOmittedBefore(),
+                        modelName(m)))
                 .toList();
+    }
+
+    /** An answer's model as text on one line, as titles are; null for questions or when not recorded. */
+    private static @Nullable String modelName(StoredSnapshotMessage message) {
+        String model = message.getModel();
+        if (message.getRole() != MessageRole.ASSISTANT || model == null || model.isBlank()) {
+            return null;
+        }
+        return MarkdownRenderer.withoutBidiControls(model);
     }
 
     private PublicSnapshot toSnapshot(ShareLink link) {

@@ -26,14 +26,15 @@ public class SnapshotBatchWriter {
     public void insert(long shareLinkId, List<Row> rows) {
         List<Numbered> numbered = java.util.stream.IntStream.range(0, rows.size())
                 .mapToObj(i -> new Numbered(i, rows.get(i))).toList();
-        jdbc.batchUpdate("insert into snapshot_message (share_link_id, position, role, content, omitted_before) "
-                        + "values (?, ?, ?, ?, ?)",
+        jdbc.batchUpdate("insert into snapshot_message (share_link_id, position, role, content, omitted_before, model) "
+                        + "values (?, ?, ?, ?, ?, ?)",
                 numbered, 500, (statement, row) -> {
                     statement.setLong(1, shareLinkId);
                     statement.setInt(2, row.position());
                     statement.setString(3, row.row().message().role().name());
                     statement.setString(4, row.row().message().content());
                     statement.setInt(5, row.row().omittedBefore());
+                    statement.setString(6, row.row().message().model());
                 });
     }
 

@@ -9,6 +9,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The frozen copy of one message; never changed, only replaced as a whole by an update. JPA reads
@@ -40,6 +41,10 @@ public class StoredSnapshotMessage {
     @Column(name = "omitted_before", nullable = false, updatable = false)
     private int omittedBefore;
 
+    /** The model that wrote the answer; null for questions and answers from before it was recorded. */
+    @Column(updatable = false, length = 200)
+    private @Nullable String model;
+
     protected StoredSnapshotMessage() {
     }
 
@@ -53,5 +58,9 @@ public class StoredSnapshotMessage {
 
     public int getOmittedBefore() {
         return omittedBefore;
+    }
+
+    public @Nullable String getModel() {
+        return model;
     }
 }

@@ -16,7 +16,7 @@ class AnswerBatchesTest {
 
     @Test
     void the_first_piece_goes_alone_and_every_piece_arrives_in_order() {
-        List<List<String>> batches = ChatView.uiBatches(Flux.just("You ", "asked", ": ", "this")).collectList()
+        List<List<String>> batches = AnswerBatches.of(Flux.just("You ", "asked", ": ", "this")).collectList()
                 .block(Duration.ofSeconds(5));
 
         assertThat(batches.getFirst()).containsExactly("You ");
@@ -27,14 +27,14 @@ class AnswerBatchesTest {
 
     @Test
     void an_empty_answer_sends_nothing() {
-        assertThat(ChatView.uiBatches(Flux.empty()).collectList().block(Duration.ofSeconds(5))).isEmpty();
+        assertThat(AnswerBatches.of(Flux.empty()).collectList().block(Duration.ofSeconds(5))).isEmpty();
     }
 
     @Test
     void a_failure_after_the_first_words_comes_after_them() {
         List<List<String>> received = new CopyOnWriteArrayList<>();
 
-        assertThatThrownBy(() -> ChatView.uiBatches(Flux.concat(Flux.just("First"), Flux.error(new IllegalStateException("gone"))))
+        assertThatThrownBy(() -> AnswerBatches.of(Flux.concat(Flux.just("First"), Flux.error(new IllegalStateException("gone"))))
                 .doOnNext(received::add).blockLast(Duration.ofSeconds(5)))
                 .hasMessageContaining("gone");
         assertThat(received).containsExactly(List.of("First"));
@@ -45,7 +45,7 @@ class AnswerBatchesTest {
         AtomicBoolean cancelled = new AtomicBoolean();
         List<List<String>> received = new CopyOnWriteArrayList<>();
 
-        Disposable generation = ChatView.uiBatches(Flux.concat(Flux.just("First"), Flux.<String>never())
+        Disposable generation = AnswerBatches.of(Flux.concat(Flux.just("First"), Flux.<String>never())
                 .doOnCancel(() -> cancelled.set(true))).subscribe(received::add);
         generation.dispose();
 

@@ -169,7 +169,7 @@ class AssistantFailureTest extends KaribuTest {
         return !_find(Button.class, spec -> spec.withId("send")).isEmpty();
     }
 
-    private ChatMessages.Entry lastItem() {
+    private MessageEntry lastItem() {
         return _get(ChatMessages.class).entries().getLast();
     }
 

@@ -36,7 +36,7 @@ class ChatBranchesViewTest extends KaribuTest {
         send("Karibu branches: the first question");
         send("Karibu branches: the second question");
 
-        ChatMessages.Entry second = entries().get(2);
+        MessageEntry second = entries().get(2);
         click(second, "Edit message");
         TextArea editor = _get(second, TextArea.class, spec -> spec.withClasses("message-editor-text"));
         assertThat(editor.getValue()).isEqualTo("Karibu branches: the second question");
@@ -64,7 +64,7 @@ class ChatBranchesViewTest extends KaribuTest {
     void cancel_restores_the_message_and_a_blank_edit_is_refused_with_the_text_kept() {
         UI.getCurrent().navigate(ChatView.class);
         send("Karibu cancel: keep me");
-        ChatMessages.Entry question = entries().getFirst();
+        MessageEntry question = entries().getFirst();
 
         click(question, "Edit message");
         TextArea editor = _get(question, TextArea.class, spec -> spec.withClasses("message-editor-text"));
@@ -111,12 +111,12 @@ class ChatBranchesViewTest extends KaribuTest {
                 && entries().getLast().getText().contains("demo assistant"));
     }
 
-    private static List<ChatMessages.Entry> entries() {
+    private static List<MessageEntry> entries() {
         return _get(ChatMessages.class).entries();
     }
 
     private static List<String> texts() {
-        return entries().stream().map(ChatMessages.Entry::getText).toList();
+        return entries().stream().map(MessageEntry::getText).toList();
     }
 
     private static Button button(Component entry, String label) {

@@ -72,7 +72,7 @@ class ChatViewDatabaseOutageTest extends KaribuTest {
                 assertThat(notice.getElement().getTextRecursively()).isEqualTo(ChatView.NOT_SAVED_MESSAGE));
         assertThat(ChatView.NOT_SAVED_MESSAGE).doesNotContain("Exception").doesNotContain("SQL");
         assertThat(input.getValue()).isEqualTo("Typed during the outage");
-        assertThat(messages.entries()).extracting(ChatMessages.Entry::getText)
+        assertThat(messages.entries()).extracting(MessageEntry::getText)
                 .containsExactly("Before the outage");
 
         // Once the database is back (and the pool has connected again), the same text goes through

@@ -58,7 +58,7 @@ class ChatViewSanitisingTest extends KaribuTest {
 
         ChatMessages messages = _get(ChatMessages.class);
         assertThat(messages.entries()).hasSize(2);
-        for (ChatMessages.Entry entry : messages.entries()) {
+        for (MessageEntry entry : messages.entries()) {
             String html = entry.getChildren().toList().getLast().getChildren().toList().getLast()
                     .getElement().getProperty("innerHTML");
             Document rendered = Jsoup.parseBodyFragment(html);
@@ -78,8 +78,8 @@ class ChatViewSanitisingTest extends KaribuTest {
 
         UI.getCurrent().navigate("chat/" + copy.id());
 
-        List<ChatMessages.Entry> entries = _get(ChatMessages.class).entries();
-        assertThat(entries).extracting(ChatMessages.Entry::getUserName)
+        List<MessageEntry> entries = _get(ChatMessages.class).entries();
+        assertThat(entries).extracting(MessageEntry::getUserName)
                 .containsExactly("From the shared chat", "Assistant · from the shared chat")
                 .doesNotContain("Bob Example");
         @SuppressWarnings("unchecked")

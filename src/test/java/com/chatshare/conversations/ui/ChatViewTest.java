@@ -65,7 +65,7 @@ public class ChatViewTest extends KaribuTest {
         typeAndSend("What is a Java record?");
         awaitAnswer();
 
-        List<ChatMessages.Entry> items = _get(ChatMessages.class).entries();
+        List<MessageEntry> items = _get(ChatMessages.class).entries();
         assertThat(items).hasSize(2);
         assertThat(items.get(0).getText()).isEqualTo("What is a Java record?");
         assertThat(items.get(0).getUserName()).isEqualTo("Alice Example");
@@ -109,7 +109,7 @@ public class ChatViewTest extends KaribuTest {
                 .doesNotContain("what arrived of the answer");
         assertThat(_get(Button.class, spec -> spec.withId("retry")).isEnabled()).isFalse();
         assertThat(_get(Button.class, spec -> spec.withId("send")).isEnabled()).isFalse();
-        assertThat(_get(ChatMessages.class).entries()).extracting(ChatMessages.Entry::getText)
+        assertThat(_get(ChatMessages.class).entries()).extracting(MessageEntry::getText)
                 .containsExactly("A question past the limit");
 
         // The browser's countdown ends.
@@ -177,7 +177,7 @@ public class ChatViewTest extends KaribuTest {
 
         UI.getCurrent().navigate("chat/" + conversation.id());
 
-        assertThat(_get(ChatMessages.class).entries()).extracting(ChatMessages.Entry::getText)
+        assertThat(_get(ChatMessages.class).entries()).extracting(MessageEntry::getText)
                 .containsExactly("Stored question");
     }
 

@@ -103,6 +103,6 @@ class LongChatTest extends KaribuTest {
     }
 
     private static List<String> texts() {
-        return _get(ChatMessages.class).entries().stream().map(ChatMessages.Entry::getText).toList();
+        return _get(ChatMessages.class).entries().stream().map(MessageEntry::getText).toList();
     }
 }

@@ -94,15 +94,15 @@ class StreamedAnswerTest extends KaribuTest {
         return !_find(Button.class, spec -> spec.withId("send")).isEmpty();
     }
 
-    private static ChatMessages.Entry lastEntry() {
+    private static MessageEntry lastEntry() {
         return _get(ChatMessages.class).entries().getLast();
     }
 
-    private static Element content(ChatMessages.Entry entry) {
+    private static Element content(MessageEntry entry) {
         return entry.getChildren().toList().getLast().getChildren().toList().get(1).getElement();
     }
 
-    private static boolean hasTail(ChatMessages.Entry entry) {
+    private static boolean hasTail(MessageEntry entry) {
         return entry.getChildren().toList().getLast().getChildren()
                 .anyMatch(part -> part.getClassNames().contains("chat-message-tail"));
     }

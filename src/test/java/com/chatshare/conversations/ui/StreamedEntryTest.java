@@ -37,7 +37,7 @@ class StreamedEntryTest {
 
     @Test
     void while_an_answer_is_written_only_its_tail_is_rendered_again() {
-        ChatMessages.Entry entry = new ChatMessages.Entry(markdown, "Assistant", "AI", false, "", Instant.now());
+        MessageEntry entry = new MessageEntry(markdown, "Assistant", "AI", false, "", Instant.now());
 
         entry.appendText("Read [the guide][guide] first.\n\n1. Ins");
         assertThat(tail(entry).getProperty("innerHTML")).isEqualTo(markdown.toHtml("1. Ins"));
@@ -51,7 +51,7 @@ class StreamedEntryTest {
     @Test
     void a_finished_answer_is_exactly_what_opening_the_chat_again_shows() {
         for (String answer : List.of(ANSWER, "Plain *first* block.\n\n```java\nint a;\n\nint b;\n```\n\n- one\n- two\n")) {
-            ChatMessages.Entry streamed = new ChatMessages.Entry(markdown, "Assistant", "AI", false, "", Instant.now());
+            MessageEntry streamed = new MessageEntry(markdown, "Assistant", "AI", false, "", Instant.now());
             for (int at = 0; at < answer.length(); at += 7) {
                 streamed.appendText(answer.substring(at, Math.min(answer.length(), at + 7)));
             }
@@ -60,7 +60,7 @@ class StreamedEntryTest {
 
             streamed.finishStreaming();
 
-            ChatMessages.Entry reloaded = new ChatMessages.Entry(markdown, "Assistant", "AI", false, answer, Instant.now());
+            MessageEntry reloaded = new MessageEntry(markdown, "Assistant", "AI", false, answer, Instant.now());
             assertThat(content(streamed).getProperty("innerHTML"))
                     .isEqualTo(content(reloaded).getProperty("innerHTML"))
                     .isEqualTo(markdown.toHtml(answer));
@@ -75,7 +75,7 @@ class StreamedEntryTest {
 
     @Test
     void an_answer_that_never_streamed_is_left_as_it_is() {
-        ChatMessages.Entry entry = new ChatMessages.Entry(markdown, "Assistant", "AI", false, "**Done**", Instant.now());
+        MessageEntry entry = new MessageEntry(markdown, "Assistant", "AI", false, "**Done**", Instant.now());
 
         entry.finishStreaming();
 
@@ -83,12 +83,12 @@ class StreamedEntryTest {
     }
 
     /** The message's content: after the header, before the tail while an answer is written. */
-    private static Element content(ChatMessages.Entry entry) {
+    private static Element content(MessageEntry entry) {
         Component body = entry.getChildren().toList().getLast();
         return body.getChildren().toList().get(1).getElement();
     }
 
-    private static Element tail(ChatMessages.Entry entry) {
+    private static Element tail(MessageEntry entry) {
         Component body = entry.getChildren().toList().getLast();
         Element tail = body.getChildren().toList().getLast().getElement();
         assertThat(tail.getClassList()).contains("chat-message-tail");
