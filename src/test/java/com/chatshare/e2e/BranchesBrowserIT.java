@@ -157,20 +157,6 @@ class BranchesBrowserIT extends BrowserJourney {
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("copy-link")));
     }
 
-    private void register(WebDriver driver, WebDriverWait wait, String username, String displayName, String password) {
-        driver.get(url("/register"));
-        type(wait, By.cssSelector("#username input"), username);
-        type(wait, By.cssSelector("#display-name input"), displayName);
-        type(wait, By.cssSelector("#password input"), password);
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("create-account"))).click();
-    }
-
-    private static void type(WebDriverWait wait, By locator, String text) {
-        WebElement field = wait.until(ExpectedConditions.visibilityOfElementLocated(locator));
-        field.clear();
-        field.sendKeys(text);
-    }
-
     private static void send(WebDriver driver, WebDriverWait wait, String text) {
         WebElement input = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#message-input textarea")));
         input.sendKeys(text, Keys.ENTER);

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -54,5 +55,26 @@ abstract class BrowserJourney {
         driver.get(url("/login"));
         submitLogin(driver, username, password);
         waitFor(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id("welcome")));
+    }
+
+    /**
+     * Fills in the registration form (opening it unless the browser is on it, as after the sign-in
+     * page's "Create an account" link) and creates the account, which signs it in.
+     */
+    void register(WebDriver driver, WebDriverWait wait, String username, String displayName, String password) {
+        if (!driver.getCurrentUrl().contains("/register")) {
+            driver.get(url("/register"));
+        }
+        type(wait, By.cssSelector("#username input"), username);
+        type(wait, By.cssSelector("#display-name input"), displayName);
+        type(wait, By.cssSelector("#password input"), password);
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("create-account"))).click();
+    }
+
+    /** Replaces a visible field's text. */
+    static void type(WebDriverWait wait, By locator, String text) {
+        WebElement field = wait.until(ExpectedConditions.visibilityOfElementLocated(locator));
+        field.clear();
+        field.sendKeys(text);
     }
 }

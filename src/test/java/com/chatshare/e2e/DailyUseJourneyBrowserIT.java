@@ -214,22 +214,6 @@ class DailyUseJourneyBrowserIT extends BrowserJourney {
         assertThat(text.strip()).isEqualTo(TYPED_FIRST_LINE + "\n" + TYPED_SECOND_LINE);
     }
 
-    private void register(WebDriver driver, WebDriverWait wait, String username, String displayName, String password) {
-        if (!driver.getCurrentUrl().contains("/register")) {
-            driver.get(url("/register"));
-        }
-        type(wait, By.cssSelector("#username input"), username);
-        type(wait, By.cssSelector("#display-name input"), displayName);
-        type(wait, By.cssSelector("#password input"), password);
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("create-account"))).click();
-    }
-
-    private static void type(WebDriverWait wait, By locator, String text) {
-        WebElement field = wait.until(ExpectedConditions.visibilityOfElementLocated(locator));
-        field.clear();
-        field.sendKeys(text);
-    }
-
     private static WebElement rowLink(WebDriver driver, WebDriverWait wait, String titleStart) {
         return wait.until(d -> {
             List<WebElement> links = d.findElements(By.cssSelector("#chat-list a.chat-row-title"));
