@@ -93,11 +93,8 @@ public class ConversationService {
     }
 
     /**
-     * Searches the caller's chats, archived ones too, by title and message text: every word typed
-     * must begin a word of the title or of one message ({@code shar} finds "sharing"), case and
-     * accents aside. At most {@link ChatSearchResult#LIMIT} chats, newest first, each with the
-     * newest matching message's snippet. Anything may be typed: operators and punctuation only
-     * separate words, and a text without words finds nothing.
+     * Searches the caller's chats, archived too, by title and message text, every word typed as a
+     * word's beginning, case and accents aside (decision 0021); at most {@link ChatSearchResult#LIMIT}.
      */
     @Transactional(readOnly = true)
     public List<ChatSearchResult> search(String typed) {
@@ -115,11 +112,7 @@ public class ConversationService {
         return conversation.toSummary();
     }
 
-    /**
-     * Archives the caller's chat: it leaves the chat list (and loses its pin) but search still
-     * finds it, it can still be opened, and its shared link still works. {@code false} brings it
-     * back to the list.
-     */
+    /** Archives the caller's chat (out of the list, unpinned; still found, opened and shared), or brings it back. */
     @Transactional
     public ConversationSummary archive(long conversationId, boolean archived) {
         Conversation conversation = owned(conversationId);
@@ -153,20 +146,13 @@ public class ConversationService {
         return tree.latest(owned(conversationId), count);
     }
 
-    /**
-     * The {@code count} messages on screen just before {@code position}, oldest first: what a long
-     * chat shows as the reader scrolls up.
-     */
+    /** The {@code count} messages on screen just before {@code position}, oldest first, as a reader scrolls up. */
     @Transactional(readOnly = true)
     public MessagePage findMessagesBefore(long conversationId, int position, int count) {
         return tree.before(owned(conversationId), position, count);
     }
 
-    /**
-     * For each of the caller's conversations in the map, how many finished (complete or stopped),
-     * non-blank messages come after the given position; conversations without any are left out,
-     * and so are other people's.
-     */
+    /** How many finished, non-blank messages follow each position on screen; none, or others' chats, left out. */
     @Transactional(readOnly = true)
     public Map<Long, Integer> countFinishedMessagesAfter(Map<Long, Integer> positionByConversation) {
         return messageCounts.finishedAfter(currentUser.requireUserId(), positionByConversation);
@@ -193,15 +179,24 @@ public class ConversationService {
         return Optional.ofNullable(owned(conversationId).getModel());
     }
 
-    /**
-     * Picks the model that answers the caller's chat from now on.
-     *
-     * @throws InvalidChatInputException when the model is not one the chat may use
-     */
+    /** Picks the model that answers the caller's chat from now on; refused when it is not offered. */
     @Transactional
     public void chooseModel(long conversationId, String model) {
-        Conversation conversation = owned(conversationId);
-        conversation.chooseModel(replies.offered(model));
+        String offered = replies.offered(model);
+        // Locked, as an answer that ends meanwhile writes the same row.
+        locked(conversationId).chooseModel(offered);
+    }
+
+    /**
+     * As {@link #postUserMessage(long, String)}, refused when the chat no longer ends at the message
+     * the sender sees last ({@code shownLastId}): another tab switched or edited meanwhile.
+     */
+    @Transactional
+    public ChatMessage postUserMessage(long conversationId, String content, long shownLastId) {
+        if (tree.leaf(locked(conversationId)).map(Message::getId).filter(id -> id == shownLastId).isEmpty()) {
+            throw new ChatChangedElsewhereException();
+        }
+        return postUserMessage(conversationId, content);
     }
 
     /**
@@ -220,11 +215,7 @@ public class ConversationService {
                 leaf.map(m -> m.getPosition() + 1).orElse(0), text);
     }
 
-    /**
-     * Edits one of the caller's messages as a new version of it, beside the old one (which is
-     * kept, with the answers after it): the new version is on screen, and the chat goes on from
-     * it with {@link #streamReply}.
-     */
+    /** Edits a message as a new version beside the kept old one; it is on screen, answered by {@link #streamReply}. */
     @Transactional
     public ChatMessage editUserMessage(long conversationId, long messageId, String newText) {
         String text = validMessage(newText);
@@ -250,11 +241,7 @@ public class ConversationService {
         return answer(conversation, model, parentId, leaf.map(m -> m.getPosition() + 1).orElse(0), 0);
     }
 
-    /**
-     * Asks the assistant for a new version of one of its answers, beside the old one (which is
-     * kept): the new version is on screen and streamed as {@link #streamReply} streams an answer.
-     * The same limits apply.
-     */
+    /** A new version of an answer beside the kept old one, on screen and streamed as {@link #streamReply}'s. */
     @Transactional
     public ReplyStream regenerate(long conversationId, long assistantMessageId) {
         Conversation conversation = locked(conversationId);

@@ -43,6 +43,37 @@ class BranchesTest {
     }
 
     @Test
+    void a_message_sent_from_a_tab_showing_another_version_is_refused_and_nothing_is_stored() {
+        SignedIn.as(users, "alice");
+        long chat = chatOf("Two tabs: first question", "Two tabs: second question");
+        ChatMessage second = service.findMessages(chat).get(2);
+        long shownInTabA = service.findMessages(chat).getLast().id();
+        // Tab B edits the second question: the chat now ends elsewhere.
+        service.editUserMessage(chat, second.id(), "Two tabs: second question, edited in tab B");
+        answer(service.streamReply(chat));
+        List<String> before = contents(chat);
+
+        assertThatThrownBy(() -> service.postUserMessage(chat, "Two tabs: sent from tab A", shownInTabA))
+                .isInstanceOf(ChatChangedElsewhereException.class);
+        assertThat(contents(chat)).isEqualTo(before);
+
+        long shownNow = service.findMessages(chat).getLast().id();
+        assertThat(service.postUserMessage(chat, "Two tabs: sent after reloading", shownNow).content())
+                .isEqualTo("Two tabs: sent after reloading");
+    }
+
+    @Test
+    void new_messages_are_counted_along_a_path_longer_than_mariadbs_default_recursion_limit() {
+        SignedIn.as(users, "alice");
+        List<ChatTurn> turns = java.util.stream.IntStream.range(0, 1500)
+                .mapToObj(i -> new ChatTurn(i % 2 == 0 ? MessageRole.USER : MessageRole.ASSISTANT, "Long path " + i))
+                .toList();
+        long chat = service.createConversation("Long path", turns).id();
+
+        assertThat(service.countFinishedMessagesAfter(java.util.Map.of(chat, 0))).containsEntry(chat, 1499);
+    }
+
+    @Test
     void editing_a_question_makes_a_new_version_that_is_answered_and_keeps_the_old_branch() {
         SignedIn.as(users, "alice");
         long chat = chatOf("Branch one: first question", "Branch one: second question");

@@ -1,6 +1,7 @@
 package com.chatshare.sharing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -78,6 +79,36 @@ class ShareFollowsTheScreenTest {
         ShareDetails grown = shares.findShare(chat).orElseThrow();
         assertThat(grown.otherVersion()).isFalse();
         assertThat(grown.newMessages()).isEqualTo(1);
+    }
+
+    @Test
+    void a_message_left_out_stays_left_out_on_every_version_and_its_edit_is_not_shared_without_the_dialog()
+            throws Exception {
+        SignedIn.as(users, "alice");
+        long chat = conversations.startConversation("Left out: first question").id();
+        answer(conversations.streamReply(chat));
+        ChatMessage secret = conversations.postUserMessage(chat, "Left out: my home address");
+        answer(conversations.streamReply(chat));
+        long echo = conversations.findMessages(chat).getLast().id(); // the demo's answer quotes the question
+        SharePreview preview = shares.preview(chat);
+        int last = preview.messages().getLast().position();
+        ShareDetails shared = shares.share(ShareRequest.of(chat, "Left out", ShareVisibility.ANONYMOUS)
+                .withChoice(new MessageChoice(java.util.Set.of(secret.id(), echo), last, preview.snapshotVersion())));
+        assertThat(page(shared.path())).doesNotContain("my home address");
+
+        // An edit of the left-out message is a new message: Update from the links grid refuses, the dialog decides.
+        conversations.editUserMessage(chat, secret.id(), "Left out: my home address, corrected");
+        answer(conversations.streamReply(chat));
+        assertThatThrownBy(() -> shares.share(ShareRequest.of(chat, "Left out", ShareVisibility.ANONYMOUS)))
+                .isInstanceOf(ShareException.class).hasMessage(ShareService.CHOOSE_AGAIN_MESSAGE);
+        assertThat(page(shared.path())).doesNotContain("my home address");
+
+        // Back on the version that was shared, Update keeps leaving the message out.
+        ChatMessage edited = conversations.findMessages(chat).get(2);
+        conversations.switchVersion(chat, edited.id(), -1);
+        shares.share(ShareRequest.of(chat, "Left out", ShareVisibility.ANONYMOUS));
+        assertThat(page(shared.path())).contains("Left out: first question").doesNotContain("my home address");
+        assertThat(page(shared.path() + ".md")).doesNotContain("my home address");
     }
 
     private String page(String path) throws Exception {

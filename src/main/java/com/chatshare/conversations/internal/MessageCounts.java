@@ -1,5 +1,6 @@
 package com.chatshare.conversations.internal;
 
+import com.chatshare.conversations.ChatMessage;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -37,7 +38,10 @@ public class MessageCounts {
         args.add(ownerId);
         // From each leaf on screen up towards the first message, stopping at the given position:
         // positions are depths, so the walk reads only the messages it counts.
-        jdbc.query("with recursive wanted as (" + String.join(" union all ", wanted) + "), "
+        // MariaDB stops a recursive query silently after max_recursive_iterations (1,000 by
+        // default since 10.6); a path is as long as a chat's limit.
+        jdbc.query("set statement max_recursive_iterations = " + (ChatMessage.MAX_PER_CONVERSATION + 1)
+                        + " for with recursive wanted as (" + String.join(" union all ", wanted) + "), "
                         + "path (conversation_id, parent_id, counted) as ("
                         + "select m.conversation_id, m.parent_id, " + COUNTED + " from conversation c "
                         + "join wanted w on w.conversation_id = c.id "

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
@@ -46,6 +47,7 @@ final class ModelsClient {
     private final Duration cacheFor;
     private final Clock clock;
     private volatile @Nullable Listing last;
+    private final ReentrantLock fetching = new ReentrantLock();
 
     /** The last answer, a list or a failure, and until when it holds. */
     private record Listing(@Nullable List<String> models, @Nullable AssistantUnavailableException failure,
@@ -67,13 +69,29 @@ final class ModelsClient {
         this.clock = clock;
     }
 
-    /** The models offered, sorted by name; asks the endpoint only when the kept answer is too old. */
+    /**
+     * The models offered, sorted by name; asks the endpoint only when the kept answer is too old,
+     * one caller at a time: while one asks, the others go on with the old answer (only the very
+     * first callers wait for it), so an endpoint that hangs holds up one sender, not every one.
+     */
     List<String> models() {
         Listing kept = last;
-        Instant now = clock.instant();
-        if (kept == null || !now.isBefore(kept.until())) {
-            kept = fetch(now);
-            last = kept;
+        if (kept == null || !clock.instant().isBefore(kept.until())) {
+            if (kept == null) {
+                fetching.lock();
+            }
+            if (kept == null || fetching.tryLock()) {
+                try {
+                    Listing again = last;
+                    if (again == null || !clock.instant().isBefore(again.until())) {
+                        again = fetch(clock.instant());
+                        last = again;
+                    }
+                    kept = again;
+                } finally {
+                    fetching.unlock();
+                }
+            }
         }
         if (kept.failure() != null) {
             throw kept.failure();

@@ -248,6 +248,19 @@ public class ChatMessages extends Div {
                         if (button) { button.focus(); }""", label));
     }
 
+    /** The id of the last stored message shown; null when none is. */
+    @Nullable
+    Long lastMessageId() {
+        List<MessageEntry> shown = entries();
+        for (int i = shown.size() - 1; i >= 0; i--) {
+            String id = shown.get(i).getElement().getAttribute("data-message-id");
+            if (id != null) {
+                return Long.valueOf(id);
+            }
+        }
+        return null;
+    }
+
     /** The messages shown, oldest first. */
     public List<MessageEntry> entries() {
         return getChildren().filter(MessageEntry.class::isInstance).map(MessageEntry.class::cast).toList();

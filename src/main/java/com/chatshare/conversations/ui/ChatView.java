@@ -5,6 +5,7 @@ import com.chatshare.base.ui.Notifications;
 import com.chatshare.base.ui.PageNotFoundException;
 import com.chatshare.conversations.AnswersLimitedException;
 import com.chatshare.conversations.AssistantUnavailableException;
+import com.chatshare.conversations.ChatChangedElsewhereException;
 import com.chatshare.conversations.ChatMessage;
 import com.chatshare.conversations.MessagePage;
 import com.chatshare.conversations.MessageRole;
@@ -224,9 +225,15 @@ public class ChatView extends VerticalLayout implements BeforeEnterObserver, Has
                 chatList.setCurrent(started.id());
                 sent = service.findLatestMessages(started.id(), 1).messages().getFirst();
             } else {
-                sent = service.postUserMessage(conversation.id(), text);
+                Long shownLast = messageList.lastMessageId();
+                sent = shownLast == null ? service.postUserMessage(conversation.id(), text)
+                        : service.postUserMessage(conversation.id(), text, shownLast);
                 chatList.refresh();
             }
+        } catch (ChatChangedElsewhereException e) {
+            show(conversation);
+            composer.showError(e.getMessage());
+            return;
         } catch (InvalidChatInputException e) {
             composer.showError(e.getMessage());
             return;

@@ -78,6 +78,16 @@ class CustomInstructionsDialog implements UserMenuItem {
         save.setId("custom-instructions-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         Button cancel = new Button("Cancel", event -> dialog.close());
+        String stored = text.getValue();
+        // Esc or a click outside closes the dialog only when nothing typed would be lost.
+        dialog.addDialogCloseActionListener(event -> {
+            if (text.getValue().equals(stored)) {
+                dialog.close();
+            } else {
+                text.setErrorMessage("Not saved yet: Save your changes, or Cancel to leave them.");
+                text.setInvalid(true);
+            }
+        });
         dialog.add(about, text);
         dialog.getFooter().add(cancel, save);
         dialog.open();

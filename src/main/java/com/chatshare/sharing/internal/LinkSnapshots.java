@@ -64,22 +64,30 @@ public class LinkSnapshots {
      * ({@link ShareRequest.Messages.Keep}), or the owner's choice on the preview they saw.
      *
      * @throws ShareException when every message is left out, a left-out id is not a message of the
-     *         conversation, or the link was shared or updated since the preview the choice was made on
+     *         conversation, the link was shared or updated since the preview the choice was made on, or
+     *         (keeping the link's choice) it left messages out and the chat is on another version now
      */
     public Selection select(List<ChatMessage> messages, List<ChatMessage> shareable, Optional<ShareLink> existing,
             ShareRequest.Messages request) {
         List<ChatMessage> considered = shareable;
+        Set<Long> left = existing.map(link -> excludedMessages.of(link.getId())).orElse(Set.of());
+        Set<Long> onScreen = messages.stream().map(ChatMessage::id).collect(Collectors.toSet());
         Set<Long> wanted;
         switch (request) {
-            case ShareRequest.Messages.Keep() ->
-                    wanted = existing.map(link -> excludedMessages.of(link.getId())).orElse(Set.of());
+            case ShareRequest.Messages.Keep() -> {
+                // Left-out messages are by id: a new version of one (an edit) is not left out, so an
+                // Update without the preview would publish it. The owner chooses again in the dialog.
+                if (!left.isEmpty() && existing.map(link -> onOtherVersion(link, onScreen)).orElse(false)) {
+                    throw new ShareException(ShareService.CHOOSE_AGAIN_MESSAGE);
+                }
+                wanted = left;
+            }
             case ShareRequest.Messages.Chosen(MessageChoice choice) -> {
                 if (existing.map(ShareLink::getSnapshotVersion).orElse(0) != choice.previewedVersion()) {
                     throw new ShareException(ShareException.Reason.CHANGED_SINCE_PREVIEW,
                             ShareService.CHANGED_SINCE_PREVIEW_MESSAGE);
                 }
-                Set<Long> ids = messages.stream().map(ChatMessage::id).collect(Collectors.toSet());
-                if (!ids.containsAll(choice.excluded())) {
+                if (!onScreen.containsAll(choice.excluded())) {
                     throw new ShareException(ShareService.NOT_IN_CHAT_MESSAGE);
                 }
                 considered = shareable.stream().filter(m -> m.position() <= choice.lastShownPosition()).toList();
@@ -104,7 +112,15 @@ public class LinkSnapshots {
         if (rows.isEmpty()) {
             throw new ShareException(ShareService.NOTHING_CHOSEN_MESSAGE);
         }
+        // Messages left out on another version stay left out, should the owner switch back to it.
+        left.stream().filter(id -> !onScreen.contains(id)).forEach(excluded::add);
         return new Selection(rows, excluded, considered.getLast().position(), considered.getLast().id());
+    }
+
+    /** The chat on screen no longer goes through the last message the link shared. */
+    private static boolean onOtherVersion(ShareLink link, Set<Long> onScreen) {
+        Long sharedLast = link.getSourceLastMessageId();
+        return sharedLast != null && !onScreen.contains(sharedLast);
     }
 
     /**

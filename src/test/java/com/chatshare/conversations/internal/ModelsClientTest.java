@@ -72,6 +72,43 @@ class ModelsClientTest {
     }
 
     @Test
+    void while_one_caller_asks_a_slow_endpoint_again_the_others_go_on_with_the_old_list() throws Exception {
+        java.util.concurrent.atomic.AtomicReference<java.time.Instant> now =
+                new java.util.concurrent.atomic.AtomicReference<>(java.time.Instant.parse("2026-12-07T12:00:00Z"));
+        java.time.Clock clock = new java.time.Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return java.time.ZoneOffset.UTC;
+            }
+
+            @Override
+            public java.time.Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public java.time.Instant instant() {
+                return now.get();
+            }
+        };
+        ModelsClient client = new ModelsClient(server.url("/v1").toString(), "k", Duration.ofSeconds(5),
+                Duration.ofMinutes(5), clock);
+        server.enqueue(FakeModels.list("old"));
+        assertThat(client.models()).containsExactly("old");
+
+        now.set(now.get().plus(Duration.ofMinutes(6)));
+        server.enqueue(FakeModels.list("new").setBodyDelay(2, TimeUnit.SECONDS));
+        var refreshing = java.util.concurrent.CompletableFuture.supplyAsync(client::models);
+        while (server.getRequestCount() < 2) {
+            Thread.sleep(10);
+        }
+        assertThat(client.models()).as("the old list, not a second request").containsExactly("old");
+        assertThat(refreshing.get(10, TimeUnit.SECONDS)).containsExactly("new");
+        assertThat(client.models()).containsExactly("new");
+        assertThat(server.getRequestCount()).isEqualTo(2);
+    }
+
+    @Test
     void the_allow_list_leaves_out_every_other_model_and_the_default_is_the_configured_one() {
         server.enqueue(FakeModels.list("cheap", "expensive", "test-model", "secret-preview"));
         ModelSettings settings = new ModelSettings(List.of("cheap", "test-model", "not-listed"), "cheap",

@@ -15,6 +15,7 @@ import com.chatshare.conversations.internal.FakeEndpoint;
 import com.chatshare.conversations.internal.SwitchableAssistant;
 import com.github.mvysny.kaributesting.v10.ContextMenuKt;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.menubar.MenuBar;
@@ -187,7 +188,15 @@ class ModelPickerViewTest extends KaribuTest {
         assertThat(endpoint.lastChatRequest()).contains("KARIBU-MARKER");
 
         ContextMenuKt._clickItemWithCaption(_get(MenuBar.class, spec -> spec.withId("user-menu")), "Custom instructions");
-        assertThat(_get(TextArea.class, spec -> spec.withId("custom-instructions")).getValue())
-                .isEqualTo("Answer briefly. KARIBU-MARKER");
+        TextArea again = _get(TextArea.class, spec -> spec.withId("custom-instructions"));
+        assertThat(again.getValue()).isEqualTo("Answer briefly. KARIBU-MARKER");
+
+        // Esc (or a click outside) does not throw away what was typed.
+        UserInput.enter(again, "Answer briefly, in French.");
+        Dialog dialog = _get(Dialog.class, spec -> spec.withId("custom-instructions-dialog"));
+        ComponentUtil.fireEvent(dialog, new Dialog.DialogCloseActionEvent(dialog, true));
+        assertThat(_find(Dialog.class, spec -> spec.withId("custom-instructions-dialog"))).hasSize(1);
+        assertThat(again.getValue()).isEqualTo("Answer briefly, in French.");
+        assertThat(again.getErrorMessage()).startsWith("Not saved yet");
     }
 }
