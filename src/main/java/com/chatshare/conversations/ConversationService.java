@@ -193,10 +193,7 @@ public class ConversationService {
      */
     @Transactional
     public ChatMessage postUserMessage(long conversationId, String content, long shownLastId) {
-        if (tree.leaf(locked(conversationId)).map(Message::getId).filter(id -> id == shownLastId).isEmpty()) {
-            throw new ChatChangedElsewhereException();
-        }
-        return postUserMessage(conversationId, content);
+        return post(conversationId, content, shownLastId);
     }
 
     /**
@@ -205,11 +202,19 @@ public class ConversationService {
      */
     @Transactional
     public ChatMessage postUserMessage(long conversationId, String content) {
+        return post(conversationId, content, null);
+    }
+
+    /** One lock and one read of the leaf, whether or not the sender's last message is checked. */
+    private ChatMessage post(long conversationId, String content, @Nullable Long shownLastId) {
         String text = validMessage(content);
         Conversation conversation = locked(conversationId);
+        Optional<Message> leaf = tree.leaf(conversation);
+        if (shownLastId != null && !leaf.map(Message::getId).equals(Optional.of(shownLastId))) {
+            throw new ChatChangedElsewhereException();
+        }
         replies.answeringModel(conversation.getModel());
         checkRoom(conversation, 2);
-        Optional<Message> leaf = tree.leaf(conversation);
         conversation.touch(clock.instant());
         return tree.addUserMessage(conversation, leaf.map(Message::getId).orElse(null),
                 leaf.map(m -> m.getPosition() + 1).orElse(0), text);
