@@ -66,6 +66,19 @@ class ChatSearchBrowserIT extends BrowserJourney {
         wait.until(d -> !d.findElement(By.id("chat-list")).getText().contains("How do I proof"));
         assertThat(sam.findElement(By.id("chat-list")).getText()).contains("Which tea goes with lemon cake?");
 
+        // The notification's Undo puts it back; then it is archived again.
+        WebElement undo = wait.until(ExpectedConditions.elementToBeClickable(By.id("notification-undo")));
+        Browser.screenshot(sam, "search-02b-archived-with-undo");
+        undo.click();
+        wait.until(d -> d.findElement(By.id("chat-list")).getText().contains("How do I proof"));
+        row = chatRow(sam, wait, "How do I proof");
+        new Actions(sam).moveToElement(row).perform();
+        row.findElement(By.cssSelector(".chat-row-more vaadin-menu-bar-button")).click();
+        archive = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.xpath("//vaadin-menu-bar-item[normalize-space()='Archive']")));
+        ((JavascriptExecutor) sam).executeScript("arguments[0].click()", archive);
+        wait.until(d -> !d.findElement(By.id("chat-list")).getText().contains("How do I proof"));
+
         // Archived, and still found.
         search(sam, wait, "overnight sourdough");
         WebElement archived = onlyResult(sam, wait);
