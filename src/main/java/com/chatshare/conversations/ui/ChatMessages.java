@@ -68,6 +68,7 @@ public class ChatMessages extends Div {
     private final Button loadEarlier = new Button("Load earlier messages");
     private transient IntFunction<Optional<MessagePage>> earlier = position -> Optional.empty();
     private transient MessageActions.Actions actions = MessageActions.NONE;
+    private final EditDrafts drafts = new EditDrafts();
     private int firstPosition;
 
     /** @param userName the signed-in user's display name, on their own messages */
@@ -200,7 +201,7 @@ public class ChatMessages extends Div {
             entry.addClassNames("incomplete");
             entry.setUserName(author + (message.status() == MessageStatus.STOPPED ? " · stopped" : " · incomplete"));
         }
-        entry.setToolbar(MessageActions.toolbar(entry, message, version, actions));
+        entry.setToolbar(MessageActions.toolbar(entry, message, version, actions, drafts));
         return entry;
     }
 

@@ -10,6 +10,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import java.util.Optional;
 
 /**
@@ -49,7 +50,9 @@ final class MessageActions {
     private MessageActions() {
     }
 
-    static Component toolbar(MessageEntry entry, ChatMessage message, MessageVersion version, Actions actions) {
+    /** The buttons of one message; its editor open again, with its text, when it had one open before the chat was drawn again. */
+    static Component toolbar(MessageEntry entry, ChatMessage message, MessageVersion version, Actions actions,
+            EditDrafts drafts) {
         Div bar = new Div();
         bar.addClassName("chat-message-actions");
         if (version.hasOthers()) {
@@ -58,8 +61,9 @@ final class MessageActions {
         if (message.role() == MessageRole.USER) {
             Button edit = iconButton(VaadinIcon.EDIT, "Edit message");
             edit.addClassName("edit-message");
-            edit.addClickListener(e -> openEditor(entry, message.id(), edit, actions));
+            edit.addClickListener(e -> openEditor(entry, message.id(), entry.getText(), edit, actions, drafts, true));
             bar.add(edit);
+            drafts.of(message.id()).ifPresent(text -> openEditor(entry, message.id(), text, edit, actions, drafts, false));
         } else {
             Button regenerate = iconButton(VaadinIcon.REFRESH, "Regenerate answer");
             regenerate.addClassName("regenerate-answer");
@@ -98,11 +102,16 @@ final class MessageActions {
 
     /**
      * The message as a text area with Save and Cancel: Enter makes a new line (it does not send);
-     * Cancel shows the message as it was; a refused edit keeps the text and says why.
+     * Cancel shows the message as it was; a refused edit keeps the text and says why. What is typed
+     * reaches the server as it is typed, into {@code drafts}, so a redraw of the chat keeps it.
      */
-    private static void openEditor(MessageEntry entry, long messageId, Button edit, Actions actions) {
+    private static void openEditor(MessageEntry entry, long messageId, String initial, Button edit, Actions actions,
+            EditDrafts drafts, boolean focus) {
         TextArea text = new TextArea();
-        text.setValue(entry.getText());
+        text.setValue(initial);
+        text.setValueChangeMode(ValueChangeMode.LAZY);
+        text.addValueChangeListener(e -> drafts.keep(messageId, e.getValue()));
+        drafts.keep(messageId, initial);
         text.setMaxLength(ChatMessage.MAX_LENGTH);
         text.setAriaLabel("Edit your message");
         text.addClassName("message-editor-text");
@@ -117,17 +126,25 @@ final class MessageActions {
         buttons.addClassName("message-editor-buttons");
         Div editor = new Div(text, buttons);
         editor.addClassName("message-editor");
-        save.addClickListener(e -> actions.edit(messageId, text.getValue()).ifPresent(reason -> {
-            text.setErrorMessage(reason);
-            text.setInvalid(true);
-        }));
+        save.addClickListener(e -> {
+            // Forgotten first: a saved edit draws the chat again, without this editor.
+            drafts.forget(messageId);
+            actions.edit(messageId, text.getValue()).ifPresent(reason -> {
+                drafts.keep(messageId, text.getValue());
+                text.setErrorMessage(reason);
+                text.setInvalid(true);
+            });
+        });
         cancel.addClickListener(e -> {
+            drafts.forget(messageId);
             entry.showEditor(null);
             edit.setVisible(true);
             edit.focus();
         });
         edit.setVisible(false);
         entry.showEditor(editor);
-        text.focus();
+        if (focus) {
+            text.focus();
+        }
     }
 }

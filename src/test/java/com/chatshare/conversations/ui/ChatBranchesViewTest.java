@@ -99,6 +99,33 @@ class ChatBranchesViewTest extends KaribuTest {
         assertThat(versionOf(entries().get(1))).isEqualTo("1 / 2");
     }
 
+    @Test
+    void an_open_editor_keeps_its_text_when_the_chat_is_drawn_again_and_forgets_it_on_cancel() {
+        UI.getCurrent().navigate(ChatView.class);
+        send("Karibu drafts: the first question");
+        send("Karibu drafts: the second question");
+        click(entries().get(3), "Regenerate answer");
+        awaitAnswered();
+
+        click(entries().getFirst(), "Edit message");
+        UserInput.enter(_get(entries().getFirst(), TextArea.class, spec -> spec.withClasses("message-editor-text")),
+                "Karibu drafts: half an edit");
+        // Another version of the last answer: the chat is drawn again from the database.
+        click(entries().get(3), "Previous version");
+        assertThat(versionOf(entries().get(3))).isEqualTo("1 / 2");
+
+        MessageEntry first = entries().getFirst();
+        TextArea editor = _get(first, TextArea.class, spec -> spec.withClasses("message-editor-text"));
+        assertThat(editor.getValue()).isEqualTo("Karibu drafts: half an edit");
+        assertThat(_find(first, Button.class, spec -> spec.withAttribute("aria-label", "Edit message")))
+                .as("Edit is hidden while its editor is open").isEmpty();
+
+        _click(_get(first, Button.class, spec -> spec.withText("Cancel")));
+        click(entries().get(3), "Next version");
+        assertThat(_find(entries().getFirst(), TextArea.class)).as("a cancelled edit does not come back").isEmpty();
+        assertThat(entries().getFirst().getText()).isEqualTo("Karibu drafts: the first question");
+    }
+
     private void send(String text) {
         UserInput.enter(_get(TextArea.class, spec -> spec.withId("message-input")), text);
         _click(_get(Button.class, spec -> spec.withId("send")));
