@@ -22,11 +22,6 @@ public record SharePreview(long conversationId, String title, ShareVisibility vi
         return messages.isEmpty();
     }
 
-    /** The position of the last message shown, -1 for none. */
-    public int lastPosition() {
-        return messages.isEmpty() ? -1 : messages.getLast().position();
-    }
-
     /** The same preview with what this check finds in each message. */
     public SharePreview checked(SnapshotCheck check) {
         return new SharePreview(conversationId, title, visibility, ownerDisplayName,
@@ -34,8 +29,13 @@ public record SharePreview(long conversationId, String title, ShareVisibility vi
                 snapshotVersion);
     }
 
+    /** The id of the last message shown, -1 for none. */
+    public long lastMessageId() {
+        return messages.isEmpty() ? -1 : messages.getLast().messageId();
+    }
+
     /** The choice of sharing this preview's messages except these. */
     public MessageChoice choiceExcluding(Set<Long> excluded) {
-        return new MessageChoice(excluded, lastPosition(), snapshotVersion);
+        return new MessageChoice(excluded, lastMessageId(), snapshotVersion);
     }
 }

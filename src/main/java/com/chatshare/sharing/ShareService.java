@@ -55,6 +55,8 @@ public class ShareService {
             + "Nothing was shared.";
     public static final String CHANGED_SINCE_PREVIEW_MESSAGE = "This chat's link was shared or updated elsewhere "
             + "(another window or your links) since this preview was made. Check the messages again and share once more.";
+    public static final String SWITCHED_SINCE_PREVIEW_MESSAGE = "This chat was switched to another version "
+            + "(in another window) since this preview was made. Check the messages again and share once more.";
     public static final String CHOOSE_AGAIN_MESSAGE = "This chat is on another version since you shared it, and "
             + "the link leaves messages out. Open the chat's Share dialog to choose what to share.";
     /** How many usernames the people field suggests at a time. */

@@ -91,7 +91,7 @@ class ShareFollowsTheScreenTest {
         answer(conversations.streamReply(chat));
         long echo = conversations.findMessages(chat).getLast().id(); // the demo's answer quotes the question
         SharePreview preview = shares.preview(chat);
-        int last = preview.messages().getLast().position();
+        long last = preview.lastMessageId();
         ShareDetails shared = shares.share(ShareRequest.of(chat, "Left out", ShareVisibility.ANONYMOUS)
                 .withChoice(new MessageChoice(java.util.Set.of(secret.id(), echo), last, preview.snapshotVersion())));
         assertThat(page(shared.path())).doesNotContain("my home address");
@@ -109,6 +109,32 @@ class ShareFollowsTheScreenTest {
         shares.share(ShareRequest.of(chat, "Left out", ShareVisibility.ANONYMOUS));
         assertThat(page(shared.path())).contains("Left out: first question").doesNotContain("my home address");
         assertThat(page(shared.path() + ".md")).doesNotContain("my home address");
+    }
+
+    @Test
+    void a_preview_of_one_version_does_not_share_another_switched_to_in_a_second_tab() throws Exception {
+        SignedIn.as(users, "alice");
+        long chat = conversations.startConversation("Two tabs: the version I checked").id();
+        answer(conversations.streamReply(chat));
+        ChatMessage question = conversations.findMessages(chat).getFirst();
+        conversations.editUserMessage(chat, question.id(), "Two tabs: the version I did not check, same length");
+        answer(conversations.streamReply(chat));
+        SharePreview firstTab = shares.preview(chat);
+
+        // The second tab goes back to the first version; the first tab's preview still shows the edit.
+        conversations.switchVersion(chat, conversations.findMessages(chat).getFirst().id(), -1);
+
+        assertThatThrownBy(() -> shares.share(ShareRequest.of(chat, "Two tabs", ShareVisibility.ANONYMOUS)
+                .withChoice(firstTab.choiceExcluding(java.util.Set.of()))))
+                .isInstanceOf(ShareException.class).hasMessage(ShareService.SWITCHED_SINCE_PREVIEW_MESSAGE)
+                .extracting(e -> ((ShareException) e).reason()).isEqualTo(ShareException.Reason.CHANGED_SINCE_PREVIEW);
+        assertThat(shares.findShare(chat)).as("nothing shared").isEmpty();
+
+        // A preview of what is on screen now shares it.
+        ShareDetails shared = shares.share(ShareRequest.of(chat, "Two tabs", ShareVisibility.ANONYMOUS)
+                .withChoice(shares.preview(chat).choiceExcluding(java.util.Set.of())));
+        assertThat(page(shared.path())).contains("Two tabs: the version I checked")
+                .doesNotContain("the version I did not check");
     }
 
     private String page(String path) throws Exception {

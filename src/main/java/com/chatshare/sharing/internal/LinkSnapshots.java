@@ -64,7 +64,8 @@ public class LinkSnapshots {
      * ({@link ShareRequest.Messages.Keep}), or the owner's choice on the preview they saw.
      *
      * @throws ShareException when every message is left out, a left-out id is not a message of the
-     *         conversation, the link was shared or updated since the preview the choice was made on, or
+     *         conversation, the link was shared or updated since the preview the choice was made on, the
+     *         chat on screen no longer goes through the preview's last message, or
      *         (keeping the link's choice) it left messages out and the chat is on another version now
      */
     public Selection select(List<ChatMessage> messages, List<ChatMessage> shareable, Optional<ShareLink> existing,
@@ -90,7 +91,11 @@ public class LinkSnapshots {
                 if (!onScreen.containsAll(choice.excluded())) {
                     throw new ShareException(ShareService.NOT_IN_CHAT_MESSAGE);
                 }
-                considered = shareable.stream().filter(m -> m.position() <= choice.lastShownPosition()).toList();
+                // The preview's messages are the path on screen then: the same path now, or refused.
+                ChatMessage lastShown = messages.stream().filter(m -> m.id() == choice.lastShownMessageId()).findFirst()
+                        .orElseThrow(() -> new ShareException(ShareException.Reason.CHANGED_SINCE_PREVIEW,
+                                ShareService.SWITCHED_SINCE_PREVIEW_MESSAGE));
+                considered = shareable.stream().filter(m -> m.position() <= lastShown.position()).toList();
                 if (considered.isEmpty()) {
                     throw new ShareException(ShareService.EMPTY_CONVERSATION_MESSAGE);
                 }

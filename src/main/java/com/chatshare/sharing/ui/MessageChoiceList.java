@@ -47,7 +47,7 @@ class MessageChoiceList extends Div {
     private final Map<Long, List<Finding>> found = new HashMap<>();
     private boolean checking;
     private final Button more = new Button();
-    private int lastShownPosition = -1;
+    private long lastShownMessageId = -1;
     private int previewedVersion;
     private transient Runnable onChange = () -> { };
 
@@ -94,7 +94,7 @@ class MessageChoiceList extends Div {
      * choice of the ones not yet shown is kept here.
      */
     void show(SharePreview preview) {
-        lastShownPosition = preview.lastPosition();
+        lastShownMessageId = preview.lastMessageId();
         previewedVersion = preview.snapshotVersion();
         all = preview.messages();
         shared.clear();
@@ -177,7 +177,7 @@ class MessageChoiceList extends Div {
     /** The owner's choice: the messages of the preview, less the unticked ones (shown or not). */
     MessageChoice choice() {
         return new MessageChoice(shared.entrySet().stream().filter(e -> !e.getValue()).map(Map.Entry::getKey)
-                .collect(Collectors.toSet()), lastShownPosition, previewedVersion);
+                .collect(Collectors.toSet()), lastShownMessageId, previewedVersion);
     }
 
     boolean isAnyShared() {
