@@ -50,8 +50,7 @@ public class CustomInstructions {
         if (clean.isEmpty()) {
             instructions.deleteById(userId);
         } else {
-            instructions.findById(userId).ifPresentOrElse(found -> found.change(clean, clock.instant()),
-                    () -> instructions.save(new CustomInstruction(userId, clean, clock.instant())));
+            instructions.put(userId, clean, clock.instant());
         }
         return clean;
     }

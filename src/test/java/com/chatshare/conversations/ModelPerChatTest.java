@@ -239,6 +239,28 @@ class ModelPerChatTest {
     }
 
     @Test
+    void two_tabs_saving_first_instructions_at_once_both_succeed_and_one_text_is_kept() throws Exception {
+        for (int round = 0; round < 8; round++) {
+            String name = newUser();
+            java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+            java.util.List<java.util.concurrent.Future<String>> tabs = new java.util.ArrayList<>();
+            try (var pool = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+                for (String tab : new String[] {"From the first tab.", "From the second tab."}) {
+                    tabs.add(pool.submit(() -> {
+                        SignedIn.as(userDetails, name);
+                        together.await(5, java.util.concurrent.TimeUnit.SECONDS);
+                        return instructions.change(tab);
+                    }));
+                }
+                for (var saved : tabs) {
+                    assertThat(saved.get(10, java.util.concurrent.TimeUnit.SECONDS)).startsWith("From the");
+                }
+            }
+            assertThat(instructions.current()).isIn("From the first tab.", "From the second tab.");
+        }
+    }
+
+    @Test
     void instructions_over_the_limit_are_refused_with_a_clear_message_and_the_old_ones_kept() {
         newUser();
         instructions.change("Short ones.");

@@ -24,18 +24,7 @@ public class CustomInstruction {
     protected CustomInstruction() {
     }
 
-    public CustomInstruction(long userId, String content, Instant now) {
-        this.userId = userId;
-        this.content = content;
-        this.updatedAt = now;
-    }
-
     public String getContent() {
         return content;
-    }
-
-    public void change(String content, Instant now) {
-        this.content = content;
-        this.updatedAt = now;
     }
 }
