@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Pageable;
@@ -150,6 +151,15 @@ public class ConversationService {
     @Transactional(readOnly = true)
     public MessagePage findMessagesBefore(long conversationId, int position, int count) {
         return tree.before(owned(conversationId), position, count);
+    }
+
+    /**
+     * Where a message of the chat is on the path on screen (its position), as a search result opens
+     * the chat at it; empty when it is on another version, or not a message of this chat.
+     */
+    @Transactional(readOnly = true)
+    public OptionalInt positionOnScreen(long conversationId, long messageId) {
+        return tree.positionOnScreen(owned(conversationId), messageId);
     }
 
     /** How many finished, non-blank messages follow each position on screen; none, or others' chats, left out. */

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -77,6 +78,18 @@ public class ChatTree {
     /** The last message on screen, if the conversation has any. */
     public Optional<Message> leaf(Conversation conversation) {
         return of(conversation).leaf(conversation.getCurrentLeafId()).flatMap(node -> messages.findById(node.id()));
+    }
+
+    /** The position of a message on the path on screen; empty when it is not on it. */
+    public OptionalInt positionOnScreen(Conversation conversation, long messageId) {
+        List<TreeNode> path = of(conversation).path(conversation.getCurrentLeafId());
+        for (int i = 0; i < path.size(); i++) {
+            if (path.get(i).id() == messageId) {
+                // Positions are depths: the path's element at an index is the message at that position.
+                return OptionalInt.of(i);
+            }
+        }
+        return OptionalInt.empty();
     }
 
     /** The last {@code count} messages of the path on screen, with their versions. */

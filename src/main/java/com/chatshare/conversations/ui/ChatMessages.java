@@ -20,7 +20,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.IntFunction;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -66,7 +65,7 @@ public class ChatMessages extends Div {
     private final String userName;
     private final String assistantName;
     private final Button loadEarlier = new Button("Load earlier messages");
-    private transient IntFunction<Optional<MessagePage>> earlier = position -> Optional.empty();
+    private transient Earlier earlier = (position, count) -> Optional.empty();
     private transient MessageActions.Actions actions = MessageActions.NONE;
     private final EditDrafts drafts = new EditDrafts();
     private int firstPosition;
@@ -89,6 +88,14 @@ public class ChatMessages extends Div {
         add(loadEarlier);
     }
 
+    /** Where the messages above the first one shown come from. */
+    @FunctionalInterface
+    interface Earlier {
+
+        /** The {@code count} messages on screen just before {@code position}; empty when they cannot be read. */
+        Optional<MessagePage> before(int position, int count);
+    }
+
     /** What Edit, Regenerate and the version switcher on each message do. */
     void setActions(MessageActions.Actions actions) {
         this.actions = actions;
@@ -104,7 +111,7 @@ public class ChatMessages extends Div {
      * Shows a chat from its end: its most recent messages, and "Load earlier messages" above them
      * when there are more, which asks {@code earlier} for the page before a position.
      */
-    void show(MessagePage latest, IntFunction<Optional<MessagePage>> earlier) {
+    void show(MessagePage latest, Earlier earlier) {
         clear();
         this.earlier = earlier;
         latest.messages().forEach(message -> add(entry(message, latest.versionOf(message))));
@@ -113,9 +120,27 @@ public class ChatMessages extends Div {
         getElement().executeJs(SCROLL_TO_END_AND_WATCH_TOP, loadEarlier.getElement());
     }
 
-    /** Puts the page before the first message shown above it, where the reader stays. */
+    /**
+     * Brings a message of the path on screen into view, as a search result opens the chat at it:
+     * the messages down to it are loaded first when it is above those shown.
+     *
+     * @param position its position on the path on screen
+     * @return false when it could not be shown
+     */
+    boolean reveal(long messageId, int position) {
+        if (position < firstPosition && loadEarlier.isVisible()) {
+            loadEarlier(firstPosition - position);
+        }
+        return scrollToMessage(messageId);
+    }
+
     private void loadEarlier() {
-        Optional<MessagePage> loaded = earlier.apply(firstPosition);
+        loadEarlier(PAGE);
+    }
+
+    /** Puts the {@code count} messages before the first one shown above it, where the reader stays. */
+    private void loadEarlier(int count) {
+        Optional<MessagePage> loaded = earlier.before(firstPosition, count);
         loadEarlier.setEnabled(true);
         if (loaded.isEmpty()) {
             return;

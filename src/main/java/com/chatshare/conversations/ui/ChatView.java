@@ -120,7 +120,7 @@ public class ChatView extends VerticalLayout implements BeforeEnterObserver, Has
         Optional<Long> message = messageParameter(event);
         Long current = conversation == null ? null : conversation.id();
         if (requested.isPresent() && requested.get().equals(current)) {
-            message.ifPresent(messageList::scrollToMessage);
+            message.ifPresent(this::openAt);
             return;
         }
         stopGeneration();
@@ -130,9 +130,16 @@ public class ChatView extends VerticalLayout implements BeforeEnterObserver, Has
         }
         try {
             show(service.getConversation(requested.get()));
-            message.ifPresent(messageList::scrollToMessage);
+            message.ifPresent(this::openAt);
         } catch (ConversationNotFoundException e) {
             event.rerouteToError(new PageNotFoundException(NOT_FOUND), NOT_FOUND);
+        }
+    }
+
+    /** Shows the message a search result found, loaded down to it if need be ({@link EarlierMessages#openAt}). */
+    private void openAt(long messageId) {
+        if (conversation != null) {
+            new EarlierMessages(service, conversation.id()).openAt(messageList, messageId);
         }
     }
 
@@ -168,26 +175,13 @@ public class ChatView extends VerticalLayout implements BeforeEnterObserver, Has
         welcome.setVisible(false);
         failure.hide();
         MessagePage latest = service.findLatestMessages(summary.id(), ChatMessages.PAGE);
-        messageList.show(latest, before -> earlierMessages(summary.id(), before));
+        messageList.show(latest, new EarlierMessages(service, summary.id()));
         List<ChatMessage> messages = latest.messages();
         chatList.setCurrent(summary.id());
         setGenerating(false);
         if (!messages.isEmpty() && isUnanswered(messages.getLast())) {
             failure.showUnanswered();
         }
-    }
-
-    /** The messages before a position, as the reader scrolls up; empty (and said) when they cannot be read. */
-    private Optional<MessagePage> earlierMessages(long conversationId, int before) {
-        try {
-            return Optional.of(service.findMessagesBefore(conversationId, before, ChatMessages.PAGE));
-        } catch (ConversationNotFoundException e) {
-            Notifications.error("This conversation was deleted.");
-        } catch (DataAccessException | TransactionException e) {
-            log.warn("Could not load earlier messages: {}", e.toString());
-            Notifications.error("Earlier messages could not be loaded: the database is not reachable. Try again in a moment.");
-        }
-        return Optional.empty();
     }
 
     /** The last message is a question, or an answer that failed before a word of it arrived. */

@@ -17,6 +17,7 @@ import com.chatshare.conversations.MessageRole;
 import com.github.mvysny.kaributesting.v10.AnchorsKt;
 import com.github.mvysny.kaributesting.v10.ContextMenuKt;
 import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
@@ -89,6 +90,42 @@ class ChatSearchViewTest extends KaribuTest {
         UserInput.enter(search(), "");
         assertThat(_find(Div.class, spec -> spec.withId("chat-search-results"))).isEmpty();
         assertThat(chatTitles()).containsExactly("Tea", "Baking");
+    }
+
+    @Test
+    void a_result_in_an_old_message_of_a_long_chat_loads_the_chat_down_to_it_and_one_on_another_version_says_so() {
+        List<ChatTurn> turns = new ArrayList<>();
+        IntStream.range(0, 160).forEach(i -> turns.add(new ChatTurn(i % 2 == 0 ? MessageRole.USER : MessageRole.ASSISTANT,
+                i == 4 ? "The zeppelin question, long ago" : "Filler message " + i)));
+        ConversationSummary longChat = service.createConversation("Airships", turns);
+        ChatMessage old = service.findMessages(longChat.id()).get(4);
+        UI.getCurrent().navigate(ChatView.class);
+
+        UserInput.enter(search(), "zeppelin");
+        AnchorsKt._click(_get(_get(Div.class, spec -> spec.withId("chat-search-results")), Anchor.class));
+
+        List<MessageEntry> shown = _get(ChatMessages.class).entries();
+        assertThat(shown).filteredOn(entry -> entry.hasClassName("found-message"))
+                .singleElement().satisfies(entry -> {
+                    assertThat(entry.getText()).isEqualTo("The zeppelin question, long ago");
+                    assertThat(entry.getElement().getAttribute("data-message-id")).isEqualTo(String.valueOf(old.id()));
+                });
+        assertThat(shown).as("down to the found message, and on to the end").hasSize(156);
+        assertThat(shown.getLast().getText()).isEqualTo("Filler message 159");
+
+        // An edit leaves the first words in another version: found, opened, and said where they are.
+        ConversationSummary edited = service.createConversation("Pets", List.of(
+                new ChatTurn(MessageRole.USER, "Is a quokka a good pet?")));
+        service.editUserMessage(edited.id(), service.findMessages(edited.id()).getFirst().id(), "Is a cat a good pet?");
+        UserInput.enter(search(), "quokka");
+        AnchorsKt._click(_get(_get(Div.class, spec -> spec.withId("chat-search-results")), Anchor.class));
+
+        assertThat(_get(H2.class, spec -> spec.withId("conversation-title")).getText()).isEqualTo("Pets");
+        assertThat(_get(ChatMessages.class).entries()).extracting(MessageEntry::getText)
+                .containsExactly("Is a cat a good pet?");
+        // An error notice stays until closed (it has a Close button), so its text is in its children.
+        assertThat(NotificationsKt.getNotifications()).singleElement().satisfies(notice ->
+                assertThat(notice.getElement().getTextRecursively()).isEqualTo(EarlierMessages.OTHER_VERSION));
     }
 
     @Test
