@@ -3,6 +3,7 @@ package com.chatshare.sharing;
 import com.chatshare.conversations.MessageRole;
 import com.chatshare.disclosure.SnapshotCheck;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One message of the share dialog's preview: rendered as viewers will see it, whether it is ticked
@@ -17,9 +18,11 @@ import java.util.List;
  *        that); true for every other message, new ones included
  * @param findings what looks like a secret or personal data in it, masked (decision 0014); never
  *        stored, never logged; empty until the check has run ({@link #checked})
+ * @param model the model that wrote an answer, as the page says "Answered by"; null for the
+ *        user's messages and answers stored before models were recorded
  */
 public record PreviewMessage(long messageId, int position, MessageRole role, String content, boolean shared,
-        List<SnapshotCheck.Finding> findings) {
+        List<SnapshotCheck.Finding> findings, @Nullable String model) {
 
     public PreviewMessage {
         findings = List.copyOf(findings);
@@ -27,11 +30,11 @@ public record PreviewMessage(long messageId, int position, MessageRole role, Str
 
     /** The same message with what this check finds in it. */
     public PreviewMessage checked(SnapshotCheck check) {
-        return new PreviewMessage(messageId, position, role, content, shared, check.scan(content));
+        return new PreviewMessage(messageId, position, role, content, shared, check.scan(content), model);
     }
 
     /** The same message, shared or left out. */
     public PreviewMessage withShared(boolean value) {
-        return value == shared ? this : new PreviewMessage(messageId, position, role, content, value, findings);
+        return value == shared ? this : new PreviewMessage(messageId, position, role, content, value, findings, model);
     }
 }

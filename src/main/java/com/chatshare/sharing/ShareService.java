@@ -104,7 +104,7 @@ public class ShareService {
                 link.map(ShareLink::getVisibility).orElse(ShareVisibility.ANONYMOUS),
                 currentUser.require().displayName(),
                 shareable.stream().map(m -> new PreviewMessage(m.id(), m.position(), m.role(),
-                        m.content(), !excluded.contains(m.id()), List.of())).toList(),
+                        m.content(), !excluded.contains(m.id()), List.of(), m.model())).toList(),
                 link.map(l -> details(l, shareable)),
                 link.map(access::settingsOf).orElse(policy.defaultSettings()), policy.expiry(),
                 link.map(ShareLink::getSnapshotVersion).orElse(0));

@@ -59,6 +59,13 @@ class MessageRow extends Div {
         Html content = new Html("<div class=\"preview-content\" dir=\"auto\">"
                 + markdown.messageHtml(message.content(), user) + "</div>");
         add(header, findings, content);
+        if (!user && message.model() != null) {
+            // As the page and the Markdown say it; the name is text, never markup.
+            Span answeredBy = new Span();
+            answeredBy.setText("Answered by " + message.model());
+            answeredBy.addClassName("preview-answered-by");
+            add(answeredBy);
+        }
         markShared(message.shared());
     }
 

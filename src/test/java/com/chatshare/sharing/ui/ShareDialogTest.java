@@ -86,6 +86,23 @@ class ShareDialogTest extends KaribuTest {
     }
 
     @Test
+    void the_preview_says_which_model_answered_as_the_page_does() {
+        SignedIn.as(users, "alice");
+        conversations.postUserMessage(conversation.id(), "And italics?");
+        conversations.streamReply(conversation.id()).tokens().blockLast(java.time.Duration.ofSeconds(10));
+        String model = conversations.findMessages(conversation.id()).getLast().model();
+        assertThat(model).isNotBlank();
+        login("alice");
+
+        openFromHeader();
+
+        List<String> answeredBy = _find(_get(Div.class, spec -> spec.withId("share-preview")), Span.class,
+                spec -> spec.withClasses("preview-answered-by")).stream().map(Span::getText).toList();
+        assertThat(answeredBy).as("the imported answer has no model; the new one names its own")
+                .containsExactly("Answered by " + model);
+    }
+
+    @Test
     void copy_link_creates_the_link_shows_it_with_its_own_copy_button_and_offers_update_only_after_a_change() {
         openFromHeader();
 
