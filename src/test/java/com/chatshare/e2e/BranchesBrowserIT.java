@@ -30,6 +30,14 @@ class BranchesBrowserIT extends BrowserJourney {
 
     private final HttpClient http = HttpClient.newHttpClient();
 
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Test
     void edit_regenerate_flip_share_switch_and_update_shares_only_the_path_on_screen() throws Exception {
         WebDriver bea = openBrowser();
@@ -80,6 +88,24 @@ class BranchesBrowserIT extends BrowserJourney {
         bea.switchTo().activeElement().sendKeys(Keys.ENTER);
         wait.until(d -> !messagesText(d).contains("(version 2)"));
         Browser.screenshot(bea, "branches-03-flipped-by-keyboard");
+
+        // Half an edit of the first question survives the chat being drawn again by a flip below it.
+        messageButton(bea, wait, ".from-user", 0, "Edit message").click();
+        WebElement draft = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector(".message-editor-text textarea")));
+        draft.sendKeys(" Half an edit, not saved");
+        // The typed text reaches the server as it is typed (after a short pause), not only on leaving the field.
+        sleepQuietly(600);
+        messageButton(bea, wait, ".from-assistant", 1, "Next version").click();
+        wait.until(d -> messagesText(d).contains("(version 2)"));
+        wait.until(d -> d.findElement(By.cssSelector(".message-editor-text textarea")).getDomProperty("value")
+                .equals(KITES + " Half an edit, not saved"));
+        Browser.screenshot(bea, "branches-03b-edit-kept-across-a-flip");
+        bea.findElement(By.xpath("//vaadin-button[contains(@class,'cancel-edit')]")).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".message-editor-text")));
+        messageButton(bea, wait, ".from-assistant", 1, "Previous version").click();
+        wait.until(d -> !messagesText(d).contains("(version 2)"));
+        assertThat(bea.findElements(By.cssSelector(".message-editor-text"))).as("a cancelled edit stays closed").isEmpty();
 
         // Share the path on screen: the edited question with its first answer.
         bea.findElement(By.id("header-share")).click();

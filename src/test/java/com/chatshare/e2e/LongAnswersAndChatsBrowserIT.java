@@ -70,7 +70,8 @@ class LongAnswersAndChatsBrowserIT extends BrowserJourney {
         SignedIn.as(users, "omar");
         List<ChatTurn> turns = IntStream.range(0, 2_000)
                 .mapToObj(i -> new ChatTurn(i % 2 == 0 ? MessageRole.USER : MessageRole.ASSISTANT,
-                        "Message number " + i + (i % 2 == 0 ? "" : "\n\nwith a second paragraph")))
+                        "Message number " + i + (i == 120 ? " about the albatross" : "")
+                                + (i % 2 == 0 ? "" : "\n\nwith a second paragraph")))
                 .toList();
         ConversationSummary chat = conversations.createConversation("Two thousand messages", turns);
         SignedIn.signOut();
@@ -102,6 +103,17 @@ class LongAnswersAndChatsBrowserIT extends BrowserJourney {
         ((JavascriptExecutor) driver).executeScript("arguments[0].click()", button);
         wait.until(d -> messageTexts(d).size() == 200);
         assertThat(messageTexts(driver).getFirst()).contains("Message number 1800");
+
+        // A search finds a message far above those shown: the chat opens loaded down to it, in view and marked.
+        WebElement search = driver.findElement(By.cssSelector("#chat-search input"));
+        search.sendKeys("albatross");
+        wait.until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("#chat-search-results a.chat-search-result-link"))).click();
+        WebElement found = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".found-message")));
+        assertThat(found.getText()).contains("Message number 120 about the albatross");
+        wait.until(d -> visibleInMessages(d, "Message number 120 about the albatross"));
+        assertThat(messageTexts(driver)).hasSize(1_880).last().asString().contains("Message number 1999");
+        Browser.screenshot(driver, "long-chat-search-opened-far-up");
     }
 
     private static String innerHtml(WebDriver driver) {

@@ -17,6 +17,7 @@ import java.util.List;
 class ChatHeader extends HorizontalLayout {
 
     private final H2 title = new H2();
+    private final Span assistantBadge = new Span();
     private final Select<String> model = new Select<>();
     private final Button share = new Button("Share", VaadinIcon.SHARE.create());
 
@@ -24,7 +25,6 @@ class ChatHeader extends HorizontalLayout {
     ChatHeader(String assistantName, Runnable onShare, SerializableConsumer<String> onModelChosen) {
         title.setId("conversation-title");
         title.addClassName("conversation-title");
-        Span assistantBadge = new Span();
         assistantBadge.setId("assistant-name");
         assistantBadge.getElement().getThemeList().add("badge contrast pill");
         assistantBadge.setText(assistantName);
@@ -55,13 +55,18 @@ class ChatHeader extends HorizontalLayout {
     /**
      * Shows the models the chat may use with {@code current} chosen (listed even when no longer
      * offered, so the person sees what the chat had), and why the list is short when it could not
-     * be loaded. Model names are text, never markup.
+     * be loaded. Model names are text, never markup. With nothing to choose and nothing to say (the
+     * demo assistant, one allowed model) the assistant's name stands alone instead: the same name
+     * twice, side by side, crowded a phone's header.
      */
     void showModels(ModelOptions options, String current) {
         List<String> items = new ArrayList<>(options.models());
         if (!items.contains(current)) {
             items.add(current);
         }
+        boolean choice = items.size() > 1 || options.problem() != null;
+        model.setVisible(choice);
+        assistantBadge.setVisible(!choice);
         model.setItems(items);
         model.setValue(current);
         model.setHelperText(options.problem());

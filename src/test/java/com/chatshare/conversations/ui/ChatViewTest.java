@@ -72,6 +72,8 @@ public class ChatViewTest extends KaribuTest {
         assertThat(items.get(1).getUserName()).isEqualTo("Demo assistant (offline)");
         assertThat(items.get(1).getText()).contains("You asked", "```java");
         assertThat(_get(Span.class, spec -> spec.withId("assistant-name")).getText()).isEqualTo("Demo assistant (offline)");
+        assertThat(_find(com.vaadin.flow.component.select.Select.class, spec -> spec.withId("model-picker")))
+                .as("one model and nothing to say: the name once, no picker").isEmpty();
         assertThat(_get(H2.class, spec -> spec.withId("conversation-title")).getText()).isEqualTo("What is a Java record?");
         assertThat(input().getValue()).isEmpty();
         assertThat(chatTitles()).contains("What is a Java record?");
