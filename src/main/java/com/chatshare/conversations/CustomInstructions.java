@@ -48,7 +48,7 @@ public class CustomInstructions {
         }
         long userId = currentUser.requireUserId();
         if (clean.isEmpty()) {
-            instructions.deleteById(userId);
+            instructions.remove(userId);
         } else {
             instructions.put(userId, clean, clock.instant());
         }

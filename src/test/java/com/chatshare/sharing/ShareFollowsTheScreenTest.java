@@ -128,6 +128,11 @@ class ShareFollowsTheScreenTest {
                 .withChoice(firstTab.choiceExcluding(java.util.Set.of()))))
                 .isInstanceOf(ShareException.class).hasMessage(ShareService.SWITCHED_SINCE_PREVIEW_MESSAGE)
                 .extracting(e -> ((ShareException) e).reason()).isEqualTo(ShareException.Reason.CHANGED_SINCE_PREVIEW);
+        // The same when the first tab left out a message of the version it showed, now off screen.
+        long editedOnly = firstTab.messages().getFirst().messageId();
+        assertThatThrownBy(() -> shares.share(ShareRequest.of(chat, "Two tabs", ShareVisibility.ANONYMOUS)
+                .withChoice(firstTab.choiceExcluding(java.util.Set.of(editedOnly)))))
+                .isInstanceOf(ShareException.class).hasMessage(ShareService.SWITCHED_SINCE_PREVIEW_MESSAGE);
         assertThat(shares.findShare(chat)).as("nothing shared").isEmpty();
 
         // A preview of what is on screen now shares it.

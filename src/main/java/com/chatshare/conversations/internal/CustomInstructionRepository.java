@@ -18,4 +18,9 @@ public interface CustomInstructionRepository extends JpaRepository<CustomInstruc
             on duplicate key update content = values(content), updated_at = values(updated_at)""",
             nativeQuery = true)
     void put(long userId, String content, Instant at);
+
+    /** Removes a person's instructions, if they have some: two tabs clearing them at once both succeed. */
+    @Modifying(flushAutomatically = true, clearAutomatically = true)
+    @Query("delete from CustomInstruction c where c.userId = :userId")
+    void remove(long userId);
 }

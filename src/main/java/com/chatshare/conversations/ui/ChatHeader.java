@@ -66,6 +66,8 @@ class ChatHeader extends HorizontalLayout {
         }
         boolean choice = items.size() > 1 || options.problem() != null;
         model.setVisible(choice);
+        // The model that answers, which is the assistant's name unless one other model is allowed.
+        assistantBadge.setText(current);
         assistantBadge.setVisible(!choice);
         model.setItems(items);
         model.setValue(current);

@@ -65,6 +65,11 @@ public class ChatMessages extends Div {
     private final String userName;
     private final String assistantName;
     private final Button loadEarlier = new Button("Load earlier messages");
+    /** Below a stretch of older messages a search result opened: back to the chat's end. */
+    private final Button showLatest = new Button("Show the latest messages");
+    /** The chat's last message while a stretch of older ones is shown instead of its end; null otherwise. */
+    private @Nullable Long latestId;
+    private Runnable latest = () -> { };
     private transient Earlier earlier = (position, count) -> Optional.empty();
     private transient MessageActions.Actions actions = MessageActions.NONE;
     private final EditDrafts drafts = new EditDrafts();
@@ -86,6 +91,15 @@ public class ChatMessages extends Div {
         loadEarlier.setDisableOnClick(true);
         loadEarlier.addClickListener(event -> loadEarlier());
         add(loadEarlier);
+        showLatest.setId("show-latest");
+        showLatest.addClassName("show-latest");
+        showLatest.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        showLatest.addClickListener(event -> latest.run());
+    }
+
+    /** What shows the chat from its end again: "Show the latest messages", and a message sent meanwhile. */
+    void onShowLatest(Runnable latest) {
+        this.latest = latest;
     }
 
     /** Where the messages above the first one shown come from. */
@@ -105,6 +119,7 @@ public class ChatMessages extends Div {
         // The button stays the same element in the browser, watched since the first chat was shown.
         remove(getChildren().filter(child -> child != loadEarlier).toArray(Component[]::new));
         loadEarlier.setVisible(false);
+        latestId = null;
     }
 
     /**
@@ -121,17 +136,42 @@ public class ChatMessages extends Div {
     }
 
     /**
-     * Brings a message of the path on screen into view, as a search result opens the chat at it:
-     * the messages down to it are loaded first when it is above those shown.
+     * Brings a message of the path on screen into view, as a search result opens the chat at it.
+     * When it is above those shown, the messages down to it are loaded, as long as the page then
+     * holds at most {@link #MOST_SHOWN}; further up, a stretch of {@link #PAGE} messages around it
+     * is shown instead of the chat's end, with "Show the latest messages" below (a session holds
+     * a bounded number of messages, decision 0022).
      *
      * @param position its position on the path on screen
      * @return false when it could not be shown
      */
     boolean reveal(long messageId, int position) {
         if (position < firstPosition && loadEarlier.isVisible()) {
-            loadEarlier(firstPosition - position);
+            if (entries().size() + firstPosition - position <= MOST_SHOWN) {
+                loadEarlier(firstPosition - position);
+            } else {
+                showAround(position);
+            }
         }
         return scrollToMessage(messageId);
+    }
+
+    /** {@link #PAGE} messages from a few before {@code position}; the chat's end waits for "Show the latest messages". */
+    private void showAround(int position) {
+        Optional<MessagePage> around = earlier.before(position + PAGE - PAGE / 5, PAGE);
+        if (around.isEmpty() || around.get().messages().isEmpty()) {
+            return;
+        }
+        Long last = lastMessageId();
+        MessagePage page = around.get();
+        clear();
+        page.messages().forEach(message -> add(entry(message, page.versionOf(message))));
+        firstPosition = page.firstPosition();
+        loadEarlier.setVisible(page.hasEarlier());
+        if (last != null && last != page.messages().getLast().id()) {
+            latestId = last;
+            add(showLatest);
+        }
     }
 
     private void loadEarlier() {
@@ -161,8 +201,14 @@ public class ChatMessages extends Div {
         }
     }
 
-    /** A stored message added at the end, as the newest; the one shown when it is shown already. */
+    /**
+     * A stored message added at the end, as the newest; the one shown when it is shown already.
+     * Below a stretch of older messages, the chat is shown from its end first.
+     */
     MessageEntry add(ChatMessage message) {
+        if (latestId != null) {
+            latest.run();
+        }
         Optional<MessageEntry> shown = entries().stream()
                 .filter(e -> String.valueOf(message.id()).equals(e.getElement().getAttribute("data-message-id")))
                 .findFirst();
@@ -277,6 +323,10 @@ public class ChatMessages extends Div {
     /** The id of the last stored message shown; null when none is. */
     @Nullable
     Long lastMessageId() {
+        if (latestId != null) {
+            // Below the stretch a search result opened, the chat goes on from its end.
+            return latestId;
+        }
         List<MessageEntry> shown = entries();
         for (int i = shown.size() - 1; i >= 0; i--) {
             String id = shown.get(i).getElement().getAttribute("data-message-id");

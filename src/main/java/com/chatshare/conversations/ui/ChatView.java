@@ -103,6 +103,7 @@ public class ChatView extends VerticalLayout implements BeforeEnterObserver, Has
 
         messageList.setActions(new ChatBranching(service, () -> Optional.ofNullable(conversation), this::isGenerating,
                 () -> show(conversation), this::startReply, messageList));
+        messageList.onShowLatest(() -> Optional.ofNullable(conversation).ifPresent(this::show));
         add(header, welcome, messageList, answering, failure, composer);
         setFlexGrow(1, welcome, messageList);
         setHorizontalComponentAlignment(Alignment.CENTER, welcome, messageList, answering, failure, composer);
@@ -139,7 +140,7 @@ public class ChatView extends VerticalLayout implements BeforeEnterObserver, Has
     /** Shows the message a search result found, loaded down to it if need be ({@link EarlierMessages#openAt}). */
     private void openAt(long messageId) {
         if (conversation != null) {
-            new EarlierMessages(service, conversation.id()).openAt(messageList, messageId);
+            new EarlierMessages(service, conversation.id()).openAt(messageList, messageId, () -> show(conversation));
         }
     }
 

@@ -21,6 +21,7 @@ final class EarlierMessages implements ChatMessages.Earlier {
     private static final Logger log = LoggerFactory.getLogger(EarlierMessages.class);
     static final String OTHER_VERSION = "What you searched for is in another version of this chat: "
             + "use ‹ › beside its messages to show the other versions.";
+    static final String NOT_SHOWN = "That message could not be shown: the chat changed meanwhile. Search again.";
     private static final String UNREACHABLE = "Earlier messages could not be loaded: the database is not "
             + "reachable. Try again in a moment.";
 
@@ -46,19 +47,24 @@ final class EarlierMessages implements ChatMessages.Earlier {
     }
 
     /**
-     * Shows a message of this chat in the list, loading the messages down to it when it is older
-     * than those shown; when it is on another version of the chat, says so.
+     * Shows a message of this chat in the list ({@link ChatMessages#reveal}); when it is on another
+     * version of the chat, says so. A message not shown is looked for in the chat as it is now
+     * ({@code reread} draws it again): this tab may be out of date (new messages sent elsewhere,
+     * another version chosen in another tab).
      */
-    void openAt(ChatMessages list, long messageId) {
+    void openAt(ChatMessages list, long messageId, Runnable reread) {
         if (list.scrollToMessage(messageId)) {
             return;
         }
         try {
             OptionalInt position = service.positionOnScreen(conversationId, messageId);
-            if (position.isPresent()) {
-                list.reveal(messageId, position.getAsInt());
-            } else {
+            if (position.isEmpty()) {
                 Notifications.error(OTHER_VERSION);
+                return;
+            }
+            reread.run();
+            if (!list.reveal(messageId, position.getAsInt())) {
+                Notifications.error(NOT_SHOWN);
             }
         } catch (ConversationNotFoundException e) {
             Notifications.error("This conversation was deleted.");

@@ -63,7 +63,8 @@ final class MessageActions {
             edit.addClassName("edit-message");
             edit.addClickListener(e -> openEditor(entry, message.id(), entry.getText(), edit, actions, drafts, true));
             bar.add(edit);
-            drafts.of(message.id()).ifPresent(text -> openEditor(entry, message.id(), text, edit, actions, drafts, false));
+            drafts.of(message.id()).ifPresent(text -> openEditor(entry, message.id(), text, edit, actions, drafts,
+                    drafts.hadFocus(message.id())));
         } else {
             Button regenerate = iconButton(VaadinIcon.REFRESH, "Regenerate answer");
             regenerate.addClassName("regenerate-answer");
@@ -111,6 +112,8 @@ final class MessageActions {
         text.setValue(initial);
         text.setValueChangeMode(ValueChangeMode.LAZY);
         text.addValueChangeListener(e -> drafts.keep(messageId, e.getValue()));
+        text.addFocusListener(e -> drafts.focused(messageId));
+        text.addBlurListener(e -> drafts.blurred(messageId));
         drafts.keep(messageId, initial);
         text.setMaxLength(ChatMessage.MAX_LENGTH);
         text.setAriaLabel("Edit your message");

@@ -88,13 +88,14 @@ public class LinkSnapshots {
                     throw new ShareException(ShareException.Reason.CHANGED_SINCE_PREVIEW,
                             ShareService.CHANGED_SINCE_PREVIEW_MESSAGE);
                 }
-                if (!onScreen.containsAll(choice.excluded())) {
-                    throw new ShareException(ShareService.NOT_IN_CHAT_MESSAGE);
-                }
-                // The preview's messages are the path on screen then: the same path now, or refused.
+                // The preview's messages are the path on screen then: the same path now, or refused
+                // (first: a message left out of that path is not on another one, and is no mistake).
                 ChatMessage lastShown = messages.stream().filter(m -> m.id() == choice.lastShownMessageId()).findFirst()
                         .orElseThrow(() -> new ShareException(ShareException.Reason.CHANGED_SINCE_PREVIEW,
                                 ShareService.SWITCHED_SINCE_PREVIEW_MESSAGE));
+                if (!onScreen.containsAll(choice.excluded())) {
+                    throw new ShareException(ShareService.NOT_IN_CHAT_MESSAGE);
+                }
                 considered = shareable.stream().filter(m -> m.position() <= lastShown.position()).toList();
                 if (considered.isEmpty()) {
                     throw new ShareException(ShareService.EMPTY_CONVERSATION_MESSAGE);

@@ -104,14 +104,32 @@ class ChatSearchViewTest extends KaribuTest {
         UserInput.enter(search(), "zeppelin");
         AnchorsKt._click(_get(_get(Div.class, spec -> spec.withId("chat-search-results")), Anchor.class));
 
+        // 106 messages down to it would be more than a page holds: a stretch around it instead of the end.
         List<MessageEntry> shown = _get(ChatMessages.class).entries();
         assertThat(shown).filteredOn(entry -> entry.hasClassName("found-message"))
                 .singleElement().satisfies(entry -> {
                     assertThat(entry.getText()).isEqualTo("The zeppelin question, long ago");
                     assertThat(entry.getElement().getAttribute("data-message-id")).isEqualTo(String.valueOf(old.id()));
                 });
-        assertThat(shown).as("down to the found message, and on to the end").hasSize(156);
-        assertThat(shown.getLast().getText()).isEqualTo("Filler message 159");
+        assertThat(shown).hasSize(44);
+        assertThat(shown.getLast().getText()).isEqualTo("Filler message 43");
+        _click(_get(Button.class, spec -> spec.withId("show-latest")));
+        assertThat(_get(ChatMessages.class).entries()).hasSize(ChatMessages.PAGE).last()
+                .satisfies(entry -> assertThat(entry.getText()).isEqualTo("Filler message 159"));
+        assertThat(_find(Button.class, spec -> spec.withId("show-latest"))).isEmpty();
+
+        // Opened at the old message again, a message sent goes to the chat's end, shown from there.
+        UserInput.enter(search(), "zeppelin");
+        AnchorsKt._click(_get(_get(Div.class, spec -> spec.withId("chat-search-results")), Anchor.class));
+        assertThat(_get(ChatMessages.class).entries().getLast().getText()).isEqualTo("Filler message 43");
+        UserInput.enter(_get(com.vaadin.flow.component.textfield.TextArea.class, spec -> spec.withId("message-input")),
+                "Back at the end, a new question");
+        _click(_get(Button.class, spec -> spec.withId("send")));
+        ChatViewTest.awaitUntil(() -> !_find(Button.class, spec -> spec.withId("send")).isEmpty());
+        List<String> afterSend = _get(ChatMessages.class).entries().stream().map(MessageEntry::getText).toList();
+        assertThat(afterSend).contains("Filler message 159", "Back at the end, a new question")
+                .doesNotContain("The zeppelin question, long ago");
+        assertThat(service.findMessages(longChat.id())).hasSize(162);
 
         // An edit leaves the first words in another version: found, opened, and said where they are.
         ConversationSummary edited = service.createConversation("Pets", List.of(
