@@ -105,7 +105,11 @@ class ShareSheetBrowserIT extends BrowserJourney {
         byte[] downloaded = fetch(tess, download.getDomProperty("href"));
         assertThat(decode(downloaded)).isEqualTo(url);
         assertThat(Browser.cspViolations(tess)).isEmpty();
+        assertThat(Accessibility.violations(tess, "share sheet, light")).isEmpty();
         Browser.screenshot(tess, "sheet-01-desktop-qr");
+        Browser.colorScheme(tess, "dark");
+        assertThat(Accessibility.violations(tess, "share sheet, dark")).isEmpty();
+        Browser.screenshot(tess, "sheet-02-desktop-qr-dark");
 
         assertThat(tess.findElements(By.id("share-system"))).as("no navigator.share: no Share…")
                 .noneMatch(WebElement::isDisplayed);
@@ -126,7 +130,7 @@ class ShareSheetBrowserIT extends BrowserJourney {
         assertThat(overflow.doubleValue()).as("pixels past the phone's screen").isLessThanOrEqualTo(0);
         assertThat(tess.findElement(By.id("share-sheet")).isDisplayed()).isTrue();
         assertThat(tess.findElement(By.id("share-to-whatsapp")).isDisplayed()).isTrue();
-        Browser.screenshot(tess, "sheet-02-phone");
+        Browser.screenshot(tess, "sheet-03-phone");
     }
 
     @Test

@@ -25,6 +25,7 @@ import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.internal.PendingJavaScriptInvocation;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Image;
@@ -39,6 +40,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import tools.jackson.databind.node.BooleanNode;
 
 /** The share dialog's share sheet, used as the owner uses it: it follows the link as it changes. */
 class ShareSheetTest extends KaribuTest {
@@ -209,6 +211,50 @@ class ShareSheetTest extends KaribuTest {
 
         assertThat(_find(Div.class, spec -> spec.withId("share-sheet"))).isEmpty();
         assertThat(_find(Image.class, spec -> spec.withId("share-qr-image"))).isEmpty();
+    }
+
+    @Test
+    void share_appears_where_the_browser_has_navigator_share_and_only_for_a_public_link() {
+        sharedNow(ShareSettings.ANYONE_FOREVER);
+        open();
+        // Answered at once: Karibu's next look-up would take the question as sent, unanswered.
+        browserHasNavigatorShare(true);
+
+        Button share = _get(Button.class, spec -> spec.withId("share-system"));
+        assertThat(share.getText()).isEqualTo(ShareSheet.SYSTEM_SHARE);
+        assertThat(share.getElement().getAttribute("data-share-url")).isEqualTo(url());
+        assertThat(share.getElement().getAttribute("data-share-title")).isEqualTo(conversation.title());
+
+        UserInput.enter(audience(), ShareAudience.SIGNED_IN);
+        _click(_get(Button.class, spec -> spec.withId("copy-link")));
+        BrowserClipboard.answer(true);
+        assertThat(_find(Button.class, spec -> spec.withId("share-system")))
+                .as("the system sheet reaches the social apps: not for a restricted link").isEmpty();
+    }
+
+    @Test
+    void no_share_where_the_browser_has_no_navigator_share() {
+        sharedNow(ShareSettings.ANYONE_FOREVER);
+        open();
+
+        browserHasNavigatorShare(false);
+
+        assertThat(_find(Button.class, spec -> spec.withId("share-system"))).isEmpty();
+        assertThat(_find(Anchor.class, spec -> spec.withId("share-to-x"))).hasSize(1);
+    }
+
+    /**
+     * Answers the sheet's question to the browser, as Karibu has no browser to answer it. Call it
+     * right after opening the dialog: a look-up plays a round trip, which takes the question along.
+     */
+    private static void browserHasNavigatorShare(boolean has) {
+        UI.getCurrent().getInternals().getStateTree().runExecutionsBeforeClientResponse();
+        List<PendingJavaScriptInvocation> asked = UI.getCurrent().getInternals().dumpPendingJavaScriptInvocations()
+                .stream()
+                .filter(call -> call.getInvocation().getExpression().contains("typeof navigator.share"))
+                .toList();
+        assertThat(asked).as("questions about navigator.share").hasSize(1);
+        asked.getFirst().complete(BooleanNode.valueOf(has));
     }
 
     private ShareDetails sharedNow(ShareSettings settings) {
