@@ -46,6 +46,14 @@ class ShareSheetBrowserIT extends BrowserJourney {
               })
               .catch(error => done('failed: ' + error));""";
 
+    /** The content type and disposition an address answers with, for the page's own session. */
+    private static final String HEADERS = """
+            const done = arguments[arguments.length - 1];
+            fetch(arguments[0], {credentials: 'same-origin'})
+              .then(response => done(response.headers.get('content-type') + ' | '
+                  + response.headers.get('content-disposition')))
+              .catch(error => done('failed: ' + error));""";
+
     @Test
     void the_sheet_links_to_email_and_the_networks_and_its_qr_code_decodes_to_the_link() throws Exception {
         WebDriver tess = openBrowser();
@@ -104,6 +112,8 @@ class ShareSheetBrowserIT extends BrowserJourney {
         assertThat(download.getDomAttribute("download")).isNotNull();
         byte[] downloaded = fetch(tess, download.getDomProperty("href"));
         assertThat(decode(downloaded)).isEqualTo(url);
+        assertThat((String) ((JavascriptExecutor) tess).executeAsyncScript(HEADERS, download.getDomProperty("href")))
+                .contains("image/png", "attachment", "filename=\"chatshare-plans-for-the-ridge-trail-what-to-pack-qr.png\"");
         assertThat(Browser.cspViolations(tess)).isEmpty();
         assertThat(Accessibility.violations(tess, "share sheet, light")).isEmpty();
         Browser.screenshot(tess, "sheet-01-desktop-qr");
