@@ -165,8 +165,11 @@ class ShareSheetBrowserIT extends BrowserJourney {
 
         Object shared = wait.until(d -> ((JavascriptExecutor) d).executeScript("return window.sharedWith"));
         assertThat(shared).isEqualTo(Map.of("title", title, "url", url));
-        // The cancelled share said nothing: no notification, the dialog as it was.
+        // The cancelled share said nothing: no notification, no error in the console, the dialog as it was.
         assertThat(uma.findElements(By.tagName("vaadin-notification-card"))).isEmpty();
+        assertThat(uma.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll())
+                .extracting(org.openqa.selenium.logging.LogEntry::getMessage)
+                .noneMatch(message -> message.contains("AbortError") || message.contains("Share canceled"));
         assertThat(uma.findElement(By.id("share-sheet")).isDisplayed()).isTrue();
     }
 

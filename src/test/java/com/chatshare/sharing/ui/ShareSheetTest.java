@@ -150,6 +150,7 @@ class ShareSheetTest extends KaribuTest {
         for (String id : SOCIAL) {
             assertThat(_find(Anchor.class, spec -> spec.withId(id))).as(id).isEmpty();
         }
+        assertThat(hrefsInTheSheet()).as("not even hidden in the page").containsOnlyKeys("share-to-email");
         assertThat(anchor("share-to-email").getHref()).isEqualTo(ShareTargets.email(url(), conversation.title()).href());
         assertThat(_find(Button.class, spec -> spec.withId("share-qr"))).hasSize(1);
         assertThat(_get(Paragraph.class, spec -> spec.withId("share-sheet-note")).getText())
@@ -276,6 +277,20 @@ class ShareSheetTest extends KaribuTest {
     private void open() {
         UI.getCurrent().navigate("chat/" + conversation.id());
         _click(_get(Button.class, spec -> spec.withId("header-share")));
+    }
+
+    /** Every href in the sheet's elements, shown or hidden, by element id. */
+    private static java.util.Map<String, String> hrefsInTheSheet() {
+        java.util.Map<String, String> hrefs = new java.util.TreeMap<>();
+        collectHrefs(_get(ShareSheet.class).getElement(), hrefs);
+        return hrefs;
+    }
+
+    private static void collectHrefs(com.vaadin.flow.dom.Element element, java.util.Map<String, String> hrefs) {
+        if (element.hasAttribute("href") && element.getAttribute("href") != null) {
+            hrefs.put(element.getAttribute("id"), element.getAttribute("href"));
+        }
+        element.getChildren().forEach(child -> collectHrefs(child, hrefs));
     }
 
     private static Anchor anchor(String id) {
