@@ -19,8 +19,10 @@
  * </ul>
  * with the records they take and hand out, the events ({@link com.chatshare.sharing.ShareEvents},
  * {@link com.chatshare.sharing.LinksRevoked}) and the settings
- * ({@link com.chatshare.sharing.SharingSettings}). {@code internal/} holds the tables and the rules
- * behind the services; {@code ui/} the share dialog, the signed-in page and the continue page.
+ * ({@link com.chatshare.sharing.SharingSettings}), and {@link com.chatshare.sharing.ShareTargets}:
+ * the share sheet's addresses and what a link offers (decision 0026). {@code internal/} holds the
+ * tables and the rules behind the services; {@code ui/} the share dialog, the signed-in page and the
+ * continue page.
  *
  * <p>It may use the APIs of conversations, accounts, the check before sharing ({@code disclosure}),
  * the shared rate limits, security and base. It knows neither the public page ({@code sharepage})

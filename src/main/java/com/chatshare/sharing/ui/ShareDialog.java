@@ -12,6 +12,7 @@ import com.chatshare.sharing.SharePreview;
 import com.chatshare.sharing.ShareRequest;
 import com.chatshare.sharing.ShareService;
 import com.chatshare.sharing.ShareSettingsException;
+import com.chatshare.sharing.ShareTargets;
 import com.chatshare.sharing.ShareVisibility;
 import com.chatshare.disclosure.SnapshotCheck;
 import com.vaadin.flow.component.button.Button;
@@ -67,6 +68,7 @@ public class ShareDialog extends Dialog {
     private final TextField link = new TextField("Link");
     private final Button copyUrl = new Button("Copy", VaadinIcon.COPY_O.create());
     private final HorizontalLayout linkRow;
+    private final ShareSheet sheet = new ShareSheet();
     private final Button copy = new Button();
     private final Button delete = new Button("Delete link", VaadinIcon.TRASH.create());
 
@@ -142,7 +144,7 @@ public class ShareDialog extends Dialog {
             case PEOPLE -> NOTICE_PEOPLE;
         }));
         access.onEdited(this::edited);
-        add(title, author, access, notice, linkRow, status, messages);
+        add(title, author, access, notice, linkRow, sheet, status, messages);
         Button close = new Button("Close", event -> close());
         Span spacer = new Span();
         spacer.addClassName("share-footer-spacer");
@@ -179,6 +181,7 @@ public class ShareDialog extends Dialog {
     private void refresh() {
         linkRow.setVisible(current.isPresent());
         current.ifPresent(details -> link.setValue(urls.absolute(details.path())));
+        sheet.refresh(current.flatMap(details -> ShareTargets.forLink(details, urls.absolute(details.path()))));
         delete.setVisible(current.isPresent());
         status.show(current);
         takenDown = current.map(ShareDetails::isTakenDown).orElse(false);
