@@ -79,6 +79,8 @@ public class ShareDialog extends Dialog {
     private boolean takenDown;
     /** Something was changed in the dialog since the link was last read: there is something to update. */
     private boolean edited;
+    /** Who can open the link or until when was changed and not saved: the sheet would send the old link. */
+    private boolean accessEdited;
     /** The messages left out as last shared: a change of ticks from these is an edit. */
     private java.util.Set<Long> shownExclusions = java.util.Set.of();
 
@@ -143,7 +145,11 @@ public class ShareDialog extends Dialog {
             case SIGNED_IN -> NOTICE_SIGNED_IN;
             case PEOPLE -> NOTICE_PEOPLE;
         }));
-        access.onEdited(this::edited);
+        access.onEdited(() -> {
+            // Who can open it decides the link's address: the sheet waits for Update.
+            accessEdited = true;
+            edited();
+        });
         add(title, author, access, notice, linkRow, sheet, status, messages);
         Button close = new Button("Close", event -> close());
         Span spacer = new Span();
@@ -174,6 +180,7 @@ public class ShareDialog extends Dialog {
         check.start(UI.getCurrent(), state.messages(), MessageChoiceList.FIRST_SHOWN, messages::showFindings);
         if (everything) {
             edited = false;
+            accessEdited = false;
         }
         refresh();
     }
@@ -181,7 +188,6 @@ public class ShareDialog extends Dialog {
     private void refresh() {
         linkRow.setVisible(current.isPresent());
         current.ifPresent(details -> link.setValue(urls.absolute(details.path())));
-        sheet.refresh(current.flatMap(details -> ShareTargets.forLink(details, urls.absolute(details.path()))));
         delete.setVisible(current.isPresent());
         status.show(current);
         takenDown = current.map(ShareDetails::isTakenDown).orElse(false);
@@ -203,6 +209,8 @@ public class ShareDialog extends Dialog {
 
     /** The main button: create, or update when there is something to update; nothing while taken down. */
     private void refreshCopy() {
+        sheet.refresh(current.flatMap(details -> ShareTargets.forLink(details, urls.absolute(details.path()))),
+                edited && accessEdited);
         if (current.isEmpty()) {
             copy.setText(CREATE);
             copy.setVisible(true);
@@ -228,6 +236,7 @@ public class ShareDialog extends Dialog {
             messages.shared(details.snapshotVersion());
             shownExclusions = messages.choice().excluded();
             edited = false;
+            accessEdited = false;
             refresh();
             ClipboardCopy.copy(copyUrl, url, copied -> afterCopy(copied, updated));
         } catch (ShareSettingsException e) {

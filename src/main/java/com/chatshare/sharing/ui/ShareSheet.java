@@ -48,6 +48,9 @@ class ShareSheet extends Div {
               });
             }""";
 
+    static final String UPDATE_FIRST = "Update the link to send it: who can open it has changed and is not saved yet.";
+
+    private final Div items = new Div();
     private final Map<Target, Anchor> anchors = new EnumMap<>(Target.class);
     private final Button qrCode = new Button(QR_CODE, VaadinIcon.QRCODE.create());
     private final Button systemShare = new Button(SYSTEM_SHARE, VaadinIcon.SHARE.create());
@@ -63,7 +66,6 @@ class ShareSheet extends Div {
         addClassName("share-sheet");
         getElement().setAttribute("role", "group");
         getElement().setAttribute("aria-label", "Send the link");
-        Div items = new Div();
         items.addClassName("share-sheet-items");
         for (Target target : Target.values()) {
             Anchor anchor = new Anchor();
@@ -104,16 +106,22 @@ class ShareSheet extends Div {
                 }));
     }
 
-    /** Shows what a link offers, or nothing (no link, expired or taken down). */
-    void refresh(Optional<Offer> next) {
+    /**
+     * Shows what a link offers, or nothing (no link, expired or taken down). While who can open it
+     * is changed and not saved ({@code pending}), only a line saying to update first: the link sent
+     * now would be the old one, at an address the change may close.
+     */
+    void refresh(Optional<Offer> saved, boolean pending) {
+        Optional<Offer> next = pending ? Optional.empty() : saved;
         offer = next;
-        setVisible(next.isPresent());
+        setVisible(saved.isPresent());
+        items.setVisible(next.isPresent());
         anchors.forEach((target, anchor) -> {
             Optional<ShareTargets.Address> address = next.flatMap(o -> o.address(target));
             address.ifPresentOrElse(a -> anchor.setHref(a.href()), anchor::removeHref);
             anchor.setVisible(address.isPresent());
         });
-        String line = next.map(Offer::audienceNote).orElse(null);
+        String line = pending && saved.isPresent() ? UPDATE_FIRST : next.map(Offer::audienceNote).orElse(null);
         note.setText(line == null ? "" : line);
         note.setVisible(line != null);
         next.ifPresentOrElse(o -> {
