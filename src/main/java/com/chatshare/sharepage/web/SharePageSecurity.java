@@ -28,18 +28,30 @@ import org.thymeleaf.spring6.SpringTemplateEngine;
  * ({@code /share/TOKEN/continue}) is an app view and stays in the Vaadin chain behind sign-in.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(SharePageSettings.class)
+@EnableConfigurationProperties({SharePageSettings.class, PreviewCardSettings.class})
 class SharePageSecurity {
 
     @Bean
     FilterRegistrationBean<SharePageFilter> sharePageFilter(SharePages pages, ViewCounter views, MeterRegistry meters,
-            SpringTemplateEngine templates, Clock clock) {
-        FilterRegistrationBean<SharePageFilter> registration =
-                new FilterRegistrationBean<>(new SharePageFilter(pages, views, templates, meters, clock));
+            SpringTemplateEngine templates, Clock clock, PreviewCardSettings cards) {
+        FilterRegistrationBean<SharePageFilter> registration = new FilterRegistrationBean<>(
+                new SharePageFilter(pages, views, templates, meters, clock, new PreviewCards(cards)));
         registration.addUrlPatterns(SharePageFilter.PATH_PREFIX + "*");
         // Before Spring Security's chain, which this page does not need (see SharePageFilter); the
         // forwarded client and scheme are the request's already (security's Jetty customizer).
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    /** The preview card's picture, {@code /share/TOKEN/card.png} (decision 0027), with the page's 404 and 503. */
+    @Bean
+    FilterRegistrationBean<PreviewCardFilter> previewCardFilter(FilterRegistrationBean<SharePageFilter> sharePageFilter,
+            SharePages pages, Clock clock, PreviewCardSettings cards) {
+        SharePageFilter page = sharePageFilter.getFilter();
+        FilterRegistrationBean<PreviewCardFilter> registration = new FilterRegistrationBean<>(new PreviewCardFilter(
+                pages, new PreviewCards(cards), clock, page.notFoundBytes(), page.unavailableBytes()));
+        registration.addUrlPatterns(SharePageFilter.PATH_PREFIX + "*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 11);
         return registration;
     }
 
