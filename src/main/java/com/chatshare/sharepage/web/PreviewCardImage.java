@@ -87,9 +87,9 @@ final class PreviewCardImage {
     }
 
     /**
-     * The text as one line: control and format characters (tabs, new lines, bidi controls,
-     * zero-width joiners' neighbours stay) become spaces, runs of spaces one; {@code empty} when
-     * nothing is left.
+     * The text as one line: control and format characters (tabs, new lines, bidi controls; not the
+     * zero-width joiner) become spaces, runs of spaces one, and characters no installed font can
+     * draw are left out; {@code empty} when nothing is left.
      */
     static String clean(String text, String empty) {
         StringBuilder out = new StringBuilder(text.length());
@@ -101,6 +101,10 @@ final class PreviewCardImage {
             boolean blank = Character.isWhitespace(c) || Character.isSpaceChar(c) || type == Character.CONTROL
                     || (type == Character.FORMAT && c != 0x200D) || type == Character.UNASSIGNED
                     || type == Character.PRIVATE_USE || type == Character.SURROGATE;
+            if (!blank && !TITLE_FONT.canDisplay(c) && c != 0x200D) {
+                // No font here has it (colour emoji, rare scripts): left out rather than drawn as a box.
+                continue;
+            }
             if (blank) {
                 space = out.length() > 0;
             } else {
