@@ -201,8 +201,9 @@ public class ShareService {
             case ShareRequest.Access.Keep() -> existing.isPresent() ? Optional.empty()
                     : Optional.of(access.resolve(policy.defaultSettings(), owner.userId(), null, true, policy));
         };
-        boolean previewCard = previewCard(request.previewCard(), existing,
-                newAccess.map(LinkAccess.Access::audience).orElseGet(() -> existing.orElseThrow().getAudience()), policy);
+        ShareAudience audience = newAccess.map(LinkAccess.Access::audience)
+                .orElseGet(() -> existing.orElseThrow().getAudience());
+        boolean previewCard = previewCard(request.previewCard(), existing, audience, policy);
         ShareLink link = existing.orElseGet(() ->
                 new ShareLink(ShareToken.generate(), conversationId, owner.userId(), clock.instant()));
         link.showPreviewCard(previewCard);
@@ -243,7 +244,8 @@ public class ShareService {
             case KEEP -> allowed && existing.map(ShareLink::isPreviewCardOn).orElse(false);
             case ON -> {
                 if (!policy.previewCardsAllowed()) {
-                    throw new ShareSettingsException(ShareSettingsException.Setting.PREVIEW_CARD, PREVIEW_CARDS_OFF_MESSAGE);
+                    throw new ShareSettingsException(ShareSettingsException.Setting.PREVIEW_CARD,
+                            PREVIEW_CARDS_OFF_MESSAGE);
                 }
                 if (audience != ShareAudience.ANYONE) {
                     throw new ShareSettingsException(ShareSettingsException.Setting.PREVIEW_CARD,

@@ -84,7 +84,10 @@ class PreviewCardFilter extends HttpFilter {
         send(response, HttpServletResponse.SC_OK, PreviewCards.IMAGE_TYPE, image.get().png());
     }
 
-    /** The token of a raw request path {@code CONTEXT/share/TOKEN/card.png} (well-formed or not), or null for any other path. */
+    /**
+     * The token of a raw request path {@code CONTEXT/share/TOKEN/card.png} (well-formed or not), or
+     * null for any other path.
+     */
     static @Nullable String token(String rawPath, String contextPath) {
         String prefix = contextPath + ShareToken.PATH_PREFIX;
         if (!rawPath.startsWith(prefix) || !rawPath.endsWith(PreviewCards.IMAGE_SUFFIX)) {

@@ -118,7 +118,10 @@ final class PreviewCardImage {
         return out.isEmpty() ? empty : out.toString();
     }
 
-    /** The title in at most {@link #MAX_LINES} lines of {@link #TEXT_WIDTH}; the last ends with "…" if text was left over. */
+    /**
+     * The title in at most {@link #MAX_LINES} lines of {@link #TEXT_WIDTH}; the last ends with "…"
+     * if text was left over.
+     */
     static List<TextLayout> titleLines(String text, FontRenderContext context) {
         AttributedString styled = new AttributedString(text, Map.of(TextAttribute.FONT, TITLE_FONT));
         LineBreakMeasurer measurer = new LineBreakMeasurer(styled.getIterator(), context);

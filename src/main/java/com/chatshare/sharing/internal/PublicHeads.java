@@ -36,8 +36,8 @@ public class PublicHeads {
      */
     public Map<String, LinkHead> read(Set<String> tokens) {
         Map<String, LinkHead> found = new HashMap<>();
-        jdbc.query("select s.token, s.id, s.status, s.snapshot_version, s.audience, s.expires_at, s.preview_card from share_link s "
-                        + "where s.owner_active and s.removed_by_owner_at is null and s.token in ("
+        jdbc.query("select s.token, s.id, s.status, s.snapshot_version, s.audience, s.expires_at, s.preview_card "
+                        + "from share_link s where s.owner_active and s.removed_by_owner_at is null and s.token in ("
                         + String.join(",", Collections.nCopies(tokens.size(), "?")) + ")",
                 (RowCallbackHandler) rs -> {
                     Timestamp expires = rs.getTimestamp(6);
