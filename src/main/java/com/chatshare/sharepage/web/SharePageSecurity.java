@@ -4,6 +4,8 @@ import com.chatshare.sharepage.internal.SharePages;
 import com.chatshare.sharepage.internal.ViewCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jetty.servlet.JettyServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -31,6 +33,8 @@ import org.thymeleaf.spring6.SpringTemplateEngine;
 @EnableConfigurationProperties({SharePageSettings.class, PreviewCardSettings.class})
 class SharePageSecurity {
 
+    private static final Logger log = LoggerFactory.getLogger(SharePageSecurity.class);
+
     @Bean
     FilterRegistrationBean<SharePageFilter> sharePageFilter(SharePages pages, ViewCounter views, MeterRegistry meters,
             SpringTemplateEngine templates, Clock clock, PreviewCardSettings cards) {
@@ -47,6 +51,9 @@ class SharePageSecurity {
     @Bean
     FilterRegistrationBean<PreviewCardFilter> previewCardFilter(FilterRegistrationBean<SharePageFilter> sharePageFilter,
             SharePages pages, Clock clock, PreviewCardSettings cards) {
+        if (!cards.hasPublicUrl()) {
+            log.info("chatshare.public-url is not set: preview cards carry no og:url and no image (decision 0027)");
+        }
         SharePageFilter page = sharePageFilter.getFilter();
         FilterRegistrationBean<PreviewCardFilter> registration = new FilterRegistrationBean<>(new PreviewCardFilter(
                 pages, new PreviewCards(cards), clock, page.notFoundBytes(), page.unavailableBytes()));

@@ -1,6 +1,7 @@
 package com.chatshare.sharing.ui;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -97,6 +98,23 @@ class PreviewCardFieldTest extends KaribuTest {
         _click(_get(Button.class, spec -> spec.withText("Close")));
         open();
         assertThat(card().getValue()).as("shown again as stored").isTrue();
+    }
+
+    @Test
+    void turning_the_card_on_for_an_existing_link_is_an_update() {
+        open();
+        copyLink();
+        _click(_get(Button.class, spec -> spec.withText("Close")));
+        open();
+        assertThat(_find(Button.class, spec -> spec.withId("copy-link"))).as("nothing to update").isEmpty();
+
+        UserInput.enter(card(), true);
+
+        Button update = _get(Button.class, spec -> spec.withId("copy-link"));
+        assertThat(update.getText()).isEqualTo(ShareDialog.UPDATE);
+        _click(update);
+        assertThat(shared().previewCard()).isTrue();
+        assertThat(shared().snapshotVersion()).as("a new version: the page's bytes change").isEqualTo(2);
     }
 
     @Test
