@@ -196,6 +196,7 @@ class PreviewCardTest {
     void the_cards_picture_is_a_1200_by_630_png_while_the_card_is_on() throws Exception {
         ShareDetails link = share("A picture of the title", ShareSettings.ANYONE_FOREVER, ShareRequest.PreviewCard.ON);
         String picture = link.path() + PreviewCards.IMAGE_SUFFIX;
+        assertThat(java.awt.GraphicsEnvironment.isHeadless()).as("Spring Boot starts AWT headless").isTrue();
 
         MockHttpServletResponse response = mvc.perform(get(picture + "?v=1")).andReturn().getResponse();
         assertThat(response.getStatus()).isEqualTo(200);
