@@ -41,9 +41,11 @@ public class PublicHeads {
                         + String.join(",", Collections.nCopies(tokens.size(), "?")) + ")",
                 (RowCallbackHandler) rs -> {
                     Timestamp expires = rs.getTimestamp(6);
+                    ShareAudience audience = ShareAudience.valueOf(rs.getString(5));
+                    // As ShareLink.hasPreviewCard: only a link for anyone carries its card.
                     found.put(rs.getString(1), new LinkHead(rs.getLong(2), ShareStatus.valueOf(rs.getString(3)),
-                            rs.getInt(4), ShareAudience.valueOf(rs.getString(5)),
-                            expires == null ? null : expires.toInstant(), rs.getBoolean(7)));
+                            rs.getInt(4), audience, expires == null ? null : expires.toInstant(),
+                            rs.getBoolean(7) && audience == ShareAudience.ANYONE));
                 },
                 tokens.toArray());
         return found;
