@@ -9,9 +9,16 @@ import org.jspecify.annotations.Nullable;
  * compared with the clock each time.
  *
  * @param expiresAt when the link stops answering, or null for never
+ * @param previewCard whether the public page carries a preview card (the owner turned it on and the
+ *        sharing policy allows cards, decision 0027): part of what the page's bytes depend on
  */
 public record LinkHead(long shareId, ShareStatus status, int version, ShareAudience audience,
-        @Nullable Instant expiresAt) {
+        @Nullable Instant expiresAt, boolean previewCard) {
+
+    /** A head without a preview card. */
+    public LinkHead(long shareId, ShareStatus status, int version, ShareAudience audience, @Nullable Instant expiresAt) {
+        this(shareId, status, version, audience, expiresAt, false);
+    }
 
     /**
      * Whether a link with this expiry has expired at {@code now}: from its expiry on it answers

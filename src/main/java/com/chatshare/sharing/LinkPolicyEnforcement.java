@@ -15,7 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
  * the policy locked for its change. Public links become signed-in only when public links are
  * turned off; expiries past a new maximum come down to it from now (so do links that never
  * expire, where the policy also requires an expiry; without a maximum there is nothing to bring
- * them down to, and they are left as they are). When any link changed, one revocation-feed row
+ * them down to, and they are left as they are); every preview card goes off when the policy
+ * forbids cards (decision 0027). When any link changed, one revocation-feed row
  * makes every node forget what it remembers, so no node serves a link publicly that the new
  * policy forbids.
  */

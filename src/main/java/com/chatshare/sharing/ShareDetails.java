@@ -14,10 +14,12 @@ import org.jspecify.annotations.Nullable;
  * @param otherVersion the chat on screen no longer goes through the last message shared: the owner
  *        switched to another version or edited an earlier message since (decision 0023); an Update
  *        shares the chat as it is on screen now, at the same URL. {@code newMessages} is 0 then.
+ * @param previewCard whether the public page carries a preview card (decision 0027)
  */
 public record ShareDetails(long shareId, long conversationId, String path, String title, ShareVisibility visibility,
         ShareStatus status, @Nullable String takedownReason, Instant createdAt, Instant updatedAt, long viewCount,
-        int newMessages, ShareSettings settings, boolean expired, int snapshotVersion, boolean otherVersion) {
+        int newMessages, ShareSettings settings, boolean expired, int snapshotVersion, boolean otherVersion,
+        boolean previewCard) {
 
     public static final int TITLE_MAX_LENGTH = 200;
 

@@ -11,7 +11,27 @@ package com.chatshare.sharing;
  * {@code ShareRequest.of(id, title, visibility).withSettings(settings).withChoice(choice)}.
  */
 public record ShareRequest(long conversationId, String title, ShareVisibility visibility, Access access,
-        Messages messages) {
+        Messages messages, PreviewCard previewCard) {
+
+    /**
+     * Whether the public page carries a preview card (decision 0027): kept as the link has it (off
+     * for a new link), or turned on or off. On is refused for a link that is not for anyone, and
+     * while the sharing policy forbids cards; a link whose audience becomes narrower loses its card.
+     */
+    public enum PreviewCard {
+        KEEP, ON, OFF;
+
+        /** On or off, as a checkbox says. */
+        public static PreviewCard of(boolean on) {
+            return on ? ON : OFF;
+        }
+    }
+
+    /** A request that keeps the link's preview card as it is. */
+    public ShareRequest(long conversationId, String title, ShareVisibility visibility, Access access,
+            Messages messages) {
+        this(conversationId, title, visibility, access, messages, PreviewCard.KEEP);
+    }
 
     /** Who can open the link and until when. */
     public sealed interface Access {
@@ -51,11 +71,16 @@ public record ShareRequest(long conversationId, String title, ShareVisibility vi
 
     /** The same request, setting who can open the link and until when. */
     public ShareRequest withSettings(ShareSettings settings) {
-        return new ShareRequest(conversationId, title, visibility, new Access.Chosen(settings), messages);
+        return new ShareRequest(conversationId, title, visibility, new Access.Chosen(settings), messages, previewCard);
     }
 
     /** The same request, sharing the messages the owner chose in the preview. */
     public ShareRequest withChoice(MessageChoice choice) {
-        return new ShareRequest(conversationId, title, visibility, access, new Messages.Chosen(choice));
+        return new ShareRequest(conversationId, title, visibility, access, new Messages.Chosen(choice), previewCard);
+    }
+
+    /** The same request, turning the public page's preview card on or off. */
+    public ShareRequest withPreviewCard(boolean on) {
+        return new ShareRequest(conversationId, title, visibility, access, messages, PreviewCard.of(on));
     }
 }

@@ -59,6 +59,12 @@ public class ShareService {
             + "(in another window) since this preview was made. Check the messages again and share once more.";
     public static final String CHOOSE_AGAIN_MESSAGE = "This chat is on another version since you shared it, and "
             + "the link leaves messages out. Open the chat's Share dialog to choose what to share.";
+    /** Why a link cannot have a preview card: not for anyone (decision 0027). */
+    public static final String PREVIEW_CARD_RESTRICTED_MESSAGE = "A preview card is only for links anyone can open: "
+            + "it shows the title to everyone who sees the post. Choose “Anyone with the link” or turn the card off.";
+    /** Why a link cannot have a preview card: the sharing policy forbids cards. */
+    public static final String PREVIEW_CARDS_OFF_MESSAGE = "Preview cards are off on this server. "
+            + "Turn the card off to share the link.";
     /** How many usernames the people field suggests at a time. */
     public static final int MAX_SUGGESTIONS = 10;
 
@@ -197,8 +203,12 @@ public class ShareService {
             case ShareRequest.Access.Keep() -> existing.isPresent() ? Optional.empty()
                     : Optional.of(access.resolve(policy.defaultSettings(), owner.userId(), null, true, policy));
         };
+        ShareAudience audience = newAccess.map(LinkAccess.Access::audience)
+                .orElseGet(() -> existing.orElseThrow().getAudience());
+        boolean previewCard = previewCard(request.previewCard(), existing, audience, policy);
         ShareLink link = existing.orElseGet(() ->
                 new ShareLink(ShareToken.generate(), conversationId, owner.userId(), clock.instant()));
+        link.showPreviewCard(previewCard);
         link.resnapshot(cleanTitle, request.visibility(), owner.displayName(), selection.lastPosition(),
                 selection.lastMessageId(), clock.instant());
         newAccess.ifPresent(chosen -> link.restrict(chosen.audience(), chosen.expiresAt()));
@@ -222,6 +232,30 @@ public class ShareService {
                 .orElseThrow(() -> new ShareException("This chat has no link."));
         ownedLinks.delete(link.getOwnerId(), Set.of(link.getId()), clock.instant());
         events.publishEvent(new ShareEvents.ShareDeleted(link.getId(), link.getOwnerId()));
+    }
+
+    /**
+     * Whether the link will carry a preview card: refused when asked for one on a link that is not
+     * for anyone or while the policy forbids cards; a kept card goes when either stops allowing it.
+     */
+    private static boolean previewCard(ShareRequest.PreviewCard asked, Optional<ShareLink> existing,
+            ShareAudience audience, SharingPolicy policy) {
+        boolean allowed = audience == ShareAudience.ANYONE && policy.previewCardsAllowed();
+        return switch (asked) {
+            case OFF -> false;
+            case KEEP -> allowed && existing.map(ShareLink::isPreviewCardOn).orElse(false);
+            case ON -> {
+                if (!policy.previewCardsAllowed()) {
+                    throw new ShareSettingsException(ShareSettingsException.Setting.PREVIEW_CARD,
+                            PREVIEW_CARDS_OFF_MESSAGE);
+                }
+                if (audience != ShareAudience.ANYONE) {
+                    throw new ShareSettingsException(ShareSettingsException.Setting.PREVIEW_CARD,
+                            PREVIEW_CARD_RESTRICTED_MESSAGE);
+                }
+                yield true;
+            }
+        };
     }
 
     private Optional<ShareLink> ownLink(long conversationId) {
@@ -255,6 +289,6 @@ public class ShareService {
         return new ShareDetails(link.getId(), link.getConversationId(), link.getPath(), link.getTitle(),
                 link.getVisibility(), link.getStatus(), link.getTakedownReason(), link.getCreatedAt(),
                 link.getUpdatedAt(), link.getViewCount(), newMessages, access.settingsOf(link),
-                link.isExpiredAt(now), link.getSnapshotVersion(), otherVersion);
+                link.isExpiredAt(now), link.getSnapshotVersion(), otherVersion, link.hasPreviewCard());
     }
 }

@@ -4,7 +4,7 @@ package com.chatshare.sharing;
 public class ShareSettingsException extends ShareException {
 
     /** The setting the message is about. */
-    public enum Setting { PEOPLE, EXPIRY, AUDIENCE }
+    public enum Setting { PEOPLE, EXPIRY, AUDIENCE, PREVIEW_CARD }
 
     private final Setting setting;
 

@@ -20,12 +20,20 @@ import org.jspecify.annotations.Nullable;
  *        {@link ShareAudience#SIGNED_IN} (specific people need names)
  * @param maxExpiry the longest a link may stay open from when its expiry is set, or null for no cap
  * @param requireExpiry whether every new or changed expiry must be a date (no "Never")
+ * @param previewCardsAllowed whether an owner may turn on a public link's preview card (decision
+ *        0027); when not, every link's card is off
  */
 public record SharingPolicy(boolean allowPublic, ShareAudience defaultAudience, @Nullable Duration maxExpiry,
-        boolean requireExpiry) {
+        boolean requireExpiry, boolean previewCardsAllowed) {
 
-    /** Today's behaviour: public links allowed, anyone by default, no cap, no expiry required. */
+    /** Today's behaviour: public links allowed, anyone by default, no cap, no expiry required, cards allowed. */
     public static final SharingPolicy OPEN = new SharingPolicy(true, ShareAudience.ANYONE, null, false);
+
+    /** A policy that allows preview cards. */
+    public SharingPolicy(boolean allowPublic, ShareAudience defaultAudience, @Nullable Duration maxExpiry,
+            boolean requireExpiry) {
+        this(allowPublic, defaultAudience, maxExpiry, requireExpiry, true);
+    }
 
     /** The audiences a default may be. */
     public static final List<ShareAudience> DEFAULT_AUDIENCES = List.of(ShareAudience.ANYONE, ShareAudience.SIGNED_IN);
@@ -58,19 +66,23 @@ public record SharingPolicy(boolean allowPublic, ShareAudience defaultAudience, 
     }
 
     public SharingPolicy withAllowPublic(boolean allowPublic) {
-        return new SharingPolicy(allowPublic, defaultAudience, maxExpiry, requireExpiry);
+        return new SharingPolicy(allowPublic, defaultAudience, maxExpiry, requireExpiry, previewCardsAllowed);
     }
 
     public SharingPolicy withDefaultAudience(ShareAudience defaultAudience) {
-        return new SharingPolicy(allowPublic, defaultAudience, maxExpiry, requireExpiry);
+        return new SharingPolicy(allowPublic, defaultAudience, maxExpiry, requireExpiry, previewCardsAllowed);
     }
 
     public SharingPolicy withMaxExpiry(@Nullable Duration maxExpiry) {
-        return new SharingPolicy(allowPublic, defaultAudience, maxExpiry, requireExpiry);
+        return new SharingPolicy(allowPublic, defaultAudience, maxExpiry, requireExpiry, previewCardsAllowed);
     }
 
     public SharingPolicy withRequireExpiry(boolean requireExpiry) {
-        return new SharingPolicy(allowPublic, defaultAudience, maxExpiry, requireExpiry);
+        return new SharingPolicy(allowPublic, defaultAudience, maxExpiry, requireExpiry, previewCardsAllowed);
+    }
+
+    public SharingPolicy withPreviewCardsAllowed(boolean previewCardsAllowed) {
+        return new SharingPolicy(allowPublic, defaultAudience, maxExpiry, requireExpiry, previewCardsAllowed);
     }
 
     /** What differs from {@code before}, as "setting: old → new" parts for the audit log; empty when nothing does. */
@@ -87,6 +99,9 @@ public record SharingPolicy(boolean allowPublic, ShareAudience defaultAudience, 
         }
         if (before.requireExpiry != requireExpiry) {
             changes.add("expiry required: " + (before.requireExpiry ? "yes" : "no") + " → " + (requireExpiry ? "yes" : "no"));
+        }
+        if (before.previewCardsAllowed != previewCardsAllowed) {
+            changes.add("preview cards: " + yesNo(before.previewCardsAllowed) + " → " + yesNo(previewCardsAllowed));
         }
         return changes;
     }

@@ -16,13 +16,16 @@ public final class PolicyFixtures {
 
     public static void store(JdbcTemplate jdbc, SharingPolicy policy) {
         jdbc.update("update sharing_policy set allow_public = ?, default_audience = ?, max_expiry_seconds = ?, "
-                + "require_expiry = ?, version = version + 1, changed_at = now(6), changed_by = 'test' where id = 1",
+                + "require_expiry = ?, preview_cards_allowed = ?, version = version + 1, changed_at = now(6), "
+                + "changed_by = 'test' where id = 1",
                 policy.allowPublic(), policy.defaultAudience().name(),
-                policy.maxExpiry() == null ? null : policy.maxExpiry().toSeconds(), policy.requireExpiry());
+                policy.maxExpiry() == null ? null : policy.maxExpiry().toSeconds(), policy.requireExpiry(),
+                policy.previewCardsAllowed());
     }
 
     public static void reset(JdbcTemplate jdbc) {
         jdbc.update("update sharing_policy set allow_public = true, default_audience = 'ANYONE', "
-                + "max_expiry_seconds = null, require_expiry = false, changed_at = null, changed_by = null where id = 1");
+                + "max_expiry_seconds = null, require_expiry = false, preview_cards_allowed = true, changed_at = null, "
+                + "changed_by = null where id = 1");
     }
 }

@@ -241,6 +241,40 @@ class SharingPolicyTest {
     }
 
     @Test
+    void preview_cards_forbidden_go_from_every_link_at_once_also_from_a_nodes_memory_and_stay_off() throws Exception {
+        ConversationSummary chat = SharingFixtures.answeredConversation(conversations, users, owner, "with a card");
+        ShareDetails link = shares.share(ShareRequest.of(chat.id(), "with a card", ShareVisibility.ANONYMOUS)
+                .withPreviewCard(true));
+        SignedIn.signOut();
+        String picture = link.path() + "/card.png";
+        for (int i = 0; i < 5; i++) {
+            assertThat(page(link.path()).getContentAsString()).contains("og:description");
+        }
+        assertThat(page(picture).getStatus()).isEqualTo(200);
+
+        change(SharingPolicy.OPEN.withPreviewCardsAllowed(false));
+
+        MockHttpServletResponse after = page(link.path());
+        assertThat(after.getStatus()).isEqualTo(200);
+        assertThat(after.getContentAsString()).contains("og:title").doesNotContain("og:description", "twitter:");
+        assertAnswersLikeAnUnknownLink(page(picture));
+        SignedIn.as(users, owner);
+        assertThat(shares.findShare(chat.id()).orElseThrow().previewCard()).isFalse();
+        assertThatThrownBy(() -> shares.share(ShareRequest.of(chat.id(), "with a card", ShareVisibility.ANONYMOUS)
+                .withPreviewCard(true))).isInstanceOf(ShareSettingsException.class)
+                .hasMessage(ShareService.PREVIEW_CARDS_OFF_MESSAGE);
+        SignedIn.signOut();
+        SignedIn.as(users, "admin");
+        assertThat(auditLog.find(AuditFilter.all().withAction(AuditAction.SHARING_POLICY_CHANGED), 0, 1)
+                .getFirst().details()).contains("preview cards: allowed → not allowed");
+        SignedIn.signOut();
+
+        change(SharingPolicy.OPEN);
+        assertThat(page(link.path()).getContentAsString()).as("allowed again: the owner turns it on again")
+                .doesNotContain("og:description");
+    }
+
+    @Test
     void public_links_turned_off_answer_like_unknown_links_at_once_also_from_a_nodes_memory() throws Exception {
         ShareDetails link = share(owner, "public until the policy changes", ShareSettings.ANYONE_FOREVER);
         String token = tokenOf(link);

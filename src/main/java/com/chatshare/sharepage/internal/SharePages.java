@@ -51,6 +51,8 @@ public class SharePages implements DisposableBean {
     static final long PAGE_CACHE_BYTES = 64L * 1024 * 1024;
     /** The most bytes of Markdown downloads kept (plain and gzip-compressed together). */
     static final long MARKDOWN_CACHE_BYTES = 16L * 1024 * 1024;
+    /** The most bytes of preview card images kept (decision 0027; some tens of KB each). */
+    static final long CARD_CACHE_BYTES = 16L * 1024 * 1024;
     /** A rendered page or download not asked for this long is dropped. */
     static final Duration CACHE_IDLE = Duration.ofHours(1);
 
@@ -74,6 +76,14 @@ public class SharePages implements DisposableBean {
             .executor(Runnable::run)
             .maximumWeight(MARKDOWN_CACHE_BYTES)
             .<PageKey, MarkdownFile>weigher((key, file) -> file.file().html().length + file.file().gzipped().length)
+            .expireAfterAccess(CACHE_IDLE)
+            .build();
+
+    /** The preview card images of versions that carry a card, drawn once per version. */
+    private final Cache<PageKey, CardImage> cardImages = Caffeine.newBuilder()
+            .executor(Runnable::run)
+            .maximumWeight(CARD_CACHE_BYTES)
+            .<PageKey, CardImage>weigher((key, image) -> image.png().length)
             .expireAfterAccess(CACHE_IDLE)
             .build();
 
@@ -162,12 +172,24 @@ public class SharePages implements DisposableBean {
         if (head == null || answerFor(Optional.of(head), clock.instant()) != Answer.PAGE) {
             return null;
         }
-        RenderedPage page = rendered.getIfPresent(new PageKey(head.shareId(), head.version()));
+        RenderedPage page = rendered.getIfPresent(PageKey.of(head));
         return page == null ? null : new KnownPage(head, page);
     }
 
-    /** A snapshot version of a link: what a rendered page is cached under. */
-    private record PageKey(long shareId, int version) {
+    /**
+     * A snapshot version of a link, with or without its preview card: what a rendered page is
+     * cached under. The card is part of the key because the policy turns cards off without a new
+     * version (decision 0027): the page's bytes, and so its ETag, differ with the card.
+     */
+    private record PageKey(long shareId, int version, boolean previewCard) {
+
+        static PageKey of(LinkHead head) {
+            return new PageKey(head.shareId(), head.version(), head.previewCard());
+        }
+
+        static PageKey of(PublicSnapshot snapshot) {
+            return new PageKey(snapshot.shareId(), snapshot.version(), snapshot.previewCard());
+        }
     }
 
     /**
@@ -217,15 +239,47 @@ public class SharePages implements DisposableBean {
      * link went away since {@link #head}.
      */
     public Optional<RenderedPage> page(String token, LinkHead head, Function<PublicSnapshot, String> render) {
-        RenderedPage cached = rendered.getIfPresent(new PageKey(head.shareId(), head.version()));
+        RenderedPage cached = rendered.getIfPresent(PageKey.of(head));
         if (cached != null) {
             return Optional.of(cached);
         }
         return links.snapshot(token).map(snapshot -> {
             RenderedPage page = RenderedPage.of(render.apply(snapshot).getBytes(StandardCharsets.UTF_8));
             // An update between head() and snapshot() must not file the new page under the old version.
-            rendered.put(new PageKey(snapshot.shareId(), snapshot.version()), page);
+            rendered.put(PageKey.of(snapshot), page);
             return page;
+        });
+    }
+
+    /** A preview card's image as sent: PNG bytes and their entity tag (a digest, like a page's). */
+    public record CardImage(byte[] png, String etag) {
+
+        public static CardImage of(byte[] png) {
+            try {
+                return new CardImage(png, "\"" + HexFormat.of().formatHex(
+                        MessageDigest.getInstance("SHA-256").digest(png), 0, 12) + "-card\"");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /**
+     * The preview card image of the link's current version, drawn once per version (decision 0027).
+     * Empty when the head has no card, or the link went away or lost its card since {@link #head}.
+     */
+    public Optional<CardImage> cardImage(String token, LinkHead head, Function<PublicSnapshot, byte[]> draw) {
+        if (!head.previewCard()) {
+            return Optional.empty();
+        }
+        CardImage cached = cardImages.getIfPresent(PageKey.of(head));
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        return links.snapshot(token).filter(PublicSnapshot::previewCard).map(snapshot -> {
+            CardImage image = CardImage.of(draw.apply(snapshot));
+            cardImages.put(PageKey.of(snapshot), image);
+            return image;
         });
     }
 
@@ -238,14 +292,14 @@ public class SharePages implements DisposableBean {
      * link went away since {@link #head}. Same rules as {@link #page}.
      */
     public Optional<MarkdownFile> markdown(String token, LinkHead head, Function<SnapshotSource, String> write) {
-        MarkdownFile cached = markdownFiles.getIfPresent(new PageKey(head.shareId(), head.version()));
+        MarkdownFile cached = markdownFiles.getIfPresent(new PageKey(head.shareId(), head.version(), false));
         if (cached != null) {
             return Optional.of(cached);
         }
         return links.source(token).map(source -> {
             MarkdownFile file = new MarkdownFile(
                     RenderedPage.of(write.apply(source).getBytes(StandardCharsets.UTF_8)), source.title());
-            markdownFiles.put(new PageKey(source.shareId(), source.version()), file);
+            markdownFiles.put(new PageKey(source.shareId(), source.version(), false), file);
             return file;
         });
     }

@@ -58,6 +58,7 @@ class SharePageFilter extends HttpFilter {
     private final transient ViewCounter views;
     private final transient SpringTemplateEngine templates;
     private final transient Clock clock;
+    private final transient PreviewCards cards;
     private final byte[] notFound;
     private final byte[] gone;
     private final byte[] unavailable;
@@ -69,8 +70,9 @@ class SharePageFilter extends HttpFilter {
     private final transient Counter refused;
 
     SharePageFilter(SharePages pages, ViewCounter views, SpringTemplateEngine templates, MeterRegistry meters,
-            Clock clock) {
+            Clock clock, PreviewCards cards) {
         this.clock = clock;
+        this.cards = cards;
         this.ok = requests(meters, 200);
         this.notModified = requests(meters, 304);
         this.missing = requests(meters, 404);
@@ -355,7 +357,17 @@ class SharePageFilter extends HttpFilter {
         context.setVariable("markdownUrl", PATH_PREFIX + token + SnapshotMarkdown.SUFFIX);
         context.setVariable("sharedOn", FixedDates.DAY.format(snapshot.sharedAt()));
         context.setVariable("updatedOn", snapshot.version() > 1 ? FixedDates.DAY.format(snapshot.updatedAt()) : null);
+        context.setVariable("card", cards.tags(token, snapshot));
         return templates.process("share/page", context);
+    }
+
+    /** The bytes of the page's 404 and 503 answers, for the preview card's picture ({@link PreviewCardFilter}). */
+    byte[] notFoundBytes() {
+        return notFound.clone();
+    }
+
+    byte[] unavailableBytes() {
+        return unavailable.clone();
     }
 
     private byte[] notice(String template) {

@@ -4,6 +4,8 @@ import com.chatshare.sharepage.internal.SharePages;
 import com.chatshare.sharepage.internal.ViewCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jetty.servlet.JettyServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -28,18 +30,35 @@ import org.thymeleaf.spring6.SpringTemplateEngine;
  * ({@code /share/TOKEN/continue}) is an app view and stays in the Vaadin chain behind sign-in.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(SharePageSettings.class)
+@EnableConfigurationProperties({SharePageSettings.class, PreviewCardSettings.class})
 class SharePageSecurity {
+
+    private static final Logger log = LoggerFactory.getLogger(SharePageSecurity.class);
 
     @Bean
     FilterRegistrationBean<SharePageFilter> sharePageFilter(SharePages pages, ViewCounter views, MeterRegistry meters,
-            SpringTemplateEngine templates, Clock clock) {
-        FilterRegistrationBean<SharePageFilter> registration =
-                new FilterRegistrationBean<>(new SharePageFilter(pages, views, templates, meters, clock));
+            SpringTemplateEngine templates, Clock clock, PreviewCardSettings cards) {
+        FilterRegistrationBean<SharePageFilter> registration = new FilterRegistrationBean<>(
+                new SharePageFilter(pages, views, templates, meters, clock, new PreviewCards(cards)));
         registration.addUrlPatterns(SharePageFilter.PATH_PREFIX + "*");
         // Before Spring Security's chain, which this page does not need (see SharePageFilter); the
         // forwarded client and scheme are the request's already (security's Jetty customizer).
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    /** The preview card's picture, {@code /share/TOKEN/card.png} (decision 0027), with the page's 404 and 503. */
+    @Bean
+    FilterRegistrationBean<PreviewCardFilter> previewCardFilter(FilterRegistrationBean<SharePageFilter> sharePageFilter,
+            SharePages pages, Clock clock, PreviewCardSettings cards) {
+        if (!cards.hasPublicUrl()) {
+            log.info("chatshare.public-url is not set: preview cards carry no og:url and no image (decision 0027)");
+        }
+        SharePageFilter page = sharePageFilter.getFilter();
+        FilterRegistrationBean<PreviewCardFilter> registration = new FilterRegistrationBean<>(new PreviewCardFilter(
+                pages, new PreviewCards(cards), clock, page.notFoundBytes(), page.unavailableBytes()));
+        registration.addUrlPatterns(SharePageFilter.PATH_PREFIX + "*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 11);
         return registration;
     }
 

@@ -33,7 +33,7 @@ final class SharePageWarmUp implements HealthIndicator, ApplicationListener<Appl
                     new SnapshotMessage(MessageRole.USER, "<p>How do I keep a server warm before it takes traffic?</p>"),
                     new SnapshotMessage(MessageRole.ASSISTANT, "<p>Render the page a few hundred times first:</p>"
                             + "<ul><li>the template engine</li><li>gzip</li><li>the digest</li></ul>"
-                            + "<pre><code>for (int i = 0; i &lt; 300; i++) render();</code></pre>", 1)));
+                            + "<pre><code>for (int i = 0; i &lt; 300; i++) render();</code></pre>", 1)), true);
 
     private final Runnable rendering;
     private final int renderings;

@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * A new sharing policy applied to the links that exist, set-based, for
- * {@link LinkPolicyEnforcement#applyToExistingLinks} (which says what it does). In the policy
+ * {@link LinkPolicyEnforcement#applyToExistingLinks} (which says what it does); a policy that
+ * forbids preview cards turns every link's card off (decision 0027). In the policy
  * change's transaction, with one revocation-feed row that makes every node forget what it
  * remembers ({@link RevocationFeed#revokeAll}).
  */
@@ -48,7 +49,13 @@ public class PolicyLinks {
     public LinksChanged apply(SharingPolicy policy, Instant now) {
         boolean closePublic = !policy.allowPublic();
         Instant cap = policy.maxExpiry() == null ? null : now.plus(policy.maxExpiry());
+        // Cards forbidden: every card goes at once (turning cards on again leaves them off, as the owners' choice).
+        int cardsOff = policy.previewCardsAllowed() ? 0
+                : named.getJdbcTemplate().update("update share_link s set s.preview_card = false where s.preview_card");
         if (!closePublic && cap == null) {
+            if (cardsOff > 0) {
+                feed.revokeAll();
+            }
             return LinksChanged.NOTHING;
         }
         MapSqlParameterSource params = new MapSqlParameterSource()
@@ -79,7 +86,7 @@ public class PolicyLinks {
         int shortened = cap != null
                 ? named.update("update share_link s set s.expires_at = :cap where " + PAST_CAP, params)
                 : 0;
-        if (madeSignedIn + shortened > 0) {
+        if (madeSignedIn + shortened + cardsOff > 0) {
             // Last, so the feed row is written with every lock held, a moment before the commit.
             feed.revokeAll();
         }

@@ -36,14 +36,16 @@ public class PublicHeads {
      */
     public Map<String, LinkHead> read(Set<String> tokens) {
         Map<String, LinkHead> found = new HashMap<>();
-        jdbc.query("select s.token, s.id, s.status, s.snapshot_version, s.audience, s.expires_at from share_link s "
-                        + "where s.owner_active and s.removed_by_owner_at is null and s.token in ("
+        jdbc.query("select s.token, s.id, s.status, s.snapshot_version, s.audience, s.expires_at, s.preview_card "
+                        + "from share_link s where s.owner_active and s.removed_by_owner_at is null and s.token in ("
                         + String.join(",", Collections.nCopies(tokens.size(), "?")) + ")",
                 (RowCallbackHandler) rs -> {
                     Timestamp expires = rs.getTimestamp(6);
+                    ShareAudience audience = ShareAudience.valueOf(rs.getString(5));
+                    // As ShareLink.hasPreviewCard: only a link for anyone carries its card.
                     found.put(rs.getString(1), new LinkHead(rs.getLong(2), ShareStatus.valueOf(rs.getString(3)),
-                            rs.getInt(4), ShareAudience.valueOf(rs.getString(5)),
-                            expires == null ? null : expires.toInstant()));
+                            rs.getInt(4), audience, expires == null ? null : expires.toInstant(),
+                            rs.getBoolean(7) && audience == ShareAudience.ANYONE));
                 },
                 tokens.toArray());
         return found;

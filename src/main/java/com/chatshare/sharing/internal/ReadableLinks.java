@@ -118,6 +118,6 @@ public class ReadableLinks {
     private PublicSnapshot toSnapshot(ShareLink link) {
         return new PublicSnapshot(link.getId(), MarkdownRenderer.withoutBidiControls(link.getTitle()),
                 MarkdownRenderer.withoutBidiControls(link.getSharedByName()), link.getCreatedAt(), link.getUpdatedAt(),
-                link.getSnapshotVersion(), messages(link.getId()));
+                link.getSnapshotVersion(), messages(link.getId()), link.hasPreviewCard());
     }
 }

@@ -109,6 +109,10 @@ public class ShareLink {
     @Column(name = "expires_at")
     private @Nullable Instant expiresAt;
 
+    /** Whether the public page carries a preview card (decision 0027); only ever on for a link for anyone. */
+    @Column(name = "preview_card", nullable = false)
+    private boolean previewCard;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
@@ -151,6 +155,21 @@ public class ShareLink {
     public void restrict(ShareAudience audience, @Nullable Instant expiresAt) {
         this.audience = audience;
         this.expiresAt = expiresAt;
+    }
+
+    /** Turns the public page's preview card on or off; the caller checked the audience and the policy. */
+    public void showPreviewCard(boolean on) {
+        this.previewCard = on;
+    }
+
+    /** Whether the owner's preview card is on, whatever the audience. */
+    public boolean isPreviewCardOn() {
+        return previewCard;
+    }
+
+    /** Whether the public page carries a preview card: turned on, and the link is for anyone. */
+    public boolean hasPreviewCard() {
+        return previewCard && audience == ShareAudience.ANYONE;
     }
 
     /** Whether the link's expiry has passed at {@code now}: it answers like a deleted one. */

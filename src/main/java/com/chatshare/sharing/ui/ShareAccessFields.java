@@ -5,6 +5,7 @@ import com.chatshare.sharing.ExpiryPolicy;
 import com.chatshare.sharing.ShareAudience;
 import com.chatshare.sharing.ShareSettings;
 import com.chatshare.sharing.ShareSettingsException;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.html.Div;
@@ -25,8 +26,10 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The share dialog's "Who can open it" and "Expires" fields: today's defaults (anyone, never)
- * keep Copy Link one click; the people field suggests existing usernames. What the owner chose
+ * The share dialog's "Who can open it" and "Expires" fields, and the public link's preview card
+ * (decision 0027: off by default, offered only for anyone and while the policy allows cards):
+ * today's defaults (anyone, never, no card) keep Copy Link one click; the people field suggests
+ * existing usernames. What the owner chose
  * stays in the fields when the server refuses it, with the reason on the field it is about.
  */
 class ShareAccessFields extends Div {
@@ -48,11 +51,20 @@ class ShareAccessFields extends Div {
     }
 
 
+    static final String CARD_LABEL = "Show a preview card when the link is posted";
+    static final String CARD_HELP = "The card shows the title to everyone who sees the post, not only to those who "
+            + "open the link.";
+    static final String CARD_ONLY_PUBLIC = "Only a link anyone can open has a preview card.";
+    static final String CARDS_OFF = "Preview cards are off on this server.";
+
     private final transient Clock clock;
     private final Select<ShareAudience> audience = new Select<>();
     private final MultiSelectComboBox<String> people = new MultiSelectComboBox<>("People");
     private final Select<Expiry> expires = new Select<>();
     private final DatePicker date = new DatePicker("Date");
+    private final Checkbox card = new Checkbox(CARD_LABEL);
+    /** Whether the sharing policy allows preview cards, as last shown. */
+    private boolean cardsAllowed = true;
     private transient ExpiryPolicy policy = new ExpiryPolicy(null, false);
     /** The audience last shown: what the owner chose if the field is ever empty. */
     private ShareAudience shownAudience = ShareAudience.ANYONE;
@@ -74,6 +86,7 @@ class ShareAccessFields extends Div {
             people.setVisible(event.getValue() == ShareAudience.PEOPLE);
             people.setInvalid(false);
             audience.setInvalid(false);
+            refreshCard();
             if (event.getValue() != null) {
                 // Null only while show() offers other audiences, just before it sets the value.
                 onAudience.accept(event.getValue());
@@ -105,10 +118,13 @@ class ShareAccessFields extends Div {
         date.setId("share-expiry-date");
         date.setVisible(false);
 
+        card.setId("share-preview-card");
+        card.addValueChangeListener(event -> card.setInvalid(false));
+
         HorizontalLayout row = new HorizontalLayout(audience, expires, date);
         row.setAlignItems(FlexComponent.Alignment.BASELINE);
         row.setWrap(true);
-        add(row, people);
+        add(row, people, card);
         show(ShareSettings.ANYONE_FOREVER, policy);
     }
 
@@ -161,6 +177,29 @@ class ShareAccessFields extends Div {
         expires.setInvalid(false);
     }
 
+    /** Shows the link's preview card (off for a new link) and whether the policy allows cards. */
+    void showCard(boolean on, boolean allowed) {
+        this.cardsAllowed = allowed;
+        card.setValue(on);
+        card.setInvalid(false);
+        refreshCard();
+    }
+
+    /** Whether the owner wants the preview card: ticked, and offered for the audience chosen. */
+    boolean previewCard() {
+        return card.isEnabled() && card.getValue();
+    }
+
+    /** Offers the card only for anyone and while the policy allows cards, saying why not otherwise. */
+    private void refreshCard() {
+        boolean forAnyone = audience.getValue() == null || audience.getValue() == ShareAudience.ANYONE;
+        card.setEnabled(cardsAllowed && forAnyone);
+        card.setHelperText(!cardsAllowed ? CARDS_OFF : forAnyone ? CARD_HELP : CARD_ONLY_PUBLIC);
+        if (!card.isEnabled()) {
+            card.setValue(false);
+        }
+    }
+
     /** Never; where an expiry is required, the longest choice the cap allows. */
     private static Expiry defaultExpiry(List<Expiry> offered, ExpiryPolicy policy) {
         if (!policy.required()) {
@@ -188,7 +227,10 @@ class ShareAccessFields extends Div {
 
     /** Marks the field the server refused, with its message; the choices stay as they were. */
     void showError(ShareSettingsException error) {
-        if (error.setting() == ShareSettingsException.Setting.PEOPLE) {
+        if (error.setting() == ShareSettingsException.Setting.PREVIEW_CARD) {
+            card.setErrorMessage(error.getMessage());
+            card.setInvalid(true);
+        } else if (error.setting() == ShareSettingsException.Setting.PEOPLE) {
             people.setErrorMessage(error.getMessage());
             people.setInvalid(true);
         } else if (error.setting() == ShareSettingsException.Setting.AUDIENCE) {
@@ -210,6 +252,7 @@ class ShareAccessFields extends Div {
         people.addValueChangeListener(event -> fromClient(event.isFromClient(), listener));
         expires.addValueChangeListener(event -> fromClient(event.isFromClient(), listener));
         date.addValueChangeListener(event -> fromClient(event.isFromClient(), listener));
+        card.addValueChangeListener(event -> fromClient(event.isFromClient(), listener));
     }
 
     private static void fromClient(boolean fromClient, Runnable listener) {

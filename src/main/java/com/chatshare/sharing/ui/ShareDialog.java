@@ -14,6 +14,7 @@ import com.chatshare.sharing.ShareService;
 import com.chatshare.sharing.ShareSettingsException;
 import com.chatshare.sharing.ShareTargets;
 import com.chatshare.sharing.ShareVisibility;
+import com.chatshare.sharing.SharingPolicy;
 import com.chatshare.disclosure.SnapshotCheck;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -75,6 +76,7 @@ public class ShareDialog extends Dialog {
     private String ownerName = "";
     private ExpiryPolicy expiryPolicy = new ExpiryPolicy(null, false);
     private java.util.List<com.chatshare.sharing.ShareAudience> audiences = java.util.List.of();
+    private boolean cardsAllowed = true;
     private Optional<ShareDetails> current = Optional.empty();
     private boolean takenDown;
     /** Something was changed in the dialog since the link was last read: there is something to update. */
@@ -172,8 +174,11 @@ public class ShareDialog extends Dialog {
             author.setValue(state.visibility());
             title.show(state.title());
             expiryPolicy = state.expiryPolicy();
-            audiences = shares.sharingPolicy().audiences();
+            SharingPolicy policy = shares.sharingPolicy();
+            audiences = policy.audiences();
+            cardsAllowed = policy.previewCardsAllowed();
             access.show(state.settings(), expiryPolicy, audiences);
+            access.showCard(state.link().map(ShareDetails::previewCard).orElse(false), cardsAllowed);
         }
         messages.show(state);
         // What is on screen is checked before the dialog shows, the rest while it is open.
@@ -226,13 +231,15 @@ public class ShareDialog extends Dialog {
     private void shareAndCopy() {
         try {
             ShareDetails details = shares.share(ShareRequest.of(conversationId, title.value(), author.getValue())
-                    .withSettings(access.settings()).withChoice(messages.choice()));
+                    .withSettings(access.settings()).withChoice(messages.choice())
+                    .withPreviewCard(access.previewCard()));
             boolean updated = current.isPresent();
             String url = urls.absolute(details.path());
             // What the dialog shows is what was just shared: no second preview of every message.
             current = Optional.of(details);
             title.show(details.title());
             access.show(details.settings(), expiryPolicy, audiences);
+            access.showCard(details.previewCard(), cardsAllowed);
             messages.shared(details.snapshotVersion());
             shownExclusions = messages.choice().excluded();
             edited = false;

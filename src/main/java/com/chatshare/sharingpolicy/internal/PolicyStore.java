@@ -30,7 +30,7 @@ public class PolicyStore {
     }
 
     private static final String SELECT = "select allow_public, default_audience, max_expiry_seconds, require_expiry, "
-            + "version, changed_at, changed_by from sharing_policy where id = 1";
+            + "preview_cards_allowed, version, changed_at, changed_by from sharing_policy where id = 1";
 
     private final JdbcTemplate jdbc;
     private final ConfiguredExpiry configured;
@@ -58,10 +58,11 @@ public class PolicyStore {
     /** Saves a policy in the caller's transaction; {@link #readForUpdate()} first. */
     public void write(SharingPolicy policy, Instant at, String by) {
         jdbc.update("update sharing_policy set allow_public = ?, default_audience = ?, max_expiry_seconds = ?, "
-                + "require_expiry = ?, version = version + 1, changed_at = ?, changed_by = ? where id = 1",
+                + "require_expiry = ?, preview_cards_allowed = ?, version = version + 1, changed_at = ?, changed_by = ? "
+                + "where id = 1",
                 policy.allowPublic(), policy.defaultAudience().name(),
                 policy.maxExpiry() == null ? null : policy.maxExpiry().toSeconds(), policy.requireExpiry(),
-                Timestamp.from(at), by);
+                policy.previewCardsAllowed(), Timestamp.from(at), by);
     }
 
     private Stored row(ResultSet rs, int n) throws SQLException {
@@ -71,12 +72,13 @@ public class PolicyStore {
             // Never saved by an admin: the properties, as before the policy view existed.
             policy = new SharingPolicy(rs.getBoolean("allow_public"),
                     ShareAudience.valueOf(rs.getString("default_audience")), configured.maxExpiry(),
-                    configured.requireExpiry());
+                    configured.requireExpiry(), rs.getBoolean("preview_cards_allowed"));
         } else {
             long seconds = rs.getLong("max_expiry_seconds");
             Duration longest = rs.wasNull() ? null : Duration.ofSeconds(seconds);
             policy = new SharingPolicy(rs.getBoolean("allow_public"),
-                    ShareAudience.valueOf(rs.getString("default_audience")), longest, rs.getBoolean("require_expiry"));
+                    ShareAudience.valueOf(rs.getString("default_audience")), longest, rs.getBoolean("require_expiry"),
+                    rs.getBoolean("preview_cards_allowed"));
         }
         return new Stored(policy, rs.getInt("version"), changedAt == null ? null : changedAt.toInstant(),
                 rs.getString("changed_by"));

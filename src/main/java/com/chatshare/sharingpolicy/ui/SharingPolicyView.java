@@ -25,7 +25,8 @@ import java.util.List;
 
 /**
  * Admins' sharing policy (docs/decisions/0016-sharing-policy.md): public links allowed or not, the
- * audience new links start with, the longest expiry and whether one is required. Saving applies
+ * audience new links start with, the longest expiry and whether one is required, and whether
+ * public links may carry a preview card (decision 0027). Saving applies
  * it to existing links at once; a change that takes something away from existing links is
  * confirmed first. What the admin chose stays in the form when the server refuses it.
  */
@@ -39,11 +40,16 @@ public class SharingPolicyView extends VerticalLayout {
     static final List<Duration> MAX_EXPIRIES = List.of(Duration.ofDays(1), Duration.ofDays(7), Duration.ofDays(30),
             Duration.ofDays(90), Duration.ofDays(365));
 
+    /** The confirmation's words when preview cards are forbidden (their owners get no notice). */
+    static final String CARDS_GO = "Every preview card goes now, and stays off if cards are allowed again.";
+
     private final transient SharingPolicyService policies;
     private final Checkbox allowPublic = new Checkbox("Allow public links (anyone with the link, without signing in)");
     private final Select<ShareAudience> defaultAudience = new Select<>();
     private final Select<Duration> maxExpiry = new Select<>();
     private final Checkbox requireExpiry = new Checkbox("Every link must expire (no “Never”)");
+    private final Checkbox previewCards = new Checkbox("Allow preview cards (a public link's title and a picture "
+            + "where the link is posted)");
     private final Paragraph error = new Paragraph();
     private final Paragraph lastChange = new Paragraph();
     private transient SharingPolicyService.Current shown;
@@ -77,6 +83,10 @@ public class SharingPolicyView extends VerticalLayout {
         requireExpiry.setHelperText("No “Never” for links shared or changed from now on. With a longest expiry, "
                 + "existing links that never expire get that expiry from now; without one they are left as they are.");
 
+        previewCards.setId("policy-preview-cards");
+        previewCards.setHelperText("Owners choose per public link. When off, every card goes at once, and stays off "
+                + "if cards are allowed again.");
+
         error.setId("policy-error");
         error.addClassName("policy-error");
         error.setVisible(false);
@@ -88,7 +98,8 @@ public class SharingPolicyView extends VerticalLayout {
 
         add(new H2("Sharing policy"), new Paragraph("These rules hold for every link on this server. Saving applies "
                 + "them at once, on every node: the Share dialog offers only what they allow and the server refuses "
-                + "the rest."), error, allowPublic, defaultAudience, maxExpiry, requireExpiry, save, lastChange);
+                + "the rest."), error, allowPublic, defaultAudience, maxExpiry, requireExpiry, previewCards, save,
+                lastChange);
         show(policies.current());
     }
 
@@ -105,6 +116,7 @@ public class SharingPolicyView extends VerticalLayout {
         defaultAudience.setValue(policy.defaultAudience());
         maxExpiry.setValue(policy.maxExpiry());
         requireExpiry.setValue(policy.requireExpiry());
+        previewCards.setValue(policy.previewCardsAllowed());
         lastChange.setText(current.changedAt() == null
                 ? "Not saved here yet: these are the configured values (CHATSHARE_SHARING_MAXEXPIRY, "
                         + "CHATSHARE_SHARING_REQUIREEXPIRY). Once saved, this page's values hold."
@@ -119,7 +131,7 @@ public class SharingPolicyView extends VerticalLayout {
             return;
         }
         SharingPolicy chosen = new SharingPolicy(allowPublic.getValue(), defaultAudience.getValue(),
-                maxExpiry.getValue(), requireExpiry.getValue());
+                maxExpiry.getValue(), requireExpiry.getValue(), previewCards.getValue());
         List<String> takenAway = takenAway(shown.policy(), chosen);
         if (takenAway.isEmpty() || !chosen.allows(chosen.defaultAudience())) {
             // Nothing to confirm, or refused anyway: the server says why on the field.
@@ -129,7 +141,8 @@ public class SharingPolicyView extends VerticalLayout {
         ConfirmDialog confirm = new ConfirmDialog();
         confirm.setId("policy-confirm");
         confirm.setHeader("Change existing links?");
-        confirm.setText(String.join(" ", takenAway) + " Their owners get a notice.");
+        boolean cardsOnly = takenAway.size() == 1 && takenAway.getFirst().equals(CARDS_GO);
+        confirm.setText(String.join(" ", takenAway) + (cardsOnly ? "" : " Their owners get a notice."));
         confirm.setCancelable(true);
         confirm.setConfirmText("Save and apply");
         confirm.setConfirmButtonTheme("error primary");
@@ -151,6 +164,9 @@ public class SharingPolicyView extends VerticalLayout {
         }
         if (max != null && after.requireExpiry() && (lowered || !before.requireExpiry())) {
             parts.add("Links that never expire now expire " + SharingPolicy.describe(max) + " from now.");
+        }
+        if (before.previewCardsAllowed() && !after.previewCardsAllowed()) {
+            parts.add(CARDS_GO);
         }
         return parts;
     }

@@ -22,6 +22,7 @@ import com.chatshare.sharing.ShareToken;
 import com.chatshare.sharing.ShareVisibility;
 import com.chatshare.sharing.SharingFixtures;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.Socket;
@@ -32,6 +33,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.zip.GZIPInputStream;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -51,7 +53,8 @@ import org.springframework.security.core.userdetails.UserDetailsService;
  * (no client library adds or hides a header); whether the handler answered is read from its counter.
  * A request with a cookie is the servlet path's: the handler leaves every request with cookies to it.
  */
-@RealServerTest(properties = {"chatshare.trusted-proxies=127.0.0.1", "chatshare.access-log.enabled=true"})
+@RealServerTest(properties = {"chatshare.trusted-proxies=127.0.0.1", "chatshare.access-log.enabled=true",
+        "chatshare.public-url=https://chat.example/", "chatshare.site-name=Example Chats"})
 @ExtendWith(OutputCaptureExtension.class)
 @OwnSpringContext
 class KnownPageHandlerTest {
@@ -274,6 +277,75 @@ class KnownPageHandlerTest {
         awaitLog(output, "198.51.100.32 \"HEAD /share/#");
         assertThat(output.getAll()).contains("198.51.100.31 \"GET /share/#", "198.51.100.33 \"GET /share/#")
                 .doesNotContain(SharingFixtures.token(link));
+    }
+
+    @Test
+    void a_card_turned_on_or_off_is_never_sent_from_memory_with_the_old_bytes_and_its_picture_goes_with_the_link()
+            throws Exception {
+        String unknownBody = send("GET", ShareToken.PATH_PREFIX + "AAAAAAAAAAAAAAAAAAAAAA").body();
+        ShareDetails link = publicLink("Card toggled while known");
+        String token = SharingFixtures.token(link);
+        String picture = link.path() + PreviewCards.IMAGE_SUFFIX;
+        awaitKnown(link.path());
+        Wire without = send("GET", link.path());
+        assertThat(without.body()).contains("og:title").doesNotContain("og:image", "twitter:");
+        assertThat(send("GET", picture).status()).isEqualTo(404);
+
+        previewCard(link, true);
+        Wire with = send("GET", link.path());
+        assertThat(with.status()).isEqualTo(200);
+        assertThat(with.header("ETag")).isNotEqualTo(without.header("ETag"));
+        assertThat(with.body()).contains(
+                "<meta property=\"og:url\" content=\"https://chat.example/share/" + token + "\">",
+                "<meta property=\"og:image\" content=\"https://chat.example/share/" + token + "/card.png?v=2\">",
+                "<meta property=\"og:image:width\" content=\"1200\">",
+                "<meta property=\"og:image:height\" content=\"630\">",
+                "<meta property=\"og:description\" content=\"A conversation shared on Example Chats\">",
+                "<meta name=\"twitter:card\" content=\"summary_large_image\">",
+                "<meta name=\"twitter:image\" content=\"https://chat.example/share/" + token + "/card.png?v=2\">");
+        awaitKnown(link.path());
+        assertThat(send("GET", link.path()).body()).as("answered ahead: the card's bytes").isEqualTo(with.body());
+
+        double before = aheadCount();
+        Wire image = send("GET", picture + "?v=2");
+        assertThat(image.status()).isEqualTo(200);
+        assertThat(image.header("Content-Type")).isEqualTo("image/png");
+        assertThat(image.header("Cache-Control")).isEqualTo("no-cache");
+        BufferedImage drawn = ImageIO.read(new ByteArrayInputStream(image.bytes()));
+        assertThat(drawn.getWidth()).isEqualTo(1200);
+        assertThat(drawn.getHeight()).isEqualTo(630);
+        assertThat(send("GET", picture, "If-None-Match: " + image.header("ETag")).status()).isEqualTo(304);
+        assertThat(aheadCount()).as("the picture is the servlet path's").isEqualTo(before);
+
+        previewCard(link, false);
+        Wire off = send("GET", link.path());
+        assertThat(off.body()).contains("og:title").doesNotContain("og:image", "og:description");
+        assertThat(send("GET", picture).body()).isEqualTo(unknownBody);
+
+        previewCard(link, true);
+        awaitKnown(link.path());
+        assertThat(send("GET", picture).status()).isEqualTo(200);
+        SignedIn.as(users, "alice");
+        shares.deleteShare(link.conversationId());
+        SignedIn.signOut();
+        Wire afterDelete = send("GET", picture);
+        assertThat(afterDelete.status()).isEqualTo(404);
+        assertThat(afterDelete.body()).isEqualTo(unknownBody);
+
+        ShareDetails takenDown = publicLink("Card taken down while known");
+        previewCard(takenDown, true);
+        awaitKnown(takenDown.path());
+        assertThat(send("GET", takenDown.path() + PreviewCards.IMAGE_SUFFIX).status()).isEqualTo(200);
+        SignedIn.as(users, "mod");
+        moderation.takeDown(List.of(takenDown.shareId()), ReportReason.SPAM_OR_PHISHING, "Spam");
+        SignedIn.signOut();
+        assertThat(send("GET", takenDown.path() + PreviewCards.IMAGE_SUFFIX).body()).isEqualTo(unknownBody);
+    }
+
+    private void previewCard(ShareDetails link, boolean on) {
+        SignedIn.as(users, "alice");
+        shares.share(ShareRequest.of(link.conversationId(), link.title(), ShareVisibility.ANONYMOUS).withPreviewCard(on));
+        SignedIn.signOut();
     }
 
     private ShareDetails publicLink(String question) {

@@ -29,7 +29,7 @@ class SharePageFilterTest {
         SharePages pages = mock(SharePages.class);
         when(pages.head(TOKEN)).thenThrow(new DataAccessResourceFailureException("Connection refused: db:3306"));
         SharePageFilter filter = new SharePageFilter(pages, mock(ViewCounter.class), templates(), new SimpleMeterRegistry(),
-                java.time.Clock.systemUTC());
+                java.time.Clock.systemUTC(), new PreviewCards(PreviewCardSettings.UNCONFIGURED));
         MockHttpServletResponse response = new MockHttpServletResponse();
 
         filter.doFilter(new MockHttpServletRequest("GET", "/share/" + TOKEN + suffix), response, new MockFilterChain());

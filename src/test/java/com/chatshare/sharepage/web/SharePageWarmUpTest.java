@@ -35,7 +35,7 @@ class SharePageWarmUpTest {
         SharePages pages = mock(SharePages.class);
         ViewCounter views = mock(ViewCounter.class);
         SharePageFilter filter = new SharePageFilter(pages, views, templates(), new SimpleMeterRegistry(),
-                Clock.systemUTC());
+                Clock.systemUTC(), new PreviewCards(PreviewCardSettings.UNCONFIGURED));
 
         SharePages.RenderedPage page = filter.renderForWarmUp(SharePageWarmUp.SAMPLE);
         new SharePageWarmUp(() -> filter.renderForWarmUp(SharePageWarmUp.SAMPLE), 20).warmUp();

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.chatshare.KaribuTest;
 import com.chatshare.SignedIn;
+import com.chatshare.UserInput;
 import com.chatshare.audit.AuditAction;
 import com.chatshare.audit.AuditEntry;
 import com.chatshare.audit.AuditFilter;
@@ -192,6 +193,23 @@ class SharingPolicyViewTest extends KaribuTest {
         assertThat(allowPublic().getValue()).isFalse();
         assertThat(defaultAudience().getValue()).isEqualTo(ShareAudience.SIGNED_IN);
         assertThat(maxExpiry().getValue()).isEqualTo(Duration.ofDays(7));
+    }
+
+    @Test
+    void forbidding_preview_cards_asks_first_without_promising_a_notice_and_cancel_saves_nothing() {
+        openAsAdmin();
+        SharingPolicyService.Current before = stored();
+        Checkbox cards = _get(Checkbox.class, spec -> spec.withId("policy-preview-cards"));
+        assertThat(cards.getValue()).as("allowed by default").isTrue();
+
+        UserInput.enter(cards, false);
+        save();
+
+        ConfirmDialog confirm = _get(ConfirmDialog.class, spec -> spec.withId("policy-confirm"));
+        assertThat(ConfirmDialogKt._getText(confirm)).isEqualTo(SharingPolicyView.CARDS_GO);
+        ConfirmDialogKt._fireCancel(confirm);
+        assertThat(stored()).isEqualTo(before);
+        assertThat(cards.getValue()).isFalse();
     }
 
     @Test
