@@ -68,8 +68,7 @@ public class ChatImports {
         }
         Conversation conversation = conversations.save(new Conversation(ownerId, ChatTitles.cleaned(chat.title()),
                 chat.source(), key, chat.createdAt(), chat.updatedAt()));
-        List<Long> ids = writer.insert(conversation.getId(), rows);
-        conversation.showPathTo(ids.get(onScreen(rows, chat.onScreenLeafKey())));
+        conversation.showPathTo(writer.insert(conversation.getId(), rows, onScreen(rows, chat.onScreenLeafKey())));
         return conversation.toSummary();
     }
 

@@ -2,6 +2,7 @@ package com.chatshare.conversations.internal;
 
 import com.chatshare.conversations.ImportedMessage;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -76,36 +77,38 @@ public class ImportWriter {
         return rows;
     }
 
-    /** Inserts the rows into the (new, empty) conversation; returns their ids, in the rows' order. */
-    public List<Long> insert(long conversationId, List<Row> rows) {
-        jdbc.batchUpdate("insert into message (conversation_id, position, role, content, status, created_at, "
-                        + "from_share, model) values (?, ?, ?, ?, 'COMPLETE', ?, false, ?)",
+    /**
+     * Inserts the rows into the (new, empty) conversation, each with its parent; returns the id of
+     * the row at {@code leafIndex}.
+     */
+    public long insert(long conversationId, List<Row> rows, int leafIndex) {
+        // Each row first holds its parent's place among the rows as a negative parent_id (1-based), a
+        // placeholder no message id can be (no foreign key on parent_id, decision 0023); one update
+        // then turns places into ids. Auto-increment ids rise in the order of the inserts, and the
+        // conversation is new: its messages by id are the rows in order.
+        jdbc.batchUpdate("insert into message (conversation_id, parent_id, position, role, content, status, "
+                        + "created_at, from_share, model) values (?, ?, ?, ?, ?, 'COMPLETE', ?, false, ?)",
                 rows, BATCH, (statement, row) -> {
                     statement.setLong(1, conversationId);
-                    statement.setInt(2, row.position());
-                    statement.setString(3, row.message().role().name());
-                    statement.setString(4, row.message().text());
-                    statement.setTimestamp(5, Timestamp.from(row.message().createdAt()));
-                    statement.setString(6, row.message().model());
+                    if (row.parent() == null) {
+                        statement.setNull(2, Types.BIGINT);
+                    } else {
+                        statement.setLong(2, -(row.parent() + 1L));
+                    }
+                    statement.setInt(3, row.position());
+                    statement.setString(4, row.message().role().name());
+                    statement.setString(5, row.message().text());
+                    statement.setTimestamp(6, Timestamp.from(row.message().createdAt()));
+                    statement.setString(7, row.message().model());
                 });
-        // Auto-increment ids rise in the order of the inserts: the conversation is new, so its
-        // messages by id are the rows in order.
-        List<Long> ids = jdbc.queryForList("select id from message where conversation_id = ? order by id",
-                Long.class, conversationId);
-        if (ids.size() != rows.size()) {
-            throw new IllegalStateException("Wrote " + ids.size() + " messages of " + rows.size());
+        jdbc.update("update message m join (select id, row_number() over (order by id) as place from message "
+                + "where conversation_id = ?) p on p.place = -m.parent_id set m.parent_id = p.id "
+                + "where m.conversation_id = ? and m.parent_id < 0", conversationId, conversationId);
+        List<Long> leaf = jdbc.queryForList("select id from message where conversation_id = ? order by id "
+                + "limit 1 offset ?", Long.class, conversationId, leafIndex);
+        if (leaf.isEmpty()) {
+            throw new IllegalStateException("The imported chat's leaf is not among its " + rows.size() + " messages");
         }
-        List<long[]> parents = new ArrayList<>();
-        for (int i = 0; i < rows.size(); i++) {
-            Integer parent = rows.get(i).parent();
-            if (parent != null) {
-                parents.add(new long[] {ids.get(parent), ids.get(i)});
-            }
-        }
-        jdbc.batchUpdate("update message set parent_id = ? where id = ?", parents, BATCH, (statement, pair) -> {
-            statement.setLong(1, pair[0]);
-            statement.setLong(2, pair[1]);
-        });
-        return ids;
+        return leaf.getFirst();
     }
 }
