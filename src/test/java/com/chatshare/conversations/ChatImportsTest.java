@@ -130,6 +130,22 @@ class ChatImportsTest {
     }
 
     @Test
+    void a_chat_too_big_for_one_insert_keeps_its_path_across_the_inserts() {
+        signInAsNewUser("bulky");
+        List<ImportedMessage> messages = IntStream.range(0, 24)
+                .mapToObj(i -> message("m" + i, i == 0 ? null : "m" + (i - 1),
+                        i % 2 == 0 ? MessageRole.USER : MessageRole.ASSISTANT,
+                        i + ":" + (i % 2 == 0 ? "q".repeat(30_000) : "a".repeat(190_000))))
+                .toList();
+
+        long id = imports.importChat(new ImportedChat(null, "Bulky", THEN, THEN, ImportSource.CHATGPT, messages,
+                null)).id();
+
+        assertThat(conversations.findMessages(id)).extracting(m -> m.content().substring(0, m.content().indexOf(':')))
+                .containsExactlyElementsOf(IntStream.range(0, 24).mapToObj(String::valueOf).toList());
+    }
+
+    @Test
     void the_same_chat_imported_twice_is_skipped_the_second_time() {
         signInAsNewUser("twice");
         ImportedChat chat = new ImportedChat("same-id", "Once", THEN, THEN, ImportSource.CLAUDE,

@@ -15,7 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes an imported chat's messages as a tree (decision 0023, 0028) in JDBC batches: parents
+ * Writes an imported chat's messages as a tree (decision 0023, 0028) in multi-row inserts: parents
  * before their replies, so a reply's id is above its parent's as in a chat written here, and
  * versions (siblings) in the export's order. The caller's transaction makes it all or nothing.
  */
@@ -23,6 +23,12 @@ import org.springframework.stereotype.Component;
 public class ImportWriter {
 
     private static final int BATCH = 500;
+    /** Up to 4 bytes a character in UTF-8: 8 MB of text at most in one insert. */
+    private static final long CHUNK_CHARS = 2_000_000;
+
+    private static final String INSERT = "insert into message (conversation_id, parent_id, position, role, content, "
+            + "status, created_at, from_share, model) values ";
+    private static final String VALUES = "(?, ?, ?, ?, ?, 'COMPLETE', ?, false, ?)";
 
     private final JdbcTemplate jdbc;
 
@@ -78,6 +84,21 @@ public class ImportWriter {
     }
 
     /**
+     * Where the chunk that starts at {@code from} ends: at most {@link #BATCH} rows and, past its
+     * first row, {@link #CHUNK_CHARS} characters, far inside MariaDB's packet limit (16 MB).
+     */
+    private static int chunkEnd(List<Row> rows, int from) {
+        int to = from;
+        long chars = 0;
+        while (to < rows.size() && to - from < BATCH && (to == from || chars + rows.get(to).message().text().length()
+                <= CHUNK_CHARS)) {
+            chars += rows.get(to).message().text().length();
+            to++;
+        }
+        return to;
+    }
+
+    /**
      * Inserts the rows into the (new, empty) conversation, each with its parent; returns the id of
      * the row at {@code leafIndex}.
      */
@@ -86,21 +107,27 @@ public class ImportWriter {
         // placeholder no message id can be (no foreign key on parent_id, decision 0023); one update
         // then turns places into ids. Auto-increment ids rise in the order of the inserts, and the
         // conversation is new: its messages by id are the rows in order.
-        jdbc.batchUpdate("insert into message (conversation_id, parent_id, position, role, content, status, "
-                        + "created_at, from_share, model) values (?, ?, ?, ?, ?, 'COMPLETE', ?, false, ?)",
-                rows, BATCH, (statement, row) -> {
-                    statement.setLong(1, conversationId);
+        // One multi-row insert per chunk: a round trip per chunk, not per message.
+        for (int from = 0, to; from < rows.size(); from = to) {
+            to = chunkEnd(rows, from);
+            List<Row> chunk = rows.subList(from, to);
+            jdbc.update(INSERT + String.join(", ", java.util.Collections.nCopies(chunk.size(), VALUES)), statement -> {
+                int i = 1;
+                for (Row row : chunk) {
+                    statement.setLong(i++, conversationId);
                     if (row.parent() == null) {
-                        statement.setNull(2, Types.BIGINT);
+                        statement.setNull(i++, Types.BIGINT);
                     } else {
-                        statement.setLong(2, -(row.parent() + 1L));
+                        statement.setLong(i++, -(row.parent() + 1L));
                     }
-                    statement.setInt(3, row.position());
-                    statement.setString(4, row.message().role().name());
-                    statement.setString(5, row.message().text());
-                    statement.setTimestamp(6, Timestamp.from(row.message().createdAt()));
-                    statement.setString(7, row.message().model());
-                });
+                    statement.setInt(i++, row.position());
+                    statement.setString(i++, row.message().role().name());
+                    statement.setString(i++, row.message().text());
+                    statement.setTimestamp(i++, Timestamp.from(row.message().createdAt()));
+                    statement.setString(i++, row.message().model());
+                }
+            });
+        }
         jdbc.update("update message m join (select id, row_number() over (order by id) as place from message "
                 + "where conversation_id = ?) p on p.place = -m.parent_id set m.parent_id = p.id "
                 + "where m.conversation_id = ? and m.parent_id < 0", conversationId, conversationId);
