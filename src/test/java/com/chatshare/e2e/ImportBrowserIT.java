@@ -52,6 +52,7 @@ class ImportBrowserIT extends BrowserJourney {
 
         row.findElement(By.tagName("a")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "It printed"));
+        assertThat(ina.findElement(By.id("imported-from")).getText()).isEqualTo("Imported from ChatGPT");
         String messages = ina.findElement(By.id("messages")).getText();
         // The branch on screen in ChatGPT: the regenerated answer "Four.", not the first one.
         assertThat(messages).contains("What is 2+2?", "Four.", "Run this for me", "[Image not imported]",
