@@ -1,6 +1,7 @@
 package com.chatshare.datacontrols;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.chatshare.IntegrationTest;
 import com.chatshare.SignedIn;
@@ -23,6 +24,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.AfterEach;
@@ -80,6 +84,36 @@ class ChatImportTest {
         assertThat(sources).containsEntry("Sums and a picture", ImportSource.CHATGPT)
                 .containsEntry("Summarise a report", ImportSource.CLAUDE)
                 .containsEntry(ConversationSummary.UNTITLED, ImportSource.CLAUDE);
+    }
+
+    @Test
+    void a_second_import_while_one_runs_is_refused_and_each_uploaded_file_is_deleted() throws Exception {
+        signInAsNewUser("tabs");
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Path first = zip("claude-conversations.json");
+        CompletableFuture<ImportSummary> running = chatImport.start(first, (done, total) -> {
+            if (done == 0) {
+                started.countDown();
+                try {
+                    release.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        });
+        assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
+        Path second = zip("chatgpt-conversations.json");
+
+        assertThatThrownBy(() -> chatImport.start(second, (done, total) -> { }))
+                .isInstanceOf(ImportAlreadyRunningException.class);
+        assertThat(second).doesNotExist();
+        release.countDown();
+
+        // The running one goes on as the user who started it, off the caller's thread.
+        assertThat(running.get(30, TimeUnit.SECONDS)).isEqualTo(new ImportSummary(2, Map.of(), null));
+        assertThat(first).doesNotExist();
+        assertThat(conversations.countConversations()).isEqualTo(2);
     }
 
     @Test
