@@ -115,7 +115,7 @@ public class ChatImport {
                     settings.maxConversations());
             ExportReader.Scan scan = reader.scan();
             int total = Math.min(scan.conversations(), settings.maxConversations());
-            progress.imported(0, total);
+            tell(progress, 0, total);
             Map<String, Integer> skipped = new TreeMap<>();
             int[] counts = new int[2]; // done, imported
             int leftOut = reader.read(scan, clock.instant(), chat -> {
@@ -129,7 +129,7 @@ public class ChatImport {
                     skipped.merge(NOT_WRITTEN, 1, Integer::sum);
                 }
                 counts[0]++;
-                progress.imported(counts[0], total);
+                tell(progress, counts[0], total);
             });
             if (leftOut > 0) {
                 skipped.merge("past the limit of " + String.format("%,d", settings.maxConversations())
@@ -140,6 +140,15 @@ public class ChatImport {
             return ImportSummary.refusedFile(e.getMessage());
         } catch (IOException e) {
             return ImportSummary.refusedFile("The file could not be read. Nothing was imported.");
+        }
+    }
+
+    /** A listener that fails (a page closed meanwhile) does not stop the import. */
+    private static void tell(Progress progress, int done, int total) {
+        try {
+            progress.imported(done, total);
+        } catch (RuntimeException e) {
+            log.debug("An import's progress could not be shown", e);
         }
     }
 

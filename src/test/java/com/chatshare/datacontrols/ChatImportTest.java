@@ -117,6 +117,17 @@ class ChatImportTest {
     }
 
     @Test
+    void a_page_closed_during_the_import_does_not_stop_it() throws IOException {
+        signInAsNewUser("closed");
+
+        ImportSummary summary = chatImport.importFile(zip("claude-conversations.json"), (done, total) -> {
+            throw new IllegalStateException("the UI is detached");
+        });
+
+        assertThat(summary).isEqualTo(new ImportSummary(2, Map.of(), null));
+    }
+
+    @Test
     void importing_the_same_export_again_skips_every_chat_as_already_imported() throws IOException {
         signInAsNewUser("again");
         chatImport.importFile(zip("claude-conversations.json"), (done, total) -> { });

@@ -76,7 +76,12 @@ class ImportChatsSection extends Div {
                     lastPush[0] = now;
                     ui.access(() -> showProgress(done, total));
                 }
-            }).whenComplete((result, failure) -> ui.access(() -> finished(result, failure)));
+            }).whenComplete((result, failure) -> {
+                // The page may be gone (closed, navigated away): the import has ended anyway.
+                if (ui.isAttached()) {
+                    ui.access(() -> finished(result, failure));
+                }
+            });
             upload.setVisible(false);
             progress.setVisible(true);
             progress.setIndeterminate(true);
