@@ -5,7 +5,8 @@
  * and the ports the chat view needs from sharing ({@link com.chatshare.conversations.SharedConversations},
  * {@link com.chatshare.conversations.ShareDialogOpener}), which sharing implements, the models a
  * chat may use ({@link com.chatshare.conversations.ModelOptions}) and each person's private
- * {@link com.chatshare.conversations.CustomInstructions}. Owns {@code conversation}, {@code message}
+ * {@link com.chatshare.conversations.CustomInstructions}, and the writing of chats imported from
+ * other services' exports ({@link com.chatshare.conversations.ChatImports}). Owns {@code conversation}, {@code message}
  * and {@code custom_instruction}; depends on no other feature.
  */
 @NullMarked

@@ -2,6 +2,7 @@ package com.chatshare.datacontrols;
 
 import com.chatshare.conversations.ConversationService;
 import com.chatshare.conversations.ConversationSummary;
+import com.chatshare.conversations.ImportSource;
 import com.chatshare.conversations.TreeMessage;
 import com.chatshare.security.CurrentUser;
 import com.chatshare.sharing.ShareQuery;
@@ -13,6 +14,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
@@ -33,9 +35,12 @@ public class DataExport {
             List<ExportedConversation> conversations, List<ShareSummary> sharedLinks) {
     }
 
-    /** @param messages every version of every message, oldest first, each with its parent id (decision 0023) */
+    /**
+     * @param importedFrom the service it was imported from (decision 0028); null for a chat begun here
+     * @param messages every version of every message, oldest first, each with its parent id (decision 0023)
+     */
     record ExportedConversation(long id, String title, Instant updatedAt, boolean importedFromShare,
-            List<TreeMessage> messages) {
+            @Nullable ImportSource importedFrom, List<TreeMessage> messages) {
     }
 
     private final ConversationService conversations;
@@ -64,7 +69,7 @@ public class DataExport {
             while (true) {
                 for (ConversationSummary c : page) {
                     exported.add(new ExportedConversation(c.id(), c.title(), c.updatedAt(), c.importedFromShare(),
-                            conversations.findMessageTree(c.id())));
+                            c.importedFrom(), conversations.findMessageTree(c.id())));
                 }
                 if (!page.hasNext()) {
                     break;

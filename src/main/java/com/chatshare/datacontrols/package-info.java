@@ -1,5 +1,6 @@
 /**
- * Settings → Data controls: what an owner may export and delete. Owns no table; uses the
+ * Settings → Data controls: what an owner may export, import (chats from ChatGPT, Claude or Chatshare exports, {@link
+ * com.chatshare.datacontrols.ChatImport}) and delete. Owns no table; uses the
  * sharing, conversations and accounts APIs.
  */
 @NullMarked

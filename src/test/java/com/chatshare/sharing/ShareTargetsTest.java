@@ -140,7 +140,7 @@ class ShareTargetsTest {
         return new ShareDetails(1, 2, "/share/AZaz09-_AZaz09-_AZaz09", "Trail plans", ShareVisibility.ANONYMOUS, status,
                 status == ShareStatus.TAKEN_DOWN ? "Spam" : null, now, now, 0, 0,
                 new ShareSettings(audience, audience == ShareAudience.PEOPLE ? List.of("bob") : List.of(), null),
-                expired, 1, false);
+                expired, 1, false, false);
     }
 
     /**

@@ -1,9 +1,12 @@
 package com.chatshare.conversations.internal;
 
 import com.chatshare.conversations.ConversationSummary;
+import com.chatshare.conversations.ImportSource;
 import com.chatshare.conversations.ModelOptions;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -28,6 +31,15 @@ public class Conversation {
 
     @Column(name = "imported_from_share", nullable = false)
     private boolean importedFromShare;
+
+    /** The service whose export it was imported from (decision 0028); null for a chat begun here. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "import_source", updatable = false, length = 16)
+    private @Nullable ImportSource importSource;
+
+    /** Its id in that export, so that importing the export again skips it. */
+    @Column(name = "import_key", updatable = false, length = 100)
+    private @Nullable String importKey;
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
@@ -61,6 +73,15 @@ public class Conversation {
         this.importedFromShare = importedFromShare;
         this.createdAt = now;
         this.updatedAt = now;
+    }
+
+    /** A chat imported from another service's export, with the dates it had there. */
+    public Conversation(long ownerId, String title, ImportSource source, @Nullable String importKey,
+            Instant createdAt, Instant updatedAt) {
+        this(ownerId, title, false, createdAt);
+        this.importSource = source;
+        this.importKey = importKey;
+        this.updatedAt = updatedAt;
     }
 
     public Long getId() {
@@ -127,6 +148,7 @@ public class Conversation {
     }
 
     public ConversationSummary toSummary() {
-        return new ConversationSummary(id, title, updatedAt, importedFromShare, pinnedAt != null, archivedAt != null);
+        return new ConversationSummary(id, title, updatedAt, importedFromShare, pinnedAt != null, archivedAt != null,
+                importSource);
     }
 }

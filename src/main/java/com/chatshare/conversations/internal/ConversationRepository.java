@@ -15,7 +15,7 @@ public interface ConversationRepository extends JpaRepository<Conversation, Long
     /** The chat list: the owner's chats not archived, pinned ones first, then by latest activity. */
     @Query("""
             select new com.chatshare.conversations.ConversationSummary(c.id, c.title, c.updatedAt, c.importedFromShare,
-                case when c.pinnedAt is null then false else true end, false)
+                case when c.pinnedAt is null then false else true end, false, c.importSource)
             from Conversation c where c.ownerId = :ownerId and c.archivedAt is null
             order by case when c.pinnedAt is null then 1 else 0 end, c.updatedAt desc, c.id desc""")
     Slice<ConversationSummary> findSummaries(long ownerId, Pageable pageable);
@@ -23,7 +23,7 @@ public interface ConversationRepository extends JpaRepository<Conversation, Long
     /** The owner's archived chats, most recently archived first. */
     @Query("""
             select new com.chatshare.conversations.ConversationSummary(c.id, c.title, c.updatedAt, c.importedFromShare,
-                false, true)
+                false, true, c.importSource)
             from Conversation c where c.ownerId = :ownerId and c.archivedAt is not null
             order by c.archivedAt desc, c.id desc""")
     Slice<ConversationSummary> findArchived(long ownerId, Pageable pageable);
@@ -49,6 +49,9 @@ public interface ConversationRepository extends JpaRepository<Conversation, Long
     Optional<Conversation> lockById(long id);
 
     long countByOwnerId(long ownerId);
+
+    boolean existsByOwnerIdAndImportSourceAndImportKey(long ownerId, com.chatshare.conversations.ImportSource source,
+            String importKey);
 
     @Modifying
     @Query("delete from Conversation c where c.ownerId = :ownerId")

@@ -1,5 +1,6 @@
 package com.chatshare.conversations.ui;
 
+import com.chatshare.conversations.ConversationSummary;
 import com.chatshare.conversations.ModelOptions;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -18,6 +19,7 @@ class ChatHeader extends HorizontalLayout {
 
     private final H2 title = new H2();
     private final Span assistantBadge = new Span();
+    private final Span imported = new Span();
     private final Select<String> model = new Select<>();
     private final Button share = new Button("Share", VaadinIcon.SHARE.create());
 
@@ -41,15 +43,22 @@ class ChatHeader extends HorizontalLayout {
         // Labelled, as in ChatGPT and Claude: an arrow alone is not found by everyone.
         share.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         share.addClickListener(event -> onShare.run());
-        add(title, assistantBadge, model, share);
+        // A chat brought in from another service's export (decision 0028), said as in the chat list.
+        imported.setId("imported-from");
+        imported.getElement().getThemeList().add("badge contrast small");
+        imported.setVisible(false);
+        add(title, imported, assistantBadge, model, share);
         addClassName("conversation-header");
         setAlignItems(FlexComponent.Alignment.CENTER);
         setWidthFull();
         setFlexGrow(1, title);
     }
 
-    void setTitle(String text) {
-        title.setText(text);
+    /** Shows the chat's title, and where it was imported from if it was. */
+    void show(ConversationSummary chat) {
+        title.setText(chat.title());
+        imported.setVisible(chat.importedFrom() != null);
+        imported.setText(chat.importedFrom() == null ? "" : "Imported from " + chat.importedFrom().label());
     }
 
     /**

@@ -190,6 +190,11 @@ class ChatList extends VerticalLayout {
             // A continued copy of someone's shared chat: marked, so it is not taken for one's own.
             row.addComponentAtIndex(1, badge("Copy", "Continued from a shared chat", "chat-row-copy", "contrast"));
         }
+        if (conversation.importedFrom() != null) {
+            // Brought in from another service's export (decision 0028): marked like a continued copy.
+            row.addComponentAtIndex(1, badge("Imported", "Imported from " + conversation.importedFrom().label(),
+                    "chat-row-imported", "contrast"));
+        }
         SharedConversations.LinkBadge openLink = shared.get(conversation.id());
         if (openLink != null) {
             row.addComponentAtIndex(1, badge("Shared", openLink.sentence(), "chat-row-shared", null));

@@ -169,7 +169,7 @@ public class ChatView extends VerticalLayout implements BeforeEnterObserver, Has
 
     private void show(ConversationSummary summary) {
         conversation = summary;
-        header.setTitle(summary.title());
+        header.show(summary);
         header.setVisible(true);
         showModels(summary.id());
         messageList.setVisible(true);
@@ -211,7 +211,7 @@ public class ChatView extends VerticalLayout implements BeforeEnterObserver, Has
             if (conversation == null) {
                 ConversationSummary started = service.startConversation(text);
                 conversation = started;
-                header.setTitle(started.title());
+                header.show(started);
                 header.setVisible(true);
                 showModels(started.id());
                 messageList.setVisible(true);
@@ -361,7 +361,7 @@ public class ChatView extends VerticalLayout implements BeforeEnterObserver, Has
     private void renamed(ConversationSummary renamed) {
         if (conversation != null && conversation.id() == renamed.id()) {
             conversation = renamed;
-            header.setTitle(renamed.title());
+            header.show(renamed);
         }
     }
 

@@ -8,6 +8,7 @@ import com.chatshare.accounts.RegistrationException;
 import com.chatshare.base.ui.Notifications;
 import com.chatshare.base.ui.PublicUrls;
 import com.chatshare.conversations.ConversationService;
+import com.chatshare.datacontrols.ChatImport;
 import com.chatshare.datacontrols.DataExport;
 import com.chatshare.moderation.ReviewRequestOpener;
 import com.chatshare.security.CurrentUser;
@@ -36,7 +37,8 @@ import jakarta.annotation.security.PermitAll;
 import java.util.List;
 
 /**
- * Settings → Data controls: the user's shared links, their archived chats, an export of their data, changing the
+ * Settings → Data controls: the user's shared links, their archived chats, an export of their data, an import of
+ * chats from ChatGPT, Claude or another Chatshare, changing the
  * password, and the buttons that delete all chats or the whole account.
  */
 @Route("settings/data-controls")
@@ -53,7 +55,8 @@ public class DataControlsView extends VerticalLayout {
     private final Paragraph linkCount = new Paragraph();
 
     DataControlsView(OwnLinksService ownLinks, ConversationService conversations, AccountService accounts,
-            DataExport export, CurrentUser currentUser, PublicUrls urls, ReviewRequestOpener reviews) {
+            DataExport export, ChatImport chatImport, CurrentUser currentUser, PublicUrls urls,
+            ReviewRequestOpener reviews) {
         this.ownLinks = ownLinks;
         this.conversations = conversations;
         this.accounts = accounts;
@@ -86,6 +89,7 @@ public class DataControlsView extends VerticalLayout {
                 new ArchivedChats(conversations),
                 section("Export data", new Paragraph("Download your chats and shared links as a JSON file."),
                         exportLink),
+                new ImportChatsSection(chatImport),
                 section("Delete all chats", new Paragraph("Deletes every chat and its shared link. "
                         + "Copies others made from your links stay theirs."), deleteChats),
                 section("Password", new Paragraph("Changing your password signs you out everywhere else."),

@@ -1,0 +1,168 @@
+package com.chatshare.datacontrols;
+
+import com.chatshare.conversations.ChatImportRefusedException;
+import com.chatshare.conversations.ChatImports;
+import com.chatshare.datacontrols.internal.ExportFile;
+import com.chatshare.datacontrols.internal.ExportReader;
+import com.chatshare.datacontrols.internal.ExportRefusedException;
+import com.chatshare.security.CurrentUser;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.dao.DataAccessException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.concurrent.DelegatingSecurityContextExecutor;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionException;
+
+/**
+ * "Import chats" (decision 0028): reads an uploaded ChatGPT, Claude or Chatshare export and writes
+ * its conversations into the signed-in user's chat list, each one whole or not at all, off the
+ * caller's thread, one import at a time per user.
+ */
+@Service
+@PreAuthorize("isAuthenticated()")
+public class ChatImport {
+
+    /** The reason for chats a failure on our side left out; the log has the cause. */
+    public static final String NOT_WRITTEN = "could not be saved (an error on our side)";
+
+    private static final Logger log = LoggerFactory.getLogger(ChatImport.class);
+
+    private final ChatImports imports;
+    private final CurrentUser currentUser;
+    private final ImportSettings settings;
+    private final Executor background;
+    private final Clock clock;
+    private final Set<Long> running = ConcurrentHashMap.newKeySet();
+
+    /** Told as conversations land: {@code done} of {@code total}, from 0 on. */
+    @FunctionalInterface
+    public interface Progress {
+        void imported(int done, int total);
+    }
+
+    /** @param background Spring Boot's task executor */
+    ChatImport(ChatImports imports, CurrentUser currentUser, ImportSettings settings,
+            @Qualifier("applicationTaskExecutor") Executor background, Clock clock) {
+        this.imports = imports;
+        this.currentUser = currentUser;
+        this.settings = settings;
+        this.background = background;
+        this.clock = clock;
+    }
+
+    /** The limits, for the upload's own checks. */
+    public ImportSettings settings() {
+        return settings;
+    }
+
+    /**
+     * Imports the uploaded file on the task executor, as the caller; the file is deleted when it
+     * ends, however it ends (also when the import is refused here).
+     *
+     * @throws ImportAlreadyRunningException while the caller's previous import runs
+     */
+    public CompletableFuture<ImportSummary> start(Path upload, Progress progress) {
+        long userId = currentUser.requireUserId();
+        if (!running.add(userId)) {
+            delete(upload);
+            throw new ImportAlreadyRunningException();
+        }
+        try {
+            return CompletableFuture.supplyAsync(() -> {
+                try {
+                    return importFile(upload, progress);
+                } finally {
+                    running.remove(userId);
+                    delete(upload);
+                }
+            }, new DelegatingSecurityContextExecutor(background));
+        } catch (RejectedExecutionException e) {
+            running.remove(userId);
+            delete(upload);
+            throw e;
+        }
+    }
+
+    /** Whether the caller has an import running (another tab's). */
+    public boolean isRunning() {
+        return running.contains(currentUser.requireUserId());
+    }
+
+    /**
+     * Imports the file on this thread: scans it whole first (a broken file or one that is no export
+     * imports nothing), then writes its conversations one by one, each in its own transaction.
+     */
+    public ImportSummary importFile(Path upload, Progress progress) {
+        try {
+            long size = Files.size(upload);
+            if (size > settings.maxUploadSize().toBytes()) {
+                return ImportSummary.refusedFile(tooLarge());
+            }
+            ExportReader reader = new ExportReader(ExportFile.open(upload, settings.fileLimits()),
+                    settings.maxConversations());
+            ExportReader.Scan scan = reader.scan();
+            int total = Math.min(scan.conversations(), settings.maxConversations());
+            tell(progress, 0, total);
+            Map<String, Integer> skipped = new TreeMap<>();
+            int[] counts = new int[2]; // done, imported
+            int leftOut = reader.read(scan, clock.instant(), chat -> {
+                try {
+                    imports.importChat(chat);
+                    counts[1]++;
+                } catch (ChatImportRefusedException e) {
+                    skipped.merge(e.getMessage(), 1, Integer::sum);
+                } catch (DataAccessException | TransactionException e) {
+                    log.warn("An imported chat could not be saved", e);
+                    skipped.merge(NOT_WRITTEN, 1, Integer::sum);
+                }
+                counts[0]++;
+                tell(progress, counts[0], total);
+            });
+            if (leftOut > 0) {
+                skipped.merge("past the limit of " + String.format("%,d", settings.maxConversations())
+                        + " chats per import (import the rest from a smaller export)", leftOut, Integer::sum);
+            }
+            return new ImportSummary(counts[1], skipped, null);
+        } catch (ExportRefusedException e) {
+            return ImportSummary.refusedFile(e.getMessage());
+        } catch (IOException e) {
+            return ImportSummary.refusedFile("The file could not be read. Nothing was imported.");
+        }
+    }
+
+    /** A listener that fails (a page closed meanwhile) does not stop the import. */
+    private static void tell(Progress progress, int done, int total) {
+        try {
+            progress.imported(done, total);
+        } catch (RuntimeException e) {
+            log.debug("An import's progress could not be shown", e);
+        }
+    }
+
+    /** The message for a file over {@link ImportSettings#maxUploadSize()}. */
+    public String tooLarge() {
+        return "The file is larger than " + settings.maxUploadSize().toMegabytes()
+                + " MB, the limit of an import. Nothing was imported.";
+    }
+
+    private static void delete(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            log.warn("An uploaded export could not be deleted: {}", file, e);
+        }
+    }
+}

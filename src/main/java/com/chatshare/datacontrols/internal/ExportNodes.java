@@ -1,0 +1,85 @@
+package com.chatshare.datacontrols.internal;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+/** What the parsers share: reading fields that may be missing or of another type, dates, and skipped messages. */
+final class ExportNodes {
+
+    /** The last second the database's dates hold (2038-01-19); an export's later "dates" are not dates. */
+    private static final double LAST_EPOCH_SECOND = Integer.MAX_VALUE;
+
+    private ExportNodes() {
+    }
+
+    /** The field's text, or null when it is missing, null or not a string. */
+    static @Nullable String string(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value != null && value.isString() ? value.stringValue() : null;
+    }
+
+    static String string(JsonNode node, String field, String otherwise) {
+        String value = string(node, field);
+        return value == null ? otherwise : value;
+    }
+
+    /** Epoch seconds with a fraction (ChatGPT's {@code create_time}), or {@code otherwise}. */
+    static Instant epochSeconds(@Nullable JsonNode value, Instant otherwise) {
+        if (value == null || !value.isNumber()) {
+            return otherwise;
+        }
+        double seconds = value.asDouble();
+        if (!(seconds >= 0 && seconds < LAST_EPOCH_SECOND)) {
+            return otherwise;
+        }
+        long whole = (long) Math.floor(seconds);
+        return Instant.ofEpochSecond(whole, (long) ((seconds - whole) * 1e9));
+    }
+
+    /** An ISO-8601 date with an offset ({@code 2024-03-01T10:00:00.123456+00:00} or {@code …Z}), or {@code otherwise}. */
+    static Instant isoDate(@Nullable String value, Instant otherwise) {
+        if (value == null) {
+            return otherwise;
+        }
+        try {
+            Instant date = OffsetDateTime.parse(value).toInstant();
+            return date.getEpochSecond() >= 0 && date.getEpochSecond() < LAST_EPOCH_SECOND ? date : otherwise;
+        } catch (DateTimeParseException e) {
+            return otherwise;
+        }
+    }
+
+    /**
+     * For each kept message, the nearest kept message above it: a skipped message (a system
+     * prompt, a tool's output, an empty node) hands its replies to its own parent. Cycles end the
+     * walk at a first message.
+     */
+    static Map<String, @Nullable String> keptParents(Map<String, @Nullable String> parentOf, Set<String> kept) {
+        Map<String, @Nullable String> result = new HashMap<>();
+        for (String key : kept) {
+            result.put(key, keptAncestor(parentOf.get(key), parentOf, kept));
+        }
+        return result;
+    }
+
+    /** The message itself when kept, else its nearest kept ancestor; null when there is none. */
+    static @Nullable String keptAncestor(@Nullable String start, Map<String, @Nullable String> parentOf,
+            Set<String> kept) {
+        Set<String> seen = new HashSet<>();
+        String at = start;
+        while (at != null && !kept.contains(at)) {
+            if (!seen.add(at)) {
+                return null;
+            }
+            at = parentOf.get(at);
+        }
+        return at;
+    }
+}
