@@ -15,11 +15,14 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import jakarta.annotation.PreDestroy;
 import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.dao.DataAccessException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.concurrent.DelegatingSecurityContextExecutor;
@@ -39,11 +42,19 @@ public class ChatImport {
     public static final String NOT_WRITTEN = "could not be saved (an error on our side)";
 
     private static final Logger log = LoggerFactory.getLogger(ChatImport.class);
+    /** The temporary directory an upload is written into starts so; it goes with the upload. */
+    public static final String UPLOAD_DIRECTORY_PREFIX = "chatshare-import-";
 
     private final ChatImports imports;
     private final CurrentUser currentUser;
     private final ImportSettings settings;
-    private final Executor background;
+    /**
+     * One platform thread per node and no queue: an import is up to a minute of parsing and writing,
+     * which on a virtual thread (Spring's task executor here) would hold one of the two carrier
+     * threads every request shares. A second person's import is told to wait.
+     */
+    private final ExecutorService background = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
+            new SynchronousQueue<>(), Thread.ofPlatform().name("chat-import-", 0).daemon(true).factory());
     private final Clock clock;
     private final Set<Long> running = ConcurrentHashMap.newKeySet();
 
@@ -53,14 +64,16 @@ public class ChatImport {
         void imported(int done, int total);
     }
 
-    /** @param background Spring Boot's task executor */
-    ChatImport(ChatImports imports, CurrentUser currentUser, ImportSettings settings,
-            @Qualifier("applicationTaskExecutor") Executor background, Clock clock) {
+    ChatImport(ChatImports imports, CurrentUser currentUser, ImportSettings settings, Clock clock) {
         this.imports = imports;
         this.currentUser = currentUser;
         this.settings = settings;
-        this.background = background;
         this.clock = clock;
+    }
+
+    @PreDestroy
+    void stop() {
+        background.shutdownNow();
     }
 
     /** The limits, for the upload's own checks. */
@@ -72,7 +85,8 @@ public class ChatImport {
      * Imports the uploaded file on the task executor, as the caller; the file is deleted when it
      * ends, however it ends (also when the import is refused here).
      *
-     * @throws ImportAlreadyRunningException while the caller's previous import runs
+     * @throws ImportAlreadyRunningException while the caller's previous import runs, or another
+     *         person's: the importer is one platform thread per node (below)
      */
     public CompletableFuture<ImportSummary> start(Path upload, Progress progress) {
         long userId = currentUser.requireUserId();
@@ -92,7 +106,7 @@ public class ChatImport {
         } catch (RejectedExecutionException e) {
             running.remove(userId);
             delete(upload);
-            throw e;
+            throw new ImportAlreadyRunningException(ImportAlreadyRunningException.SOMEONE_ELSES);
         }
     }
 
@@ -118,7 +132,7 @@ public class ChatImport {
             tell(progress, 0, total);
             Map<String, Integer> skipped = new TreeMap<>();
             int[] counts = new int[2]; // done, imported
-            int leftOut = reader.read(scan, clock.instant(), chat -> {
+            ExportReader.Outcome outcome = reader.read(scan, clock.instant(), chat -> {
                 try {
                     imports.importChat(chat);
                     counts[1]++;
@@ -131,9 +145,17 @@ public class ChatImport {
                 counts[0]++;
                 tell(progress, counts[0], total);
             });
-            if (leftOut > 0) {
+            if (outcome.pastLimit() > 0) {
                 skipped.merge("past the limit of " + String.format("%,d", settings.maxConversations())
-                        + " chats per import (import the rest from a smaller export)", leftOut, Integer::sum);
+                        + " chats per import (import the rest from a smaller export)", outcome.pastLimit(), Integer::sum);
+            }
+            if (outcome.tooLarge() > 0) {
+                skipped.merge("larger than " + ExportReader.MAX_CONVERSATION_BYTES / (1024 * 1024)
+                        + " MB in the export", outcome.tooLarge(), Integer::sum);
+            }
+            if (outcome.unreadable() > 0) {
+                skipped.merge("not readable: its fields are not what the export's format says",
+                        outcome.unreadable(), Integer::sum);
             }
             return new ImportSummary(counts[1], skipped, null);
         } catch (ExportRefusedException e) {
@@ -158,9 +180,14 @@ public class ChatImport {
                 + " MB, the limit of an import. Nothing was imported.";
     }
 
+    /** Deletes an upload, and the directory made for it ({@link #UPLOAD_DIRECTORY_PREFIX}). */
     private static void delete(Path file) {
         try {
             Files.deleteIfExists(file);
+            Path dir = file.getParent();
+            if (dir != null && dir.getFileName().toString().startsWith(UPLOAD_DIRECTORY_PREFIX)) {
+                Files.deleteIfExists(dir);
+            }
         } catch (IOException e) {
             log.warn("An uploaded export could not be deleted: {}", file, e);
         }

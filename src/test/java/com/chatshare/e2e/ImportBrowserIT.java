@@ -60,6 +60,39 @@ class ImportBrowserIT extends BrowserJourney {
         Browser.screenshot(ina, "import-03-imported-chat");
     }
 
+    @Test
+    void an_export_of_twelve_megabytes_goes_through_the_browser_s_upload() throws IOException {
+        WebDriver ivo = openBrowser();
+        WebDriverWait wait = waitFor(ivo);
+        register(ivo, wait, "ivo" + (System.nanoTime() % 1_000_000), "Ivo Importer", "ivos-long-password");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("welcome")));
+        // Past the servlet container's default limits for one uploaded part (1 MB) and one request (10 MB).
+        Path big = dir.resolve("conversations.json");
+        try (var out = Files.newBufferedWriter(big)) {
+            out.write("[");
+            String words = "All work and no play makes a long export. ".repeat(480);
+            for (int c = 0; c < 300; c++) {
+                out.write((c == 0 ? "" : ",") + "{\"id\": \"big-" + c + "\", \"title\": \"Big export " + c
+                        + "\", \"create_time\": 1714560000.0, \"update_time\": 1714560100.0, \"current_node\": \"a\","
+                        + " \"mapping\": {\"root\": {\"id\": \"root\", \"message\": null, \"parent\": null,"
+                        + " \"children\": [\"u\"]}, \"u\": {\"id\": \"u\", \"parent\": \"root\", \"children\": [\"a\"],"
+                        + " \"message\": {\"id\": \"u\", \"author\": {\"role\": \"user\"}, \"create_time\": 1714560001.0,"
+                        + " \"content\": {\"content_type\": \"text\", \"parts\": [\"" + words + "\"]}}},"
+                        + " \"a\": {\"id\": \"a\", \"parent\": \"u\", \"children\": [],"
+                        + " \"message\": {\"id\": \"a\", \"author\": {\"role\": \"assistant\"}, \"create_time\": 1714560002.0,"
+                        + " \"content\": {\"content_type\": \"text\", \"parts\": [\"Answer " + c + ". " + words + "\"]}}}}}");
+            }
+            out.write("]");
+        }
+        assertThat(Files.size(big)).isGreaterThan(12_000_000L);
+
+        ivo.get(url("/settings/data-controls"));
+        upload(ivo, wait, big);
+        new WebDriverWait(ivo, java.time.Duration.ofSeconds(120)).until(ExpectedConditions.textToBePresentInElementLocated(
+                By.id("import-status"), "Imported 300 chats."));
+        Browser.screenshot(ivo, "import-04-twelve-megabytes");
+    }
+
     private static void upload(WebDriver driver, WebDriverWait wait, Path file) {
         WebElement input = wait.until(d -> d.findElement(By.id("import-upload")).getShadowRoot()
                 .findElements(By.cssSelector("input[type=file]")).stream().findFirst()

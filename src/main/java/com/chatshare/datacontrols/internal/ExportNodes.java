@@ -3,8 +3,10 @@ package com.chatshare.datacontrols.internal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -59,12 +61,14 @@ final class ExportNodes {
     /**
      * For each kept message, the nearest kept message above it: a skipped message (a system
      * prompt, a tool's output, an empty node) hands its replies to its own parent. Cycles end the
-     * walk at a first message.
+     * walk at a first message. Each skipped node is walked once, its answer remembered: a hostile
+     * export's long chain of skipped nodes under many messages costs its length, not its square.
      */
     static Map<String, @Nullable String> keptParents(Map<String, @Nullable String> parentOf, Set<String> kept) {
         Map<String, @Nullable String> result = new HashMap<>();
+        Map<String, @Nullable String> known = new HashMap<>();
         for (String key : kept) {
-            result.put(key, keptAncestor(parentOf.get(key), parentOf, kept));
+            result.put(key, keptAncestor(parentOf.get(key), parentOf, kept, known));
         }
         return result;
     }
@@ -72,14 +76,36 @@ final class ExportNodes {
     /** The message itself when kept, else its nearest kept ancestor; null when there is none. */
     static @Nullable String keptAncestor(@Nullable String start, Map<String, @Nullable String> parentOf,
             Set<String> kept) {
+        return keptAncestor(start, parentOf, kept, new HashMap<>());
+    }
+
+    /** @param known skipped nodes already walked, with their nearest kept ancestor; those walked now are added */
+    private static @Nullable String keptAncestor(@Nullable String start, Map<String, @Nullable String> parentOf,
+            Set<String> kept, Map<String, @Nullable String> known) {
+        List<String> walked = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         String at = start;
-        while (at != null && !kept.contains(at)) {
-            if (!seen.add(at)) {
-                return null;
+        String found;
+        while (true) {
+            if (at == null || kept.contains(at)) {
+                found = at;
+                break;
             }
+            if (known.containsKey(at)) {
+                found = known.get(at);
+                break;
+            }
+            if (!seen.add(at)) {
+                // A cycle of skipped nodes: no kept message above.
+                found = null;
+                break;
+            }
+            walked.add(at);
             at = parentOf.get(at);
         }
-        return at;
+        for (String skipped : walked) {
+            known.put(skipped, found);
+        }
+        return found;
     }
 }

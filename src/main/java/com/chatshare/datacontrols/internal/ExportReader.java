@@ -5,6 +5,8 @@ import com.chatshare.conversations.ImportedChat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.zip.ZipException;
 import org.jspecify.annotations.Nullable;
@@ -30,6 +32,11 @@ public final class ExportReader {
     public static final int MAX_STRING_LENGTH = 16_000_000;
     /** How deep an export's JSON nests; ChatGPT's nests about a dozen levels. */
     public static final int MAX_NESTING_DEPTH = 100;
+    /**
+     * The most bytes of JSON one conversation may take: each is read whole, as a tree, before it is
+     * written. A conversation of the most messages a chat holds, long ones, is well under it.
+     */
+    public static final long MAX_CONVERSATION_BYTES = 32L * 1024 * 1024;
 
     private static final JsonMapper JSON = JsonMapper.builder(JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder()
@@ -44,15 +51,36 @@ public final class ExportReader {
 
     private final ExportFile file;
     private final int maxConversations;
+    private final long maxConversationBytes;
 
-    /** What the first pass found. */
-    public record Scan(ImportSource source, int conversations) {
+    /**
+     * What the first pass found.
+     *
+     * @param tooLarge the indexes of the conversations over {@link #MAX_CONVERSATION_BYTES}
+     */
+    public record Scan(ImportSource source, int conversations, Set<Integer> tooLarge) {
+    }
+
+    /**
+     * What the second pass left out.
+     *
+     * @param pastLimit conversations past the limit of one import
+     * @param tooLarge conversations over {@link #MAX_CONVERSATION_BYTES}, never read as a tree
+     * @param unreadable conversations whose fields were not what their format says (a Chatshare
+     *        export edited by hand, say): each one is left out, the others imported
+     */
+    public record Outcome(int pastLimit, int tooLarge, int unreadable) {
     }
 
     /** @param maxConversations the conversations imported from one file; the rest are counted as skipped */
     public ExportReader(ExportFile file, int maxConversations) {
+        this(file, maxConversations, MAX_CONVERSATION_BYTES);
+    }
+
+    ExportReader(ExportFile file, int maxConversations, long maxConversationBytes) {
         this.file = file;
         this.maxConversations = maxConversations;
+        this.maxConversationBytes = maxConversationBytes;
     }
 
     /** Reads the whole file once; refuses what is not an export or not whole. */
@@ -79,11 +107,16 @@ public final class ExportReader {
     private Scan scanArray(JsonParser p) {
         ImportSource source = null;
         int count = 0;
+        Set<Integer> tooLarge = new HashSet<>();
         for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
             if (t != JsonToken.START_OBJECT) {
                 throw notAnExport();
             }
+            long start = p.currentTokenLocation().getByteOffset();
             ImportSource found = sourceOf(p);
+            if (p.currentTokenLocation().getByteOffset() - start > maxConversationBytes) {
+                tooLarge.add(count);
+            }
             if (found == null || (source != null && found != source)) {
                 throw notAnExport();
             }
@@ -93,7 +126,7 @@ public final class ExportReader {
         if (source == null) {
             throw new ExportRefusedException("The export holds no chats. Nothing was imported.");
         }
-        return new Scan(source, count);
+        return new Scan(source, count, tooLarge);
     }
 
     /** Reads one conversation object to its end; which service's it is by the fields it has. */
@@ -139,6 +172,7 @@ public final class ExportReader {
     private Scan scanChatshare(JsonParser p) {
         boolean format = false;
         int count = -1;
+        Set<Integer> tooLarge = new HashSet<>();
         for (JsonToken t = p.nextToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
             String name = p.currentName();
             JsonToken value = p.nextToken();
@@ -150,7 +184,11 @@ public final class ExportReader {
                     if (c != JsonToken.START_OBJECT) {
                         throw notAnExport();
                     }
+                    long start = p.currentTokenLocation().getByteOffset();
                     walk(p);
+                    if (p.currentTokenLocation().getByteOffset() - start > maxConversationBytes) {
+                        tooLarge.add(count);
+                    }
                     count++;
                 }
             } else {
@@ -160,14 +198,14 @@ public final class ExportReader {
         if (!format || count < 0) {
             throw notAnExport();
         }
-        return new Scan(ImportSource.CHATSHARE, count);
+        return new Scan(ImportSource.CHATSHARE, count, tooLarge);
     }
 
     /**
      * Hands each conversation to {@code chats}, parsed, in the file's order, up to the limit of
-     * conversations; returns how many were past the limit and left out.
+     * conversations; returns what was left out, and why.
      */
-    public int read(Scan scan, Instant now, Consumer<ImportedChat> chats) {
+    public Outcome read(Scan scan, Instant now, Consumer<ImportedChat> chats) {
         try (InputStream in = file.openJson(); JsonParser p = JSON.createParser(in)) {
             JsonToken first = p.nextToken();
             if (first == JsonToken.START_OBJECT) {
@@ -175,36 +213,52 @@ public final class ExportReader {
                     String name = p.currentName();
                     JsonToken value = p.nextToken();
                     if (name.equals("conversations") && value == JsonToken.START_ARRAY) {
-                        return readArray(p, scan.source(), now, chats);
+                        return readArray(p, scan, now, chats);
                     }
                     p.skipChildren();
                 }
-                return 0;
+                return new Outcome(0, 0, 0);
             }
-            return readArray(p, scan.source(), now, chats);
+            return readArray(p, scan, now, chats);
         } catch (IOException | JacksonException e) {
             throw unreadable(e);
         }
     }
 
-    private int readArray(JsonParser p, ImportSource source, Instant now, Consumer<ImportedChat> chats) {
+    private Outcome readArray(JsonParser p, Scan scan, Instant now, Consumer<ImportedChat> chats) {
+        int index = -1;
         int read = 0;
-        int leftOut = 0;
+        int pastLimit = 0;
+        int tooLarge = 0;
+        int unreadable = 0;
         while (p.nextToken() == JsonToken.START_OBJECT) {
+            index++;
             if (read >= maxConversations) {
                 p.skipChildren();
-                leftOut++;
+                pastLimit++;
+                continue;
+            }
+            read++;
+            if (scan.tooLarge().contains(index)) {
+                p.skipChildren();
+                tooLarge++;
                 continue;
             }
             JsonNode conversation = JSON.readTree(p);
-            read++;
-            chats.accept(switch (source) {
-                case CHATGPT -> ChatGptExport.conversation(conversation, now);
-                case CLAUDE -> ClaudeExport.conversation(conversation, now);
-                case CHATSHARE -> ChatshareExport.conversation(conversation, now);
-            });
+            ImportedChat chat;
+            try {
+                chat = switch (scan.source()) {
+                    case CHATGPT -> ChatGptExport.conversation(conversation, now);
+                    case CLAUDE -> ClaudeExport.conversation(conversation, now);
+                    case CHATSHARE -> ChatshareExport.conversation(conversation, now);
+                };
+            } catch (RuntimeException e) {
+                unreadable++;
+                continue;
+            }
+            chats.accept(chat);
         }
-        return leftOut;
+        return new Outcome(pastLimit, tooLarge, unreadable);
     }
 
     private static ExportRefusedException notAnExport() {

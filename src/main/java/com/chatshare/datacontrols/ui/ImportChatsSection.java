@@ -12,11 +12,8 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.upload.Upload;
-import com.vaadin.flow.server.streams.UploadHandler;
 import com.vaadin.flow.shared.ApplicationConstants;
-import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 
 /**
@@ -40,7 +37,7 @@ class ImportChatsSection extends Div {
         setId("import-chats");
         addClassName("settings-section");
         long maxBytes = chatImport.settings().maxUploadSize().toBytes();
-        upload = new Upload(UploadHandler.toTempFile((metadata, file) -> started(file)));
+        upload = new Upload(new LimitedUpload(maxBytes, chatImport.tooLarge(), this::started, this::show));
         upload.setId("import-upload");
         upload.setMaxFiles(1);
         upload.setAcceptedFileTypes(".zip", ".json", "application/zip", "application/json");
@@ -59,18 +56,13 @@ class ImportChatsSection extends Div {
                 upload, progress, status, summary);
     }
 
-    /** The upload landed in a temporary file: import it, or say why not (and delete it). */
-    private void started(File file) throws IOException {
+    /** The upload landed in a temporary file: import it, or say why not (the import deletes it either way). */
+    private void started(Path file) {
         UI ui = UI.getCurrent();
         summary.removeAll();
-        if (file.length() > chatImport.settings().maxUploadSize().toBytes()) {
-            Files.deleteIfExists(file.toPath());
-            show(chatImport.tooLarge());
-            return;
-        }
         long[] lastPush = {0};
         try {
-            chatImport.start(file.toPath(), (done, total) -> {
+            chatImport.start(file, (done, total) -> {
                 long now = System.nanoTime();
                 if (done == 0 || done == total || now - lastPush[0] > PUSH_EVERY_NANOS) {
                     lastPush[0] = now;

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
+import java.awt.AWTError;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -71,6 +72,11 @@ class PreviewCardFilter extends HttpFilter {
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(SharePageFilter.RETRY_AFTER.toSeconds()));
             send(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, SharePageFilter.HTML, unavailable);
             return;
+        } catch (LinkageError | AWTError | InternalError e) {
+            // No fonts or no native drawing on this machine (a JRE without fontconfig): no picture,
+            // as for a link without a card, rather than a server error on every request.
+            log.warn("Preview card could not be drawn: {}", e.toString());
+            image = Optional.empty();
         }
         if (image.isEmpty()) {
             send(response, HttpServletResponse.SC_NOT_FOUND, SharePageFilter.HTML, notFound);

@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
+import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
  * The picture of a link's preview card (decision 0027), drawn with Java2D on the server: the
@@ -78,8 +80,9 @@ final class PreviewCardImage {
             g.dispose();
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-        try {
-            ImageIO.write(image, "png", out);
+        // In memory: ImageIO's default writes a temporary file per picture (and fails on a read-only disk).
+        try (ImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
+            ImageIO.write(image, "png", stream);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -109,9 +109,9 @@ class ExportReaderTest {
         Files.writeString(json, read("chatgpt-conversations.json"));
 
         assertThat(new ExportReader(ExportFile.open(zip, LIMITS), 10).scan())
-                .isEqualTo(new ExportReader.Scan(ImportSource.CLAUDE, 2));
+                .isEqualTo(new ExportReader.Scan(ImportSource.CLAUDE, 2, java.util.Set.of()));
         assertThat(new ExportReader(ExportFile.open(json, LIMITS), 10).scan())
-                .isEqualTo(new ExportReader.Scan(ImportSource.CHATGPT, 2));
+                .isEqualTo(new ExportReader.Scan(ImportSource.CHATGPT, 2, java.util.Set.of()));
     }
 
     @Test
@@ -239,12 +239,53 @@ class ExportReaderTest {
         ExportReader.Scan scan = reader.scan();
         List<ImportedChat> handed = new ArrayList<>();
 
-        int leftOut = reader.read(scan, NOW, handed::add);
+        ExportReader.Outcome outcome = reader.read(scan, NOW, handed::add);
 
         assertThat(scan.conversations()).isEqualTo(5001);
         assertThat(handed).hasSize(5000);
         assertThat(handed.getLast().title()).isEqualTo("Chat 4999");
-        assertThat(leftOut).isEqualTo(1);
+        assertThat(outcome).isEqualTo(new ExportReader.Outcome(1, 0, 0));
+    }
+
+    @Test
+    void a_conversation_too_large_to_read_whole_and_one_whose_fields_are_wrong_are_left_out_the_others_read()
+            throws IOException {
+        Path file = dir.resolve("mixed.json");
+        String message = "{\"id\": \"m1\", \"role\": \"USER\", \"content\": \"Hello %s\", \"parentId\": %s}";
+        Files.writeString(file, "{\"format\": \"chatshare-export/2\", \"conversations\": ["
+                + "{\"id\": 1, \"title\": \"Fine\", \"messages\": [" + message.formatted("there", "null") + "]},"
+                + "{\"id\": 2, \"title\": \"Huge\", \"messages\": [" + message.formatted("x".repeat(20_000), "null") + "]},"
+                + "{\"id\": 3, \"title\": \"Edited by hand\", \"messages\": [" + message.formatted("again", "{}") + "]},"
+                + "{\"id\": 4, \"title\": \"Also fine\", \"messages\": [" + message.formatted("you", "null") + "]}]}");
+        ExportReader reader = new ExportReader(ExportFile.open(file, LIMITS), 10, 10_000);
+        ExportReader.Scan scan = reader.scan();
+        List<ImportedChat> handed = new ArrayList<>();
+
+        ExportReader.Outcome outcome = reader.read(scan, NOW, handed::add);
+
+        assertThat(scan.tooLarge()).containsExactly(1);
+        assertThat(handed).extracting(ImportedChat::title).containsExactly("Fine", "Also fine");
+        assertThat(outcome).isEqualTo(new ExportReader.Outcome(0, 1, 1));
+    }
+
+    @Test
+    void a_long_chain_of_skipped_nodes_under_many_messages_is_walked_once() {
+        java.util.Map<String, @org.jspecify.annotations.Nullable String> parentOf = new java.util.HashMap<>();
+        java.util.Set<String> kept = new java.util.HashSet<>();
+        parentOf.put("skipped-0", "first");
+        kept.add("first");
+        for (int i = 1; i < 100_000; i++) {
+            parentOf.put("skipped-" + i, "skipped-" + (i - 1));
+        }
+        for (int i = 0; i < 100_000; i++) {
+            parentOf.put("message-" + i, "skipped-99999");
+            kept.add("message-" + i);
+        }
+
+        // 10^10 steps when each message walked the chain anew: this test did not end.
+        java.util.Map<String, @org.jspecify.annotations.Nullable String> parents = ExportNodes.keptParents(parentOf, kept);
+
+        assertThat(parents).hasSize(100_001).containsEntry("message-0", "first").containsEntry("message-99999", "first");
     }
 
     private void assertRefused(Path file, String message) {
