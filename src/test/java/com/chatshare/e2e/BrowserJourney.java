@@ -72,6 +72,16 @@ abstract class BrowserJourney {
     }
 
     /** Replaces a visible field's text. */
+    /**
+     * Clicks an element inside a scrolling dialog, scrolled to the middle first as a person scrolls
+     * to it: Selenium's own scrolling brings it to the edge, where the dialog's footer covers it.
+     */
+    static void clickInDialog(WebDriver driver, WebDriverWait wait, WebElement element) {
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})",
+                element);
+        wait.until(ExpectedConditions.elementToBeClickable(element)).click();
+    }
+
     static void type(WebDriverWait wait, By locator, String text) {
         WebElement field = wait.until(ExpectedConditions.visibilityOfElementLocated(locator));
         field.clear();

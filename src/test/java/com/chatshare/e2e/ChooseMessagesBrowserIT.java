@@ -34,8 +34,9 @@ class ChooseMessagesBrowserIT extends BrowserJourney {
                 .isEqualTo("Looks like an e-mail address: j•••@gmail.com"));
         Browser.screenshot(alice, "27-share-dialog-findings");
         for (int i = 0; i < 2; i++) {
-            alice.findElement(By.xpath("//div[contains(@class,'preview-message') and not(contains(@class,'not-shared'))]"
-                    + "//vaadin-button[normalize-space()='Leave out']")).click();
+            WebElement leaveOut = alice.findElement(By.xpath("//div[contains(@class,'preview-message') and "
+                    + "not(contains(@class,'not-shared'))]//vaadin-button[normalize-space()='Leave out']"));
+            clickInDialog(alice, aliceWait, leaveOut);
             int left = 1 - i;
             aliceWait.until(d -> d.findElements(By.xpath("//div[contains(@class,'preview-message') and "
                     + "not(contains(@class,'not-shared'))]//vaadin-button[normalize-space()='Leave out']")).size() == left);
