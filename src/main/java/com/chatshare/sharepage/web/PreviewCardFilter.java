@@ -70,7 +70,7 @@ class PreviewCardFilter extends HttpFilter {
         } catch (RuntimeException e) {
             log.warn("Preview card read failed: {}", e.toString());
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(SharePageFilter.RETRY_AFTER.toSeconds()));
-            send(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, SharePageFilter.HTML, unavailable);
+            SharePageFilter.send(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, SharePageFilter.HTML, unavailable);
             return;
         } catch (LinkageError | AWTError | InternalError e) {
             // No fonts or no native drawing on this machine (a JRE without fontconfig): no picture,
@@ -79,7 +79,7 @@ class PreviewCardFilter extends HttpFilter {
             image = Optional.empty();
         }
         if (image.isEmpty()) {
-            send(response, HttpServletResponse.SC_NOT_FOUND, SharePageFilter.HTML, notFound);
+            SharePageFilter.send(response, HttpServletResponse.SC_NOT_FOUND, SharePageFilter.HTML, notFound);
             return;
         }
         String etag = image.get().etag();
@@ -87,7 +87,7 @@ class PreviewCardFilter extends HttpFilter {
             return;
         }
         response.setHeader(HttpHeaders.ETAG, etag);
-        send(response, HttpServletResponse.SC_OK, PreviewCards.IMAGE_TYPE, image.get().png());
+        SharePageFilter.send(response, HttpServletResponse.SC_OK, PreviewCards.IMAGE_TYPE, image.get().png());
     }
 
     /**
@@ -104,13 +104,5 @@ class PreviewCardFilter extends HttpFilter {
             return null;
         }
         return rawPath.substring(prefix.length(), end);
-    }
-
-    private static void send(HttpServletResponse response, int status, String contentType, byte[] body)
-            throws IOException {
-        response.setStatus(status);
-        response.setContentType(contentType);
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
     }
 }

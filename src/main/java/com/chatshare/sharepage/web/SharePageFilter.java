@@ -333,7 +333,8 @@ class SharePageFilter extends HttpFilter {
         send(response, status, HTML, html);
     }
 
-    private static void send(HttpServletResponse response, int status, String contentType, byte[] body)
+    /** Answers with these bytes, whole (the page's and the preview card's answers). */
+    static void send(HttpServletResponse response, int status, String contentType, byte[] body)
             throws IOException {
         response.setStatus(status);
         response.setContentType(contentType);
