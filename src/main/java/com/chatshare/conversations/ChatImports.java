@@ -68,7 +68,9 @@ public class ChatImports {
         }
         Conversation conversation = conversations.save(new Conversation(ownerId, ChatTitles.cleaned(chat.title()),
                 chat.source(), key, chat.createdAt(), chat.updatedAt()));
-        conversation.showPathTo(writer.insert(conversation.getId(), rows, onScreen(rows, chat.onScreenLeafKey())));
+        // The path on screen is set by the writer's one-column update: the entity's would rewrite
+        // every column of the row, its FULLTEXT-indexed title among them.
+        writer.insert(conversation.getId(), rows, onScreen(rows, chat.onScreenLeafKey()));
         return conversation.toSummary();
     }
 

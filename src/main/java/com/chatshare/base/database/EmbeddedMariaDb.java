@@ -120,6 +120,13 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             // RSA key at every start: 2 to 17 s of one core before it listens (BENCHMARKS.md,
             // "Restart"). The server listens on loopback only, where TLS protects nothing.
             builder.addArg("--skip-ssl");
+            // The FULLTEXT indexes of chat search (V20) take new words into a cache at each commit and
+            // write it into the index when it is full; with the default 8 MB cache, an import of
+            // 100,000 messages spent most of its time in those writes (and more as the index grew).
+            // 80 MB, InnoDB's maximum, is what MariaDB advises for bulk inserts: 45.7 s → 27.2 s for
+            // the SQL of 2,000 imported chats (BENCHMARKS.md, "Importing"). It costs up to 80 MB more
+            // of the server's memory per FULLTEXT table while words wait in it.
+            builder.addArg("--innodb-ft-cache-size=80000000");
             if ("root".equals(System.getProperty("user.name"))) {
                 // mysqld refuses to run as root unless told to.
                 builder.addArg("--user=root");

@@ -99,8 +99,8 @@ public class ImportWriter {
     }
 
     /**
-     * Inserts the rows into the (new, empty) conversation, each with its parent; returns the id of
-     * the row at {@code leafIndex}.
+     * Inserts the rows into the (new, empty) conversation, each with its parent, and makes the row at
+     * {@code leafIndex} the end of the path on screen; returns its id.
      */
     public long insert(long conversationId, List<Row> rows, int leafIndex) {
         // Each row first holds its parent's place among the rows as a negative parent_id (1-based), a
@@ -136,6 +136,7 @@ public class ImportWriter {
         if (leaf.isEmpty()) {
             throw new IllegalStateException("The imported chat's leaf is not among its " + rows.size() + " messages");
         }
+        jdbc.update("update conversation set current_leaf_id = ? where id = ?", leaf.getFirst(), conversationId);
         return leaf.getFirst();
     }
 }
