@@ -105,6 +105,8 @@ class DailyUseJourneyBrowserIT extends BrowserJourney {
         wait.until(d -> !d.findElement(By.id("share-url")).getText().isBlank()
                 || !String.valueOf(d.findElement(By.id("share-url")).getDomProperty("helperText")).isBlank());
         assertThat(dana.findElements(By.id("copy-link")).stream().filter(WebElement::isDisplayed)).isEmpty();
+        // The click shows its result: the dialog scrolls to the link, and to where to send it.
+        wait.until(d -> inViewport(d, "share-url") && inViewport(d, "share-sheet"));
         Browser.screenshot(dana, "daily-04-phone-shared");
         dana.findElement(By.xpath("//vaadin-button[normalize-space()='Close']")).click();
 

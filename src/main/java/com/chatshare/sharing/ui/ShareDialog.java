@@ -16,6 +16,7 @@ import com.chatshare.sharing.ShareTargets;
 import com.chatshare.sharing.ShareVisibility;
 import com.chatshare.sharing.SharingPolicy;
 import com.chatshare.disclosure.SnapshotCheck;
+import com.vaadin.flow.component.ScrollIntoViewOption;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
@@ -270,6 +271,9 @@ public class ShareDialog extends Dialog {
      * and on a phone the link); otherwise selects the link and says how to copy it.
      */
     private void afterCopy(boolean copied, boolean updated) {
+        // On a phone the link and where to send it are below the first screen: bring them up, so
+        // that the click visibly did something (a larger screen, where they show already, stays put).
+        (sheet.isVisible() ? sheet : linkRow).scrollIntoView(ScrollIntoViewOption.Block.NEAREST);
         if (copied) {
             link.setHelperText(updated ? "Link updated and copied to the clipboard." : COPIED);
             copyUrl.setText("Copied");
