@@ -82,7 +82,8 @@ class SharePageSecurity {
     @Bean
     SharePageWarmUp sharePageWarmUp(FilterRegistrationBean<SharePageFilter> sharePageFilter, SharePageSettings settings) {
         SharePageFilter filter = sharePageFilter.getFilter();
-        return new SharePageWarmUp(() -> filter.renderForWarmUp(SharePageWarmUp.SAMPLE), settings.warmUpRenderings());
+        return new SharePageWarmUp(() -> filter.renderForWarmUp(SharePageWarmUp.SAMPLE), settings.warmUpRenderings())
+                .startInBackground();
     }
 
     @Bean

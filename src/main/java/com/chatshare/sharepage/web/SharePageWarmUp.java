@@ -7,23 +7,21 @@ import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
-import org.springframework.context.ApplicationListener;
 
 /**
  * Keeps a node out of a balancer until the public page's path is warm: health (the whole of it and
  * the readiness group, not liveness) says OUT_OF_SERVICE until the page of a made-up snapshot has
  * been rendered, compressed and tagged {@link SharePageSettings#warmUpRenderings()} times, once, on
- * a thread of its own after the application started. Without it the first seconds of a node met a
- * cold JIT: 3 to 6 % of nginx's rate (BENCHMARKS.md, "Cold start").
+ * a thread of its own that starts while the application is still starting. Without it the first
+ * seconds of a node met a cold JIT: 3 to 6 % of nginx's rate (BENCHMARKS.md, "Cold start").
  *
  * <p>It renders in-process and sends no request: no link is looked up, no view counted, nothing
  * written to the access log. A warm-up that fails still ends it (the log says why): a node that
  * cannot render a page answers its readers with errors either way, and must not stay out for that.
  */
-final class SharePageWarmUp implements HealthIndicator, ApplicationListener<ApplicationReadyEvent> {
+final class SharePageWarmUp implements HealthIndicator {
 
     private static final Logger log = LoggerFactory.getLogger(SharePageWarmUp.class);
 
@@ -49,11 +47,16 @@ final class SharePageWarmUp implements HealthIndicator, ApplicationListener<Appl
         this.warm = renderings <= 0;
     }
 
-    @Override
-    public void onApplicationEvent(ApplicationReadyEvent event) {
+    /**
+     * Starts the warm-up on a thread of its own, as soon as what renders the page exists: it then
+     * runs beside the rest of the start (Jetty, Vaadin's servlet, the remaining beans), which keeps
+     * the main thread busy on one of the machine's cores, instead of after it.
+     */
+    SharePageWarmUp startInBackground() {
         if (!warm) {
             Thread.ofPlatform().daemon().name("share-page-warm-up").start(this::warmUp);
         }
+        return this;
     }
 
     /** Renders the page {@code renderings} times, then says ready. */

@@ -58,6 +58,25 @@ class SharePageWarmUpTest {
     }
 
     @Test
+    void started_in_the_background_it_says_up_once_its_thread_has_rendered_the_page() throws InterruptedException {
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        AtomicInteger renderings = new AtomicInteger();
+        SharePageWarmUp warmUp = new SharePageWarmUp(() -> {
+            try {
+                go.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            renderings.incrementAndGet();
+        }, 5).startInBackground();
+
+        assertThat(warmUp.health().getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
+        go.countDown();
+        org.awaitility.Awaitility.await().until(() -> warmUp.health().getStatus().equals(Status.UP));
+        assertThat(renderings).hasValue(5);
+    }
+
+    @Test
     void no_renderings_means_ready_at_once() {
         assertThat(new SharePageWarmUp(() -> { }, 0).health().getStatus()).isEqualTo(Status.UP);
     }
