@@ -54,6 +54,7 @@ class ShareDialogDetailsBrowserIT extends BrowserJourney {
         // Under the answer's text, as on the public page.
         assertThat(answeredBy.getRect().getY()).isGreaterThan(
                 answer.findElement(By.className("preview-content")).getRect().getY());
+        ((JavascriptExecutor) ada).executeScript("arguments[0].scrollIntoView({block: 'center'})", answeredBy);
         Browser.screenshot(ada, "details-01-preview-answered-by");
     }
 
