@@ -115,12 +115,25 @@ class ShareSheet extends Div {
         Optional<Offer> next = pending ? Optional.empty() : saved;
         offer = next;
         setVisible(saved.isPresent());
-        items.setVisible(next.isPresent());
-        anchors.forEach((target, anchor) -> {
-            Optional<ShareTargets.Address> address = next.flatMap(o -> o.address(target));
-            address.ifPresentOrElse(a -> anchor.setHref(a.href()), anchor::removeHref);
-            anchor.setVisible(address.isPresent());
-        });
+        // An address not offered leaves the page, not only the view: Flow sends nothing to a hidden
+        // element, so a hidden link kept the old address in the browser's DOM. The items' row is
+        // hidden by a class for the same reason (the anchors' removal must reach the browser).
+        items.setClassName("share-sheet-items-none", next.isEmpty());
+        int index = 0;
+        for (Map.Entry<Target, Anchor> entry : anchors.entrySet()) {
+            Optional<ShareTargets.Address> address = next.flatMap(o -> o.address(entry.getKey()));
+            Anchor anchor = entry.getValue();
+            if (address.isPresent()) {
+                anchor.setHref(address.get().href());
+                if (anchor.getParent().isEmpty()) {
+                    items.addComponentAtIndex(index, anchor);
+                }
+                index++;
+            } else {
+                anchor.removeFromParent();
+            }
+        }
+        qrCode.setVisible(next.isPresent());
         String line = pending && saved.isPresent() ? UPDATE_FIRST : next.map(Offer::audienceNote).orElse(null);
         note.setText(line == null ? "" : line);
         note.setVisible(line != null);
