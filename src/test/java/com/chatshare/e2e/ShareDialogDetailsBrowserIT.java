@@ -166,6 +166,13 @@ class ShareDialogDetailsBrowserIT extends BrowserJourney {
         String url = tara.findElement(By.cssSelector("#share-url input")).getDomProperty("value");
         assertThat(tara.findElements(By.tagName("vaadin-notification-card"))).isEmpty();
 
+        // Closed, the dialog leaves tab 1 showing the version it shared, not the one it showed before.
+        assertThat(messagesText(tara)).as("behind the dialog, before it closes").contains("(version 2)");
+        tara.findElement(By.xpath("//vaadin-button[normalize-space()='Close']")).click();
+        wait.until(d -> !messagesText(d).contains("(version 2)"));
+        assertThat(versionOf(tara, ".from-assistant", 0)).isEqualTo("1 / 2");
+        assertThat(lastAnswer(tara)).isEqualTo(onScreen);
+
         WebDriver reader = openBrowser();
         reader.get(url);
         String page = waitFor(reader).until(ExpectedConditions.visibilityOfElementLocated(By.className("messages")))

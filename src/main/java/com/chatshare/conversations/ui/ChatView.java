@@ -377,7 +377,15 @@ public class ChatView extends VerticalLayout implements BeforeEnterObserver, Has
             return;
         }
         // Sharing or deleting the link in the dialog changes the chat's "Shared" badge.
-        shareDialogs.open(target, chatList::refresh);
+        shareDialogs.open(target, () -> {
+            chatList.refresh();
+            // Another tab may have switched the chat to another version meanwhile: the dialog then
+            // previewed and shared that one, and this tab must not go on showing the other.
+            if (conversation != null && conversation.id() == target.id() && !isGenerating()
+                    && new EarlierMessages(service, target.id()).outOfDate(messageList)) {
+                show(conversation);
+            }
+        });
     }
 
     private static void access(UI ui, Runnable task) {

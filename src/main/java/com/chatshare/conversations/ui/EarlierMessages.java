@@ -1,9 +1,11 @@
 package com.chatshare.conversations.ui;
 
 import com.chatshare.base.ui.Notifications;
+import com.chatshare.conversations.ChatMessage;
 import com.chatshare.conversations.ConversationNotFoundException;
 import com.chatshare.conversations.ConversationService;
 import com.chatshare.conversations.MessagePage;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.slf4j.Logger;
@@ -71,6 +73,20 @@ final class EarlierMessages implements ChatMessages.Earlier {
         } catch (DataAccessException | TransactionException e) {
             log.warn("Could not find a message on screen: {}", e.toString());
             Notifications.error(UNREACHABLE);
+        }
+    }
+
+    /**
+     * Whether the chat's path on screen now ends elsewhere than the list shows: another tab switched
+     * its version or went on with it. Quietly false when that cannot be read (the list stays).
+     */
+    boolean outOfDate(ChatMessages list) {
+        try {
+            List<ChatMessage> latest = service.findLatestMessages(conversationId, 1).messages();
+            return !latest.isEmpty() && !Long.valueOf(latest.getLast().id()).equals(list.lastMessageId());
+        } catch (ConversationNotFoundException | DataAccessException | TransactionException e) {
+            log.debug("Could not read whether the chat changed elsewhere: {}", e.toString());
+            return false;
         }
     }
 }
