@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
@@ -47,12 +46,20 @@ public final class ExportFile {
         if (!isZip(path)) {
             return new ExportFile(path, limits, null, 0);
         }
-        try (ZipFile zip = new ZipFile(path.toFile())) {
-            if (zip.size() > limits.maxZipEntries()) {
-                throw new ExportRefusedException("The zip file has more than " + String.format("%,d",
-                        limits.maxZipEntries()) + " files in it; an export has far fewer. Nothing was imported.");
+        try {
+            // Before ZipFile, which reads the whole central directory into memory when it opens.
+            if (ZipDirectoryEnd.declaredEntries(path) > limits.maxZipEntries()) {
+                throw tooManyEntries(limits);
             }
-            ZipEntry entry = Collections.list(zip.entries()).stream()
+        } catch (IOException e) {
+            throw damaged(e);
+        }
+        try (ZipFile zip = new ZipFile(path.toFile())) {
+            // Again as opened: ZipFile counts the entries itself when the record's count is short.
+            if (zip.size() > limits.maxZipEntries()) {
+                throw tooManyEntries(limits);
+            }
+            ZipEntry entry = zip.stream()
                     .filter(e -> !e.isDirectory())
                     .filter(e -> e.getName().equals("conversations.json") || e.getName().endsWith("/conversations.json"))
                     .min(Comparator.comparingInt(e -> e.getName().length()))
@@ -64,6 +71,11 @@ public final class ExportFile {
         } catch (IOException e) {
             throw damaged(e);
         }
+    }
+
+    private static ExportRefusedException tooManyEntries(ImportFileLimits limits) {
+        return new ExportRefusedException("The zip file has more than " + String.format("%,d",
+                limits.maxZipEntries()) + " files in it; an export has far fewer. Nothing was imported.");
     }
 
     private static boolean isZip(Path path) {
