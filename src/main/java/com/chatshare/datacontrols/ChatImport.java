@@ -124,7 +124,8 @@ public class ChatImport {
 
     /**
      * Imports the file on this thread: scans it whole first (a broken file or one that is no export
-     * imports nothing), then writes its conversations one by one, each in its own transaction.
+     * imports nothing), then writes its conversations one by one, each in its own transaction. Stops at
+     * the first chat that fails because the account was deleted meanwhile; the rest count as skipped.
      */
     public ImportSummary importFile(Path upload, Progress progress) {
         try {

@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
  * {@code conversations.json} is read, told apart by their first bytes, not their names. A zip's
  * entry is inflated as it is read and refused past the limits: its size, and how many times its
  * packed size it grows (a zip bomb says little of itself in its headers, so the bytes are counted).
+ * A zip's entries are counted from its directory's end record before it is opened ({@link ZipDirectoryEnd}).
  */
 public final class ExportFile {
 
