@@ -10,7 +10,8 @@ import java.util.zip.ZipException;
 
 /**
  * How many entries a zip says it holds, read from its End Of Central Directory record (and the
- * ZIP64 one when the count does not fit in 16 bits) without reading the central directory:
+ * ZIP64 one when a count, size or offset does not fit, as {@link java.util.zip.ZipFile} finds them)
+ * without reading the central directory:
  * {@link java.util.zip.ZipFile} reads the whole directory into memory when it opens, so a file of
  * 200 MB could make it hold millions of entries before any limit is checked.
  */
@@ -27,6 +28,8 @@ final class ZipDirectoryEnd {
     private static final int ZIP64_END_SIZE = 56;
     /** A 16-bit count at its maximum: the real one is in the ZIP64 record, when there is one. */
     private static final int COUNT_IN_ZIP64 = 0xFFFF;
+    /** The directory's size or offset at its 32-bit maximum: the real one is in the ZIP64 record. */
+    private static final int IN_ZIP64 = 0xFFFFFFFF;
 
     private ZipDirectoryEnd() {
     }
@@ -35,8 +38,7 @@ final class ZipDirectoryEnd {
      * The entries the zip's directory declares (the larger of "on this disk" and "in all"); a count
      * past {@link Long#MAX_VALUE} reads as {@link Long#MAX_VALUE}.
      *
-     * @throws ZipException when there is no End Of Central Directory record, or the ZIP64 one its
-     *         locator points at is not there
+     * @throws ZipException when there is no End Of Central Directory record
      */
     static long declaredEntries(Path zip) throws IOException {
         try (FileChannel channel = FileChannel.open(zip, StandardOpenOption.READ)) {
@@ -50,17 +52,19 @@ final class ZipDirectoryEnd {
             int onDisk = Short.toUnsignedInt(tail.getShort(end + 8));
             int total = Short.toUnsignedInt(tail.getShort(end + 10));
             long count = Math.max(onDisk, total);
-            if (count != COUNT_IN_ZIP64 || end < ZIP64_LOCATOR_SIZE
+            boolean zip64 = count == COUNT_IN_ZIP64 || tail.getInt(end + 12) == IN_ZIP64
+                    || tail.getInt(end + 16) == IN_ZIP64;
+            if (!zip64 || end < ZIP64_LOCATOR_SIZE
                     || tail.getInt(end - ZIP64_LOCATOR_SIZE) != ZIP64_LOCATOR_SIGNATURE) {
                 return count; // no ZIP64 record: exactly 65,535 entries, or fewer
             }
             long zip64End = tail.getLong(end - ZIP64_LOCATOR_SIZE + 8);
             if (zip64End < 0 || zip64End > size - ZIP64_END_SIZE) {
-                throw new ZipException("The ZIP64 End Of Central Directory record is outside the file");
+                return count; // as ZipFile, which then takes the record's own values
             }
             ByteBuffer record = read(channel, zip64End, ZIP64_END_SIZE);
             if (record.getInt(0) != ZIP64_END_SIGNATURE) {
-                throw new ZipException("No ZIP64 End Of Central Directory record where its locator points");
+                return count;
             }
             return Math.max(unsigned(record.getLong(24)), unsigned(record.getLong(32)));
         }

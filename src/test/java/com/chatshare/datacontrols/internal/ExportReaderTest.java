@@ -236,9 +236,13 @@ class ExportReaderTest {
                 // The locator: the ZIP64 record is right after the entry.
                 .putInt(0x07064b50).putInt(0).putLong(entry.length).putInt(1);
         Files.write(zip64, concat(entry, record.array(), directoryEnd(0xFFFF, 0xFFFFFFFFL, 0xFFFFFFFFL)));
+        // A small 16-bit count, but the directory's offset says the ZIP64 record holds the real values.
+        Path offsetOnly = dir.resolve("zip64-offset.zip");
+        Files.write(offsetOnly, concat(entry, record.array(), directoryEnd(5, 0, 0xFFFFFFFFL)));
 
         assertRefused(plain, "more than 1,000 files");
         assertRefused(zip64, "more than 1,000 files");
+        assertRefused(offsetOnly, "more than 1,000 files");
         assertThat(ZipDirectoryEnd.declaredEntries(zip64)).isEqualTo(5_000_000_000L);
     }
 
