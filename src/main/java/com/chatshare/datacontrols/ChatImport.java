@@ -192,8 +192,13 @@ public class ChatImport {
         }
     }
 
+    /** Whether the account is still there; yes when the database cannot say (the chat counts as not written). */
     private boolean accountExists(long accountId) {
-        return accounts.usernames(List.of(accountId)).containsKey(accountId);
+        try {
+            return accounts.usernames(List.of(accountId)).containsKey(accountId);
+        } catch (DataAccessException | TransactionException e) {
+            return true;
+        }
     }
 
     /** Ends the reading of an export whose importer's account is gone. */
