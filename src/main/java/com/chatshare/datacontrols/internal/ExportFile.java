@@ -25,6 +25,11 @@ public final class ExportFile {
     private static final byte[] ZIP_MAGIC = {0x50, 0x4b, 0x03, 0x04};
     /** Below this, no zip entry is refused for how much it grows: small files of repeated text pack well. */
     private static final long RATIO_FLOOR = 1 << 20;
+    /**
+     * The central directory's bytes allowed per entry of the limit: a header is 46 bytes and the
+     * entry's name, extra fields and comment; an export's names are short.
+     */
+    static final long DIRECTORY_BYTES_PER_ENTRY = 1024;
 
     private final Path path;
     private final ImportFileLimits limits;
@@ -49,8 +54,14 @@ public final class ExportFile {
         }
         try {
             // Before ZipFile, which reads the whole central directory into memory when it opens.
-            if (ZipDirectoryEnd.declaredEntries(path) > limits.maxZipEntries()) {
+            ZipDirectoryEnd.Declared directory = ZipDirectoryEnd.declared(path);
+            if (directory.entries() > limits.maxZipEntries()) {
                 throw tooManyEntries(limits);
+            }
+            // A count that says too little does not bound it: ZipFile then counts the entries itself.
+            if (directory.size() > limits.maxZipEntries() * DIRECTORY_BYTES_PER_ENTRY) {
+                throw new ExportRefusedException("The zip file's list of files is far larger than an export's. "
+                        + "Nothing was imported.");
             }
         } catch (IOException e) {
             throw damaged(e);

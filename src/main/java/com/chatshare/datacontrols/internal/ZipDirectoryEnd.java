@@ -35,12 +35,25 @@ final class ZipDirectoryEnd {
     }
 
     /**
-     * The entries the zip's directory declares (the larger of "on this disk" and "in all"); a count
-     * past {@link Long#MAX_VALUE} reads as {@link Long#MAX_VALUE}.
+     * What the end record declares of the central directory, before it is read.
+     *
+     * @param entries the larger of "on this disk" and "in all"; past {@link Long#MAX_VALUE}, that
+     * @param size the directory's bytes, which {@link java.util.zip.ZipFile} reads into one array
+     */
+    record Declared(long entries, long size) {
+    }
+
+    /** The entries the zip's directory declares. */
+    static long declaredEntries(Path zip) throws IOException {
+        return declared(zip).entries();
+    }
+
+    /**
+     * The directory's entries and size as the zip declares them.
      *
      * @throws ZipException when there is no End Of Central Directory record
      */
-    static long declaredEntries(Path zip) throws IOException {
+    static Declared declared(Path zip) throws IOException {
         try (FileChannel channel = FileChannel.open(zip, StandardOpenOption.READ)) {
             long size = channel.size();
             int tailLength = (int) Math.min(size, END_SIZE + MAX_COMMENT);
@@ -52,21 +65,23 @@ final class ZipDirectoryEnd {
             int onDisk = Short.toUnsignedInt(tail.getShort(end + 8));
             int total = Short.toUnsignedInt(tail.getShort(end + 10));
             long count = Math.max(onDisk, total);
+            Declared declared = new Declared(count, Integer.toUnsignedLong(tail.getInt(end + 12)));
             boolean zip64 = count == COUNT_IN_ZIP64 || tail.getInt(end + 12) == IN_ZIP64
                     || tail.getInt(end + 16) == IN_ZIP64;
             if (!zip64 || end < ZIP64_LOCATOR_SIZE
                     || tail.getInt(end - ZIP64_LOCATOR_SIZE) != ZIP64_LOCATOR_SIGNATURE) {
-                return count; // no ZIP64 record: exactly 65,535 entries, or fewer
+                return declared; // no ZIP64 record: exactly 65,535 entries, or fewer
             }
             long zip64End = tail.getLong(end - ZIP64_LOCATOR_SIZE + 8);
             if (zip64End < 0 || zip64End > size - ZIP64_END_SIZE) {
-                return count; // as ZipFile, which then takes the record's own values
+                return declared; // as ZipFile, which then takes the record's own values
             }
             ByteBuffer record = read(channel, zip64End, ZIP64_END_SIZE);
             if (record.getInt(0) != ZIP64_END_SIGNATURE) {
-                return count;
+                return declared;
             }
-            return Math.max(unsigned(record.getLong(24)), unsigned(record.getLong(32)));
+            return new Declared(Math.max(unsigned(record.getLong(24)), unsigned(record.getLong(32))),
+                    unsigned(record.getLong(40)));
         }
     }
 
@@ -107,7 +122,7 @@ final class ZipDirectoryEnd {
         return buffer.flip();
     }
 
-    private static long unsigned(long count) {
-        return count < 0 ? Long.MAX_VALUE : count;
+    private static long unsigned(long value) {
+        return value < 0 ? Long.MAX_VALUE : value;
     }
 }

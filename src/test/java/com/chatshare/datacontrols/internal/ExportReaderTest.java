@@ -247,6 +247,23 @@ class ExportReaderTest {
     }
 
     @Test
+    void a_directory_larger_than_its_declared_count_allows_is_refused_before_it_is_read() throws IOException {
+        // Says one entry, but its directory is 2 MB: ZipFile would read it all and count the entries itself.
+        byte[] entry = localHeader();
+        byte[] directory = new byte[2 << 20];
+        ByteBuffer.wrap(directory).order(ByteOrder.LITTLE_ENDIAN).putInt(0x02014b50);
+        Path zip = dir.resolve("short-count.zip");
+        Files.write(zip, concat(entry, directory, directoryEnd(1, directory.length, entry.length)));
+
+        assertRefused(zip, "list of files is far larger than an export's");
+        // Up to 1 KB a file of the limit is allowed: under a limit of 3,000 files it is opened (and found damaged).
+        assertThatThrownBy(() -> ExportFile.open(zip, new ExportFile.ImportFileLimits(50L << 20, 100, 2000)))
+                .hasMessageContaining("far larger");
+        assertThatThrownBy(() -> ExportFile.open(zip, new ExportFile.ImportFileLimits(50L << 20, 100, 3000)))
+                .hasMessageContaining("damaged");
+    }
+
+    @Test
     void a_zip_of_more_than_65535_files_is_counted_from_its_zip64_record() throws IOException {
         Path zip = dir.resolve("zip64-real.zip");
         try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
