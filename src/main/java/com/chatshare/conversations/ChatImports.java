@@ -7,9 +7,11 @@ import com.chatshare.conversations.internal.ImportWriter;
 import com.chatshare.conversations.internal.MessageTree;
 import com.chatshare.conversations.internal.TreeNode;
 import com.chatshare.security.CurrentUser;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,6 +33,11 @@ public class ChatImports {
     /** The longest export id kept to recognise a chat imported before. */
     public static final int SOURCE_KEY_MAX_LENGTH = 100;
 
+    /** The unique index of an imported chat's export id per owner and source (V24). */
+    private static final String IMPORT_KEY_INDEX = "conversation_import_uk";
+    /** MariaDB's "Duplicate entry … for key …". */
+    private static final int DUPLICATE_KEY = 1062;
+
     private final ConversationRepository conversations;
     private final ImportWriter writer;
     private final CurrentUser currentUser;
@@ -44,7 +51,8 @@ public class ChatImports {
     /**
      * Writes one chat, every branch, with its title, dates and the path it showed, marked as
      * imported from its source. Texts past a message's limit are cut with a note; a chat past the
-     * limit of messages, with none, or imported before, is refused and nothing of it is written.
+     * limit of messages, with none, or imported before (also by an import running at once on another
+     * node: the loser of the race is refused so), is refused and nothing of it is written.
      *
      * @throws ChatImportRefusedException with the reason the chat was left out
      */
@@ -66,12 +74,33 @@ public class ChatImports {
         if (rows.isEmpty()) {
             throw new ChatImportRefusedException(NO_MESSAGES);
         }
-        Conversation conversation = conversations.save(new Conversation(ownerId, ChatTitles.cleaned(chat.title()),
-                chat.source(), key, chat.createdAt(), chat.updatedAt()));
+        Conversation conversation;
+        try {
+            conversation = conversations.save(new Conversation(ownerId, ChatTitles.cleaned(chat.title()),
+                    chat.source(), key, chat.createdAt(), chat.updatedAt()));
+        } catch (DataIntegrityViolationException e) {
+            // The same export imported at once elsewhere (another node's import, which the check above
+            // could not see before it committed): the unique key lets one of the two in.
+            if (isImportKeyClash(e)) {
+                throw new ChatImportRefusedException(ALREADY_IMPORTED);
+            }
+            throw e;
+        }
         // The path on screen is set by the writer's one-column update: the entity's would rewrite
         // every column of the row, its FULLTEXT-indexed title among them.
         writer.insert(conversation.getId(), rows, onScreen(rows, chat.onScreenLeafKey()));
         return conversation.toSummary();
+    }
+
+    /** Whether the database refused a row for {@link #IMPORT_KEY_INDEX}, not for any other integrity rule. */
+    private static boolean isImportKeyClash(DataIntegrityViolationException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getErrorCode() == DUPLICATE_KEY
+                    && sql.getMessage() != null && sql.getMessage().contains(IMPORT_KEY_INDEX)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The index of the leaf on screen: the export's, else the newest of the longest path (as {@link MessageTree}). */

@@ -1,5 +1,6 @@
 package com.chatshare.datacontrols;
 
+import com.chatshare.accounts.AccountDirectory;
 import com.chatshare.conversations.ChatImportRefusedException;
 import com.chatshare.conversations.ChatImports;
 import com.chatshare.datacontrols.internal.ExportFile;
@@ -10,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -40,12 +42,15 @@ public class ChatImport {
 
     /** The reason for chats a failure on our side left out; the log has the cause. */
     public static final String NOT_WRITTEN = "could not be saved (an error on our side)";
+    /** The reason for the chats not reached: the account was deleted while its import ran. */
+    public static final String OWNER_GONE = "not imported: the account was deleted during the import";
 
     private static final Logger log = LoggerFactory.getLogger(ChatImport.class);
     /** The temporary directory an upload is written into starts so; it goes with the upload. */
     public static final String UPLOAD_DIRECTORY_PREFIX = "chatshare-import-";
 
     private final ChatImports imports;
+    private final AccountDirectory accounts;
     private final CurrentUser currentUser;
     private final ImportSettings settings;
     /**
@@ -64,8 +69,10 @@ public class ChatImport {
         void imported(int done, int total);
     }
 
-    ChatImport(ChatImports imports, CurrentUser currentUser, ImportSettings settings, Clock clock) {
+    ChatImport(ChatImports imports, AccountDirectory accounts, CurrentUser currentUser, ImportSettings settings,
+            Clock clock) {
         this.imports = imports;
+        this.accounts = accounts;
         this.currentUser = currentUser;
         this.settings = settings;
         this.clock = clock;
@@ -117,7 +124,8 @@ public class ChatImport {
 
     /**
      * Imports the file on this thread: scans it whole first (a broken file or one that is no export
-     * imports nothing), then writes its conversations one by one, each in its own transaction.
+     * imports nothing), then writes its conversations one by one, each in its own transaction. Stops at
+     * the first chat that fails because the account was deleted meanwhile; the rest count as skipped.
      */
     public ImportSummary importFile(Path upload, Progress progress) {
         try {
@@ -132,36 +140,71 @@ public class ChatImport {
             tell(progress, 0, total);
             Map<String, Integer> skipped = new TreeMap<>();
             int[] counts = new int[2]; // done, imported
-            ExportReader.Outcome outcome = reader.read(scan, clock.instant(), chat -> {
-                try {
-                    imports.importChat(chat);
-                    counts[1]++;
-                } catch (ChatImportRefusedException e) {
-                    skipped.merge(e.getMessage(), 1, Integer::sum);
-                } catch (DataAccessException | TransactionException e) {
-                    log.warn("An imported chat could not be saved", e);
-                    skipped.merge(NOT_WRITTEN, 1, Integer::sum);
-                }
-                counts[0]++;
-                tell(progress, counts[0], total);
-            });
-            if (outcome.pastLimit() > 0) {
-                skipped.merge("past the limit of " + String.format("%,d", settings.maxConversations())
-                        + " chats per import (import the rest from a smaller export)", outcome.pastLimit(), Integer::sum);
+            long ownerId = currentUser.requireUserId();
+            ExportReader.Outcome outcome;
+            try {
+                outcome = reader.read(scan, clock.instant(), chat -> {
+                    try {
+                        imports.importChat(chat);
+                        counts[1]++;
+                    } catch (ChatImportRefusedException e) {
+                        skipped.merge(e.getMessage(), 1, Integer::sum);
+                    } catch (DataAccessException | TransactionException e) {
+                        // Asked only on a failure: the check costs a query, a chat that failed cost more.
+                        if (!accountExists(ownerId)) {
+                            throw new OwnerGone();
+                        }
+                        log.warn("An imported chat could not be saved", e);
+                        skipped.merge(NOT_WRITTEN, 1, Integer::sum);
+                    }
+                    counts[0]++;
+                    tell(progress, counts[0], total);
+                });
+            } catch (OwnerGone e) {
+                // Every chat after would fail the same way; the one that failed was rolled back whole.
+                log.info("An import stopped after {} of {} chats: account {} was deleted meanwhile",
+                        counts[0], total, ownerId);
+                skipped.merge(OWNER_GONE, total - counts[0], Integer::sum);
+                return new ImportSummary(counts[1], skipped, null);
             }
-            if (outcome.tooLarge() > 0) {
-                skipped.merge("larger than " + ExportReader.MAX_CONVERSATION_BYTES / (1024 * 1024)
-                        + " MB in the export", outcome.tooLarge(), Integer::sum);
-            }
-            if (outcome.unreadable() > 0) {
-                skipped.merge("not readable: its fields are not what the export's format says",
-                        outcome.unreadable(), Integer::sum);
-            }
+            countLeftOut(outcome, skipped);
             return new ImportSummary(counts[1], skipped, null);
         } catch (ExportRefusedException e) {
             return ImportSummary.refusedFile(e.getMessage());
         } catch (IOException e) {
             return ImportSummary.refusedFile("The file could not be read. Nothing was imported.");
+        }
+    }
+
+    /** Adds the conversations the reader left out to {@code skipped}, by reason. */
+    private void countLeftOut(ExportReader.Outcome outcome, Map<String, Integer> skipped) {
+        if (outcome.pastLimit() > 0) {
+            skipped.merge("past the limit of " + String.format("%,d", settings.maxConversations())
+                    + " chats per import (import the rest from a smaller export)", outcome.pastLimit(), Integer::sum);
+        }
+        if (outcome.tooLarge() > 0) {
+            skipped.merge("larger than " + ExportReader.MAX_CONVERSATION_BYTES / (1024 * 1024)
+                    + " MB in the export", outcome.tooLarge(), Integer::sum);
+        }
+        if (outcome.unreadable() > 0) {
+            skipped.merge("not readable: its fields are not what the export's format says",
+                    outcome.unreadable(), Integer::sum);
+        }
+    }
+
+    /** Whether the account is still there; yes when the database cannot say (the chat counts as not written). */
+    private boolean accountExists(long accountId) {
+        try {
+            return accounts.usernames(List.of(accountId)).containsKey(accountId);
+        } catch (DataAccessException | TransactionException e) {
+            return true;
+        }
+    }
+
+    /** Ends the reading of an export whose importer's account is gone. */
+    private static final class OwnerGone extends RuntimeException {
+        OwnerGone() {
+            super(null, null, false, false);
         }
     }
 

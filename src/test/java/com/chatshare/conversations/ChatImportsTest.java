@@ -10,15 +10,25 @@ import com.chatshare.accounts.Registration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Writing an imported chat (decision 0028): whole or not at all, the caller's own, within the limits. */
 @IntegrationTest
@@ -40,6 +50,9 @@ class ChatImportsTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @AfterEach
     void signOut() {
@@ -157,11 +170,134 @@ class ChatImportsTest {
         assertThat(conversations.countConversations()).isEqualTo(1);
     }
 
+    @Test
+    void the_same_export_imported_at_once_in_two_threads_lands_each_chat_once_and_the_other_as_already_imported()
+            throws Exception {
+        String username = signInAsNewUserNamed("racing");
+        List<ImportedChat> chats = IntStream.range(0, 20)
+                .mapToObj(i -> new ImportedChat("race-" + i, "Race " + i, THEN, THEN, ImportSource.CHATGPT,
+                        List.of(message("u1", null, MessageRole.USER, "Hello " + i)), null))
+                .toList();
+        // Two imports on two nodes: the per-node guard sees neither, each chat is written by both at once.
+        CyclicBarrier together = new CyclicBarrier(2);
+        Callable<List<String>> importAll = () -> {
+            SignedIn.as(users, username);
+            List<String> outcomes = new ArrayList<>();
+            for (ImportedChat chat : chats) {
+                together.await(30, TimeUnit.SECONDS);
+                outcomes.add(outcome(() -> imports.importChat(chat)));
+            }
+            return outcomes;
+        };
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<List<String>> first = threads.submit(importAll);
+            Future<List<String>> second = threads.submit(importAll);
+            List<String> a = first.get(60, TimeUnit.SECONDS);
+            List<String> b = second.get(60, TimeUnit.SECONDS);
+
+            for (int i = 0; i < chats.size(); i++) {
+                assertThat(List.of(a.get(i), b.get(i))).as("chat " + i)
+                        .containsExactlyInAnyOrder("imported", ChatImports.ALREADY_IMPORTED);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        assertThat(conversations.countConversations()).isEqualTo(chats.size());
+    }
+
+    @Test
+    void the_loser_of_a_race_on_the_import_key_is_told_already_imported_not_an_error() throws Exception {
+        String username = signInAsNewUserNamed("loser");
+        ImportedChat chat = new ImportedChat("contested", "Contested", THEN, THEN, ImportSource.CLAUDE,
+                List.of(message("u1", null, MessageRole.USER, "Hello")), null);
+        CountDownLatch written = new CountDownLatch(1);
+        CountDownLatch commit = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            // The winner has written the chat and not committed: the loser's check cannot see it yet,
+            // and its insert waits on the winner's row of the unique key.
+            Future<String> winner = threads.submit(() -> {
+                SignedIn.as(users, username);
+                return new TransactionTemplate(transactions).execute(status -> {
+                    String outcome = outcome(() -> imports.importChat(chat));
+                    written.countDown();
+                    await(commit);
+                    return outcome;
+                });
+            });
+            assertThat(written.await(30, TimeUnit.SECONDS)).isTrue();
+            Future<String> loser = threads.submit(() -> {
+                SignedIn.as(users, username);
+                return outcome(() -> imports.importChat(chat));
+            });
+            awaitLockWait();
+            commit.countDown();
+
+            assertThat(winner.get(30, TimeUnit.SECONDS)).isEqualTo("imported");
+            assertThat(loser.get(30, TimeUnit.SECONDS)).isEqualTo(ChatImports.ALREADY_IMPORTED);
+        } finally {
+            commit.countDown();
+            threads.shutdownNow();
+        }
+        assertThat(conversations.countConversations()).isEqualTo(1);
+    }
+
+    @Test
+    void another_integrity_error_of_the_conversation_row_is_not_taken_for_already_imported() {
+        long owner = signInAsNewUser("other-error");
+        // The account deleted meanwhile: the row's owner is gone, a foreign key's refusal, not the import key's.
+        jdbc.update("delete from app_user where id = ?", owner);
+        ImportedChat chat = new ImportedChat("key-1", "Chat", THEN, THEN, ImportSource.CLAUDE,
+                List.of(message("u1", null, MessageRole.USER, "Hello")), null);
+
+        assertThatThrownBy(() -> imports.importChat(chat)).isInstanceOf(DataIntegrityViolationException.class);
+    }
+
+    /** "imported", or the reason the chat was refused, or the class of what else was thrown. */
+    private static String outcome(Runnable importChat) {
+        try {
+            importChat.run();
+            return "imported";
+        } catch (ChatImportRefusedException e) {
+            return e.getMessage();
+        } catch (RuntimeException e) {
+            return e.getClass().getSimpleName() + ": " + e.getMessage();
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(30, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Until a transaction waits for a lock (the loser's insert, on the winner's key), at most 30 s. */
+    private void awaitLockWait() throws InterruptedException {
+        for (int i = 0; i < 300; i++) {
+            // The database's own user sees its own connections without the PROCESS privilege.
+            if (jdbc.queryForObject("select count(*) from information_schema.processlist where command = 'Query' "
+                    + "and info like 'insert into conversation %'", Integer.class) > 0) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("No transaction came to wait on the winner's row");
+    }
+
     private long signInAsNewUser(String prefix) {
+        String username = signInAsNewUserNamed(prefix);
+        return jdbc.queryForObject("select id from app_user where username = ?", Long.class, username);
+    }
+
+    private String signInAsNewUserNamed(String prefix) {
         String username = prefix + "-" + System.nanoTime();
         accounts.register(new Registration(username, "Imp Orter", "long-enough-password"));
         SignedIn.as(users, username);
-        return jdbc.queryForObject("select id from app_user where username = ?", Long.class, username);
+        return username;
     }
 
     private static ImportedMessage message(String key, String parent, MessageRole role, String text) {

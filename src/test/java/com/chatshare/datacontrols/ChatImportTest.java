@@ -3,6 +3,10 @@ package com.chatshare.datacontrols;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.chatshare.IntegrationTest;
 import com.chatshare.SignedIn;
 import com.chatshare.accounts.AccountService;
@@ -32,8 +36,10 @@ import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 /** An import from the file to the chat list: formats, the summary, and Chatshare's own export round trip. */
@@ -58,8 +64,13 @@ class ChatImportTest {
     @Autowired
     UserDetailsService users;
 
+    @Autowired
+    JdbcTemplate jdbc;
+
     @TempDir
     Path dir;
+
+    static final String PASSWORD = "long-enough-password";
 
     @AfterEach
     void signOut() {
@@ -125,6 +136,35 @@ class ChatImportTest {
         });
 
         assertThat(summary).isEqualTo(new ImportSummary(2, Map.of(), null));
+    }
+
+    @Test
+    void an_account_deleted_during_its_import_stops_it_at_the_next_chat_with_one_line_logged() throws Exception {
+        long owner = signInAsNewUser("leaving");
+        Path file = dir.resolve("claude-many.json");
+        Files.writeString(file, claudeExport(20));
+        Logger logger = (Logger) LoggerFactory.getLogger(ChatImport.class);
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        logger.addAppender(logged);
+        try {
+            // Another tab deletes the account once the first chat is in.
+            ImportSummary summary = chatImport.importFile(file, (done, total) -> {
+                if (done == 1) {
+                    accounts.deleteOwnAccount(PASSWORD);
+                }
+            });
+
+            assertThat(jdbc.queryForObject("select count(*) from app_user where id = ?", Integer.class, owner)).isZero();
+            assertThat(summary).isEqualTo(new ImportSummary(1, Map.of(ChatImport.OWNER_GONE, 19), null));
+            assertThat(logged.list).extracting(ILoggingEvent::getLevel).containsExactly(Level.INFO);
+            assertThat(logged.list.getFirst().getFormattedMessage()).contains("stopped after 1 of 20 chats");
+            // Nothing of the account's is left: what was written went with it, the chat that failed was rolled back.
+            assertThat(jdbc.queryForObject("select count(*) from conversation where owner_id = ?", Integer.class,
+                    owner)).isZero();
+        } finally {
+            logger.detachAppender(logged);
+        }
     }
 
     @Test
@@ -205,10 +245,23 @@ class ChatImportTest {
                 + (m.parentId() == null ? "-" : byId.get(m.parentId()).content()) + "|" + m.onScreen()).toList();
     }
 
-    private void signInAsNewUser(String prefix) {
+    private long signInAsNewUser(String prefix) {
         String username = prefix + "-" + System.nanoTime();
-        accounts.register(new Registration(username, "Imp Orter", "long-enough-password"));
+        accounts.register(new Registration(username, "Imp Orter", PASSWORD));
         SignedIn.as(users, username);
+        return jdbc.queryForObject("select id from app_user where username = ?", Long.class, username);
+    }
+
+    /** A Claude export of {@code chats} one-message chats, each with its own id. */
+    private static String claudeExport(int chats) {
+        StringBuilder json = new StringBuilder("[");
+        for (int i = 0; i < chats; i++) {
+            json.append(i == 0 ? "" : ",").append("""
+                    {"uuid": "chat-%1$d", "name": "Chat %1$d", "created_at": "2024-05-02T09:00:00Z",
+                     "updated_at": "2024-05-02T09:00:00Z", "chat_messages": [{"uuid": "m-%1$d", "text": "Hello %1$d",
+                     "sender": "human", "created_at": "2024-05-02T09:00:00Z"}]}""".formatted(i));
+        }
+        return json.append("]").toString();
     }
 
     private Path zip(String fixture) throws IOException {

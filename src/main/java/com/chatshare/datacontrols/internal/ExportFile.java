@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
@@ -18,6 +17,7 @@ import org.jspecify.annotations.Nullable;
  * {@code conversations.json} is read, told apart by their first bytes, not their names. A zip's
  * entry is inflated as it is read and refused past the limits: its size, and how many times its
  * packed size it grows (a zip bomb says little of itself in its headers, so the bytes are counted).
+ * A zip's entries are counted from its directory's end record before it is opened ({@link ZipDirectoryEnd}).
  */
 public final class ExportFile {
 
@@ -25,6 +25,11 @@ public final class ExportFile {
     private static final byte[] ZIP_MAGIC = {0x50, 0x4b, 0x03, 0x04};
     /** Below this, no zip entry is refused for how much it grows: small files of repeated text pack well. */
     private static final long RATIO_FLOOR = 1 << 20;
+    /**
+     * The central directory's bytes allowed per entry of the limit: a header is 46 bytes and the
+     * entry's name, extra fields and comment; an export's names are short.
+     */
+    static final long DIRECTORY_BYTES_PER_ENTRY = 1024;
 
     private final Path path;
     private final ImportFileLimits limits;
@@ -47,12 +52,26 @@ public final class ExportFile {
         if (!isZip(path)) {
             return new ExportFile(path, limits, null, 0);
         }
-        try (ZipFile zip = new ZipFile(path.toFile())) {
-            if (zip.size() > limits.maxZipEntries()) {
-                throw new ExportRefusedException("The zip file has more than " + String.format("%,d",
-                        limits.maxZipEntries()) + " files in it; an export has far fewer. Nothing was imported.");
+        try {
+            // Before ZipFile, which reads the whole central directory into memory when it opens.
+            ZipDirectoryEnd.Declared directory = ZipDirectoryEnd.declared(path);
+            if (directory.entries() > limits.maxZipEntries()) {
+                throw tooManyEntries(limits);
             }
-            ZipEntry entry = Collections.list(zip.entries()).stream()
+            // A count that says too little does not bound it: ZipFile then counts the entries itself.
+            if (directory.size() > limits.maxZipEntries() * DIRECTORY_BYTES_PER_ENTRY) {
+                throw new ExportRefusedException("The zip file's list of files is far larger than an export's. "
+                        + "Nothing was imported.");
+            }
+        } catch (IOException e) {
+            throw damaged(e);
+        }
+        try (ZipFile zip = new ZipFile(path.toFile())) {
+            // Again as opened: ZipFile counts the entries itself when the record's count is short.
+            if (zip.size() > limits.maxZipEntries()) {
+                throw tooManyEntries(limits);
+            }
+            ZipEntry entry = zip.stream()
                     .filter(e -> !e.isDirectory())
                     .filter(e -> e.getName().equals("conversations.json") || e.getName().endsWith("/conversations.json"))
                     .min(Comparator.comparingInt(e -> e.getName().length()))
@@ -64,6 +83,11 @@ public final class ExportFile {
         } catch (IOException e) {
             throw damaged(e);
         }
+    }
+
+    private static ExportRefusedException tooManyEntries(ImportFileLimits limits) {
+        return new ExportRefusedException("The zip file has more than " + String.format("%,d",
+                limits.maxZipEntries()) + " files in it; an export has far fewer. Nothing was imported.");
     }
 
     private static boolean isZip(Path path) {

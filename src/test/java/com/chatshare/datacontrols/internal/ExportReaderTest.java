@@ -10,6 +10,8 @@ import com.chatshare.conversations.MessageRole;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -200,6 +202,107 @@ class ExportReaderTest {
         entries.put("conversations.json", "[]");
 
         assertRefused(zip("many.zip", entries), "more than 1,000 files");
+    }
+
+    @Test
+    void a_zip_with_more_files_than_a_small_limit_is_refused_by_the_count_its_directory_end_declares()
+            throws IOException {
+        Map<String, String> entries = new java.util.HashMap<>();
+        for (int i = 0; i < 6; i++) {
+            entries.put("f" + i + ".txt", "x");
+        }
+        entries.put("conversations.json", read("claude-conversations.json"));
+        Path zip = zip("six.zip", entries);
+
+        assertThat(ZipDirectoryEnd.declaredEntries(zip)).isEqualTo(7);
+        assertThatThrownBy(() -> ExportFile.open(zip, new ExportFile.ImportFileLimits(50L << 20, 100, 5)))
+                .isInstanceOf(ExportRefusedException.class).hasMessageContaining("more than 5 files")
+                .hasMessageContaining("Nothing was imported");
+        // At the limit it opens and reads.
+        assertThat(new ExportReader(ExportFile.open(zip, new ExportFile.ImportFileLimits(50L << 20, 100, 7)), 10)
+                .scan().conversations()).isEqualTo(2);
+    }
+
+    @Test
+    void a_hand_made_directory_end_claiming_a_huge_count_is_refused_for_the_count_not_as_damaged()
+            throws IOException {
+        byte[] entry = localHeader();
+        Path plain = dir.resolve("plain.zip");
+        Files.write(plain, concat(entry, directoryEnd(60_000, 0, entry.length)));
+        Path zip64 = dir.resolve("zip64.zip");
+        ByteBuffer record = ByteBuffer.allocate(56 + 20).order(ByteOrder.LITTLE_ENDIAN)
+                .putInt(0x06064b50).putLong(44).putShort((short) 45).putShort((short) 45).putInt(0).putInt(0)
+                .putLong(5_000_000_000L).putLong(5_000_000_000L).putLong(0).putLong(entry.length)
+                // The locator: the ZIP64 record is right after the entry.
+                .putInt(0x07064b50).putInt(0).putLong(entry.length).putInt(1);
+        Files.write(zip64, concat(entry, record.array(), directoryEnd(0xFFFF, 0xFFFFFFFFL, 0xFFFFFFFFL)));
+        // A small 16-bit count, but the directory's offset says the ZIP64 record holds the real values.
+        Path offsetOnly = dir.resolve("zip64-offset.zip");
+        Files.write(offsetOnly, concat(entry, record.array(), directoryEnd(5, 0, 0xFFFFFFFFL)));
+
+        assertRefused(plain, "more than 1,000 files");
+        assertRefused(zip64, "more than 1,000 files");
+        assertRefused(offsetOnly, "more than 1,000 files");
+        assertThat(ZipDirectoryEnd.declaredEntries(zip64)).isEqualTo(5_000_000_000L);
+    }
+
+    @Test
+    void a_directory_larger_than_its_declared_count_allows_is_refused_before_it_is_read() throws IOException {
+        // Says one entry, but its directory is 2 MB: ZipFile would read it all and count the entries itself.
+        byte[] entry = localHeader();
+        byte[] directory = new byte[2 << 20];
+        ByteBuffer.wrap(directory).order(ByteOrder.LITTLE_ENDIAN).putInt(0x02014b50);
+        Path zip = dir.resolve("short-count.zip");
+        Files.write(zip, concat(entry, directory, directoryEnd(1, directory.length, entry.length)));
+
+        assertRefused(zip, "list of files is far larger than an export's");
+        // Up to 1 KB a file of the limit is allowed: under a limit of 3,000 files it is opened (and found damaged).
+        assertThatThrownBy(() -> ExportFile.open(zip, new ExportFile.ImportFileLimits(50L << 20, 100, 2000)))
+                .hasMessageContaining("far larger");
+        assertThatThrownBy(() -> ExportFile.open(zip, new ExportFile.ImportFileLimits(50L << 20, 100, 3000)))
+                .hasMessageContaining("damaged");
+    }
+
+    @Test
+    void a_zip_of_more_than_65535_files_is_counted_from_its_zip64_record() throws IOException {
+        Path zip = dir.resolve("zip64-real.zip");
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+            for (int i = 0; i < 70_000; i++) {
+                out.putNextEntry(new ZipEntry(Integer.toString(i)));
+                out.closeEntry();
+            }
+        }
+
+        assertThat(ZipDirectoryEnd.declaredEntries(zip)).isEqualTo(70_000);
+        assertRefused(zip, "more than 1,000 files");
+    }
+
+    @Test
+    void a_zip_with_bytes_after_its_directory_end_still_opens() throws IOException {
+        Path zip = zip("padded.zip", Map.of("conversations.json", read("claude-conversations.json")));
+        Files.write(zip, new byte[100], java.nio.file.StandardOpenOption.APPEND);
+
+        assertThat(ZipDirectoryEnd.declaredEntries(zip)).isEqualTo(1);
+        assertThat(new ExportReader(ExportFile.open(zip, LIMITS), 10).scan().conversations()).isEqualTo(2);
+    }
+
+    /** A zip entry's local header, alone: enough for the file to be told apart as a zip. */
+    private static byte[] localHeader() {
+        return ByteBuffer.allocate(30).order(ByteOrder.LITTLE_ENDIAN).putInt(0x04034b50).array();
+    }
+
+    private static byte[] directoryEnd(int entries, long directorySize, long directoryOffset) {
+        return ByteBuffer.allocate(22).order(ByteOrder.LITTLE_ENDIAN).putInt(0x06054b50)
+                .putShort((short) 0).putShort((short) 0).putShort((short) entries).putShort((short) entries)
+                .putInt((int) directorySize).putInt((int) directoryOffset).putShort((short) 0).array();
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            out.writeBytes(part);
+        }
+        return out.toByteArray();
     }
 
     @Test
