@@ -388,11 +388,8 @@ public class ChatView extends VerticalLayout implements BeforeEnterObserver, Has
         });
     }
 
+    /** The answer's batches and end come on Reactor's threads, which may be interrupted ({@link UiAccess}). */
     private static void access(UI ui, Runnable task) {
-        try {
-            ui.access(task::run);
-        } catch (com.vaadin.flow.component.UIDetachedException e) {
-            // The user left; the answer is stored all the same.
-        }
+        UiAccess.run(ui, task);
     }
 }
