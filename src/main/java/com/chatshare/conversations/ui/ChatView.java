@@ -78,6 +78,7 @@ public class ChatView extends VerticalLayout implements BeforeEnterObserver, Has
     private @Nullable ConversationSummary conversation;
     private @Nullable Notification notSaved;
     private transient @Nullable Disposable generation;
+    private int answers;
 
     ChatView(ConversationService service, CurrentUser currentUser, ShareDialogOpener shareDialogs,
             ObjectProvider<SharedConversations> sharedConversations, MarkdownRenderer markdown) {
@@ -308,6 +309,8 @@ public class ChatView extends VerticalLayout implements BeforeEnterObserver, Has
         failure.hide();
         setGenerating(true);
         UI ui = UI.getCurrent();
+        // An end that reaches the page late (UiAccess) must not undo the next answer's state.
+        int number = ++answers;
         generation = AnswerBatches.of(reply.tokens())
                 .subscribe(
                         pieces -> access(ui, () -> {
@@ -325,8 +328,10 @@ public class ChatView extends VerticalLayout implements BeforeEnterObserver, Has
                         }),
                         () -> access(ui, () -> {
                             answer.finishStreaming();
-                            setGenerating(false);
-                            chatList.refresh();
+                            if (number == answers) {
+                                setGenerating(false);
+                                chatList.refresh();
+                            }
                         }));
     }
 
