@@ -96,7 +96,8 @@ public class ChatImports {
     private static boolean isImportKeyClash(DataIntegrityViolationException e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException sql && sql.getErrorCode() == DUPLICATE_KEY
-                    && sql.getMessage() != null && sql.getMessage().contains(IMPORT_KEY_INDEX)) {
+                    // The key's name ends the message; the duplicate value, from the export, comes before it.
+                    && sql.getMessage() != null && sql.getMessage().strip().endsWith("for key '" + IMPORT_KEY_INDEX + "'")) {
                 return true;
             }
         }

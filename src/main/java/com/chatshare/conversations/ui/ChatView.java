@@ -309,22 +309,22 @@ public class ChatView extends VerticalLayout implements BeforeEnterObserver, Has
         failure.hide();
         setGenerating(true);
         UI ui = UI.getCurrent();
-        // An end that reaches the page late (UiAccess) must not undo the next answer's state.
+        // What reaches the page late (UiAccess) must not undo the next answer's state.
         int number = ++answers;
         generation = AnswerBatches.of(reply.tokens())
                 .subscribe(
                         pieces -> access(ui, () -> {
-                            answering.setVisible(false);
+                            answering.setVisible(answering.isVisible() && number != answers);
                             answer.appendText(String.join("", pieces));
                             messageList.scrollToEnd();
                         }),
                         error -> access(ui, () -> {
-                            // Pieces still in the UI batch are dropped with the error; the stored
-                            // answer has them all, so show that.
-                            boolean partAnswerKept = !answer.getText().isBlank();
-                            show(conversation);
-                            showFailure(error instanceof AssistantUnavailableException
-                                    ? error.getMessage() : "The assistant could not answer.", partAnswerKept);
+                            // The stored answer has every piece, those dropped from the batch too.
+                            if (number == answers) {
+                                show(conversation);
+                                showFailure(error instanceof AssistantUnavailableException ? error.getMessage()
+                                        : "The assistant could not answer.", !answer.getText().isBlank());
+                            }
                         }),
                         () -> access(ui, () -> {
                             answer.finishStreaming();

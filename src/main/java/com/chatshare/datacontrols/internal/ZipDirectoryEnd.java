@@ -80,6 +80,15 @@ final class ZipDirectoryEnd {
             if (record.getInt(0) != ZIP64_END_SIGNATURE) {
                 return declared;
             }
+            // As ZipFile: the ZIP64 record counts only where it agrees with every field of the end
+            // record that is not at its maximum; else ZipFile reads the end record's, so must we.
+            long endSize = Integer.toUnsignedLong(tail.getInt(end + 12));
+            long endOffset = Integer.toUnsignedLong(tail.getInt(end + 16));
+            if (record.getLong(40) != endSize && tail.getInt(end + 12) != IN_ZIP64
+                    || record.getLong(48) != endOffset && tail.getInt(end + 16) != IN_ZIP64
+                    || record.getLong(32) != total && total != COUNT_IN_ZIP64) {
+                return declared;
+            }
             return new Declared(Math.max(unsigned(record.getLong(24)), unsigned(record.getLong(32))),
                     unsigned(record.getLong(40)));
         }

@@ -272,8 +272,9 @@ public class ShareDialog extends Dialog {
      */
     private void afterCopy(boolean copied, boolean updated) {
         // On a phone the link and where to send it are below the first screen: bring them up, so
-        // that the click visibly did something (a larger screen, where they show already, stays put).
-        (sheet.isVisible() ? sheet : linkRow).scrollIntoView(ScrollIntoViewOption.Block.NEAREST);
+        // that the click visibly did something (a larger screen, where they show already, stays
+        // put). Not copied, the link itself, selected for the person to copy.
+        (copied && sheet.isVisible() ? sheet : linkRow).scrollIntoView(ScrollIntoViewOption.Block.NEAREST);
         if (copied) {
             link.setHelperText(updated ? "Link updated and copied to the clipboard." : COPIED);
             copyUrl.setText("Copied");

@@ -236,14 +236,35 @@ class ExportReaderTest {
                 // The locator: the ZIP64 record is right after the entry.
                 .putInt(0x07064b50).putInt(0).putLong(entry.length).putInt(1);
         Files.write(zip64, concat(entry, record.array(), directoryEnd(0xFFFF, 0xFFFFFFFFL, 0xFFFFFFFFL)));
-        // A small 16-bit count, but the directory's offset says the ZIP64 record holds the real values.
+        // The directory's offset says the ZIP64 record holds the real values, and its size agrees.
         Path offsetOnly = dir.resolve("zip64-offset.zip");
-        Files.write(offsetOnly, concat(entry, record.array(), directoryEnd(5, 0, 0xFFFFFFFFL)));
+        Files.write(offsetOnly, concat(entry, record.array(), directoryEnd(0xFFFF, 0, 0xFFFFFFFFL)));
 
         assertRefused(plain, "more than 1,000 files");
         assertRefused(zip64, "more than 1,000 files");
         assertRefused(offsetOnly, "more than 1,000 files");
         assertThat(ZipDirectoryEnd.declaredEntries(zip64)).isEqualTo(5_000_000_000L);
+    }
+
+    @Test
+    void a_zip64_record_that_disagrees_with_the_directory_end_is_not_believed_as_zip_file_does_not()
+            throws IOException {
+        // The end record: the count in ZIP64, but a real 2 MB directory; the ZIP64 record claims one
+        // entry in 100 bytes. ZipFile takes the end record's size then (they disagree) and would read
+        // the 2 MB and count the entries itself: the check must take the same values.
+        byte[] entry = localHeader();
+        byte[] directory = new byte[2 << 20];
+        ByteBuffer.wrap(directory).order(ByteOrder.LITTLE_ENDIAN).putInt(0x02014b50);
+        long zip64At = entry.length + directory.length;
+        ByteBuffer record = ByteBuffer.allocate(56 + 20).order(ByteOrder.LITTLE_ENDIAN)
+                .putInt(0x06064b50).putLong(44).putShort((short) 45).putShort((short) 45).putInt(0).putInt(0)
+                .putLong(1).putLong(1).putLong(100).putLong(entry.length)
+                .putInt(0x07064b50).putInt(0).putLong(zip64At).putInt(1);
+        Path zip = dir.resolve("zip64-disagrees.zip");
+        Files.write(zip, concat(entry, directory, record.array(), directoryEnd(0xFFFF, directory.length, entry.length)));
+
+        assertThat(ZipDirectoryEnd.declared(zip)).isEqualTo(new ZipDirectoryEnd.Declared(0xFFFF, directory.length));
+        assertRefused(zip, "more than 1,000 files");
     }
 
     @Test
