@@ -6,7 +6,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -148,34 +147,6 @@ class BranchesBrowserIT extends BrowserJourney {
         assertThat(messageButton(bea, wait, ".from-user", 1, "Next version").isDisplayed()).isTrue();
         assertThat(messageButton(bea, wait, ".from-assistant", 1, "Regenerate answer").isDisplayed()).isTrue();
         Browser.screenshot(bea, "branches-05-phone");
-    }
-
-    private static String messagesText(WebDriver driver) {
-        return driver.findElement(By.id("messages")).getText();
-    }
-
-    private static String lastAnswer(WebDriver driver) {
-        return entries(driver, ".from-assistant").getLast().findElement(By.className("chat-message-content")).getText();
-    }
-
-    private static List<WebElement> entries(WebDriver driver, String kind) {
-        return driver.findElements(By.cssSelector("#messages .chat-message" + kind));
-    }
-
-    private static WebElement messageButton(WebDriver driver, WebDriverWait wait, String kind, int index, String label) {
-        return wait.until(d -> {
-            List<WebElement> found = entries(d, kind);
-            if (found.size() <= index) {
-                return null;
-            }
-            List<WebElement> buttons = found.get(index).findElements(
-                    By.cssSelector("vaadin-button[aria-label='" + label + "']"));
-            return buttons.isEmpty() ? null : buttons.getFirst();
-        });
-    }
-
-    private static String versionOf(WebDriver driver, String kind, int index) {
-        return entries(driver, kind).get(index).findElement(By.className("version-number")).getText();
     }
 
     private static void closeDialog(WebDriver driver, WebDriverWait wait) {

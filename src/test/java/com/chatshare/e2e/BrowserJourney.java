@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -86,5 +87,47 @@ abstract class BrowserJourney {
         WebElement field = wait.until(ExpectedConditions.visibilityOfElementLocated(locator));
         field.clear();
         field.sendKeys(text);
+    }
+
+    /** The chat's messages as the page shows them. */
+    static String messagesText(WebDriver driver) {
+        return driver.findElement(By.id("messages")).getText();
+    }
+
+    /** The text of the last answer shown. */
+    static String lastAnswer(WebDriver driver) {
+        return entries(driver, ".from-assistant").getLast().findElement(By.className("chat-message-content")).getText();
+    }
+
+    /** The messages shown of a kind ({@code .from-user}, {@code .from-assistant}), oldest first. */
+    static List<WebElement> entries(WebDriver driver, String kind) {
+        return driver.findElements(By.cssSelector("#messages .chat-message" + kind));
+    }
+
+    /** A button of the {@code index}th message of a kind, by its label, once it is there. */
+    static WebElement messageButton(WebDriver driver, WebDriverWait wait, String kind, int index, String label) {
+        return wait.until(d -> {
+            List<WebElement> found = entries(d, kind);
+            if (found.size() <= index) {
+                return null;
+            }
+            List<WebElement> buttons = found.get(index).findElements(
+                    By.cssSelector("vaadin-button[aria-label='" + label + "']"));
+            return buttons.isEmpty() ? null : buttons.getFirst();
+        });
+    }
+
+    /** "2 / 3": the version the {@code index}th message of a kind shows. */
+    static String versionOf(WebDriver driver, String kind, int index) {
+        return entries(driver, kind).get(index).findElement(By.className("version-number")).getText();
+    }
+
+    /** Opens a Select by id and picks the item whose label starts with {@code label}. */
+    static void choose(WebDriver driver, WebDriverWait wait, String id, String label) {
+        wait.until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
+        WebElement item = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.xpath("//vaadin-select-item[starts-with(normalize-space(), '" + label + "')]")));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].click()", item);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id(id), label));
     }
 }

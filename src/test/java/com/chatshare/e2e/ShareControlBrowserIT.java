@@ -216,16 +216,6 @@ class ShareControlBrowserIT extends BrowserJourney {
         headers.remove("date");
         return headers;
     }
-
-    /** Opens a Select by id and picks the item whose label starts with {@code label}. */
-    private static void choose(WebDriver driver, WebDriverWait wait, String id, String label) {
-        wait.until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
-        WebElement item = wait.until(ExpectedConditions.presenceOfElementLocated(
-                By.xpath("//vaadin-select-item[starts-with(normalize-space(), '" + label + "')]")));
-        ((JavascriptExecutor) driver).executeScript("arguments[0].click()", item);
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id(id), label));
-    }
-
     private static void send(WebDriver driver, WebDriverWait wait, String text) {
         WebElement input = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#message-input textarea")));
         input.sendKeys(text, Keys.ENTER);

@@ -203,44 +203,6 @@ class ShareDialogDetailsBrowserIT extends BrowserJourney {
     private static String previewText(WebDriver driver) {
         return driver.findElement(By.id("share-preview")).getText();
     }
-
-    private static String messagesText(WebDriver driver) {
-        return driver.findElement(By.id("messages")).getText();
-    }
-
-    private static String lastAnswer(WebDriver driver) {
-        return entries(driver, ".from-assistant").getLast().findElement(By.className("chat-message-content")).getText();
-    }
-
-    private static List<WebElement> entries(WebDriver driver, String kind) {
-        return driver.findElements(By.cssSelector("#messages .chat-message" + kind));
-    }
-
-    private static WebElement messageButton(WebDriver driver, WebDriverWait wait, String kind, int index, String label) {
-        return wait.until(d -> {
-            List<WebElement> found = entries(d, kind);
-            if (found.size() <= index) {
-                return null;
-            }
-            List<WebElement> buttons = found.get(index).findElements(
-                    By.cssSelector("vaadin-button[aria-label='" + label + "']"));
-            return buttons.isEmpty() ? null : buttons.getFirst();
-        });
-    }
-
-    private static String versionOf(WebDriver driver, String kind, int index) {
-        return entries(driver, kind).get(index).findElement(By.className("version-number")).getText();
-    }
-
-    /** Opens a Select by id and picks the item whose label starts with {@code label}. */
-    private static void choose(WebDriver driver, WebDriverWait wait, String id, String label) {
-        wait.until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
-        WebElement item = wait.until(ExpectedConditions.presenceOfElementLocated(
-                By.xpath("//vaadin-select-item[starts-with(normalize-space(), '" + label + "')]")));
-        ((JavascriptExecutor) driver).executeScript("arguments[0].click()", item);
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id(id), label));
-    }
-
     private static void send(WebDriver driver, WebDriverWait wait, String text) {
         WebElement input = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#message-input textarea")));
         input.sendKeys(text, Keys.ENTER);
