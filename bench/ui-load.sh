@@ -9,7 +9,8 @@
 # reports p50/p95 Send→first words and Send→whole answer, errors, heap after a full GC, heap per
 # session and CPU.
 # BENCH_USERS (default 50,100,200), BENCH_SECONDS (default 300), SKIP_BUILD=1 reuses the last jar,
-# BENCH_JAVA_OPTS adds options to the app's JVM. Run it holding the Maven lock so that no build
+# BENCH_JAVA_OPTS adds options to the app's JVM; BENCH_HEAP_DUMP=true writes the app's heap at each N
+# to target/bench/ui-load-heap-N.hprof. Run it holding the Maven lock so that no build
 # shares the machine: flock /tmp/mvn.lock bash bench/ui-load.sh
 # Results: target/bench/ui-load.txt; the app's log in target/bench/ui-load/app.log.
 set -euo pipefail
@@ -30,6 +31,6 @@ until curl -sf "http://127.0.0.1:$PORT_APP/actuator/health" 2>/dev/null | grep -
 done
 ./mvnw -B -ntp -q test -Dtest=UiLoadBench -Dbench.excludedGroups= -Dtests.outputToFile=false \
   -Dsurefire.failIfNoSpecifiedTests=false -Dbench.url="http://127.0.0.1:$PORT_APP/" -Dbench.pid="$app_pid" \
-  -Dbench.users="${BENCH_USERS:-50,100,200}" -Dbench.seconds="${BENCH_SECONDS:-300}" \
+  -Dbench.users="${BENCH_USERS:-50,100,200}" -Dbench.seconds="${BENCH_SECONDS:-300}" -Dbench.heap-dump="${BENCH_HEAP_DUMP:-false}" \
   -Dbench.out="$(pwd)/target/bench/ui-load.txt"
 cat target/bench/ui-load.txt

@@ -133,6 +133,12 @@ class UiLoadBench {
         // What the sessions hold: the classes with the most bytes on the heap, with N sessions open.
         String histogram = jcmd("GC.class_histogram");
         Files.write(out.resolveSibling("ui-load-histogram-" + n + ".txt"), histogram.lines().limit(400).toList());
+        if (Boolean.getBoolean("bench.heap-dump")) {
+            // For finding what holds a session's bytes (an hprof file of the whole heap, live objects).
+            Path dump = out.resolveSibling("ui-load-heap-" + n + ".hprof").toAbsolutePath();
+            Files.deleteIfExists(dump);
+            jcmd("GC.heap_dump", dump.toString());
+        }
         forAll(in, 16, person -> person.signOut());
 
         List<ChatPerson.Sample> samples = people.stream().flatMap(p -> p.samples.stream()).toList();
