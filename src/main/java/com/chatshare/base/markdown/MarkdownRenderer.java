@@ -63,6 +63,15 @@ public class MarkdownRenderer {
         return "<p class=\"" + VERBATIM_CLASS + "\">" + Entities.escape(plain) + "</p>";
     }
 
+    /**
+     * Plain text (a name, a date) as HTML that shows exactly it: bidirectional controls removed,
+     * every character that means something in HTML escaped. For a few words put together on the
+     * server into one element's HTML; {@code null} gives "".
+     */
+    public static String textHtml(String text) {
+        return Entities.escape(withoutBidiControls(text));
+    }
+
     public String toHtml(String markdown) {
         String html = renderer.render(parser.parse(withoutBidiControls(markdown)));
         Document document = Jsoup.parseBodyFragment(html);

@@ -36,12 +36,16 @@ public final class MessageEntry extends Div {
     private static final String APPEND_HTML = "this.insertAdjacentHTML('beforeend', $0)";
 
     private final transient MarkdownRenderer markdown;
-    private final Span author = new Span();
+    /** Who wrote it, its model and when, as one element's HTML (below): a message costs the page few nodes. */
+    private final Span about = new Span();
     private final Div header;
     private final Div body;
     private Div content;
     private final StringBuilder text = new StringBuilder();
     private final boolean fromUser;
+    private String authorName;
+    private String model = "";
+    private final String time;
     /** The stored message's position in its chat; -1 for what the user just sent. */
     int position = -1;
     private transient @Nullable Streaming streaming;
@@ -63,15 +67,18 @@ public final class MessageEntry extends Div {
             Instant at) {
         this.markdown = markdown;
         this.fromUser = fromUser;
+        this.authorName = authorName;
+        this.time = Dates.dateTime(at);
         addClassNames("chat-message", fromUser ? "from-user" : "from-assistant");
-        Span avatar = new Span(abbreviation);
+        // Text as escaped HTML rather than a text node: an element of the page's tree per word
+        // shown adds up over a hundred messages and a few hundred people (BENCHMARKS.md).
+        Span avatar = new Span();
+        avatar.getElement().setProperty("innerHTML", MarkdownRenderer.textHtml(abbreviation));
         avatar.addClassName("chat-message-avatar");
         avatar.getElement().setAttribute("aria-hidden", "true");
-        author.setText(authorName);
-        author.addClassName("chat-message-author");
-        Span time = new Span(Dates.dateTime(at));
-        time.addClassName("chat-message-time");
-        header = new Div(author, time);
+        about.addClassName("chat-message-about");
+        showAbout();
+        header = new Div(about);
         header.addClassName("chat-message-header");
         this.text.append(text);
         content = wholeContent();
@@ -86,24 +93,30 @@ public final class MessageEntry extends Div {
 
     /** The model that wrote the answer, in small muted text beside its author; as text, never markup. */
     void showModel(String model) {
-        Span name = new Span();
-        name.setText(model);
-        name.addClassName("chat-message-model");
-        header.addComponentAtIndex(1, name);
+        this.model = model;
+        showAbout();
     }
 
     /** The model shown beside the author; empty when the author names it. */
     public String getModel() {
-        return header.getChildren().filter(c -> c.getElement().getClassList().contains("chat-message-model")).findFirst()
-                .map(c -> c.getElement().getText()).orElse("");
+        return model;
     }
 
     public String getUserName() {
-        return author.getText();
+        return authorName;
     }
 
     void setUserName(String name) {
-        author.setText(name);
+        authorName = name;
+        showAbout();
+    }
+
+    /** The author, the model when there is one, and the time: escaped text in spans of their own classes. */
+    private void showAbout() {
+        String html = "<span class=\"chat-message-author\">" + MarkdownRenderer.textHtml(authorName) + "</span>"
+                + (model.isEmpty() ? "" : "<span class=\"chat-message-model\">" + MarkdownRenderer.textHtml(model) + "</span>")
+                + "<span class=\"chat-message-time\">" + MarkdownRenderer.textHtml(time) + "</span>";
+        about.getElement().setProperty("innerHTML", html);
     }
 
     /** The message's buttons, on the line of its author (the content stays the body's last part). */

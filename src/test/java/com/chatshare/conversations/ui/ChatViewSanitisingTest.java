@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.chatshare.KaribuTest;
 import com.chatshare.SignedIn;
+import com.chatshare.accounts.AccountService;
+import com.chatshare.accounts.Registration;
 import com.chatshare.conversations.ChatTurn;
 import com.chatshare.conversations.ConversationService;
 import com.chatshare.conversations.ConversationSummary;
@@ -42,6 +44,9 @@ class ChatViewSanitisingTest extends KaribuTest {
 
     @Autowired
     UserDetailsService users;
+
+    @Autowired
+    AccountService accounts;
 
     @Test
     void remote_images_forms_and_styles_in_a_message_reach_the_browser_as_nothing_active() {
@@ -87,5 +92,27 @@ class ChatViewSanitisingTest extends KaribuTest {
         int row = GridKt._findAll(list).stream().map(ConversationSummary::id).toList().indexOf(copy.id());
         assertThat(GridKt._getCellComponent(list, row, "chat").getElement().toString())
                 .contains("Continued from a shared chat");
+    }
+
+    @Test
+    void a_display_name_with_markup_is_shown_as_the_text_it_is_on_the_author_line() {
+        String name = "<img src=x onerror=alert(1)> Eve & \"Co\"";
+        String username = "markup-" + System.nanoTime();
+        accounts.register(new Registration(username, name, "long-enough-password"));
+        SignedIn.as(users, username);
+        ConversationSummary chat = conversations.createConversation("Names", List.of(
+                new ChatTurn(MessageRole.USER, "hello"), new ChatTurn(MessageRole.ASSISTANT, "hi")));
+        login(username);
+
+        UI.getCurrent().navigate("chat/" + chat.id());
+
+        MessageEntry mine = _get(ChatMessages.class).entries().getFirst();
+        String about = mine.getElement().toString();
+        Document line = Jsoup.parseBodyFragment(_get(mine, com.vaadin.flow.component.html.Span.class,
+                spec -> spec.withClasses("chat-message-about")).getElement().getProperty("innerHTML"));
+        assertThat(line.select("img, [onerror]")).isEmpty();
+        assertThat(line.select(".chat-message-author").text()).isEqualTo(name);
+        assertThat(line.select(".chat-message-time").text()).isNotBlank();
+        assertThat(about).doesNotContain("<img");
     }
 }
