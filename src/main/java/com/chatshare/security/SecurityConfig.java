@@ -104,9 +104,10 @@ class SecurityConfig {
         return http.build();
     }
 
+    /** bcrypt (Spring Security's default), run off the requests' virtual threads. */
     @Bean
     PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        return new PlatformThreadPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder());
     }
 
     @Bean
