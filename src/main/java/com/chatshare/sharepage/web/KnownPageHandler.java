@@ -19,6 +19,7 @@ import org.eclipse.jetty.http.PreEncodedHttpField;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.Invocable;
 import org.jspecify.annotations.Nullable;
@@ -43,7 +44,9 @@ import org.jspecify.annotations.Nullable;
  * answered from memory on the thread that read the request, with no thread started for it (the
  * servlet context behind is blocking, which made Jetty start a virtual thread for every request).
  * Every request it passes on is handed to the server's executor, a virtual thread of its own, as
- * Jetty itself did before.
+ * Jetty itself did before. With an access log ({@code chatshare.access-log.enabled}), whose line per
+ * request may wait for its output, the handler is blocking and Jetty runs every request on a thread
+ * of its own as before.
  */
 final class KnownPageHandler extends Handler.Wrapper {
 
@@ -78,11 +81,17 @@ final class KnownPageHandler extends Handler.Wrapper {
 
     @Override
     public InvocationType getInvocationType() {
-        return InvocationType.NON_BLOCKING;
+        return answersInline() ? InvocationType.NON_BLOCKING : super.getInvocationType();
+    }
+
+    /** Whether this handler runs on the thread that read the request: yes, unless a request log may block it. */
+    private boolean answersInline() {
+        Server server = getServer();
+        return server != null && server.getRequestLog() == null;
     }
 
     @Override
-    public boolean handle(Request request, Response response, Callback callback) {
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
         SharePages.KnownPage known = known(request);
         if (known == null) {
             return passOn(request, response, callback);
@@ -129,7 +138,10 @@ final class KnownPageHandler extends Handler.Wrapper {
      * on a thread of the server's executor, as Jetty ran every request before this handler said it
      * does not block. Its answer, and a failure, end the request as they did when Jetty called it.
      */
-    private boolean passOn(Request request, Response response, Callback callback) {
+    private boolean passOn(Request request, Response response, Callback callback) throws Exception {
+        if (!answersInline()) {
+            return super.handle(request, response, callback);
+        }
         request.getComponents().getExecutor().execute(() -> {
             try {
                 if (!super.handle(request, response, callback)) {
