@@ -8,9 +8,10 @@
 # Debian packages wrk and nginx. Results: target/bench/share-page.txt.
 # BENCH_ROUNDS (default 5) rounds of each comparison, BENCH_DURATION (default 30s) each wrk run;
 # BENCH_SIDE_ROUNDS sets the gzip and 304 rounds apart (default: BENCH_ROUNDS); BENCH_PARTS picks
-# comparisons (e.g. BENCH_PARTS=304); BENCH_PROFILE=1 records each page's first 200 round with
-# Java Flight Recorder into target/bench/share-page-PAGE.jfr. BENCH_AHEAD=false turns off the
-# handler that answers known pages ahead of the servlet chain (decision 0024): the servlet path.
+# comparisons (e.g. BENCH_PARTS=304); BENCH_PROFILE=200 (or 1), gzip or 304 records each page's
+# first round of that comparison with Java Flight Recorder into target/bench/share-page-PAGE[-PART].jfr.
+# BENCH_AHEAD=false turns off the handler that answers known pages ahead of the servlet chain
+# (decision 0024): the servlet path.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 for tool in wrk nginx; do

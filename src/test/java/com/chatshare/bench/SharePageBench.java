@@ -148,7 +148,7 @@ class SharePageBench {
         // Rounds alternate the two servers, so a drift of the machine's speed hits both alike.
         List<Run[]> plain = new ArrayList<>();
         for (int round = 1; PARTS.contains("200") && round <= ROUNDS; round++) {
-            Run chatshare = profiled(dir(), name, round, () -> wrk("chatshare  GET  /share/{token}      ", url));
+            Run chatshare = profiled(dir(), name, "200", round, () -> wrk("chatshare  GET  /share/{token}      ", url));
             Run nginxRun = wrk("nginx      GET  static " + name + ".html  ", nginxUrl);
             plain.add(pair(report, chatshare, nginxRun));
         }
@@ -157,14 +157,16 @@ class SharePageBench {
                 HttpResponse.BodyHandlers.discarding()).headers().firstValue("ETag").orElseThrow();
         List<Run[]> gzip = new ArrayList<>();
         for (int round = 1; PARTS.contains("gzip") && round <= SIDE_ROUNDS; round++) {
-            Run chatshare = wrk("chatshare  GET  gzip               ", url, "Accept-Encoding: gzip");
+            Run chatshare = profiled(dir(), name, "gzip", round,
+                    () -> wrk("chatshare  GET  gzip               ", url, "Accept-Encoding: gzip"));
             Run nginxRun = wrk("nginx      GET  gzip_static        ", nginxUrl, "Accept-Encoding: gzip");
             gzip.add(pair(report, chatshare, nginxRun));
         }
         summarize(report, summary, name + ", gzip, " + gzipped.body().length + " bytes", gzip);
         List<Run[]> notModified = new ArrayList<>();
         for (int round = 1; PARTS.contains("304") && round <= SIDE_ROUNDS; round++) {
-            Run chatshare = wrk("chatshare  GET  If-None-Match (304) ", url, "If-None-Match: " + etag);
+            Run chatshare = profiled(dir(), name, "304", round,
+                    () -> wrk("chatshare  GET  If-None-Match (304) ", url, "If-None-Match: " + etag));
             Run nginxRun = wrk("nginx      GET  If-None-Match (304) ", nginxUrl, "If-None-Match: " + nginxEtag);
             notModified.add(pair(report, chatshare, nginxRun));
         }
@@ -314,9 +316,15 @@ class SharePageBench {
                 + "where variable_name = 'COM_SELECT'", Long.class);
     }
 
-    /** Runs the first round under Java Flight Recorder when -Dbench.profile is set (BENCH_PROFILE=1). */
-    private static Run profiled(Path dir, String page, int round, Callable<Run> benchmark) throws Exception {
-        if (round > 1 || System.getProperty("bench.profile", "").isEmpty()) {
+    /**
+     * Runs the first round of a comparison under Java Flight Recorder when -Dbench.profile names it
+     * (BENCH_PROFILE=200, gzip or 304; 1 means 200), into target/bench/share-page-PAGE[-PART].jfr.
+     */
+    private static Run profiled(Path dir, String page, String part, int round, Callable<Run> benchmark)
+            throws Exception {
+        String profile = System.getProperty("bench.profile", "");
+        boolean wanted = profile.equals(part) || (profile.equals("1") && part.equals("200"));
+        if (round > 1 || !wanted) {
             return benchmark.call();
         }
         try (Recording recording = new Recording(Configuration.getConfiguration("profile"))) {
@@ -324,7 +332,7 @@ class SharePageBench {
             recording.start();
             Run result = benchmark.call();
             recording.stop();
-            recording.dump(dir.resolve("share-page-" + page + ".jfr"));
+            recording.dump(dir.resolve("share-page-" + page + (part.equals("200") ? "" : "-" + part) + ".jfr"));
             return result;
         }
     }

@@ -19,7 +19,9 @@ import org.eclipse.jetty.http.PreEncodedHttpField;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.Invocable;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -37,6 +39,14 @@ import org.jspecify.annotations.Nullable;
  * an {@code If-None-Match} other than exactly the page's tag (Spring parses those). The forwarded
  * client and scheme are the request's before any handler (security's Jetty customizer), and the
  * access log is Jetty's, so both are as on the servlet path.
+ *
+ * <p>The handler is {@linkplain Invocable.InvocationType#NON_BLOCKING non-blocking}: a known page is
+ * answered from memory on the thread that read the request, with no thread started for it (the
+ * servlet context behind is blocking, which made Jetty start a virtual thread for every request).
+ * Every request it passes on is handed to the server's executor, a virtual thread of its own, as
+ * Jetty itself did before. With an access log ({@code chatshare.access-log.enabled}), whose line per
+ * request may wait for its output, the handler is blocking and Jetty runs every request on a thread
+ * of its own as before.
  */
 final class KnownPageHandler extends Handler.Wrapper {
 
@@ -70,10 +80,21 @@ final class KnownPageHandler extends Handler.Wrapper {
     }
 
     @Override
+    public InvocationType getInvocationType() {
+        return answersInline() ? InvocationType.NON_BLOCKING : super.getInvocationType();
+    }
+
+    /** Whether this handler runs on the thread that read the request: yes, unless a request log may block it. */
+    private boolean answersInline() {
+        Server server = getServer();
+        return server != null && server.getRequestLog() == null;
+    }
+
+    @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         SharePages.KnownPage known = known(request);
         if (known == null) {
-            return super.handle(request, response, callback);
+            return passOn(request, response, callback);
         }
         HttpFields headers = request.getHeaders();
         boolean gzip = SharePageFilter.acceptsGzip(headers.get(HttpHeader.ACCEPT_ENCODING));
@@ -81,16 +102,17 @@ final class KnownPageHandler extends Handler.Wrapper {
         SharePageRules.Revalidation revalidation =
                 SharePageRules.Revalidation.of(headers.get(HttpHeader.IF_NONE_MATCH), etag);
         if (revalidation == SharePageRules.Revalidation.OTHER) {
-            return super.handle(request, response, callback);
+            return passOn(request, response, callback);
         }
         answered.increment();
         HttpFields.Mutable out = response.getHeaders();
+        // Added, not put: none of these is on a fresh response, and put looks for each by name first.
         // First, where Jetty's compression handler (server.compression) puts it on the servlet path.
-        out.put(VARY);
+        out.add(VARY);
         for (HttpField field : request.isSecure() ? SECURE_HEADERS : HEADERS) {
-            out.put(field);
+            out.add(field);
         }
-        out.put(HttpHeader.ETAG, etag);
+        out.add(HttpHeader.ETAG, etag);
         if (revalidation == SharePageRules.Revalidation.SAME_TAG) {
             notModified.increment();
             response.setStatus(HttpStatus.NOT_MODIFIED_304);
@@ -100,14 +122,35 @@ final class KnownPageHandler extends Handler.Wrapper {
         views.viewed(known.head().shareId(), ClientAddress.of(request).orElse(null));
         ok.increment();
         if (gzip) {
-            out.put(HttpHeader.CONTENT_ENCODING, "gzip");
+            out.add(HttpHeader.CONTENT_ENCODING, "gzip");
         }
         byte[] body = known.page().body(gzip);
-        out.put(CONTENT_TYPE);
-        out.put(HttpHeader.CONTENT_LENGTH, body.length);
+        out.add(CONTENT_TYPE);
+        out.add(HttpHeader.CONTENT_LENGTH, body.length);
         response.setStatus(HttpStatus.OK_200);
         // Jetty sends no body for HEAD, but counts it against Content-Length.
         response.write(true, ByteBuffer.wrap(body).asReadOnlyBuffer(), callback);
+        return true;
+    }
+
+    /**
+     * The servlet context blocks (it may wait for the database, read a request body, render): it runs
+     * on a thread of the server's executor, as Jetty ran every request before this handler said it
+     * does not block. Its answer, and a failure, end the request as they did when Jetty called it.
+     */
+    private boolean passOn(Request request, Response response, Callback callback) throws Exception {
+        if (!answersInline()) {
+            return super.handle(request, response, callback);
+        }
+        request.getComponents().getExecutor().execute(() -> {
+            try {
+                if (!super.handle(request, response, callback)) {
+                    Response.writeError(request, response, callback, HttpStatus.NOT_FOUND_404);
+                }
+            } catch (Throwable failure) {
+                callback.failed(failure);
+            }
+        });
         return true;
     }
 

@@ -65,13 +65,19 @@ class SharePageSecurity {
     /**
      * Puts {@link KnownPageHandler} ahead of the servlet context (inside the handlers Spring Boot adds
      * after its customizers, such as graceful shutdown's), unless
-     * {@code chatshare.share-page.ahead-of-servlets} is false.
+     * {@code chatshare.share-page.ahead-of-servlets} is false. The handler answers known pages on the
+     * selector threads themselves (decision 0024), so unless {@code server.jetty.threads.selectors}
+     * says otherwise there is one selector per core, as nginx has a worker per core: Jetty's default,
+     * half the cores, left one of two cores to serve every known page.
      */
     @Bean
     WebServerFactoryCustomizer<JettyServletWebServerFactory> sharePageAheadOfServlets(SharePages pages,
             ViewCounter views, MeterRegistry meters, SharePageSettings settings) {
         return factory -> {
             if (settings.aheadOfServlets()) {
+                if (factory.getSelectors() < 1) {
+                    factory.setSelectors(Runtime.getRuntime().availableProcessors());
+                }
                 factory.addServerCustomizers(server -> server.setHandler(
                         new KnownPageHandler(server.getHandler(), pages, views, meters, factory.getContextPath())));
             }
