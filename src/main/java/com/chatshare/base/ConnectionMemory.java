@@ -21,9 +21,11 @@ import org.springframework.context.annotation.Configuration;
  * <ul>
  * <li>Jetty's parser keeps a cache of request header fields per connection, sized for 1,024
  * characters of fields by default: a 96 KB {@code char[]} for every connection, 192 KB a person,
- * a quarter of a session. {@value #HEADER_CACHE_SIZE} characters hold the fields a client sends
- * the same on every request (host, the short accept headers); the static cache of common fields
- * stays as it is, and a field that does not fit is parsed as it comes, as any other.</li>
+ * a quarter of a session. It is off ({@value #HEADER_CACHE_SIZE}): a browser's fields (its user
+ * agent, accept headers, cookie) need most of the 1,024 characters, and a smaller cache that one
+ * does not fit is emptied and filled again on every request, which is worse than none. Without it
+ * each field is parsed as it comes (a few small objects a request), and Jetty's static cache of
+ * common fields ({@code Accept-Encoding: gzip}, {@code Connection: keep-alive}…) still applies.</li>
  * <li>Atmosphere gives each websocket a byte and a char buffer of {@code
  * org.atmosphere.websocket.bufferSize}, which Vaadin sets to 16,384 (48 KB a person). They are used
  * only for messages read as a stream, which Vaadin's endpoint does not do (it gets each message as
@@ -34,8 +36,8 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class ConnectionMemory {
 
-    /** Characters of request header fields Jetty keeps per connection (its default: 1,024). */
-    static final int HEADER_CACHE_SIZE = 256;
+    /** Characters of request header fields Jetty keeps per connection: none (its default: 1,024). */
+    static final int HEADER_CACHE_SIZE = 0;
     /** The starting size of a websocket's stream buffers (Vaadin's: 16,384); they grow when used. */
     static final String WEBSOCKET_BUFFER_SIZE = "256";
 
@@ -56,7 +58,8 @@ class ConnectionMemory {
     /**
      * Vaadin creates its Atmosphere framework while the servlet context starts and keeps it as a
      * context attribute; each websocket reads the buffer size from it when it opens, so the size
-     * set here holds for every push connection opened after the server started listening.
+     * set here holds for every push connection opened after the server started listening (one
+     * opened in the moment before keeps Vaadin's size).
      */
     @Bean
     ApplicationListener<ServletWebServerInitializedEvent> smallWebsocketBuffers() {

@@ -74,8 +74,9 @@ final class PlatformThreadPasswordEncoder implements PasswordEncoder, Disposable
         }
     }
 
+    /** Checks already asked for still get their answer; the threads end once the queue is empty. */
     @Override
     public void destroy() {
-        hashing.shutdownNow();
+        hashing.shutdown();
     }
 }

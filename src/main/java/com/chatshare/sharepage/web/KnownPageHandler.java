@@ -50,6 +50,9 @@ import org.jspecify.annotations.Nullable;
  */
 final class KnownPageHandler extends Handler.Wrapper {
 
+    /** {@link #answersInline()}, once decided; null until then. */
+    private volatile @Nullable Boolean inline;
+
     private static final HttpField VARY =
             new PreEncodedHttpField(HttpHeader.VARY, HttpHeader.ACCEPT_ENCODING.asString());
     /** The filter's content type as Jetty's servlet response writes it (it spells the charset in lower case). */
@@ -84,10 +87,22 @@ final class KnownPageHandler extends Handler.Wrapper {
         return answersInline() ? InvocationType.NON_BLOCKING : super.getInvocationType();
     }
 
-    /** Whether this handler runs on the thread that read the request: yes, unless a request log may block it. */
+    /**
+     * Whether this handler runs on the thread that read the request: yes, unless a request log may
+     * block it. Decided once, when first asked with the server known, as Jetty decides the
+     * server's invocation type once at start: the two never disagree, whatever is configured later.
+     */
     private boolean answersInline() {
-        Server server = getServer();
-        return server != null && server.getRequestLog() == null;
+        Boolean decided = inline;
+        if (decided == null) {
+            Server server = getServer();
+            if (server == null) {
+                return false;
+            }
+            decided = server.getRequestLog() == null;
+            inline = decided;
+        }
+        return decided;
     }
 
     @Override
